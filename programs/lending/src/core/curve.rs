@@ -1,0 +1,149 @@
+//! The multi-point, piecewise-linear borrow-rate curve.
+
+use super::fixed::{mul_div, Rounding, BPS, WAD};
+use super::{CoreError, CoreResult};
+use anchor_lang::prelude::*;
+
+/// Number of points in every curve; unused trailing points repeat the 100% point.
+pub const CURVE_POINTS: usize = 11;
+/// Highest APR a curve may promise, in basis points (10,000% APR).
+pub const MAX_RATE_BPS: u32 = 1_000_000;
+
+/// One point of the curve: at this utilisation, borrowers pay this APR.
+#[zero_copy]
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct CurvePoint {
+    /// Utilisation in basis points (0..=10,000).
+    pub utilization_bps: u32,
+    /// Annual borrow rate in basis points.
+    pub rate_bps: u32,
+}
+
+/// A monotone piecewise-linear curve from 0% to 100% utilisation.
+#[zero_copy]
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct BorrowRateCurve {
+    /// The points, sorted by utilisation; the last used point is at 100%.
+    pub points: [CurvePoint; CURVE_POINTS],
+}
+
+impl BorrowRateCurve {
+    /// Builds a curve from `(utilization_bps, rate_bps)` pairs, padding with the last point.
+    /// Returns `None` when there are too many or too few points; validity is checked separately.
+    pub fn from_points(pairs: &[(u32, u32)]) -> Option<Self> {
+        if pairs.is_empty() || pairs.len() > CURVE_POINTS {
+            return None;
+        }
+        let mut points = [CurvePoint::default(); CURVE_POINTS];
+        for (i, p) in points.iter_mut().enumerate() {
+            let (u, r) = pairs[i.min(pairs.len() - 1)];
+            *p = CurvePoint {
+                utilization_bps: u,
+                rate_bps: r,
+            };
+        }
+        Some(Self { points })
+    }
+
+    /// True when the curve starts at 0%, reaches 100%, has strictly increasing utilisation up to
+    /// that point, never lowers the rate, stays under [`MAX_RATE_BPS`], and pads with the 100%
+    /// point.
+    pub fn is_valid(&self) -> bool {
+        let p = &self.points;
+        if p[0].utilization_bps != 0 {
+            return false;
+        }
+        let mut reached_end = false;
+        for i in 0..CURVE_POINTS {
+            if p[i].rate_bps > MAX_RATE_BPS || p[i].utilization_bps > BPS as u32 {
+                return false;
+            }
+            if i == 0 {
+                reached_end = p[0].utilization_bps == BPS as u32;
+                continue;
+            }
+            if reached_end {
+                if p[i] != p[i - 1] {
+                    return false;
+                }
+            } else {
+                if p[i].utilization_bps <= p[i - 1].utilization_bps
+                    || p[i].rate_bps < p[i - 1].rate_bps
+                {
+                    return false;
+                }
+                reached_end = p[i].utilization_bps == BPS as u32;
+            }
+        }
+        reached_end
+    }
+
+    /// The annual borrow rate (WAD) at a utilisation given in WAD (1.0 = 100%), interpolated
+    /// linearly between points and rounded up (the borrower pays).
+    pub fn apr_wad(&self, utilization_wad: u128) -> CoreResult<u128> {
+        let u_bps_wad = utilization_wad
+            .min(WAD)
+            .checked_mul(BPS)
+            .ok_or(CoreError::MathOverflow)?;
+        let to_wad = |bps: u32| bps as u128 * WAD;
+        for w in self.points.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let (ua, ub) = (to_wad(a.utilization_bps), to_wad(b.utilization_bps));
+            if u_bps_wad <= ub && ub > ua {
+                let span = b.rate_bps as u128 - a.rate_bps as u128;
+                let extra = mul_div(span * WAD, u_bps_wad - ua, ub - ua, Rounding::Up)?;
+                let rate_bps_wad = a.rate_bps as u128 * WAD + extra;
+                return Ok(rate_bps_wad.div_ceil(BPS));
+            }
+        }
+        Ok(self.points[CURVE_POINTS - 1].rate_bps as u128 * WAD / BPS)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kink() -> BorrowRateCurve {
+        BorrowRateCurve::from_points(&[(0, 0), (8_000, 800), (10_000, 10_000)]).unwrap()
+    }
+
+    #[test]
+    fn validation() {
+        assert!(kink().is_valid());
+        assert!(
+            !BorrowRateCurve::from_points(&[(0, 500), (8_000, 400), (10_000, 900)])
+                .unwrap()
+                .is_valid()
+        );
+        assert!(!BorrowRateCurve::from_points(&[(100, 0), (10_000, 900)])
+            .unwrap()
+            .is_valid());
+        assert!(!BorrowRateCurve::from_points(&[(0, 0), (9_000, 900)])
+            .unwrap()
+            .is_valid());
+        assert!(
+            !BorrowRateCurve::from_points(&[(0, 0), (5_000, 10), (5_000, 20), (10_000, 30)])
+                .unwrap()
+                .is_valid()
+        );
+        assert!(
+            !BorrowRateCurve::from_points(&[(0, 0), (10_000, MAX_RATE_BPS + 1)])
+                .unwrap()
+                .is_valid()
+        );
+    }
+
+    #[test]
+    fn interpolates() {
+        let c = kink();
+        assert_eq!(c.apr_wad(0).unwrap(), 0);
+        // 40% utilisation is halfway to the 80% kink: 4% APR.
+        assert_eq!(c.apr_wad(WAD * 4 / 10).unwrap(), WAD * 4 / 100);
+        assert_eq!(c.apr_wad(WAD * 8 / 10).unwrap(), WAD * 8 / 100);
+        // 90% is halfway from 8% to 100%: 54%.
+        assert_eq!(c.apr_wad(WAD * 9 / 10).unwrap(), WAD * 54 / 100);
+        assert_eq!(c.apr_wad(WAD).unwrap(), WAD);
+        assert_eq!(c.apr_wad(2 * WAD).unwrap(), WAD);
+    }
+}

@@ -1,0 +1,156 @@
+//! Fixed-point helpers over `u128` with an explicit rounding direction.
+//!
+//! Values scaled by [`WAD`] (1e18) represent fractional numbers. Every helper takes a
+//! [`Rounding`] so the caller states, at the call site, which way the error goes: down for what
+//! a user receives, up for what a user owes.
+
+use super::{CoreError, CoreResult};
+
+/// 1.0 in the 18-decimal fixed-point representation.
+pub const WAD: u128 = 1_000_000_000_000_000_000;
+/// 100% in basis points.
+pub const BPS: u128 = 10_000;
+
+uint::construct_uint! {
+    /// 256-bit unsigned integer used only for intermediate products.
+    pub struct U256(4);
+}
+
+/// Direction in which an inexact result is rounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rounding {
+    /// Towards zero: use for amounts a user receives.
+    Down,
+    /// Away from zero: use for amounts a user owes.
+    Up,
+}
+
+/// Computes `a * b / d` with the given rounding, using a 256-bit intermediate only when the
+/// product does not fit in 128 bits.
+#[inline]
+pub fn mul_div(a: u128, b: u128, d: u128, rounding: Rounding) -> CoreResult<u128> {
+    if d == 0 {
+        return Err(CoreError::DivisionByZero);
+    }
+    if let Some(p) = a.checked_mul(b) {
+        let q = p / d;
+        return Ok(if rounding == Rounding::Up && q * d != p {
+            q + 1
+        } else {
+            q
+        });
+    }
+    let p = U256::from(a) * U256::from(b);
+    let dd = U256::from(d);
+    let (mut q, r) = p.div_mod(dd);
+    if rounding == Rounding::Up && !r.is_zero() {
+        q += U256::one();
+    }
+    if q.bits() > 128 {
+        return Err(CoreError::MathOverflow);
+    }
+    Ok(q.as_u128())
+}
+
+/// `a * b / WAD` with the given rounding.
+#[inline]
+pub fn wad_mul(a: u128, b: u128, rounding: Rounding) -> CoreResult<u128> {
+    mul_div(a, b, WAD, rounding)
+}
+
+/// `a * WAD / b` with the given rounding.
+#[inline]
+pub fn wad_div(a: u128, b: u128, rounding: Rounding) -> CoreResult<u128> {
+    mul_div(a, WAD, b, rounding)
+}
+
+/// `a * bps / 10_000` with the given rounding.
+#[inline]
+pub fn bps_mul(a: u128, bps: u128, rounding: Rounding) -> CoreResult<u128> {
+    mul_div(a, bps, BPS, rounding)
+}
+
+/// Converts a WAD-scaled amount to whole token units with the given rounding.
+#[inline]
+pub fn wad_to_amount(a: u128, rounding: Rounding) -> CoreResult<u64> {
+    let q = a / WAD;
+    let q = if rounding == Rounding::Up && q * WAD != a {
+        q + 1
+    } else {
+        q
+    };
+    u64::try_from(q).map_err(|_| CoreError::MathOverflow)
+}
+
+/// Converts whole token units to a WAD-scaled amount.
+#[inline]
+pub fn amount_to_wad(a: u64) -> u128 {
+    // u64::MAX * 1e18 < u128::MAX, so this cannot overflow.
+    a as u128 * WAD
+}
+
+/// `base^exp` in WAD fixed point by binary exponentiation, every step rounded the same way.
+pub fn wad_pow(base: u128, mut exp: u64, rounding: Rounding) -> CoreResult<u128> {
+    let mut result = WAD;
+    let mut b = base;
+    while exp > 0 {
+        if exp & 1 == 1 {
+            result = wad_mul(result, b, rounding)?;
+        }
+        exp >>= 1;
+        if exp > 0 {
+            b = wad_mul(b, b, rounding)?;
+        }
+    }
+    Ok(result)
+}
+
+/// `10^n` as a `u128`, for token decimals and oracle exponents.
+pub fn pow10(n: u32) -> CoreResult<u128> {
+    10u128.checked_pow(n).ok_or(CoreError::MathOverflow)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mul_div_rounds_as_asked() {
+        assert_eq!(mul_div(10, 1, 3, Rounding::Down).unwrap(), 3);
+        assert_eq!(mul_div(10, 1, 3, Rounding::Up).unwrap(), 4);
+        assert_eq!(mul_div(9, 1, 3, Rounding::Up).unwrap(), 3);
+        assert_eq!(
+            mul_div(1, 1, 0, Rounding::Up),
+            Err(CoreError::DivisionByZero)
+        );
+    }
+
+    #[test]
+    fn mul_div_wide_path_matches_narrow_path() {
+        let a = u128::MAX / 3;
+        assert_eq!(mul_div(a, 6, 6, Rounding::Down).unwrap(), a);
+        assert_eq!(mul_div(a, 7, 7, Rounding::Up).unwrap(), a);
+        assert_eq!(
+            mul_div(u128::MAX, u128::MAX, u128::MAX, Rounding::Down).unwrap(),
+            u128::MAX
+        );
+        assert_eq!(
+            mul_div(u128::MAX, 2, 1, Rounding::Down),
+            Err(CoreError::MathOverflow)
+        );
+    }
+
+    #[test]
+    fn wad_pow_small_cases() {
+        assert_eq!(wad_pow(2 * WAD, 10, Rounding::Down).unwrap(), 1024 * WAD);
+        assert_eq!(wad_pow(WAD / 2, 0, Rounding::Down).unwrap(), WAD);
+        assert_eq!(wad_pow(WAD / 2, 2, Rounding::Down).unwrap(), WAD / 4);
+    }
+
+    #[test]
+    fn wad_to_amount_rounding() {
+        assert_eq!(wad_to_amount(WAD + 1, Rounding::Down).unwrap(), 1);
+        assert_eq!(wad_to_amount(WAD + 1, Rounding::Up).unwrap(), 2);
+        assert_eq!(wad_to_amount(2 * WAD, Rounding::Up).unwrap(), 2);
+    }
+}

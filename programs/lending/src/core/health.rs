@@ -1,0 +1,317 @@
+//! Position values and obligation health.
+//!
+//! Collateral is valued at price − confidence and debt at price + confidence, so uncertainty in
+//! the oracle always counts against the borrower.
+
+use super::exchange::Pool;
+use super::fixed::{amount_to_wad, bps_mul, mul_div, Rounding, BPS, WAD};
+use super::price::PriceView;
+use super::{CoreError, CoreResult};
+
+/// Loan-to-value parameters of a collateral reserve, in basis points.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RiskParams {
+    /// Share of collateral value that may be borrowed against.
+    pub ltv_bps: u16,
+    /// Share of collateral value above which debt becomes liquidatable.
+    pub liquidation_threshold_bps: u16,
+}
+
+/// The values one collateral position contributes to its obligation (WAD quote units).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DepositValues {
+    /// Value at the spot price.
+    pub market: u128,
+    /// Borrowing power: value at price − conf × LTV.
+    pub allowed: u128,
+    /// Liquidation line: value at price − conf × liquidation threshold.
+    pub unhealthy: u128,
+}
+
+/// Values contributed by `shares` of collateral in a reserve, all rounded down.
+pub fn deposit_values(
+    pool: &Pool,
+    shares: u64,
+    price: &PriceView,
+    params: &RiskParams,
+) -> CoreResult<DepositValues> {
+    if shares == 0 {
+        return Ok(DepositValues::default());
+    }
+    let liquidity = pool.shares_to_liquidity_wad(shares, Rounding::Down)?;
+    let market = price.value(liquidity, price.spot, Rounding::Down)?;
+    let low = price.value(liquidity, price.low, Rounding::Down)?;
+    Ok(DepositValues {
+        market,
+        allowed: bps_mul(low, params.ltv_bps as u128, Rounding::Down)?,
+        unhealthy: bps_mul(
+            low,
+            params.liquidation_threshold_bps as u128,
+            Rounding::Down,
+        )?,
+    })
+}
+
+/// Value of a debt position holding `debt_shares`, at price + conf, rounded up.
+pub fn borrow_value(pool: &Pool, debt_shares: u128, price: &PriceView) -> CoreResult<u128> {
+    if debt_shares == 0 {
+        return Ok(0);
+    }
+    price.value(pool.debt_of(debt_shares)?, price.high, Rounding::Up)
+}
+
+/// The cached health of an obligation (WAD quote units).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Health {
+    /// Collateral at spot prices.
+    pub deposited: u128,
+    /// Debt at price + conf.
+    pub borrowed: u128,
+    /// Borrowing power (collateral at price − conf × LTV).
+    pub allowed: u128,
+    /// Liquidation line (collateral at price − conf × liquidation threshold).
+    pub unhealthy: u128,
+}
+
+impl Health {
+    /// True when the debt is within the borrowing power (new borrows and withdrawals need this).
+    pub fn within_borrow_limit(&self) -> bool {
+        self.borrowed <= self.allowed
+    }
+
+    /// True when the debt is above the liquidation line.
+    pub fn is_liquidatable(&self) -> bool {
+        self.borrowed > self.unhealthy
+    }
+
+    /// How far the debt is above the liquidation line (0 when healthy).
+    pub fn shortfall(&self) -> u128 {
+        self.borrowed.saturating_sub(self.unhealthy)
+    }
+
+    /// Liquidation line ÷ debt in WAD (u128::MAX with no debt): below 1.0 is liquidatable.
+    pub fn health_factor(&self) -> u128 {
+        if self.borrowed == 0 {
+            return u128::MAX;
+        }
+        mul_div(self.unhealthy, WAD, self.borrowed, Rounding::Down).unwrap_or(u128::MAX)
+    }
+
+    /// Adds one deposit position's contribution.
+    pub fn add_deposit(&mut self, v: &DepositValues) -> CoreResult<()> {
+        let add = |a: u128, b: u128| a.checked_add(b).ok_or(CoreError::MathOverflow);
+        self.deposited = add(self.deposited, v.market)?;
+        self.allowed = add(self.allowed, v.allowed)?;
+        self.unhealthy = add(self.unhealthy, v.unhealthy)?;
+        Ok(())
+    }
+
+    /// Replaces one deposit position's contribution (`old` → `new`).
+    pub fn replace_deposit(&mut self, old: &DepositValues, new: &DepositValues) {
+        self.deposited = self
+            .deposited
+            .saturating_sub(old.market)
+            .saturating_add(new.market);
+        self.allowed = self
+            .allowed
+            .saturating_sub(old.allowed)
+            .saturating_add(new.allowed);
+        self.unhealthy = self
+            .unhealthy
+            .saturating_sub(old.unhealthy)
+            .saturating_add(new.unhealthy);
+    }
+
+    /// Replaces one borrow position's contribution (`old` → `new`).
+    pub fn replace_borrow(&mut self, old: u128, new: u128) {
+        self.borrowed = self.borrowed.saturating_sub(old).saturating_add(new);
+    }
+}
+
+/// Largest number of `shares` (out of `held`) that can be withdrawn while the debt stays
+/// within the borrowing power. `old` is the position's current contribution.
+pub fn max_withdraw_shares(
+    health: &Health,
+    pool: &Pool,
+    held: u64,
+    old: &DepositValues,
+    price: &PriceView,
+    params: &RiskParams,
+) -> CoreResult<u64> {
+    if health.borrowed == 0 || params.ltv_bps == 0 {
+        return Ok(held);
+    }
+    let ok = |s: u64| -> CoreResult<bool> {
+        let new = deposit_values(pool, held - s, price, params)?;
+        let mut h = *health;
+        h.replace_deposit(old, &new);
+        Ok(h.within_borrow_limit())
+    };
+    if !ok(0)? {
+        return Ok(0);
+    }
+    // Direct estimate, then a bounded search for the exact boundary.
+    let headroom = health.allowed - health.borrowed;
+    let low_value = mul_div(headroom, BPS, params.ltv_bps as u128, Rounding::Down)?;
+    let estimate = if price.low == 0 {
+        held
+    } else {
+        let liq = price.amount_for_value(low_value, price.low, Rounding::Down)?;
+        let tl = pool.total_liquidity()?;
+        let s = if tl == 0 {
+            held as u128
+        } else {
+            mul_div(liq, pool.share_supply as u128, tl, Rounding::Down)?
+        };
+        s.min(held as u128) as u64
+    };
+    let (mut lo, mut hi) = if ok(estimate)? {
+        let probe = estimate.saturating_add(1).min(held);
+        if probe == estimate || !ok(probe)? {
+            return Ok(estimate);
+        }
+        (probe, held)
+    } else {
+        (0, estimate)
+    };
+    while lo < hi {
+        let mid = lo + (hi - lo).div_ceil(2);
+        if ok(mid)? {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    Ok(lo)
+}
+
+/// Value (price + conf, rounded up) that borrowing `amount` adds, fee included.
+pub fn borrow_increase_value(
+    pool: &Pool,
+    amount_with_fee: u64,
+    price: &PriceView,
+) -> CoreResult<u128> {
+    let shares = pool.debt_shares_for_borrow(amount_to_wad(amount_with_fee))?;
+    borrow_value(pool, shares, price)
+}
+
+/// Origination fee charged on a borrow of `amount` (rounded up; at least 1 when the fee rate is
+/// positive and the amount is not zero).
+pub fn origination_fee(amount: u64, fee_bps: u16) -> CoreResult<u64> {
+    let fee = bps_mul(amount as u128, fee_bps as u128, Rounding::Up)?;
+    u64::try_from(fee).map_err(|_| CoreError::MathOverflow)
+}
+
+/// Largest amount that can be borrowed (the fee is added on top) while staying within the
+/// borrowing power. Does not look at the reserve's cash or caps.
+pub fn max_borrow_amount(
+    health: &Health,
+    pool: &Pool,
+    price: &PriceView,
+    fee_bps: u16,
+) -> CoreResult<u64> {
+    if !health.within_borrow_limit() || price.high == 0 {
+        return Ok(0);
+    }
+    let ok = |a: u64| -> CoreResult<bool> {
+        let total = a
+            .checked_add(origination_fee(a, fee_bps)?)
+            .ok_or(CoreError::MathOverflow)?;
+        let v = borrow_increase_value(pool, total, price)?;
+        Ok(health.borrowed + v <= health.allowed)
+    };
+    let headroom = health.allowed - health.borrowed;
+    let total_wad = price.amount_for_value(headroom, price.high, Rounding::Down)?;
+    let amount_wad = mul_div(total_wad, BPS, BPS + fee_bps as u128, Rounding::Down)?;
+    let estimate = u64::try_from(amount_wad / WAD).unwrap_or(u64::MAX);
+    if ok(estimate)? {
+        return Ok(estimate);
+    }
+    let (mut lo, mut hi) = (0u64, estimate);
+    while lo < hi {
+        let mid = lo + (hi - lo).div_ceil(2);
+        if ok(mid)? {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    Ok(lo)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pool() -> Pool {
+        Pool {
+            available: 1_000_000_000,
+            borrow_index: WAD,
+            share_supply: 1_000_000_000,
+            ..Pool::default()
+        }
+    }
+
+    #[test]
+    fn collateral_low_debt_high() {
+        let p = pool();
+        let price = PriceView::new(100 * WAD, WAD, 6);
+        let params = RiskParams {
+            ltv_bps: 7_500,
+            liquidation_threshold_bps: 8_000,
+        };
+        let d = deposit_values(&p, 1_000_000, &price, &params).unwrap();
+        assert_eq!(d.market, 100 * WAD);
+        assert_eq!(d.allowed, 99 * WAD * 3 / 4);
+        assert_eq!(d.unhealthy, 99 * WAD * 4 / 5);
+        let b = borrow_value(&p, amount_to_wad(1_000_000), &price).unwrap();
+        assert_eq!(b, 101 * WAD);
+    }
+
+    #[test]
+    fn max_withdraw_is_exact_boundary() {
+        let p = pool();
+        let price = PriceView::new(100 * WAD, WAD, 6);
+        let params = RiskParams {
+            ltv_bps: 5_000,
+            liquidation_threshold_bps: 6_000,
+        };
+        let held = 10_000_000; // $1000 of collateral, $990 at the low price
+        let old = deposit_values(&p, held, &price, &params).unwrap();
+        let health = Health {
+            deposited: old.market,
+            allowed: old.allowed,
+            unhealthy: old.unhealthy,
+            borrowed: 200 * WAD,
+        };
+        let s = max_withdraw_shares(&health, &p, held, &old, &price, &params).unwrap();
+        let check = |s: u64| {
+            let new = deposit_values(&p, held - s, &price, &params).unwrap();
+            let mut h = health;
+            h.replace_deposit(&old, &new);
+            h.within_borrow_limit()
+        };
+        assert!(check(s));
+        assert!(!check(s + 1));
+    }
+
+    #[test]
+    fn max_borrow_is_exact_boundary() {
+        let p = pool();
+        let price = PriceView::new(3 * WAD, WAD / 100, 9);
+        let health = Health {
+            deposited: 1_000 * WAD,
+            borrowed: 100 * WAD,
+            allowed: 700 * WAD,
+            unhealthy: 800 * WAD,
+        };
+        let a = max_borrow_amount(&health, &p, &price, 30).unwrap();
+        let fits = |a: u64| {
+            let t = a + origination_fee(a, 30).unwrap();
+            health.borrowed + borrow_increase_value(&p, t, &price).unwrap() <= health.allowed
+        };
+        assert!(a > 0);
+        assert!(fits(a));
+        assert!(!fits(a + 1));
+    }
+}

@@ -1,0 +1,321 @@
+//! Liquidation sizing: how much debt a liquidator may repay and how much collateral it gets.
+//!
+//! The plan never reverts on the amount: it clamps the liquidator's maximum repay to the close
+//! factor, the per-call value cap and the collateral that exists, and the caller compares the
+//! result with the liquidator's minimum.
+
+use super::exchange::Pool;
+use super::fixed::{amount_to_wad, mul_div, wad_to_amount, Rounding, BPS, WAD};
+use super::health::Health;
+use super::price::PriceView;
+use super::{CoreError, CoreResult};
+
+/// Market- and reserve-level settings that bound a liquidation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LiquidationConfig {
+    /// Share of the obligation's debt value one call may repay.
+    pub close_factor_bps: u16,
+    /// Debt value (WAD quote) at or below which the whole debt may be repaid in one call.
+    pub dust_threshold: u128,
+    /// Largest debt value (WAD quote) one call may repay; 0 means no cap.
+    pub max_value_per_call: u128,
+    /// Bonus when the obligation has just crossed the liquidation line.
+    pub min_bonus_bps: u16,
+    /// Bonus when the debt has reached the collateral's full value.
+    pub max_bonus_bps: u16,
+    /// Share of the bonus kept by the protocol.
+    pub protocol_fee_bps: u16,
+}
+
+/// One side of a liquidation: a reserve's pool, its prices and the obligation's position in it.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    /// The reserve's balances.
+    pub pool: &'a Pool,
+    /// The reserve's prices.
+    pub price: &'a PriceView,
+}
+
+/// The amounts a liquidation moves.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LiquidationPlan {
+    /// Bonus applied, in basis points.
+    pub bonus_bps: u16,
+    /// Tokens the liquidator repays.
+    pub repay_amount: u64,
+    /// Debt shares cancelled by that repayment.
+    pub repay_debt_shares: u128,
+    /// Collateral shares taken from the obligation.
+    pub seized_shares: u64,
+    /// Part of the seized shares kept by the protocol.
+    pub protocol_fee_shares: u64,
+    /// Part of the seized shares paid to the liquidator.
+    pub liquidator_shares: u64,
+}
+
+/// The bonus grows linearly from `min` when debt just crossed the liquidation line to `max`
+/// when debt reaches the collateral's market value.
+pub fn bonus_bps(health: &Health, min: u16, max: u16) -> u16 {
+    if max <= min {
+        return min;
+    }
+    let over = health.borrowed.saturating_sub(health.unhealthy);
+    let room = health.deposited.saturating_sub(health.unhealthy);
+    if room == 0 || over >= room {
+        return max;
+    }
+    let extra = mul_div((max - min) as u128, over, room, Rounding::Down).unwrap_or(0);
+    min + extra as u16
+}
+
+/// Sizes a liquidation of the position holding `debt_shares` in `debt`, paid with the position
+/// holding `collateral_shares` in `collateral`, for a liquidator willing to repay `max_repay`.
+pub fn plan(
+    health: &Health,
+    debt: Side,
+    debt_shares: u128,
+    collateral: Side,
+    collateral_shares: u64,
+    max_repay: u64,
+    cfg: &LiquidationConfig,
+) -> CoreResult<LiquidationPlan> {
+    if !health.is_liquidatable() {
+        return Err(CoreError::ObligationHealthy);
+    }
+    let bonus = bonus_bps(health, cfg.min_bonus_bps, cfg.max_bonus_bps);
+    let owed = debt.pool.repay_all_amount(debt_shares)?;
+
+    // How much of this debt one call may repay.
+    let cap = if health.borrowed <= cfg.dust_threshold {
+        owed
+    } else {
+        let mut cap_value = mul_div(
+            health.borrowed,
+            cfg.close_factor_bps as u128,
+            BPS,
+            Rounding::Down,
+        )?;
+        if cfg.max_value_per_call > 0 {
+            cap_value = cap_value.min(cfg.max_value_per_call);
+        }
+        let cap_wad = debt
+            .price
+            .amount_for_value(cap_value, debt.price.spot, Rounding::Down)?;
+        wad_to_amount(cap_wad.min(amount_to_wad(owed)), Rounding::Down)?.max(owed.min(1))
+    };
+    let mut repay = max_repay.min(cap);
+
+    // Collateral worth the repaid value plus the bonus, at spot prices, rounded down.
+    let seize_for = |repay: u64| -> CoreResult<u64> {
+        let value = debt
+            .price
+            .value(amount_to_wad(repay), debt.price.spot, Rounding::Down)?;
+        let value = mul_div(value, BPS + bonus as u128, BPS, Rounding::Down)?;
+        let liq =
+            collateral
+                .price
+                .amount_for_value(value, collateral.price.spot, Rounding::Down)?;
+        let tl = collateral.pool.total_liquidity()?;
+        if tl == 0 {
+            return Ok(u64::MAX);
+        }
+        let s = mul_div(
+            liq,
+            collateral.pool.share_supply as u128,
+            tl,
+            Rounding::Down,
+        )?;
+        Ok(u64::try_from(s).unwrap_or(u64::MAX))
+    };
+    let mut seized = seize_for(repay)?;
+    if seized >= collateral_shares {
+        // Not enough collateral: take all of it and repay only what it is worth (rounded up,
+        // so the liquidator pays for every share it takes).
+        seized = collateral_shares;
+        let coll_liq = collateral
+            .pool
+            .shares_to_liquidity_wad(collateral_shares, Rounding::Down)?;
+        let coll_value = collateral
+            .price
+            .value(coll_liq, collateral.price.spot, Rounding::Down)?;
+        let repay_value = mul_div(coll_value, BPS, BPS + bonus as u128, Rounding::Up)?;
+        let needed = wad_to_amount(
+            debt.price
+                .amount_for_value(repay_value, debt.price.spot, Rounding::Up)?,
+            Rounding::Up,
+        )?;
+        repay = repay.min(needed);
+    }
+    let repay_debt_shares = debt.pool.debt_shares_for_repay(repay, debt_shares)?;
+    let protocol_fee_shares = mul_div(
+        seized as u128 * bonus as u128,
+        cfg.protocol_fee_bps as u128,
+        (BPS + bonus as u128) * BPS,
+        Rounding::Down,
+    )? as u64;
+    Ok(LiquidationPlan {
+        bonus_bps: bonus,
+        repay_amount: repay,
+        repay_debt_shares,
+        seized_shares: seized,
+        protocol_fee_shares,
+        liquidator_shares: seized - protocol_fee_shares,
+    })
+}
+
+/// Largest bonus a reserve may configure given its liquidation threshold: liquidation must
+/// always shrink the shortfall, which needs `threshold × (1 + bonus) < 1`.
+pub fn bonus_keeps_liquidation_improving(
+    liquidation_threshold_bps: u16,
+    max_bonus_bps: u16,
+) -> bool {
+    (liquidation_threshold_bps as u128) * (BPS + max_bonus_bps as u128) < BPS * BPS
+}
+
+/// Value (WAD) of a whole-token amount at spot, for events and reports.
+pub fn spot_value(amount: u64, price: &PriceView) -> CoreResult<u128> {
+    price.value(amount as u128 * WAD, price.spot, Rounding::Down)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::health::{borrow_value, deposit_values, RiskParams};
+
+    fn pool() -> Pool {
+        Pool {
+            available: 10_000_000_000,
+            borrow_index: WAD,
+            share_supply: 10_000_000_000,
+            ..Pool::default()
+        }
+    }
+
+    fn cfg() -> LiquidationConfig {
+        LiquidationConfig {
+            close_factor_bps: 5_000,
+            dust_threshold: 2 * WAD,
+            max_value_per_call: 0,
+            min_bonus_bps: 200,
+            max_bonus_bps: 1_000,
+            protocol_fee_bps: 1_000,
+        }
+    }
+
+    #[test]
+    fn bonus_ramps() {
+        let mut h = Health {
+            deposited: 100 * WAD,
+            unhealthy: 80 * WAD,
+            borrowed: 80 * WAD + 1,
+            allowed: 0,
+        };
+        assert_eq!(bonus_bps(&h, 200, 1_000), 200);
+        h.borrowed = 90 * WAD;
+        assert_eq!(bonus_bps(&h, 200, 1_000), 600);
+        h.borrowed = 120 * WAD;
+        assert_eq!(bonus_bps(&h, 200, 1_000), 1_000);
+    }
+
+    #[test]
+    fn healthy_is_refused() {
+        let p = pool();
+        let price = PriceView::new(WAD, 0, 6);
+        let h = Health {
+            deposited: 100 * WAD,
+            unhealthy: 80 * WAD,
+            borrowed: 80 * WAD,
+            allowed: 0,
+        };
+        let side = Side {
+            pool: &p,
+            price: &price,
+        };
+        assert_eq!(
+            plan(&h, side, WAD, side, 1, u64::MAX, &cfg()),
+            Err(CoreError::ObligationHealthy)
+        );
+    }
+
+    #[test]
+    fn close_factor_and_bonus() {
+        // 100 SOL collateral at $10 (9 decimals), 850 USDC debt (6 decimals), LT 80%.
+        let coll_pool = pool();
+        let debt_pool = pool();
+        let sol = PriceView::new(10 * WAD, 0, 9);
+        let usdc = PriceView::new(WAD, 0, 6);
+        let params = RiskParams {
+            ltv_bps: 7_000,
+            liquidation_threshold_bps: 8_000,
+        };
+        let coll_shares = 100_000_000_000u64;
+        let dv = deposit_values(&coll_pool, coll_shares, &sol, &params).unwrap();
+        let debt_shares = amount_to_wad(850_000_000);
+        let bv = borrow_value(&debt_pool, debt_shares, &usdc).unwrap();
+        let h = Health {
+            deposited: dv.market,
+            allowed: dv.allowed,
+            unhealthy: dv.unhealthy,
+            borrowed: bv,
+        };
+        let debt = Side {
+            pool: &debt_pool,
+            price: &usdc,
+        };
+        let coll = Side {
+            pool: &coll_pool,
+            price: &sol,
+        };
+        let p = plan(&h, debt, debt_shares, coll, coll_shares, u64::MAX, &cfg()).unwrap();
+        // Half of $850 may be repaid; bonus at 25% of the way from 80% to 100% LTV = 4%.
+        assert_eq!(p.repay_amount, 425_000_000);
+        assert_eq!(p.bonus_bps, 400);
+        // $425 × 1.04 = $442 of SOL = 44.2 SOL.
+        assert_eq!(p.seized_shares, 44_200_000_000);
+        assert_eq!(p.protocol_fee_shares, 44_200_000_000 * 400 / 10_400 / 10);
+    }
+
+    #[test]
+    fn exhausted_collateral_clamps_repay() {
+        let coll_pool = pool();
+        let debt_pool = pool();
+        let sol = PriceView::new(10 * WAD, 0, 9);
+        let usdc = PriceView::new(WAD, 0, 6);
+        // 1 SOL ($10) against $50 debt: everything is liquidatable under the dust threshold? No:
+        // $50 is above $2, so the close factor caps at $25, and $10 of collateral caps further.
+        let h = Health {
+            deposited: 10 * WAD,
+            allowed: 7 * WAD,
+            unhealthy: 8 * WAD,
+            borrowed: 50 * WAD,
+        };
+        let debt = Side {
+            pool: &debt_pool,
+            price: &usdc,
+        };
+        let coll = Side {
+            pool: &coll_pool,
+            price: &sol,
+        };
+        let p = plan(
+            &h,
+            debt,
+            amount_to_wad(50_000_000),
+            coll,
+            1_000_000_000,
+            u64::MAX,
+            &cfg(),
+        )
+        .unwrap();
+        assert_eq!(p.bonus_bps, 1_000);
+        assert_eq!(p.seized_shares, 1_000_000_000);
+        // $10 / 1.10 = $9.090909..., rounded up in the protocol's favour.
+        assert_eq!(p.repay_amount, 9_090_910);
+    }
+
+    #[test]
+    fn threshold_bonus_rule() {
+        assert!(bonus_keeps_liquidation_improving(8_000, 2_000));
+        assert!(!bonus_keeps_liquidation_improving(9_000, 1_200));
+    }
+}

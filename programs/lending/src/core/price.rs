@@ -1,0 +1,234 @@
+//! Oracle price validation and conversion to WAD, independent of where the price came from.
+
+use super::fixed::{mul_div, pow10, Rounding, BPS, WAD};
+use super::{CoreError, CoreResult};
+
+/// Oracle exponents accepted: prices are mantissa × 10^expo.
+pub const MIN_EXPO: i32 = -18;
+/// Largest oracle exponent accepted.
+pub const MAX_EXPO: i32 = 12;
+
+/// A raw price as oracles publish it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RawPrice {
+    /// Price mantissa.
+    pub price: i64,
+    /// Confidence interval (same exponent).
+    pub conf: u64,
+    /// Exponent shared by price, conf and EMA.
+    pub expo: i32,
+    /// Exponential moving average price mantissa.
+    pub ema_price: i64,
+    /// Unix time at which the price was published.
+    pub publish_time: i64,
+}
+
+/// Limits a price must meet before the program stores it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PriceLimits {
+    /// Oldest acceptable price, in seconds.
+    pub max_age_secs: u64,
+    /// Widest acceptable confidence, in basis points of the price.
+    pub max_conf_bps: u16,
+    /// EMA divergence above which the price is flagged, in basis points of the EMA.
+    pub max_ema_deviation_bps: u16,
+}
+
+/// A price that passed validation, in WAD (quote units per whole token).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ValidPrice {
+    /// Spot price.
+    pub price: u128,
+    /// Confidence interval.
+    pub conf: u128,
+    /// EMA price (0 when the source has none).
+    pub ema: u128,
+    /// True when spot and EMA diverge more than allowed: borrows and withdrawals are then
+    /// refused, liquidations still run.
+    pub ema_diverged: bool,
+}
+
+/// Converts a positive mantissa and exponent to WAD, rounding down.
+pub fn to_wad(mantissa: u64, expo: i32) -> CoreResult<u128> {
+    if !(MIN_EXPO..=MAX_EXPO).contains(&expo) {
+        return Err(CoreError::InvalidExponent);
+    }
+    let shift = 18 + expo;
+    let m = mantissa as u128;
+    if shift >= 0 {
+        m.checked_mul(pow10(shift as u32)?)
+            .ok_or(CoreError::MathOverflow)
+    } else {
+        Ok(m / pow10((-shift) as u32)?)
+    }
+}
+
+/// Rejects a price published more than `max_age_secs` before `now`. A publish time slightly in
+/// the future (clock skew between the oracle network and the chain) counts as age zero.
+pub fn check_age(publish_time: i64, now: i64, max_age_secs: u64) -> CoreResult<()> {
+    let age = now.saturating_sub(publish_time).max(0) as u64;
+    if age > max_age_secs {
+        return Err(CoreError::PriceTooOld);
+    }
+    Ok(())
+}
+
+/// Validates a raw price: positive, fresh enough, confidence within the cap. Flags (does not
+/// reject) EMA divergence.
+pub fn validate(raw: &RawPrice, limits: &PriceLimits, now: i64) -> CoreResult<ValidPrice> {
+    if raw.price <= 0 {
+        return Err(CoreError::InvalidPrice);
+    }
+    check_age(raw.publish_time, now, limits.max_age_secs)?;
+    let price = to_wad(raw.price as u64, raw.expo)?;
+    if price == 0 {
+        return Err(CoreError::InvalidPrice);
+    }
+    let conf = to_wad(raw.conf, raw.expo)?;
+    if mul_div(conf, BPS, price, Rounding::Up)? > limits.max_conf_bps as u128 {
+        return Err(CoreError::ConfidenceTooWide);
+    }
+    let ema = if raw.ema_price > 0 {
+        to_wad(raw.ema_price as u64, raw.expo)?
+    } else {
+        0
+    };
+    let ema_diverged = ema > 0
+        && mul_div(price.abs_diff(ema), BPS, ema, Rounding::Up)?
+            > limits.max_ema_deviation_bps as u128;
+    Ok(ValidPrice {
+        price,
+        conf,
+        ema,
+        ema_diverged,
+    })
+}
+
+/// The three prices risk math uses for one asset, in WAD per whole token.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PriceView {
+    /// Spot price, for market values and liquidation amounts.
+    pub spot: u128,
+    /// Spot − confidence (floored at zero), for collateral.
+    pub low: u128,
+    /// Spot + confidence, for debt.
+    pub high: u128,
+    /// Token decimals.
+    pub decimals: u8,
+}
+
+impl PriceView {
+    /// Builds the view from a spot price and its confidence interval.
+    pub fn new(spot: u128, conf: u128, decimals: u8) -> Self {
+        Self {
+            spot,
+            low: spot.saturating_sub(conf),
+            high: spot.saturating_add(conf),
+            decimals,
+        }
+    }
+
+    /// Quote value (WAD) of a WAD-scaled token amount at `price`, rounded as asked.
+    pub fn value(&self, amount_wad: u128, price: u128, rounding: Rounding) -> CoreResult<u128> {
+        let scale = WAD
+            .checked_mul(pow10(self.decimals as u32)?)
+            .ok_or(CoreError::MathOverflow)?;
+        mul_div(amount_wad, price, scale, rounding)
+    }
+
+    /// WAD-scaled token amount worth `value` (WAD) at `price`, rounded as asked.
+    pub fn amount_for_value(
+        &self,
+        value: u128,
+        price: u128,
+        rounding: Rounding,
+    ) -> CoreResult<u128> {
+        let scale = WAD
+            .checked_mul(pow10(self.decimals as u32)?)
+            .ok_or(CoreError::MathOverflow)?;
+        mul_div(value, scale, price, rounding)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn limits() -> PriceLimits {
+        PriceLimits {
+            max_age_secs: 60,
+            max_conf_bps: 200,
+            max_ema_deviation_bps: 500,
+        }
+    }
+
+    fn raw(price: i64, conf: u64, ema: i64, t: i64) -> RawPrice {
+        RawPrice {
+            price,
+            conf,
+            expo: -8,
+            ema_price: ema,
+            publish_time: t,
+        }
+    }
+
+    #[test]
+    fn converts_pyth_sol_usd() {
+        // The SOL/USD pull snapshot in shared/fixtures: 215.68137069 ± 0.20134469.
+        let p = validate(
+            &raw(21568137069, 20134469, 21616020100, 100),
+            &limits(),
+            100,
+        )
+        .unwrap();
+        assert_eq!(p.price, 215_681_370_690_000_000_000);
+        assert_eq!(p.conf, 201_344_690_000_000_000);
+        assert!(!p.ema_diverged);
+    }
+
+    #[test]
+    fn rejects_bad_prices() {
+        let l = limits();
+        assert_eq!(
+            validate(&raw(0, 0, 0, 0), &l, 0),
+            Err(CoreError::InvalidPrice)
+        );
+        assert_eq!(
+            validate(&raw(-5, 0, 0, 0), &l, 0),
+            Err(CoreError::InvalidPrice)
+        );
+        assert_eq!(
+            validate(&raw(100, 0, 0, 0), &l, 61),
+            Err(CoreError::PriceTooOld)
+        );
+        assert!(validate(&raw(100, 0, 0, 0), &l, 60).is_ok());
+        assert!(validate(&raw(100, 0, 0, 10), &l, 0).is_ok());
+        assert_eq!(
+            validate(&raw(10_000, 201, 0, 0), &l, 0),
+            Err(CoreError::ConfidenceTooWide)
+        );
+        assert!(validate(&raw(10_000, 200, 0, 0), &l, 0).is_ok());
+        let mut r = raw(100, 0, 0, 0);
+        r.expo = -19;
+        assert_eq!(validate(&r, &l, 0), Err(CoreError::InvalidExponent));
+    }
+
+    #[test]
+    fn flags_ema_divergence() {
+        let l = limits();
+        assert!(validate(&raw(106, 0, 100, 0), &l, 0).unwrap().ema_diverged);
+        assert!(!validate(&raw(105, 0, 100, 0), &l, 0).unwrap().ema_diverged);
+    }
+
+    #[test]
+    fn values_respect_decimals() {
+        let v = PriceView::new(150 * WAD, WAD, 9);
+        // 2.5 tokens of a 9-decimal asset at $150.
+        let value = v
+            .value(2_500_000_000 * WAD, v.spot, Rounding::Down)
+            .unwrap();
+        assert_eq!(value, 375 * WAD);
+        assert_eq!(v.low, 149 * WAD);
+        assert_eq!(v.high, 151 * WAD);
+    }
+}

@@ -1,0 +1,159 @@
+//! The program's error codes: one specific code and message for every rejected input.
+
+use crate::core::CoreError;
+use anchor_lang::prelude::*;
+
+/// Every way an instruction of this program can refuse.
+#[error_code]
+pub enum LendingError {
+    #[msg("Math overflow")]
+    MathOverflow,
+    #[msg("Division by zero")]
+    DivisionByZero,
+    #[msg("Amount must be greater than zero")]
+    ZeroAmount,
+    #[msg("Signer is not the market owner")]
+    NotMarketOwner,
+    #[msg("Signer is not the pending market owner")]
+    NotPendingOwner,
+    #[msg("Signer is not the obligation owner")]
+    NotObligationOwner,
+    #[msg("Account belongs to a different lending market")]
+    WrongMarket,
+    #[msg("Account does not match the reserve's configuration")]
+    WrongReserveAccount,
+    #[msg("Oracle-price account does not match the reserve")]
+    WrongOracle,
+    #[msg("Token account mint does not match")]
+    WrongMint,
+    #[msg("Token program does not match the reserve")]
+    WrongTokenProgram,
+    #[msg("A reserve vault cannot be used as the user's token account")]
+    VaultAsUserAccount,
+    #[msg("Market is paused")]
+    MarketPaused,
+    #[msg("Borrowing is paused in this market")]
+    BorrowsPaused,
+    #[msg("Reserve is frozen")]
+    ReserveFrozen,
+    #[msg("Reserve is reduce-only: no new deposits or borrows")]
+    ReserveReduceOnly,
+    #[msg("Reserve must be refreshed in this slot first")]
+    ReserveStale,
+    #[msg("Obligation must be refreshed in this slot first")]
+    ObligationStale,
+    #[msg("Oracle price is too old")]
+    PriceTooOld,
+    #[msg("Oracle price is zero or negative")]
+    InvalidPrice,
+    #[msg("Oracle exponent out of range")]
+    InvalidExponent,
+    #[msg("Oracle confidence interval is too wide")]
+    ConfidenceTooWide,
+    #[msg("Oracle price update is not fully verified")]
+    OracleNotFullyVerified,
+    #[msg("Oracle feed id does not match")]
+    WrongFeedId,
+    #[msg("Oracle source account does not match or has the wrong owner")]
+    WrongOracleSource,
+    #[msg("Oracle account data could not be parsed")]
+    InvalidOracleData,
+    #[msg("Legacy oracle aggregate is not in Trading status")]
+    OracleNotTrading,
+    #[msg("Fixed-price oracles are not allowed in this market")]
+    FixedPriceNotAllowed,
+    #[msg("Oracle price diverges from its EMA: borrows and withdrawals are paused")]
+    PriceDivergesFromEma,
+    #[msg("Invalid oracle configuration")]
+    InvalidOracleConfig,
+    #[msg("Invalid reserve configuration")]
+    InvalidReserveConfig,
+    #[msg("Invalid market configuration")]
+    InvalidMarketConfig,
+    #[msg("Seed deposit below the minimum")]
+    SeedDepositTooSmall,
+    #[msg("Deposit cap reached")]
+    DepositCapReached,
+    #[msg("Borrow cap reached")]
+    BorrowCapReached,
+    #[msg("Utilisation cap reached")]
+    UtilizationCapReached,
+    #[msg("Outflow limit for this window reached")]
+    OutflowLimitExceeded,
+    #[msg("Not enough liquidity available in the reserve")]
+    InsufficientLiquidity,
+    #[msg("Reserve has no liquidity backing its shares")]
+    ReserveInsolvent,
+    #[msg("Amount too small: it converts to zero")]
+    AmountTooSmall,
+    #[msg("Obligation has no collateral in this reserve")]
+    NoCollateralInReserve,
+    #[msg("Obligation has no debt in this reserve")]
+    NoDebtInReserve,
+    #[msg("Obligation already holds the maximum number of collateral positions")]
+    TooManyDeposits,
+    #[msg("Obligation already holds the maximum number of debt positions")]
+    TooManyBorrows,
+    #[msg("Borrow would exceed the obligation's borrowing power")]
+    BorrowTooLarge,
+    #[msg("Withdrawal would exceed the obligation's borrowing power")]
+    WithdrawTooLarge,
+    #[msg("Obligation is healthy and cannot be liquidated")]
+    ObligationHealthy,
+    #[msg("Liquidation yields less collateral than the liquidator's minimum")]
+    LiquidationBelowMinimum,
+    #[msg("Liquidation would not improve the obligation's health")]
+    LiquidationDidNotImprove,
+    #[msg("Nothing to liquidate")]
+    NothingToLiquidate,
+    #[msg("Remaining accounts do not match the obligation's reserves")]
+    WrongRemainingAccounts,
+    #[msg("Vault balance did not move by the accounted amount")]
+    VaultBalanceMismatch,
+    #[msg("A flash loan is open on this reserve")]
+    FlashLoanActive,
+    #[msg("Flash loans are disabled on this reserve")]
+    FlashLoansDisabled,
+    #[msg("Flash borrow has no matching flash repay later in the transaction")]
+    NoFlashRepayFound,
+    #[msg("Only one flash borrow is allowed per transaction")]
+    MultipleFlashBorrows,
+    #[msg("Flash loans cannot be called through CPI")]
+    FlashLoanCpi,
+    #[msg("Flash repay does not match a flash borrow in this transaction")]
+    InvalidFlashRepay,
+    #[msg("Obligation still has positions")]
+    ObligationNotEmpty,
+    #[msg("Instructions sysvar account is invalid")]
+    InvalidInstructionsSysvar,
+    #[msg("The same reserve cannot be both the repay and the collateral reserve")]
+    SameReserve,
+    #[msg("No protocol fees to claim")]
+    NoFeesToClaim,
+    #[msg("Amount exceeds the obligation's collateral in this reserve")]
+    AmountExceedsCollateral,
+    #[msg("An obligation cannot hold collateral and debt in the same reserve")]
+    CollateralAndDebtSameReserve,
+}
+
+impl From<CoreError> for LendingError {
+    fn from(e: CoreError) -> Self {
+        match e {
+            CoreError::MathOverflow => Self::MathOverflow,
+            CoreError::DivisionByZero => Self::DivisionByZero,
+            CoreError::InvalidPrice => Self::InvalidPrice,
+            CoreError::InvalidExponent => Self::InvalidExponent,
+            CoreError::PriceTooOld => Self::PriceTooOld,
+            CoreError::ConfidenceTooWide => Self::ConfidenceTooWide,
+            CoreError::ObligationHealthy => Self::ObligationHealthy,
+            CoreError::ReserveInsolvent => Self::ReserveInsolvent,
+            CoreError::OutflowLimitExceeded => Self::OutflowLimitExceeded,
+        }
+    }
+}
+
+impl From<CoreError> for anchor_lang::error::Error {
+    fn from(e: CoreError) -> Self {
+        LendingError::from(e).into()
+    }
+}

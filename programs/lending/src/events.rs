@@ -1,0 +1,218 @@
+//! Events emitted through `emit_cpi!` for every user-visible state change.
+//!
+//! Refresh instructions update caches (interest index, prices, health) that are readable from
+//! the accounts themselves, so they emit nothing and stay cheap.
+
+use crate::core::health::Health;
+use anchor_lang::prelude::*;
+
+/// An obligation's health after an action (WAD quote units).
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HealthSnapshot {
+    /// Collateral at spot.
+    pub deposited: u128,
+    /// Debt at price + conf.
+    pub borrowed: u128,
+    /// Borrowing power.
+    pub allowed: u128,
+    /// Liquidation line.
+    pub unhealthy: u128,
+}
+
+impl From<Health> for HealthSnapshot {
+    fn from(h: Health) -> Self {
+        Self {
+            deposited: h.deposited,
+            borrowed: h.borrowed,
+            allowed: h.allowed,
+            unhealthy: h.unhealthy,
+        }
+    }
+}
+
+/// A market was created.
+#[event]
+pub struct MarketInitialized {
+    pub market: Pubkey,
+    pub owner: Pubkey,
+    pub allow_fixed_price: bool,
+}
+
+/// A new owner was proposed.
+#[event]
+pub struct OwnerProposed {
+    pub market: Pubkey,
+    pub pending_owner: Pubkey,
+}
+
+/// The proposed owner accepted.
+#[event]
+pub struct OwnerChanged {
+    pub market: Pubkey,
+    pub old_owner: Pubkey,
+    pub new_owner: Pubkey,
+}
+
+/// Market-wide limits or pause flags changed.
+#[event]
+pub struct MarketConfigUpdated {
+    pub market: Pubkey,
+    pub close_factor_bps: u16,
+    pub dust_threshold: u128,
+    pub max_liquidation_value: u128,
+    pub pause_flags: u8,
+}
+
+/// A reserve was created with its seed deposit.
+#[event]
+pub struct ReserveInitialized {
+    pub market: Pubkey,
+    pub reserve: Pubkey,
+    pub mint: Pubkey,
+    pub seed_amount: u64,
+}
+
+/// A reserve's configuration changed.
+#[event]
+pub struct ReserveConfigUpdated {
+    pub reserve: Pubkey,
+    pub ltv_bps: u16,
+    pub liquidation_threshold_bps: u16,
+    pub status: u8,
+}
+
+/// An oracle-price account was created.
+#[event]
+pub struct OraclePriceInitialized {
+    pub market: Pubkey,
+    pub oracle: Pubkey,
+    pub mint: Pubkey,
+    pub source_kind: u8,
+    pub source: Pubkey,
+}
+
+/// The market owner set a fixed price.
+#[event]
+pub struct FixedPriceSet {
+    pub oracle: Pubkey,
+    pub price: i64,
+    pub expo: i32,
+    pub conf: u64,
+}
+
+/// Liquidity was deposited for shares.
+#[event]
+pub struct LiquidityDeposited {
+    pub reserve: Pubkey,
+    pub user: Pubkey,
+    pub amount: u64,
+    pub shares: u64,
+}
+
+/// Shares were redeemed for liquidity.
+#[event]
+pub struct SharesRedeemed {
+    pub reserve: Pubkey,
+    pub user: Pubkey,
+    pub shares: u64,
+    pub amount: u64,
+}
+
+/// An obligation was created.
+#[event]
+pub struct ObligationInitialized {
+    pub market: Pubkey,
+    pub obligation: Pubkey,
+    pub owner: Pubkey,
+    pub id: u64,
+}
+
+/// Shares were added to an obligation as collateral.
+#[event]
+pub struct CollateralDeposited {
+    pub obligation: Pubkey,
+    pub reserve: Pubkey,
+    pub shares: u64,
+    pub liquidity_amount: u64,
+}
+
+/// Collateral shares were taken out of an obligation.
+#[event]
+pub struct CollateralWithdrawn {
+    pub obligation: Pubkey,
+    pub reserve: Pubkey,
+    pub shares: u64,
+    pub liquidity_amount: u64,
+    pub health: HealthSnapshot,
+}
+
+/// Liquidity was borrowed.
+#[event]
+pub struct Borrowed {
+    pub obligation: Pubkey,
+    pub reserve: Pubkey,
+    pub amount: u64,
+    pub fee: u64,
+    pub health: HealthSnapshot,
+}
+
+/// Debt was repaid.
+#[event]
+pub struct Repaid {
+    pub obligation: Pubkey,
+    pub reserve: Pubkey,
+    pub amount: u64,
+    pub remaining_debt_shares: u128,
+    pub health: HealthSnapshot,
+}
+
+/// An obligation was liquidated.
+#[event]
+pub struct Liquidated {
+    pub obligation: Pubkey,
+    pub liquidator: Pubkey,
+    pub repay_reserve: Pubkey,
+    pub collateral_reserve: Pubkey,
+    pub repay_amount: u64,
+    pub seized_shares: u64,
+    pub liquidator_shares: u64,
+    pub protocol_fee_shares: u64,
+    pub received_liquidity: u64,
+    pub bonus_bps: u16,
+    pub health_before: HealthSnapshot,
+    pub health: HealthSnapshot,
+}
+
+/// Debt with no collateral left behind it was written off against the reserve.
+#[event]
+pub struct BadDebtWrittenOff {
+    pub obligation: Pubkey,
+    pub reserve: Pubkey,
+    pub debt_shares: u128,
+    pub amount_wad: u128,
+}
+
+/// A flash loan was taken.
+#[event]
+pub struct FlashBorrowed {
+    pub reserve: Pubkey,
+    pub user: Pubkey,
+    pub amount: u64,
+}
+
+/// A flash loan was repaid.
+#[event]
+pub struct FlashRepaid {
+    pub reserve: Pubkey,
+    pub user: Pubkey,
+    pub amount: u64,
+    pub fee: u64,
+}
+
+/// Protocol fees were claimed by the market owner.
+#[event]
+pub struct ProtocolFeesClaimed {
+    pub reserve: Pubkey,
+    pub interest_fees: u64,
+    pub fee_vault_amount: u64,
+}

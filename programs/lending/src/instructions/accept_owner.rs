@@ -1,0 +1,34 @@
+//! `accept_owner`: the proposed owner takes over the market.
+
+use crate::errors::LendingError;
+use crate::events::OwnerChanged;
+use crate::state::LendingMarket;
+use anchor_lang::prelude::*;
+
+/// Accounts of [`handler`].
+#[event_cpi]
+#[derive(Accounts)]
+pub struct AcceptOwner<'info> {
+    /// The pending owner.
+    pub pending_owner: Signer<'info>,
+    /// The market.
+    #[account(mut, has_one = pending_owner @ LendingError::NotPendingOwner)]
+    pub market: AccountLoader<'info, LendingMarket>,
+}
+
+/// Makes the pending owner the owner.
+pub fn handler(ctx: Context<AcceptOwner>) -> Result<()> {
+    let old_owner = {
+        let mut m = ctx.accounts.market.load_mut()?;
+        let old = m.owner;
+        m.owner = m.pending_owner;
+        m.pending_owner = Pubkey::default();
+        old
+    };
+    emit_cpi!(OwnerChanged {
+        market: ctx.accounts.market.key(),
+        old_owner,
+        new_owner: ctx.accounts.pending_owner.key(),
+    });
+    Ok(())
+}

@@ -1,0 +1,196 @@
+//! `borrow_obligation_liquidity`: borrows against the obligation's collateral.
+
+use super::shared::guards::{
+    check_market, check_no_flash_loan, check_not_vault, check_obligation_fresh,
+    check_reserve_priced, check_status, Action,
+};
+use super::shared::token_ops::pay_from_vault;
+use crate::core::exchange::Pool;
+use crate::core::fixed::{amount_to_wad, bps_mul, mul_div, wad_to_amount, Rounding, BPS, WAD};
+use crate::core::health::{borrow_value, max_borrow_amount, origination_fee};
+use crate::errors::LendingError;
+use crate::events::Borrowed;
+use crate::state::{LendingMarket, Obligation, Reserve};
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+/// Accounts of [`handler`].
+#[event_cpi]
+#[derive(Accounts)]
+pub struct BorrowObligationLiquidity<'info> {
+    /// Obligation owner.
+    pub owner: Signer<'info>,
+    /// The market.
+    pub market: AccountLoader<'info, LendingMarket>,
+    /// The obligation.
+    #[account(
+        mut,
+        has_one = market @ LendingError::WrongMarket,
+        has_one = owner @ LendingError::NotObligationOwner
+    )]
+    pub obligation: AccountLoader<'info, Obligation>,
+    /// The reserve lending.
+    #[account(
+        mut,
+        has_one = market @ LendingError::WrongMarket,
+        has_one = liquidity_mint @ LendingError::WrongReserveAccount,
+        has_one = supply_vault @ LendingError::WrongReserveAccount,
+        has_one = fee_vault @ LendingError::WrongReserveAccount,
+        has_one = token_program @ LendingError::WrongTokenProgram
+    )]
+    pub reserve: AccountLoader<'info, Reserve>,
+    /// The asset.
+    pub liquidity_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// The reserve's supply vault.
+    #[account(mut)]
+    pub supply_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The reserve's fee vault (receives the origination fee).
+    #[account(mut)]
+    pub fee_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Owner's token account receiving the loan.
+    #[account(mut, constraint = user_liquidity.mint == liquidity_mint.key() @ LendingError::WrongMint)]
+    pub user_liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The reserve's token program.
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+/// Largest amount whose amount + fee fits in `room` tokens.
+fn fit_with_fee(room: u64, fee_bps: u16) -> Result<u64> {
+    let mut a = mul_div(room as u128, BPS, BPS + fee_bps as u128, Rounding::Down)
+        .map_err(LendingError::from)? as u64;
+    while a > 0 && a + origination_fee(a, fee_bps).map_err(LendingError::from)? > room {
+        a -= 1;
+    }
+    Ok(a)
+}
+
+/// The most that can be borrowed now: limited by health, cash and the borrow cap.
+fn max_amount(pool: &Pool, r: &Reserve, ob: &Obligation) -> Result<u64> {
+    let fee = r.config.origination_fee_bps;
+    let by_health =
+        max_borrow_amount(&ob.health(), pool, &r.price_view(), fee).map_err(LendingError::from)?;
+    let mut room = pool.available;
+    if r.config.borrow_cap > 0 {
+        let debt = wad_to_amount(
+            pool.total_debt(Rounding::Up).map_err(LendingError::from)?,
+            Rounding::Up,
+        )
+        .map_err(LendingError::from)?;
+        room = room.min(r.config.borrow_cap.saturating_sub(debt));
+    }
+    Ok(by_health.min(fit_with_fee(room, fee)?))
+}
+
+/// Borrows `amount` (`u64::MAX`: the most allowed); the origination fee is added to the debt.
+pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<()> {
+    let clock = Clock::get()?;
+    let a = &mut *ctx.accounts;
+    require!(amount > 0, LendingError::ZeroAmount);
+    let (amount, fee, signer, health) = {
+        let mut r = a.reserve.load_mut()?;
+        let mut ob = a.obligation.load_mut()?;
+        check_market(&*a.market.load()?, Action::Borrow)?;
+        check_status(&r, Action::Borrow)?;
+        check_no_flash_loan(&r)?;
+        check_not_vault(&r, &a.user_liquidity.key())?;
+        check_reserve_priced(&r, clock.slot)?;
+        check_obligation_fresh(&ob, clock.slot)?;
+        require!(
+            ob.ema_diverged == 0 && r.ema_diverged == 0,
+            LendingError::PriceDivergesFromEma
+        );
+        let reserve_key = a.reserve.key();
+        require!(
+            ob.find_deposit(&reserve_key).is_none(),
+            LendingError::CollateralAndDebtSameReserve
+        );
+        let mut pool = r.pool();
+        let amount = if amount == u64::MAX {
+            max_amount(&pool, &r, &ob)?
+        } else {
+            amount
+        };
+        require!(amount > 0, LendingError::BorrowTooLarge);
+        let fee =
+            origination_fee(amount, r.config.origination_fee_bps).map_err(LendingError::from)?;
+        let total = amount.checked_add(fee).ok_or(LendingError::MathOverflow)?;
+        require!(total <= pool.available, LendingError::InsufficientLiquidity);
+        if r.config.borrow_cap > 0 {
+            let debt = wad_to_amount(
+                pool.total_debt(Rounding::Up).map_err(LendingError::from)?,
+                Rounding::Up,
+            )
+            .map_err(LendingError::from)?;
+            require!(
+                debt.checked_add(total).ok_or(LendingError::MathOverflow)? <= r.config.borrow_cap,
+                LendingError::BorrowCapReached
+            );
+        }
+        let mut w = r.outflow();
+        w.consume(total, clock.unix_timestamp)
+            .map_err(LendingError::from)?;
+        r.set_outflow(&w);
+
+        let new_shares = pool
+            .debt_shares_for_borrow(amount_to_wad(total))
+            .map_err(LendingError::from)?;
+        pool.debt_shares = pool
+            .debt_shares
+            .checked_add(new_shares)
+            .ok_or(LendingError::MathOverflow)?;
+        pool.available -= total;
+        let cap = bps_mul(WAD, r.config.utilization_cap_bps as u128, Rounding::Down)
+            .map_err(LendingError::from)?;
+        require!(
+            pool.utilization().map_err(LendingError::from)? <= cap,
+            LendingError::UtilizationCapReached
+        );
+
+        let i = ob
+            .find_or_add_borrow(&reserve_key)
+            .ok_or(LendingError::TooManyBorrows)?;
+        let old_value = ob.borrows[i].market_value.get();
+        let shares = ob.borrows[i]
+            .debt_shares
+            .get()
+            .checked_add(new_shares)
+            .ok_or(LendingError::MathOverflow)?;
+        let new_value = borrow_value(&pool, shares, &r.price_view()).map_err(LendingError::from)?;
+        let mut h = ob.health();
+        h.replace_borrow(old_value, new_value);
+        require!(h.within_borrow_limit(), LendingError::BorrowTooLarge);
+        ob.borrows[i].debt_shares.set(shares);
+        ob.borrows[i].market_value.set(new_value);
+        ob.set_health(&h);
+        r.set_pool(&pool);
+        (amount, fee, r.signer(), h)
+    };
+    let reserve_info = a.reserve.to_account_info();
+    pay_from_vault(
+        &a.token_program,
+        &mut a.supply_vault,
+        &a.user_liquidity.to_account_info(),
+        &a.liquidity_mint,
+        &reserve_info,
+        &signer,
+        amount,
+    )?;
+    let fee_vault = a.fee_vault.to_account_info();
+    pay_from_vault(
+        &a.token_program,
+        &mut a.supply_vault,
+        &fee_vault,
+        &a.liquidity_mint,
+        &reserve_info,
+        &signer,
+        fee,
+    )?;
+    emit_cpi!(Borrowed {
+        obligation: ctx.accounts.obligation.key(),
+        reserve: ctx.accounts.reserve.key(),
+        amount,
+        fee,
+        health: health.into(),
+    });
+    Ok(())
+}

@@ -1,0 +1,93 @@
+//! `claim_protocol_fees`: the owner sweeps the fee vault and the interest fees accrued in the
+//! supply vault (as far as cash allows) to a token account of its choice.
+
+use super::shared::guards::{check_no_flash_loan, check_not_vault};
+use super::shared::token_ops::pay_from_vault;
+use crate::core::fixed::{amount_to_wad, wad_to_amount, Rounding};
+use crate::errors::LendingError;
+use crate::events::ProtocolFeesClaimed;
+use crate::state::{LendingMarket, Reserve};
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+/// Accounts of [`handler`].
+#[event_cpi]
+#[derive(Accounts)]
+pub struct ClaimProtocolFees<'info> {
+    /// Market owner.
+    pub owner: Signer<'info>,
+    /// The market.
+    #[account(has_one = owner @ LendingError::NotMarketOwner)]
+    pub market: AccountLoader<'info, LendingMarket>,
+    /// The reserve.
+    #[account(
+        mut,
+        has_one = market @ LendingError::WrongMarket,
+        has_one = liquidity_mint @ LendingError::WrongReserveAccount,
+        has_one = supply_vault @ LendingError::WrongReserveAccount,
+        has_one = fee_vault @ LendingError::WrongReserveAccount,
+        has_one = token_program @ LendingError::WrongTokenProgram
+    )]
+    pub reserve: AccountLoader<'info, Reserve>,
+    /// The asset.
+    pub liquidity_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// The reserve's supply vault.
+    #[account(mut)]
+    pub supply_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The reserve's fee vault.
+    #[account(mut)]
+    pub fee_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Where the fees go.
+    #[account(mut, constraint = destination.mint == liquidity_mint.key() @ LendingError::WrongMint)]
+    pub destination: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The reserve's token program.
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+/// Claims everything claimable.
+pub fn handler(ctx: Context<ClaimProtocolFees>) -> Result<()> {
+    let a = &mut *ctx.accounts;
+    let fee_vault_amount = a.fee_vault.amount;
+    let (interest_fees, signer) = {
+        let mut r = a.reserve.load_mut()?;
+        check_no_flash_loan(&r)?;
+        check_not_vault(&r, &a.destination.key())?;
+        let accrued =
+            wad_to_amount(r.protocol_fees.get(), Rounding::Down).map_err(LendingError::from)?;
+        let take = accrued.min(r.available);
+        r.available -= take;
+        let left = r.protocol_fees.get() - amount_to_wad(take);
+        r.protocol_fees.set(left);
+        (take, r.signer())
+    };
+    require!(
+        interest_fees > 0 || fee_vault_amount > 0,
+        LendingError::NoFeesToClaim
+    );
+    let reserve_info = a.reserve.to_account_info();
+    let dest = a.destination.to_account_info();
+    pay_from_vault(
+        &a.token_program,
+        &mut a.supply_vault,
+        &dest,
+        &a.liquidity_mint,
+        &reserve_info,
+        &signer,
+        interest_fees,
+    )?;
+    pay_from_vault(
+        &a.token_program,
+        &mut a.fee_vault,
+        &dest,
+        &a.liquidity_mint,
+        &reserve_info,
+        &signer,
+        fee_vault_amount,
+    )?;
+    emit_cpi!(ProtocolFeesClaimed {
+        reserve: ctx.accounts.reserve.key(),
+        interest_fees,
+        fee_vault_amount,
+    });
+    Ok(())
+}

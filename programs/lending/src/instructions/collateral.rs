@@ -1,0 +1,84 @@
+//! Adding and removing collateral positions, shared by the collateral instructions.
+
+use super::shared::guards::{check_obligation_fresh, check_reserve_priced};
+use crate::core::health::{deposit_values, max_withdraw_shares};
+use crate::errors::LendingError;
+use crate::state::{Obligation, Reserve};
+use anchor_lang::prelude::*;
+
+/// Adds `shares` of `reserve` to the obligation's collateral and marks it stale.
+pub fn add_collateral(ob: &mut Obligation, reserve: &Pubkey, shares: u64) -> Result<()> {
+    require!(shares > 0, LendingError::ZeroAmount);
+    require!(
+        ob.find_borrow(reserve).is_none(),
+        LendingError::CollateralAndDebtSameReserve
+    );
+    let i = ob
+        .find_or_add_deposit(reserve)
+        .ok_or(LendingError::TooManyDeposits)?;
+    let d = &mut ob.deposits[i];
+    d.shares = d
+        .shares
+        .checked_add(shares)
+        .ok_or(LendingError::MathOverflow)?;
+    ob.last_update.mark_stale();
+    Ok(())
+}
+
+/// Removes `requested` shares (`u64::MAX`: as many as health allows) of `reserve` from the
+/// obligation's collateral. With debt outstanding, the obligation and reserve must be fresh,
+/// prices must not diverge from their EMA, and the debt must stay within the borrowing power
+/// afterwards; the cached health is updated in place. Returns the shares removed.
+pub fn take_collateral(
+    ob: &mut Obligation,
+    reserve_key: &Pubkey,
+    r: &Reserve,
+    requested: u64,
+    slot: u64,
+) -> Result<u64> {
+    require!(requested > 0, LendingError::ZeroAmount);
+    let i = ob
+        .find_deposit(reserve_key)
+        .ok_or(LendingError::NoCollateralInReserve)?;
+    let held = ob.deposits[i].shares;
+    let has_debt = ob.borrows_len > 0;
+    if !has_debt {
+        let shares = if requested == u64::MAX {
+            held
+        } else {
+            requested
+        };
+        require!(shares <= held, LendingError::AmountExceedsCollateral);
+        ob.deposits[i].shares = held - shares;
+        ob.remove_deposit_if_empty(i);
+        ob.last_update.mark_stale();
+        return Ok(shares);
+    }
+    check_obligation_fresh(ob, slot)?;
+    check_reserve_priced(r, slot)?;
+    require!(
+        ob.ema_diverged == 0 && r.ema_diverged == 0,
+        LendingError::PriceDivergesFromEma
+    );
+    let view = r.view();
+    let old = ob.deposits[i].values();
+    let health = ob.health();
+    let shares = if requested == u64::MAX {
+        max_withdraw_shares(&health, &view.pool, held, &old, &view.price, &view.risk)
+            .map_err(LendingError::from)?
+    } else {
+        requested
+    };
+    require!(shares > 0, LendingError::WithdrawTooLarge);
+    require!(shares <= held, LendingError::AmountExceedsCollateral);
+    let new = deposit_values(&view.pool, held - shares, &view.price, &view.risk)
+        .map_err(LendingError::from)?;
+    let mut h = health;
+    h.replace_deposit(&old, &new);
+    require!(h.within_borrow_limit(), LendingError::WithdrawTooLarge);
+    ob.deposits[i].shares = held - shares;
+    ob.deposits[i].set_values(&new);
+    ob.set_health(&h);
+    ob.remove_deposit_if_empty(i);
+    Ok(shares)
+}

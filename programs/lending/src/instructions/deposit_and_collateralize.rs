@@ -1,0 +1,83 @@
+//! `deposit_and_collateralize`: supplies liquidity and puts the resulting shares straight into
+//! the obligation as collateral, in one token transfer (the combined instruction wallets use).
+
+use super::collateral::add_collateral;
+use super::deposit_reserve_liquidity::plan_deposit;
+use super::shared::guards::resolve_amount;
+use super::shared::token_ops::pay_into_vault;
+use crate::errors::LendingError;
+use crate::events::CollateralDeposited;
+use crate::state::{LendingMarket, Obligation, Reserve};
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+/// Accounts of [`handler`].
+#[event_cpi]
+#[derive(Accounts)]
+pub struct DepositAndCollateralize<'info> {
+    /// Obligation owner and depositor.
+    pub owner: Signer<'info>,
+    /// The market.
+    pub market: AccountLoader<'info, LendingMarket>,
+    /// The obligation.
+    #[account(
+        mut,
+        has_one = market @ LendingError::WrongMarket,
+        has_one = owner @ LendingError::NotObligationOwner
+    )]
+    pub obligation: AccountLoader<'info, Obligation>,
+    /// The reserve.
+    #[account(
+        mut,
+        has_one = market @ LendingError::WrongMarket,
+        has_one = liquidity_mint @ LendingError::WrongReserveAccount,
+        has_one = supply_vault @ LendingError::WrongReserveAccount,
+        has_one = token_program @ LendingError::WrongTokenProgram
+    )]
+    pub reserve: AccountLoader<'info, Reserve>,
+    /// The asset.
+    pub liquidity_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// The reserve's supply vault.
+    #[account(mut)]
+    pub supply_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Owner's token account of the asset.
+    #[account(mut, constraint = user_liquidity.mint == liquidity_mint.key() @ LendingError::WrongMint)]
+    pub user_liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The reserve's token program.
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+/// Deposits `amount` tokens (`u64::MAX`: the whole token account) as collateral.
+pub fn handler(ctx: Context<DepositAndCollateralize>, amount: u64) -> Result<()> {
+    let slot = Clock::get()?.slot;
+    let a = &mut *ctx.accounts;
+    let amount = resolve_amount(amount, a.user_liquidity.amount)?;
+    let shares = plan_deposit(&*a.market.load()?, &*a.reserve.load()?, amount, slot)?;
+    add_collateral(&mut *a.obligation.load_mut()?, &a.reserve.key(), shares)?;
+    pay_into_vault(
+        &a.token_program,
+        &a.user_liquidity,
+        &mut a.supply_vault,
+        &a.liquidity_mint,
+        &a.owner,
+        amount,
+    )?;
+    {
+        let mut r = a.reserve.load_mut()?;
+        r.available = r
+            .available
+            .checked_add(amount)
+            .ok_or(LendingError::MathOverflow)?;
+        r.share_supply = r
+            .share_supply
+            .checked_add(shares)
+            .ok_or(LendingError::MathOverflow)?;
+    }
+    emit_cpi!(CollateralDeposited {
+        obligation: ctx.accounts.obligation.key(),
+        reserve: ctx.accounts.reserve.key(),
+        shares,
+        liquidity_amount: amount,
+    });
+    Ok(())
+}

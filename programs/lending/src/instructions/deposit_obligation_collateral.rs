@@ -1,0 +1,66 @@
+//! `deposit_obligation_collateral`: moves deposit shares from the owner's wallet into the
+//! obligation as collateral (the shares are burned and held by the obligation's record).
+
+use super::collateral::add_collateral;
+use super::shared::guards::{check_market, check_status, resolve_amount, Action};
+use super::shared::token_ops::burn_shares;
+use crate::errors::LendingError;
+use crate::events::CollateralDeposited;
+use crate::state::{LendingMarket, Obligation, Reserve};
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+/// Accounts of [`handler`].
+#[event_cpi]
+#[derive(Accounts)]
+pub struct DepositObligationCollateral<'info> {
+    /// Obligation owner.
+    pub owner: Signer<'info>,
+    /// The market.
+    pub market: AccountLoader<'info, LendingMarket>,
+    /// The obligation.
+    #[account(
+        mut,
+        has_one = market @ LendingError::WrongMarket,
+        has_one = owner @ LendingError::NotObligationOwner
+    )]
+    pub obligation: AccountLoader<'info, Obligation>,
+    /// The reserve whose shares are deposited.
+    #[account(
+        has_one = market @ LendingError::WrongMarket,
+        has_one = share_mint @ LendingError::WrongReserveAccount,
+        has_one = token_program @ LendingError::WrongTokenProgram
+    )]
+    pub reserve: AccountLoader<'info, Reserve>,
+    /// The reserve's share mint.
+    #[account(mut)]
+    pub share_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// Owner's share account.
+    #[account(mut, constraint = user_shares.mint == share_mint.key() @ LendingError::WrongMint)]
+    pub user_shares: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The reserve's token program.
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+/// Deposits `shares` (`u64::MAX`: the whole share account) as collateral.
+pub fn handler(ctx: Context<DepositObligationCollateral>, shares: u64) -> Result<()> {
+    let a = &ctx.accounts;
+    let shares = resolve_amount(shares, a.user_shares.amount)?;
+    check_market(&*a.market.load()?, Action::Collateralize)?;
+    check_status(&*a.reserve.load()?, Action::Collateralize)?;
+    add_collateral(&mut *a.obligation.load_mut()?, &a.reserve.key(), shares)?;
+    burn_shares(
+        &a.token_program,
+        &a.share_mint.to_account_info(),
+        &a.user_shares.to_account_info(),
+        &a.owner,
+        shares,
+    )?;
+    emit_cpi!(CollateralDeposited {
+        obligation: ctx.accounts.obligation.key(),
+        reserve: ctx.accounts.reserve.key(),
+        shares,
+        liquidity_amount: 0,
+    });
+    Ok(())
+}

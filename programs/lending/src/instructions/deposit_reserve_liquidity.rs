@@ -1,0 +1,126 @@
+//! `deposit_reserve_liquidity`: supplies liquidity and receives deposit shares.
+
+use super::shared::guards::{
+    check_market, check_no_flash_loan, check_not_vault, check_reserve_fresh, check_status,
+    resolve_amount, Action,
+};
+use super::shared::token_ops::{mint_shares, pay_into_vault};
+use crate::core::fixed::{wad_to_amount, Rounding};
+use crate::errors::LendingError;
+use crate::events::LiquidityDeposited;
+use crate::state::{LendingMarket, Reserve};
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+/// Accounts of [`handler`].
+#[event_cpi]
+#[derive(Accounts)]
+pub struct DepositReserveLiquidity<'info> {
+    /// Depositor.
+    pub user: Signer<'info>,
+    /// The market.
+    pub market: AccountLoader<'info, LendingMarket>,
+    /// The reserve.
+    #[account(
+        mut,
+        has_one = market @ LendingError::WrongMarket,
+        has_one = liquidity_mint @ LendingError::WrongReserveAccount,
+        has_one = supply_vault @ LendingError::WrongReserveAccount,
+        has_one = share_mint @ LendingError::WrongReserveAccount,
+        has_one = token_program @ LendingError::WrongTokenProgram
+    )]
+    pub reserve: AccountLoader<'info, Reserve>,
+    /// The asset.
+    pub liquidity_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// The reserve's supply vault.
+    #[account(mut)]
+    pub supply_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The reserve's share mint.
+    #[account(mut)]
+    pub share_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// Depositor's token account of the asset.
+    #[account(mut, constraint = user_liquidity.mint == liquidity_mint.key() @ LendingError::WrongMint)]
+    pub user_liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Depositor's token account receiving shares.
+    #[account(mut, constraint = user_shares.mint == share_mint.key() @ LendingError::WrongMint)]
+    pub user_shares: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The reserve's token program.
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+/// Checks a deposit of `amount` against status, freshness and the cap; returns the shares it
+/// mints. Shared with `deposit_and_collateralize`.
+pub fn plan_deposit(market: &LendingMarket, r: &Reserve, amount: u64, slot: u64) -> Result<u64> {
+    check_market(market, Action::Supply)?;
+    check_status(r, Action::Supply)?;
+    check_no_flash_loan(r)?;
+    check_reserve_fresh(r, slot)?;
+    require!(amount > 0, LendingError::ZeroAmount);
+    let pool = r.pool();
+    if r.config.deposit_cap > 0 {
+        let supplied = wad_to_amount(
+            pool.total_liquidity().map_err(LendingError::from)?,
+            Rounding::Up,
+        )
+        .map_err(LendingError::from)?;
+        require!(
+            supplied
+                .checked_add(amount)
+                .ok_or(LendingError::MathOverflow)?
+                <= r.config.deposit_cap,
+            LendingError::DepositCapReached
+        );
+    }
+    let shares = pool
+        .shares_for_deposit(amount)
+        .map_err(LendingError::from)?;
+    require!(shares > 0, LendingError::AmountTooSmall);
+    Ok(shares)
+}
+
+/// Deposits `amount` tokens (`u64::MAX`: the whole token account) for shares, rounded down.
+pub fn handler(ctx: Context<DepositReserveLiquidity>, amount: u64) -> Result<()> {
+    let slot = Clock::get()?.slot;
+    let a = &mut *ctx.accounts;
+    let amount = resolve_amount(amount, a.user_liquidity.amount)?;
+    let (shares, signer) = {
+        let r = a.reserve.load()?;
+        check_not_vault(&r, &a.user_shares.key())?;
+        let shares = plan_deposit(&*a.market.load()?, &r, amount, slot)?;
+        (shares, r.signer())
+    };
+    pay_into_vault(
+        &a.token_program,
+        &a.user_liquidity,
+        &mut a.supply_vault,
+        &a.liquidity_mint,
+        &a.user,
+        amount,
+    )?;
+    mint_shares(
+        &a.token_program,
+        &a.share_mint.to_account_info(),
+        &a.user_shares.to_account_info(),
+        &a.reserve.to_account_info(),
+        &signer,
+        shares,
+    )?;
+    {
+        let mut r = a.reserve.load_mut()?;
+        r.available = r
+            .available
+            .checked_add(amount)
+            .ok_or(LendingError::MathOverflow)?;
+        r.share_supply = r
+            .share_supply
+            .checked_add(shares)
+            .ok_or(LendingError::MathOverflow)?;
+    }
+    emit_cpi!(LiquidityDeposited {
+        reserve: ctx.accounts.reserve.key(),
+        user: ctx.accounts.user.key(),
+        amount,
+        shares,
+    });
+    Ok(())
+}

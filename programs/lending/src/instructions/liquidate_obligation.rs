@@ -1,0 +1,369 @@
+//! `liquidate_obligation`: repays part of an unhealthy obligation's debt for its collateral plus
+//! a bonus, clamped to what is feasible; writes off debt left with no collateral behind it.
+
+use super::shared::guards::{
+    check_market, check_no_flash_loan, check_obligation_fresh, check_reserve_priced, check_status,
+    Action,
+};
+use super::shared::token_ops::{mint_shares, pay_from_vault, pay_into_vault};
+use crate::core::fixed::Rounding;
+use crate::core::health::{borrow_value, deposit_values, Health};
+use crate::core::liquidation::{plan, LiquidationConfig, LiquidationPlan, Side};
+use crate::errors::LendingError;
+use crate::events::{BadDebtWrittenOff, Liquidated};
+use crate::state::{LendingMarket, Obligation, Reserve};
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+/// Accounts of [`handler`].
+#[event_cpi]
+#[derive(Accounts)]
+pub struct LiquidateObligation<'info> {
+    /// Liquidator.
+    pub liquidator: Signer<'info>,
+    /// The market.
+    pub market: AccountLoader<'info, LendingMarket>,
+    /// The unhealthy obligation.
+    #[account(mut, has_one = market @ LendingError::WrongMarket)]
+    pub obligation: AccountLoader<'info, Obligation>,
+    /// Reserve of the debt being repaid.
+    #[account(mut, has_one = market @ LendingError::WrongMarket)]
+    pub repay_reserve: AccountLoader<'info, Reserve>,
+    /// Asset of the debt.
+    pub repay_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// Supply vault of the repay reserve.
+    #[account(mut)]
+    pub repay_supply_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Liquidator's token account paying the debt.
+    #[account(mut)]
+    pub liquidator_repay_source: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Token program of the repay reserve.
+    pub repay_token_program: Interface<'info, TokenInterface>,
+    /// Reserve of the collateral being seized.
+    #[account(mut, has_one = market @ LendingError::WrongMarket)]
+    pub collateral_reserve: AccountLoader<'info, Reserve>,
+    /// Asset of the collateral.
+    pub collateral_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// Supply vault of the collateral reserve.
+    #[account(mut)]
+    pub collateral_supply_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Share mint of the collateral reserve.
+    #[account(mut)]
+    pub collateral_share_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// Liquidator's account receiving shares, or the asset when `receive_liquidity` is set.
+    #[account(mut)]
+    pub liquidator_destination: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Token program of the collateral reserve.
+    pub collateral_token_program: Interface<'info, TokenInterface>,
+}
+
+/// Arguments of a liquidation.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LiquidateParams {
+    /// Most debt tokens the liquidator will repay (`u64::MAX`: as much as allowed).
+    pub max_repay: u64,
+    /// Least it accepts in return: shares, or tokens with `receive_liquidity`.
+    pub min_receive: u64,
+    /// Receive the collateral asset instead of deposit shares.
+    pub receive_liquidity: bool,
+}
+
+/// What the handler decided, kept for transfers and events after the state is written.
+struct Outcome {
+    plan: LiquidationPlan,
+    received_liquidity: u64,
+    written_off: Option<(u128, u128)>,
+    before: Health,
+    after: Health,
+}
+
+impl<'info> LiquidateObligation<'info> {
+    /// Checks every token account against the reserves it must belong to.
+    fn check_accounts(
+        &self,
+        repay: &Reserve,
+        coll: &Reserve,
+        receive_liquidity: bool,
+    ) -> Result<()> {
+        require_keys_neq!(
+            self.repay_reserve.key(),
+            self.collateral_reserve.key(),
+            LendingError::SameReserve
+        );
+        require_keys_eq!(
+            self.repay_mint.key(),
+            repay.liquidity_mint,
+            LendingError::WrongReserveAccount
+        );
+        require_keys_eq!(
+            self.repay_supply_vault.key(),
+            repay.supply_vault,
+            LendingError::WrongReserveAccount
+        );
+        require_keys_eq!(
+            self.repay_token_program.key(),
+            repay.token_program,
+            LendingError::WrongTokenProgram
+        );
+        require_keys_eq!(
+            self.liquidator_repay_source.mint,
+            repay.liquidity_mint,
+            LendingError::WrongMint
+        );
+        require_keys_eq!(
+            self.collateral_mint.key(),
+            coll.liquidity_mint,
+            LendingError::WrongReserveAccount
+        );
+        require_keys_eq!(
+            self.collateral_supply_vault.key(),
+            coll.supply_vault,
+            LendingError::WrongReserveAccount
+        );
+        require_keys_eq!(
+            self.collateral_share_mint.key(),
+            coll.share_mint,
+            LendingError::WrongReserveAccount
+        );
+        require_keys_eq!(
+            self.collateral_token_program.key(),
+            coll.token_program,
+            LendingError::WrongTokenProgram
+        );
+        let want = if receive_liquidity {
+            coll.liquidity_mint
+        } else {
+            coll.share_mint
+        };
+        require_keys_eq!(
+            self.liquidator_destination.mint,
+            want,
+            LendingError::WrongMint
+        );
+        let dest = self.liquidator_destination.key();
+        require!(
+            dest != coll.supply_vault && dest != coll.fee_vault && dest != repay.fee_vault,
+            LendingError::VaultAsUserAccount
+        );
+        Ok(())
+    }
+}
+
+/// Applies a liquidation to the obligation and both reserves' state (no token movement).
+fn apply(
+    ob: &mut Obligation,
+    repay_key: &Pubkey,
+    repay: &mut Reserve,
+    coll_key: &Pubkey,
+    coll: &mut Reserve,
+    market: &LendingMarket,
+    params: &LiquidateParams,
+) -> Result<Outcome> {
+    let before = ob.health();
+    let bi = ob
+        .find_borrow(repay_key)
+        .ok_or(LendingError::NoDebtInReserve)?;
+    let mut debt_pool = repay.pool();
+    let mut coll_pool = coll.pool();
+    let (debt_price, coll_price) = (repay.price_view(), coll.price_view());
+    let old_borrow_value = ob.borrows[bi].market_value.get();
+    let debt_shares = ob.borrows[bi].debt_shares.get();
+    require!(before.is_liquidatable(), LendingError::ObligationHealthy);
+
+    let mut p = LiquidationPlan::default();
+    let mut received_liquidity = 0;
+    let mut after = before;
+    if let Some(di) = ob.find_deposit(coll_key) {
+        let held = ob.deposits[di].shares;
+        let cfg = LiquidationConfig {
+            close_factor_bps: market.close_factor_bps,
+            dust_threshold: market.dust_threshold.get(),
+            max_value_per_call: market.max_liquidation_value.get(),
+            min_bonus_bps: coll.config.min_liquidation_bonus_bps,
+            max_bonus_bps: coll.config.max_liquidation_bonus_bps,
+            protocol_fee_bps: coll.config.protocol_liquidation_fee_bps,
+        };
+        p = plan(
+            &before,
+            Side {
+                pool: &debt_pool,
+                price: &debt_price,
+            },
+            debt_shares,
+            Side {
+                pool: &coll_pool,
+                price: &coll_price,
+            },
+            held,
+            params.max_repay,
+            &cfg,
+        )
+        .map_err(LendingError::from)?;
+        require!(
+            p.repay_amount > 0 || p.seized_shares > 0,
+            LendingError::NothingToLiquidate
+        );
+
+        // Collateral side: the protocol's cut leaves the share supply and becomes fees.
+        let fee_liq = coll_pool
+            .shares_to_liquidity_wad(p.protocol_fee_shares, Rounding::Down)
+            .map_err(LendingError::from)?;
+        if params.receive_liquidity {
+            received_liquidity = coll_pool
+                .liquidity_for_redeem(p.liquidator_shares)
+                .map_err(LendingError::from)?;
+            require!(
+                received_liquidity <= coll_pool.available,
+                LendingError::InsufficientLiquidity
+            );
+            require!(
+                received_liquidity >= params.min_receive,
+                LendingError::LiquidationBelowMinimum
+            );
+            coll_pool.available -= received_liquidity;
+            coll_pool.share_supply -= p.liquidator_shares;
+        } else {
+            require!(
+                p.liquidator_shares >= params.min_receive,
+                LendingError::LiquidationBelowMinimum
+            );
+        }
+        coll_pool.share_supply -= p.protocol_fee_shares;
+        coll_pool.protocol_fees = coll_pool
+            .protocol_fees
+            .checked_add(fee_liq)
+            .ok_or(LendingError::MathOverflow)?;
+        let old_dep = ob.deposits[di].values();
+        let left = held - p.seized_shares;
+        let new_dep = deposit_values(&coll_pool, left, &coll_price, &coll.config.risk())
+            .map_err(LendingError::from)?;
+        ob.deposits[di].shares = left;
+        ob.deposits[di].set_values(&new_dep);
+        after.replace_deposit(&old_dep, &new_dep);
+        ob.remove_deposit_if_empty(di);
+
+        // Debt side.
+        debt_pool.available = debt_pool
+            .available
+            .checked_add(p.repay_amount)
+            .ok_or(LendingError::MathOverflow)?;
+        debt_pool.debt_shares = debt_pool
+            .debt_shares
+            .checked_sub(p.repay_debt_shares)
+            .ok_or(LendingError::MathOverflow)?;
+    } else {
+        // Only an obligation with no collateral left at all may be written off here.
+        require!(ob.deposits_len == 0, LendingError::NoCollateralInReserve);
+    }
+    let mut remaining = debt_shares - p.repay_debt_shares;
+    let mut written_off = None;
+    if ob.deposits_len == 0 && remaining > 0 {
+        let loss = debt_pool.write_off(remaining).map_err(LendingError::from)?;
+        written_off = Some((remaining, loss));
+        remaining = 0;
+    }
+    let new_borrow_value =
+        borrow_value(&debt_pool, remaining, &debt_price).map_err(LendingError::from)?;
+    ob.borrows[bi].debt_shares.set(remaining);
+    ob.borrows[bi].market_value.set(new_borrow_value);
+    after.replace_borrow(old_borrow_value, new_borrow_value);
+    ob.remove_borrow_if_empty(bi);
+    require!(
+        after.borrowed == 0 || after.shortfall() < before.shortfall(),
+        LendingError::LiquidationDidNotImprove
+    );
+    ob.set_health(&after);
+    repay.set_pool(&debt_pool);
+    coll.set_pool(&coll_pool);
+    Ok(Outcome {
+        plan: p,
+        received_liquidity,
+        written_off,
+        before,
+        after,
+    })
+}
+
+/// Liquidates within `params`' bounds.
+pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Result<()> {
+    let slot = Clock::get()?.slot;
+    let a = &mut *ctx.accounts;
+    let (out, repay_signer, coll_signer) = {
+        let market = a.market.load()?;
+        let mut repay = a.repay_reserve.load_mut()?;
+        let mut coll = a.collateral_reserve.load_mut()?;
+        let mut ob = a.obligation.load_mut()?;
+        a.check_accounts(&repay, &coll, params.receive_liquidity)?;
+        check_market(&market, Action::Liquidate)?;
+        for r in [&*repay, &*coll] {
+            check_status(r, Action::Liquidate)?;
+            check_no_flash_loan(r)?;
+            check_reserve_priced(r, slot)?;
+        }
+        check_obligation_fresh(&ob, slot)?;
+        let out = apply(
+            &mut ob,
+            &a.repay_reserve.key(),
+            &mut repay,
+            &a.collateral_reserve.key(),
+            &mut coll,
+            &market,
+            &params,
+        )?;
+        (out, repay.signer(), coll.signer())
+    };
+    let _ = repay_signer;
+    pay_into_vault(
+        &a.repay_token_program,
+        &a.liquidator_repay_source,
+        &mut a.repay_supply_vault,
+        &a.repay_mint,
+        &a.liquidator,
+        out.plan.repay_amount,
+    )?;
+    let coll_info = a.collateral_reserve.to_account_info();
+    let dest = a.liquidator_destination.to_account_info();
+    if params.receive_liquidity {
+        pay_from_vault(
+            &a.collateral_token_program,
+            &mut a.collateral_supply_vault,
+            &dest,
+            &a.collateral_mint,
+            &coll_info,
+            &coll_signer,
+            out.received_liquidity,
+        )?;
+    } else {
+        mint_shares(
+            &a.collateral_token_program,
+            &a.collateral_share_mint.to_account_info(),
+            &dest,
+            &coll_info,
+            &coll_signer,
+            out.plan.liquidator_shares,
+        )?;
+    }
+    if let Some((debt_shares, amount_wad)) = out.written_off {
+        emit_cpi!(BadDebtWrittenOff {
+            obligation: ctx.accounts.obligation.key(),
+            reserve: ctx.accounts.repay_reserve.key(),
+            debt_shares,
+            amount_wad,
+        });
+    }
+    emit_cpi!(Liquidated {
+        obligation: ctx.accounts.obligation.key(),
+        liquidator: ctx.accounts.liquidator.key(),
+        repay_reserve: ctx.accounts.repay_reserve.key(),
+        collateral_reserve: ctx.accounts.collateral_reserve.key(),
+        repay_amount: out.plan.repay_amount,
+        seized_shares: out.plan.seized_shares,
+        liquidator_shares: out.plan.liquidator_shares,
+        protocol_fee_shares: out.plan.protocol_fee_shares,
+        received_liquidity: out.received_liquidity,
+        bonus_bps: out.plan.bonus_bps,
+        health_before: out.before.into(),
+        health: out.after.into(),
+    });
+    Ok(())
+}

@@ -1,0 +1,59 @@
+//! One module per instruction: each loads and validates its accounts, calls the pure core and
+//! performs its CPIs.
+//!
+//! Anchor's `#[program]` needs each accounts struct (and its generated client modules) at the
+//! crate root, hence the glob re-exports; every module's `handler` is called by its full path.
+#![allow(ambiguous_glob_reexports)]
+
+pub mod accept_owner;
+pub mod borrow_obligation_liquidity;
+pub mod claim_protocol_fees;
+pub mod collateral;
+pub mod deposit_and_collateralize;
+pub mod deposit_obligation_collateral;
+pub mod deposit_reserve_liquidity;
+pub mod flash_borrow;
+pub mod flash_repay;
+pub mod init_market;
+pub mod init_obligation;
+pub mod init_oracle_price;
+pub mod init_reserve;
+pub mod liquidate_obligation;
+pub mod propose_owner;
+pub mod redeem_reserve_collateral;
+pub mod refresh_obligation;
+pub mod refresh_oracle_price;
+pub mod refresh_reserve;
+pub mod repay_obligation_liquidity;
+pub mod reserve_config;
+pub mod set_fixed_price;
+pub mod shared;
+pub mod update_market_config;
+pub mod update_reserve_config;
+pub mod withdraw_and_redeem;
+pub mod withdraw_obligation_collateral;
+
+pub use accept_owner::*;
+pub use borrow_obligation_liquidity::*;
+pub use claim_protocol_fees::*;
+pub use deposit_and_collateralize::*;
+pub use deposit_obligation_collateral::*;
+pub use deposit_reserve_liquidity::*;
+pub use flash_borrow::*;
+pub use init_market::*;
+pub use init_obligation::*;
+pub use init_oracle_price::*;
+pub use init_reserve::*;
+pub use liquidate_obligation::*;
+pub use propose_owner::*;
+pub use redeem_reserve_collateral::*;
+pub use refresh_obligation::*;
+pub use refresh_oracle_price::*;
+pub use refresh_reserve::*;
+pub use repay_obligation_liquidity::*;
+pub use reserve_config::*;
+pub use set_fixed_price::*;
+pub use update_market_config::*;
+pub use update_reserve_config::*;
+pub use withdraw_and_redeem::*;
+pub use withdraw_obligation_collateral::*;

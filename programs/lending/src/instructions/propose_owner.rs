@@ -1,0 +1,27 @@
+//! `propose_owner`: the owner names a successor, who must accept.
+
+use crate::errors::LendingError;
+use crate::events::OwnerProposed;
+use crate::state::LendingMarket;
+use anchor_lang::prelude::*;
+
+/// Accounts of [`handler`].
+#[event_cpi]
+#[derive(Accounts)]
+pub struct ProposeOwner<'info> {
+    /// Current owner.
+    pub owner: Signer<'info>,
+    /// The market.
+    #[account(mut, has_one = owner @ LendingError::NotMarketOwner)]
+    pub market: AccountLoader<'info, LendingMarket>,
+}
+
+/// Records `new_owner` as pending (the default key cancels a proposal).
+pub fn handler(ctx: Context<ProposeOwner>, new_owner: Pubkey) -> Result<()> {
+    ctx.accounts.market.load_mut()?.pending_owner = new_owner;
+    emit_cpi!(OwnerProposed {
+        market: ctx.accounts.market.key(),
+        pending_owner: new_owner,
+    });
+    Ok(())
+}

@@ -1,0 +1,77 @@
+//! `refresh_obligation`: recomputes an obligation's position values and health from its
+//! reserves, passed as remaining accounts: collateral reserves in order, then debt reserves in
+//! order, each refreshed in this slot.
+
+use super::shared::guards::check_reserve_priced;
+use crate::core::health::{borrow_value, deposit_values, Health};
+use crate::errors::LendingError;
+use crate::state::reserve::ReserveView;
+use crate::state::{Obligation, Reserve};
+use anchor_lang::prelude::*;
+
+/// Accounts of [`handler`].
+#[derive(Accounts)]
+pub struct RefreshObligation<'info> {
+    /// The obligation.
+    #[account(mut)]
+    pub obligation: AccountLoader<'info, Obligation>,
+}
+
+/// Loads remaining account `i` as the reserve `expected` of this obligation's market.
+fn load_reserve<'info>(
+    accounts: &'info [AccountInfo<'info>],
+    i: usize,
+    expected: &Pubkey,
+    market: &Pubkey,
+    slot: u64,
+) -> Result<ReserveView> {
+    let info = accounts
+        .get(i)
+        .ok_or(LendingError::WrongRemainingAccounts)?;
+    require_keys_eq!(*info.key, *expected, LendingError::WrongRemainingAccounts);
+    let loader = AccountLoader::<Reserve>::try_from(info)?;
+    let r = loader.load()?;
+    require_keys_eq!(r.market, *market, LendingError::WrongMarket);
+    check_reserve_priced(&r, slot)?;
+    Ok(r.view())
+}
+
+/// Recomputes every position and the obligation's totals.
+pub fn handler<'info>(ctx: Context<'info, RefreshObligation<'info>>) -> Result<()> {
+    let clock = Clock::get()?;
+    let mut ob = ctx.accounts.obligation.load_mut()?;
+    let (nd, nb) = (ob.deposits_len as usize, ob.borrows_len as usize);
+    let remaining = ctx.remaining_accounts;
+    require!(
+        remaining.len() == nd + nb,
+        LendingError::WrongRemainingAccounts
+    );
+    let market = ob.market;
+    let mut health = Health::default();
+    let mut diverged = false;
+    for i in 0..nd {
+        let key = ob.deposits[i].reserve;
+        let r = load_reserve(remaining, i, &key, &market, clock.slot)?;
+        let v = deposit_values(&r.pool, ob.deposits[i].shares, &r.price, &r.risk)
+            .map_err(LendingError::from)?;
+        ob.deposits[i].set_values(&v);
+        health.add_deposit(&v).map_err(LendingError::from)?;
+        diverged |= r.ema_diverged;
+    }
+    for j in 0..nb {
+        let key = ob.borrows[j].reserve;
+        let r = load_reserve(remaining, nd + j, &key, &market, clock.slot)?;
+        let v = borrow_value(&r.pool, ob.borrows[j].debt_shares.get(), &r.price)
+            .map_err(LendingError::from)?;
+        ob.borrows[j].market_value.set(v);
+        health.borrowed = health
+            .borrowed
+            .checked_add(v)
+            .ok_or(LendingError::MathOverflow)?;
+        diverged |= r.ema_diverged;
+    }
+    ob.set_health(&health);
+    ob.ema_diverged = diverged as u8;
+    ob.last_update.update(clock.slot, clock.unix_timestamp);
+    Ok(())
+}

@@ -1,0 +1,110 @@
+//! `repay_obligation_liquidity`: pays back debt (anyone may repay for an obligation).
+
+use super::shared::guards::{check_no_flash_loan, check_reserve_fresh};
+use super::shared::token_ops::pay_into_vault;
+use crate::core::health::borrow_value;
+use crate::errors::LendingError;
+use crate::events::Repaid;
+use crate::state::reserve::PriceStatus;
+use crate::state::{LendingMarket, Obligation, Reserve};
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+/// Accounts of [`handler`].
+#[event_cpi]
+#[derive(Accounts)]
+pub struct RepayObligationLiquidity<'info> {
+    /// Payer (need not be the owner).
+    pub payer: Signer<'info>,
+    /// The market.
+    pub market: AccountLoader<'info, LendingMarket>,
+    /// The obligation.
+    #[account(mut, has_one = market @ LendingError::WrongMarket)]
+    pub obligation: AccountLoader<'info, Obligation>,
+    /// The reserve the debt is owed to.
+    #[account(
+        mut,
+        has_one = market @ LendingError::WrongMarket,
+        has_one = liquidity_mint @ LendingError::WrongReserveAccount,
+        has_one = supply_vault @ LendingError::WrongReserveAccount,
+        has_one = token_program @ LendingError::WrongTokenProgram
+    )]
+    pub reserve: AccountLoader<'info, Reserve>,
+    /// The asset.
+    pub liquidity_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// The reserve's supply vault.
+    #[account(mut)]
+    pub supply_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Payer's token account.
+    #[account(mut, constraint = payer_liquidity.mint == liquidity_mint.key() @ LendingError::WrongMint)]
+    pub payer_liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The reserve's token program.
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+/// Repays `amount` (`u64::MAX`: everything owed, rounded up, leaving no dust). Never takes more
+/// than is owed. Allowed even when the market is paused or the reserve frozen.
+pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()> {
+    let clock = Clock::get()?;
+    let a = &mut *ctx.accounts;
+    require!(amount > 0, LendingError::ZeroAmount);
+    let (amount, remaining, health) = {
+        let mut r = a.reserve.load_mut()?;
+        let mut ob = a.obligation.load_mut()?;
+        check_no_flash_loan(&r)?;
+        check_reserve_fresh(&r, clock.slot)?;
+        let reserve_key = a.reserve.key();
+        let i = ob
+            .find_borrow(&reserve_key)
+            .ok_or(LendingError::NoDebtInReserve)?;
+        let mut pool = r.pool();
+        let shares = ob.borrows[i].debt_shares.get();
+        let owed = pool.repay_all_amount(shares).map_err(LendingError::from)?;
+        let amount = amount.min(owed);
+        let burned = pool
+            .debt_shares_for_repay(amount, shares)
+            .map_err(LendingError::from)?;
+        pool.debt_shares = pool
+            .debt_shares
+            .checked_sub(burned)
+            .ok_or(LendingError::MathOverflow)?;
+        pool.available = pool
+            .available
+            .checked_add(amount)
+            .ok_or(LendingError::MathOverflow)?;
+        r.set_pool(&pool);
+        let remaining = shares - burned;
+        ob.borrows[i].debt_shares.set(remaining);
+        let old_value = ob.borrows[i].market_value.get();
+        let priced = PriceStatus::from_u8(r.price_status) == PriceStatus::Valid;
+        if !ob.last_update.is_stale(clock.slot) && priced {
+            // Keep a fresh obligation fresh: update this position's value in place.
+            let new_value =
+                borrow_value(&pool, remaining, &r.price_view()).map_err(LendingError::from)?;
+            ob.borrows[i].market_value.set(new_value);
+            let mut h = ob.health();
+            h.replace_borrow(old_value, new_value);
+            ob.set_health(&h);
+        } else {
+            ob.last_update.mark_stale();
+        }
+        ob.remove_borrow_if_empty(i);
+        (amount, remaining, ob.health())
+    };
+    pay_into_vault(
+        &a.token_program,
+        &a.payer_liquidity,
+        &mut a.supply_vault,
+        &a.liquidity_mint,
+        &a.payer,
+        amount,
+    )?;
+    emit_cpi!(Repaid {
+        obligation: ctx.accounts.obligation.key(),
+        reserve: ctx.accounts.reserve.key(),
+        amount,
+        remaining_debt_shares: remaining,
+        health: health.into(),
+    });
+    Ok(())
+}

@@ -1,0 +1,99 @@
+//! The reserve configuration as an instruction argument, and its bounds.
+
+use crate::constants::{MAX_FEE_BPS, MAX_LIQUIDATION_BONUS_BPS};
+use crate::core::curve::BorrowRateCurve;
+use crate::core::liquidation::bonus_keeps_liquidation_improving;
+use crate::errors::LendingError;
+use crate::state::{ReserveConfig, ReserveStatus};
+use anchor_lang::prelude::*;
+
+/// A reserve's configuration as sent by the market owner.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
+pub struct ReserveConfigParams {
+    /// Borrowing power per unit of collateral value, in basis points.
+    pub ltv_bps: u16,
+    /// Liquidation line, in basis points.
+    pub liquidation_threshold_bps: u16,
+    /// Liquidation bonus just past the line, in basis points.
+    pub min_liquidation_bonus_bps: u16,
+    /// Liquidation bonus at full insolvency, in basis points.
+    pub max_liquidation_bonus_bps: u16,
+    /// Share of the liquidation bonus kept by the protocol, in basis points.
+    pub protocol_liquidation_fee_bps: u16,
+    /// Fee added to every borrow, in basis points.
+    pub origination_fee_bps: u16,
+    /// Flash-loan fee, in basis points.
+    pub flash_loan_fee_bps: u16,
+    /// Share of interest kept by the protocol, in basis points.
+    pub protocol_take_rate_bps: u16,
+    /// Utilisation above which borrows are refused, in basis points.
+    pub utilization_cap_bps: u16,
+    /// 0 = active, 1 = reduce-only, 2 = frozen.
+    pub status: u8,
+    /// Whether flash loans are enabled.
+    pub flash_loans_enabled: bool,
+    /// Largest total supply in tokens (0 = no cap).
+    pub deposit_cap: u64,
+    /// Largest total debt in tokens (0 = no cap).
+    pub borrow_cap: u64,
+    /// Tokens allowed out per window (0 = no limit).
+    pub outflow_limit: u64,
+    /// Outflow window length in seconds.
+    pub outflow_window_secs: u64,
+    /// Borrow-rate curve as `(utilization_bps, rate_bps)` points, 2 to 11 of them.
+    pub curve: Vec<(u32, u32)>,
+}
+
+impl ReserveConfigParams {
+    /// Validates the bounds and builds the stored configuration.
+    ///
+    /// Bounds: LTV < liquidation threshold ≤ 100% (both zero marks a non-collateral asset),
+    /// min bonus ≤ max bonus ≤ 25%, threshold × (1 + max bonus) < 100% so a liquidation always
+    /// shrinks the shortfall, every fee below 100%, a utilisation cap above zero, a valid
+    /// status, a window for any outflow limit, and a monotone curve from 0% to 100%.
+    pub fn to_config(&self) -> Result<ReserveConfig> {
+        let non_collateral = self.ltv_bps == 0 && self.liquidation_threshold_bps == 0;
+        let ok = (non_collateral
+            || (self.ltv_bps < self.liquidation_threshold_bps
+                && self.liquidation_threshold_bps <= 10_000))
+            && self.min_liquidation_bonus_bps <= self.max_liquidation_bonus_bps
+            && self.max_liquidation_bonus_bps <= MAX_LIQUIDATION_BONUS_BPS
+            && bonus_keeps_liquidation_improving(
+                self.liquidation_threshold_bps,
+                self.max_liquidation_bonus_bps,
+            )
+            && self.protocol_liquidation_fee_bps <= MAX_FEE_BPS
+            && self.origination_fee_bps <= MAX_FEE_BPS
+            && self.flash_loan_fee_bps <= MAX_FEE_BPS
+            && self.protocol_take_rate_bps <= MAX_FEE_BPS
+            && self.utilization_cap_bps > 0
+            && self.utilization_cap_bps <= 10_000
+            && ReserveStatus::from_u8(self.status).is_some()
+            && (self.outflow_limit == 0 || self.outflow_window_secs > 0)
+            && self.curve.len() >= 2;
+        require!(ok, LendingError::InvalidReserveConfig);
+        let curve =
+            BorrowRateCurve::from_points(&self.curve).ok_or(LendingError::InvalidReserveConfig)?;
+        require!(curve.is_valid(), LendingError::InvalidReserveConfig);
+        Ok(ReserveConfig {
+            ltv_bps: self.ltv_bps,
+            liquidation_threshold_bps: self.liquidation_threshold_bps,
+            min_liquidation_bonus_bps: self.min_liquidation_bonus_bps,
+            max_liquidation_bonus_bps: self.max_liquidation_bonus_bps,
+            protocol_liquidation_fee_bps: self.protocol_liquidation_fee_bps,
+            origination_fee_bps: self.origination_fee_bps,
+            flash_loan_fee_bps: self.flash_loan_fee_bps,
+            protocol_take_rate_bps: self.protocol_take_rate_bps,
+            utilization_cap_bps: self.utilization_cap_bps,
+            status: self.status,
+            flash_loans_enabled: self.flash_loans_enabled as u8,
+            _pad: [0; 4],
+            deposit_cap: self.deposit_cap,
+            borrow_cap: self.borrow_cap,
+            outflow_limit: self.outflow_limit,
+            outflow_window_secs: self.outflow_window_secs,
+            curve,
+            padding: [0; 8],
+        })
+    }
+}

@@ -1,0 +1,105 @@
+//! Checks that many instructions repeat: pause flags, reserve status, freshness, flash loans.
+
+use crate::errors::LendingError;
+use crate::state::reserve::PriceStatus;
+use crate::state::{LendingMarket, Obligation, Reserve, ReserveStatus};
+use anchor_lang::prelude::*;
+
+/// What an instruction is about to do with a reserve, for status and pause checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Adds liquidity or collateral (refused when reduce-only).
+    Supply,
+    /// Takes liquidity or collateral out.
+    Withdraw,
+    /// Moves existing shares into an obligation (allowed when reduce-only).
+    Collateralize,
+    /// Creates new debt (refused when reduce-only or borrows are paused).
+    Borrow,
+    /// Pays debt back (allowed even when paused or frozen).
+    Repay,
+    /// Liquidates an obligation.
+    Liquidate,
+}
+
+/// Refuses the action if the market's pause flags forbid it.
+pub fn check_market(market: &LendingMarket, action: Action) -> Result<()> {
+    if action == Action::Repay {
+        return Ok(());
+    }
+    require!(!market.paused(), LendingError::MarketPaused);
+    if action == Action::Borrow {
+        require!(!market.borrows_paused(), LendingError::BorrowsPaused);
+    }
+    Ok(())
+}
+
+/// Refuses the action if the reserve's status forbids it.
+pub fn check_status(reserve: &Reserve, action: Action) -> Result<()> {
+    match (reserve.config.status(), action) {
+        (_, Action::Repay) => Ok(()),
+        (ReserveStatus::Frozen, _) => err!(LendingError::ReserveFrozen),
+        (ReserveStatus::ReduceOnly, Action::Supply | Action::Borrow) => {
+            err!(LendingError::ReserveReduceOnly)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Refuses if a flash loan is open on the reserve (its vault is then off limits).
+pub fn check_no_flash_loan(reserve: &Reserve) -> Result<()> {
+    require!(
+        reserve.flash_outstanding == 0,
+        LendingError::FlashLoanActive
+    );
+    Ok(())
+}
+
+/// Refuses a reserve not refreshed in the current slot.
+pub fn check_reserve_fresh(reserve: &Reserve, slot: u64) -> Result<()> {
+    require!(
+        !reserve.last_update.is_stale(slot),
+        LendingError::ReserveStale
+    );
+    Ok(())
+}
+
+/// Refuses a reserve not refreshed in this slot, or whose price failed validation then.
+pub fn check_reserve_priced(reserve: &Reserve, slot: u64) -> Result<()> {
+    check_reserve_fresh(reserve, slot)?;
+    match PriceStatus::from_u8(reserve.price_status) {
+        PriceStatus::Valid => Ok(()),
+        PriceStatus::TooOld => err!(LendingError::PriceTooOld),
+        PriceStatus::Invalid => err!(LendingError::InvalidPrice),
+        PriceStatus::ConfidenceTooWide => err!(LendingError::ConfidenceTooWide),
+        PriceStatus::Unusable => err!(LendingError::InvalidOracleData),
+    }
+}
+
+/// Refuses an obligation not refreshed in the current slot.
+pub fn check_obligation_fresh(obligation: &Obligation, slot: u64) -> Result<()> {
+    require!(
+        !obligation.last_update.is_stale(slot),
+        LendingError::ObligationStale
+    );
+    Ok(())
+}
+
+/// Refuses a token account that is one of the reserve's own vaults.
+pub fn check_not_vault(reserve: &Reserve, account: &Pubkey) -> Result<()> {
+    require!(
+        *account != reserve.supply_vault && *account != reserve.fee_vault,
+        LendingError::VaultAsUserAccount
+    );
+    Ok(())
+}
+
+/// Turns `u64::MAX` into `max`, refuses zero.
+pub fn resolve_amount(requested: u64, max: u64) -> Result<u64> {
+    require!(requested > 0, LendingError::ZeroAmount);
+    Ok(if requested == u64::MAX {
+        max
+    } else {
+        requested
+    })
+}

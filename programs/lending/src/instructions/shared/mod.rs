@@ -1,0 +1,5 @@
+//! Helpers shared by instruction handlers: guards, token movements and flash-loan introspection.
+
+pub mod flash_sysvar;
+pub mod guards;
+pub mod token_ops;

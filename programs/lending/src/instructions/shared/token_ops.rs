@@ -1,0 +1,135 @@
+//! Token movements through `token_interface` (SPL Token and Token-2022), each followed by a
+//! check that the vault moved by exactly the accounted amount.
+
+use crate::errors::LendingError;
+use crate::state::reserve::ReserveSigner;
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{
+    self, Burn, Mint, MintTo, TokenAccount, TokenInterface, TransferChecked,
+};
+
+/// Moves `amount` from a user's account into a reserve vault, signed by the user.
+pub fn pay_into_vault<'info>(
+    token_program: &Interface<'info, TokenInterface>,
+    from: &InterfaceAccount<'info, TokenAccount>,
+    vault: &mut InterfaceAccount<'info, TokenAccount>,
+    mint: &InterfaceAccount<'info, Mint>,
+    authority: &Signer<'info>,
+    amount: u64,
+) -> Result<()> {
+    if amount == 0 {
+        return Ok(());
+    }
+    let before = vault.amount;
+    token_interface::transfer_checked(
+        CpiContext::new(
+            token_program.key(),
+            TransferChecked {
+                from: from.to_account_info(),
+                mint: mint.to_account_info(),
+                to: vault.to_account_info(),
+                authority: authority.to_account_info(),
+            },
+        ),
+        amount,
+        mint.decimals,
+    )?;
+    vault.reload()?;
+    require!(
+        vault.amount
+            == before
+                .checked_add(amount)
+                .ok_or(LendingError::MathOverflow)?,
+        LendingError::VaultBalanceMismatch
+    );
+    Ok(())
+}
+
+/// Moves `amount` out of a reserve vault, signed by the reserve PDA.
+#[allow(clippy::too_many_arguments)]
+pub fn pay_from_vault<'info>(
+    token_program: &Interface<'info, TokenInterface>,
+    vault: &mut InterfaceAccount<'info, TokenAccount>,
+    to: &AccountInfo<'info>,
+    mint: &InterfaceAccount<'info, Mint>,
+    reserve: &AccountInfo<'info>,
+    signer: &ReserveSigner,
+    amount: u64,
+) -> Result<()> {
+    if amount == 0 {
+        return Ok(());
+    }
+    let before = vault.amount;
+    let seeds = signer.seeds();
+    token_interface::transfer_checked(
+        CpiContext::new_with_signer(
+            token_program.key(),
+            TransferChecked {
+                from: vault.to_account_info(),
+                mint: mint.to_account_info(),
+                to: to.clone(),
+                authority: reserve.clone(),
+            },
+            &[&seeds],
+        ),
+        amount,
+        mint.decimals,
+    )?;
+    vault.reload()?;
+    require!(
+        before.checked_sub(amount) == Some(vault.amount),
+        LendingError::VaultBalanceMismatch
+    );
+    Ok(())
+}
+
+/// Mints `amount` deposit shares to `to`, signed by the reserve PDA.
+pub fn mint_shares<'info>(
+    token_program: &Interface<'info, TokenInterface>,
+    share_mint: &AccountInfo<'info>,
+    to: &AccountInfo<'info>,
+    reserve: &AccountInfo<'info>,
+    signer: &ReserveSigner,
+    amount: u64,
+) -> Result<()> {
+    if amount == 0 {
+        return Ok(());
+    }
+    let seeds = signer.seeds();
+    token_interface::mint_to(
+        CpiContext::new_with_signer(
+            token_program.key(),
+            MintTo {
+                mint: share_mint.clone(),
+                to: to.clone(),
+                authority: reserve.clone(),
+            },
+            &[&seeds],
+        ),
+        amount,
+    )
+}
+
+/// Burns `amount` deposit shares from a user's account, signed by the user.
+pub fn burn_shares<'info>(
+    token_program: &Interface<'info, TokenInterface>,
+    share_mint: &AccountInfo<'info>,
+    from: &AccountInfo<'info>,
+    authority: &Signer<'info>,
+    amount: u64,
+) -> Result<()> {
+    if amount == 0 {
+        return Ok(());
+    }
+    token_interface::burn(
+        CpiContext::new(
+            token_program.key(),
+            Burn {
+                mint: share_mint.clone(),
+                from: from.clone(),
+                authority: authority.to_account_info(),
+            },
+        ),
+        amount,
+    )
+}

@@ -1,0 +1,56 @@
+//! `update_market_config`: the owner changes market-wide limits and pause flags.
+
+use super::init_market::validate_close_factor;
+use crate::errors::LendingError;
+use crate::events::MarketConfigUpdated;
+use crate::state::market::{PAUSE_ALL, PAUSE_BORROWS};
+use crate::state::LendingMarket;
+use anchor_lang::prelude::*;
+
+/// New market-wide settings.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
+pub struct MarketConfigParams {
+    /// Share of an obligation's debt one liquidation may repay, in basis points (1..=10,000).
+    pub close_factor_bps: u16,
+    /// Debt value (WAD quote) at or below which an obligation may be liquidated in full.
+    pub dust_threshold: u128,
+    /// Largest debt value (WAD quote) one liquidation may repay; 0 means no cap.
+    pub max_liquidation_value: u128,
+    /// Pause flags: 1 = everything but repay, 2 = borrows and flash loans.
+    pub pause_flags: u8,
+}
+
+/// Accounts of [`handler`].
+#[event_cpi]
+#[derive(Accounts)]
+pub struct UpdateMarketConfig<'info> {
+    /// Market owner.
+    pub owner: Signer<'info>,
+    /// The market.
+    #[account(mut, has_one = owner @ LendingError::NotMarketOwner)]
+    pub market: AccountLoader<'info, LendingMarket>,
+}
+
+/// Applies the new settings.
+pub fn handler(ctx: Context<UpdateMarketConfig>, params: MarketConfigParams) -> Result<()> {
+    validate_close_factor(params.close_factor_bps)?;
+    require!(
+        params.pause_flags & !(PAUSE_ALL | PAUSE_BORROWS) == 0,
+        LendingError::InvalidMarketConfig
+    );
+    {
+        let mut m = ctx.accounts.market.load_mut()?;
+        m.close_factor_bps = params.close_factor_bps;
+        m.dust_threshold.set(params.dust_threshold);
+        m.max_liquidation_value.set(params.max_liquidation_value);
+        m.pause_flags = params.pause_flags;
+    }
+    emit_cpi!(MarketConfigUpdated {
+        market: ctx.accounts.market.key(),
+        close_factor_bps: params.close_factor_bps,
+        dust_threshold: params.dust_threshold,
+        max_liquidation_value: params.max_liquidation_value,
+        pause_flags: params.pause_flags,
+    });
+    Ok(())
+}

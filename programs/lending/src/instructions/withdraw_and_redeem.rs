@@ -1,0 +1,81 @@
+//! `withdraw_and_redeem`: takes collateral out of the obligation and redeems it for liquidity
+//! in one token transfer (the combined instruction wallets use).
+
+use super::collateral::take_collateral;
+use super::redeem_reserve_collateral::plan_redeem;
+use super::shared::guards::check_not_vault;
+use super::shared::token_ops::pay_from_vault;
+use crate::errors::LendingError;
+use crate::events::CollateralWithdrawn;
+use crate::state::{LendingMarket, Obligation, Reserve};
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+/// Accounts of [`handler`].
+#[event_cpi]
+#[derive(Accounts)]
+pub struct WithdrawAndRedeem<'info> {
+    /// Obligation owner.
+    pub owner: Signer<'info>,
+    /// The market.
+    pub market: AccountLoader<'info, LendingMarket>,
+    /// The obligation.
+    #[account(
+        mut,
+        has_one = market @ LendingError::WrongMarket,
+        has_one = owner @ LendingError::NotObligationOwner
+    )]
+    pub obligation: AccountLoader<'info, Obligation>,
+    /// The reserve.
+    #[account(
+        mut,
+        has_one = market @ LendingError::WrongMarket,
+        has_one = liquidity_mint @ LendingError::WrongReserveAccount,
+        has_one = supply_vault @ LendingError::WrongReserveAccount,
+        has_one = token_program @ LendingError::WrongTokenProgram
+    )]
+    pub reserve: AccountLoader<'info, Reserve>,
+    /// The asset.
+    pub liquidity_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// The reserve's supply vault.
+    #[account(mut)]
+    pub supply_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Owner's token account receiving liquidity.
+    #[account(mut, constraint = user_liquidity.mint == liquidity_mint.key() @ LendingError::WrongMint)]
+    pub user_liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The reserve's token program.
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+/// Withdraws `shares` of collateral (`u64::MAX`: the most health allows) and redeems them.
+pub fn handler(ctx: Context<WithdrawAndRedeem>, shares: u64) -> Result<()> {
+    let clock = Clock::get()?;
+    let a = &mut *ctx.accounts;
+    let (shares, amount, signer, health) = {
+        let mut r = a.reserve.load_mut()?;
+        check_not_vault(&r, &a.user_liquidity.key())?;
+        let mut ob = a.obligation.load_mut()?;
+        let market = a.market.load()?;
+        // plan_redeem checks pause and status; take_collateral checks health.
+        let shares = take_collateral(&mut ob, &a.reserve.key(), &r, shares, clock.slot)?;
+        let amount = plan_redeem(&market, &mut r, shares, clock.unix_timestamp, clock.slot)?;
+        (shares, amount, r.signer(), ob.health())
+    };
+    pay_from_vault(
+        &a.token_program,
+        &mut a.supply_vault,
+        &a.user_liquidity.to_account_info(),
+        &a.liquidity_mint,
+        &a.reserve.to_account_info(),
+        &signer,
+        amount,
+    )?;
+    emit_cpi!(CollateralWithdrawn {
+        obligation: ctx.accounts.obligation.key(),
+        reserve: ctx.accounts.reserve.key(),
+        shares,
+        liquidity_amount: amount,
+        health: health.into(),
+    });
+    Ok(())
+}

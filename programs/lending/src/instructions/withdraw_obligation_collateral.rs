@@ -1,0 +1,74 @@
+//! `withdraw_obligation_collateral`: takes collateral shares out of the obligation back to the
+//! owner's wallet, if the obligation stays within its borrowing power.
+
+use super::collateral::take_collateral;
+use super::shared::guards::{check_market, check_not_vault, check_status, Action};
+use super::shared::token_ops::mint_shares;
+use crate::errors::LendingError;
+use crate::events::CollateralWithdrawn;
+use crate::state::{LendingMarket, Obligation, Reserve};
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+/// Accounts of [`handler`].
+#[event_cpi]
+#[derive(Accounts)]
+pub struct WithdrawObligationCollateral<'info> {
+    /// Obligation owner.
+    pub owner: Signer<'info>,
+    /// The market.
+    pub market: AccountLoader<'info, LendingMarket>,
+    /// The obligation.
+    #[account(
+        mut,
+        has_one = market @ LendingError::WrongMarket,
+        has_one = owner @ LendingError::NotObligationOwner
+    )]
+    pub obligation: AccountLoader<'info, Obligation>,
+    /// The reserve the collateral is in.
+    #[account(
+        has_one = market @ LendingError::WrongMarket,
+        has_one = share_mint @ LendingError::WrongReserveAccount,
+        has_one = token_program @ LendingError::WrongTokenProgram
+    )]
+    pub reserve: AccountLoader<'info, Reserve>,
+    /// The reserve's share mint.
+    #[account(mut)]
+    pub share_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// Owner's share account receiving the shares.
+    #[account(mut, constraint = user_shares.mint == share_mint.key() @ LendingError::WrongMint)]
+    pub user_shares: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The reserve's token program.
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+/// Withdraws `shares` (`u64::MAX`: the most health allows).
+pub fn handler(ctx: Context<WithdrawObligationCollateral>, shares: u64) -> Result<()> {
+    let slot = Clock::get()?.slot;
+    let a = &ctx.accounts;
+    let (shares, signer, health) = {
+        let r = a.reserve.load()?;
+        check_market(&*a.market.load()?, Action::Withdraw)?;
+        check_status(&r, Action::Withdraw)?;
+        check_not_vault(&r, &a.user_shares.key())?;
+        let mut ob = a.obligation.load_mut()?;
+        let taken = take_collateral(&mut ob, &a.reserve.key(), &r, shares, slot)?;
+        (taken, r.signer(), ob.health())
+    };
+    mint_shares(
+        &a.token_program,
+        &a.share_mint.to_account_info(),
+        &a.user_shares.to_account_info(),
+        &a.reserve.to_account_info(),
+        &signer,
+        shares,
+    )?;
+    emit_cpi!(CollateralWithdrawn {
+        obligation: ctx.accounts.obligation.key(),
+        reserve: ctx.accounts.reserve.key(),
+        shares,
+        liquidity_amount: 0,
+        health: health.into(),
+    });
+    Ok(())
+}

@@ -1,0 +1,299 @@
+//! A reserve: one asset's liquidity pool, its debt, its price and its risk configuration.
+
+use super::{LastUpdate, PodU128};
+use crate::core::curve::BorrowRateCurve;
+use crate::core::exchange::Pool;
+use crate::core::health::RiskParams;
+use crate::core::outflow::OutflowWindow;
+use crate::core::price::PriceView;
+use crate::core::CoreError;
+use anchor_lang::prelude::*;
+
+/// Why a reserve's cached price may not be used (stored in `Reserve::price_status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum PriceStatus {
+    /// The price passed every check at the last refresh.
+    Valid = 0,
+    /// The price was older than the oracle's max age.
+    TooOld = 1,
+    /// The price was zero, negative or never set.
+    Invalid = 2,
+    /// The confidence interval was too wide.
+    ConfidenceTooWide = 3,
+    /// Any other failure (exponent, overflow).
+    Unusable = 4,
+}
+
+impl PriceStatus {
+    /// Decodes the stored byte (unknown bytes read as unusable).
+    pub fn from_u8(v: u8) -> Self {
+        match v {
+            0 => Self::Valid,
+            1 => Self::TooOld,
+            2 => Self::Invalid,
+            3 => Self::ConfidenceTooWide,
+            _ => Self::Unusable,
+        }
+    }
+
+    /// Maps a validation failure to the stored status.
+    pub fn from_error(e: CoreError) -> Self {
+        match e {
+            CoreError::PriceTooOld => Self::TooOld,
+            CoreError::InvalidPrice => Self::Invalid,
+            CoreError::ConfidenceTooWide => Self::ConfidenceTooWide,
+            _ => Self::Unusable,
+        }
+    }
+}
+
+/// What a reserve currently allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum ReserveStatus {
+    /// Everything allowed.
+    Active = 0,
+    /// No new deposits or borrows; repay, withdraw, redeem and liquidate still work.
+    ReduceOnly = 1,
+    /// No user action at all (refresh and admin only).
+    Frozen = 2,
+}
+
+impl ReserveStatus {
+    /// Decodes the stored byte.
+    pub fn from_u8(v: u8) -> Option<Self> {
+        match v {
+            0 => Some(Self::Active),
+            1 => Some(Self::ReduceOnly),
+            2 => Some(Self::Frozen),
+            _ => None,
+        }
+    }
+}
+
+/// Risk and fee settings of a reserve, set by the market owner within validated bounds.
+#[zero_copy]
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ReserveConfig {
+    /// Borrowing power per unit of collateral value, in basis points.
+    pub ltv_bps: u16,
+    /// Debt-to-collateral line above which liquidation is allowed, in basis points.
+    pub liquidation_threshold_bps: u16,
+    /// Liquidation bonus just past the line, in basis points.
+    pub min_liquidation_bonus_bps: u16,
+    /// Liquidation bonus at full insolvency, in basis points.
+    pub max_liquidation_bonus_bps: u16,
+    /// Share of the liquidation bonus kept by the protocol, in basis points.
+    pub protocol_liquidation_fee_bps: u16,
+    /// Fee added to every borrow, in basis points.
+    pub origination_fee_bps: u16,
+    /// Fee on flash loans, in basis points (paid to depositors).
+    pub flash_loan_fee_bps: u16,
+    /// Share of interest kept by the protocol, in basis points.
+    pub protocol_take_rate_bps: u16,
+    /// Borrows that would push utilisation above this are refused, in basis points.
+    pub utilization_cap_bps: u16,
+    /// [`ReserveStatus`] as a byte.
+    pub status: u8,
+    /// Non-zero when flash loans are enabled.
+    pub flash_loans_enabled: u8,
+    /// Reserved.
+    pub _pad: [u8; 4],
+    /// Largest total supply (cash + debt, tokens); 0 means no cap.
+    pub deposit_cap: u64,
+    /// Largest total debt (tokens); 0 means no cap.
+    pub borrow_cap: u64,
+    /// Tokens allowed out per window through borrows and withdrawals; 0 means no limit.
+    pub outflow_limit: u64,
+    /// Length of the outflow window, in seconds.
+    pub outflow_window_secs: u64,
+    /// The borrow-rate curve.
+    pub curve: BorrowRateCurve,
+    /// Reserved for upgrades.
+    pub padding: [u64; 8],
+}
+
+impl ReserveConfig {
+    /// Collateral parameters for health math.
+    pub fn risk(&self) -> RiskParams {
+        RiskParams {
+            ltv_bps: self.ltv_bps,
+            liquidation_threshold_bps: self.liquidation_threshold_bps,
+        }
+    }
+
+    /// The decoded status (unknown bytes read as frozen).
+    pub fn status(&self) -> ReserveStatus {
+        ReserveStatus::from_u8(self.status).unwrap_or(ReserveStatus::Frozen)
+    }
+}
+
+/// One asset's pool in a market.
+#[account(zero_copy)]
+#[derive(Debug)]
+pub struct Reserve {
+    /// Layout version.
+    pub version: u64,
+    /// Market this reserve belongs to.
+    pub market: Pubkey,
+    /// Mint of the lent asset.
+    pub liquidity_mint: Pubkey,
+    /// Token program of the lent asset (SPL Token or Token-2022); the share mint uses it too.
+    pub token_program: Pubkey,
+    /// PDA token account holding available liquidity.
+    pub supply_vault: Pubkey,
+    /// PDA token account holding protocol fees.
+    pub fee_vault: Pubkey,
+    /// PDA mint of deposit shares ("collateral tokens").
+    pub share_mint: Pubkey,
+    /// The [`super::OraclePrice`] account this reserve is priced by.
+    pub oracle: Pubkey,
+    /// Last refresh.
+    pub last_update: LastUpdate,
+    /// Tokens in the supply vault available to lend.
+    pub available: u64,
+    /// Tokens out on the currently open flash loan (0 when none).
+    pub flash_outstanding: u64,
+    /// Sum of all debt shares (WAD-scaled).
+    pub debt_shares: PodU128,
+    /// Cumulative borrow index (WAD).
+    pub borrow_index: PodU128,
+    /// Unclaimed protocol fees from interest (WAD-scaled tokens).
+    pub protocol_fees: PodU128,
+    /// Cached spot price (WAD per whole token) from the last refresh.
+    pub price: PodU128,
+    /// Cached confidence (WAD) from the last refresh.
+    pub price_conf: PodU128,
+    /// Current borrow APR (WAD), for display.
+    pub borrow_apr: PodU128,
+    /// Total debt written off as bad debt (WAD-scaled tokens).
+    pub bad_debt_written_off: PodU128,
+    /// All deposit shares: minted, held as obligation collateral, and the locked seed.
+    pub share_supply: u64,
+    /// Shares from the seed deposit, locked forever.
+    pub seed_shares: u64,
+    /// Start of the current outflow window (unix time).
+    pub outflow_window_start: i64,
+    /// Tokens out in the current outflow window.
+    pub outflow_used: u64,
+    /// Decimals of the liquidity mint (and the share mint).
+    pub decimals: u8,
+    /// Reserve PDA bump.
+    pub bump: u8,
+    /// Non-zero when the last refresh saw spot and EMA diverge.
+    pub ema_diverged: u8,
+    /// Outcome of the last refresh's price check: 0 = valid, else a [`PriceStatus`] code.
+    pub price_status: u8,
+    /// Reserved.
+    pub _pad: [u8; 4],
+    /// Risk and fee configuration.
+    pub config: ReserveConfig,
+    /// Reserved for upgrades.
+    pub padding: [u64; 32],
+}
+
+impl Reserve {
+    /// The balances in the pure core's format.
+    pub fn pool(&self) -> Pool {
+        Pool {
+            available: self.available,
+            flash_outstanding: self.flash_outstanding,
+            debt_shares: self.debt_shares.get(),
+            borrow_index: self.borrow_index.get(),
+            protocol_fees: self.protocol_fees.get(),
+            share_supply: self.share_supply,
+        }
+    }
+
+    /// Writes the balances back from the pure core's format.
+    pub fn set_pool(&mut self, p: &Pool) {
+        self.available = p.available;
+        self.flash_outstanding = p.flash_outstanding;
+        self.debt_shares.set(p.debt_shares);
+        self.borrow_index.set(p.borrow_index);
+        self.protocol_fees.set(p.protocol_fees);
+        self.share_supply = p.share_supply;
+    }
+
+    /// The cached prices in the pure core's format.
+    pub fn price_view(&self) -> PriceView {
+        PriceView::new(self.price.get(), self.price_conf.get(), self.decimals)
+    }
+
+    /// Everything risk math needs from this reserve, copied out of the account.
+    pub fn view(&self) -> ReserveView {
+        ReserveView {
+            pool: self.pool(),
+            price: self.price_view(),
+            risk: self.config.risk(),
+            ema_diverged: self.ema_diverged != 0,
+        }
+    }
+
+    /// The outflow limiter in the pure core's format.
+    pub fn outflow(&self) -> OutflowWindow {
+        OutflowWindow {
+            limit: self.config.outflow_limit,
+            window_secs: self.config.outflow_window_secs,
+            window_start: self.outflow_window_start,
+            used: self.outflow_used,
+        }
+    }
+
+    /// Writes the outflow limiter state back.
+    pub fn set_outflow(&mut self, w: &OutflowWindow) {
+        self.outflow_window_start = w.window_start;
+        self.outflow_used = w.used;
+    }
+
+    /// An owned copy of the reserve PDA's signer seeds (the reserve owns its vaults and share
+    /// mint), usable after the account data is released for a CPI.
+    pub fn signer(&self) -> ReserveSigner {
+        ReserveSigner {
+            market: self.market,
+            mint: self.liquidity_mint,
+            bump: [self.bump],
+        }
+    }
+}
+
+/// A reserve's risk inputs in the pure core's format.
+#[derive(Debug, Clone, Copy)]
+pub struct ReserveView {
+    /// Balances.
+    pub pool: Pool,
+    /// Cached prices.
+    pub price: PriceView,
+    /// Collateral parameters.
+    pub risk: RiskParams,
+    /// Price diverged from its EMA at the last refresh.
+    pub ema_diverged: bool,
+}
+
+/// Owned signer seeds of a reserve PDA.
+#[derive(Debug, Clone, Copy)]
+pub struct ReserveSigner {
+    market: Pubkey,
+    mint: Pubkey,
+    bump: [u8; 1],
+}
+
+impl ReserveSigner {
+    /// The seeds `["reserve", market, mint, bump]`.
+    pub fn seeds(&self) -> [&[u8]; 4] {
+        [
+            crate::constants::RESERVE_SEED,
+            self.market.as_ref(),
+            self.mint.as_ref(),
+            &self.bump,
+        ]
+    }
+}
+
+/// Size of [`ReserveConfig`].
+pub const RESERVE_CONFIG_SIZE: usize = 208;
+const _: () = assert!(core::mem::size_of::<ReserveConfig>() == RESERVE_CONFIG_SIZE);
+/// Size of [`Reserve`] without the 8-byte discriminator.
+pub const RESERVE_SIZE: usize = 888;
+const _: () = assert!(core::mem::size_of::<Reserve>() == RESERVE_SIZE);
