@@ -275,6 +275,10 @@ fn apply(
     ob.set_health(&after);
     repay.set_pool(&debt_pool);
     coll.set_pool(&coll_pool);
+    if let Some((_, loss)) = written_off {
+        let total = repay.bad_debt_written_off.get().saturating_add(loss);
+        repay.bad_debt_written_off.set(total);
+    }
     Ok(Outcome {
         plan: p,
         received_liquidity,

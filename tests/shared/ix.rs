@@ -1,0 +1,561 @@
+//! Instruction builders over Anchor's generated client types, one per program instruction.
+
+use super::env::lending_ix;
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
+use lending::accounts as acc;
+use lending::constants::*;
+use lending::instruction as data;
+use lending::{
+    InitMarketParams, LiquidateParams, MarketConfigParams, OracleParams, ReserveConfigParams,
+};
+
+/// The event authority PDA used by `emit_cpi!`.
+pub fn event_authority() -> Pubkey {
+    Pubkey::find_program_address(&[b"__event_authority"], &lending::ID).0
+}
+
+/// PDA helpers.
+pub mod pda {
+    use super::*;
+    /// Reserve PDA of `mint` in `market`.
+    pub fn reserve(market: &Pubkey, mint: &Pubkey) -> Pubkey {
+        Pubkey::find_program_address(
+            &[RESERVE_SEED, market.as_ref(), mint.as_ref()],
+            &lending::ID,
+        )
+        .0
+    }
+    /// Supply vault of a reserve.
+    pub fn supply_vault(reserve: &Pubkey) -> Pubkey {
+        Pubkey::find_program_address(&[SUPPLY_VAULT_SEED, reserve.as_ref()], &lending::ID).0
+    }
+    /// Fee vault of a reserve.
+    pub fn fee_vault(reserve: &Pubkey) -> Pubkey {
+        Pubkey::find_program_address(&[FEE_VAULT_SEED, reserve.as_ref()], &lending::ID).0
+    }
+    /// Share mint of a reserve.
+    pub fn share_mint(reserve: &Pubkey) -> Pubkey {
+        Pubkey::find_program_address(&[SHARE_MINT_SEED, reserve.as_ref()], &lending::ID).0
+    }
+    /// Oracle-price PDA of `mint` in `market`.
+    pub fn oracle(market: &Pubkey, mint: &Pubkey) -> Pubkey {
+        Pubkey::find_program_address(&[ORACLE_SEED, market.as_ref(), mint.as_ref()], &lending::ID).0
+    }
+    /// Obligation PDA.
+    pub fn obligation(market: &Pubkey, owner: &Pubkey, id: u64) -> Pubkey {
+        Pubkey::find_program_address(
+            &[
+                OBLIGATION_SEED,
+                market.as_ref(),
+                owner.as_ref(),
+                &id.to_le_bytes(),
+            ],
+            &lending::ID,
+        )
+        .0
+    }
+}
+
+/// The keys of one reserve.
+#[derive(Debug, Clone, Copy)]
+pub struct ReserveKeys {
+    pub market: Pubkey,
+    pub mint: Pubkey,
+    pub reserve: Pubkey,
+    pub oracle: Pubkey,
+    pub supply_vault: Pubkey,
+    pub fee_vault: Pubkey,
+    pub share_mint: Pubkey,
+    pub token_program: Pubkey,
+    pub decimals: u8,
+}
+
+impl ReserveKeys {
+    /// Derives every key of the reserve for `mint` in `market`.
+    pub fn derive(market: Pubkey, mint: Pubkey, token_program: Pubkey, decimals: u8) -> Self {
+        let reserve = pda::reserve(&market, &mint);
+        Self {
+            market,
+            mint,
+            reserve,
+            oracle: pda::oracle(&market, &mint),
+            supply_vault: pda::supply_vault(&reserve),
+            fee_vault: pda::fee_vault(&reserve),
+            share_mint: pda::share_mint(&reserve),
+            token_program,
+            decimals,
+        }
+    }
+}
+
+const SYSTEM: Pubkey = anchor_lang::solana_program::system_program::ID;
+
+pub fn init_market(owner: Pubkey, market: Pubkey, params: InitMarketParams) -> Instruction {
+    lending_ix(
+        acc::InitMarket {
+            owner,
+            market,
+            system_program: SYSTEM,
+            event_authority: event_authority(),
+            program: lending::ID,
+        },
+        data::InitMarket { params },
+    )
+}
+
+pub fn propose_owner(owner: Pubkey, market: Pubkey, new_owner: Pubkey) -> Instruction {
+    lending_ix(
+        acc::ProposeOwner {
+            owner,
+            market,
+            event_authority: event_authority(),
+            program: lending::ID,
+        },
+        data::ProposeOwner { new_owner },
+    )
+}
+
+pub fn accept_owner(pending_owner: Pubkey, market: Pubkey) -> Instruction {
+    lending_ix(
+        acc::AcceptOwner {
+            pending_owner,
+            market,
+            event_authority: event_authority(),
+            program: lending::ID,
+        },
+        data::AcceptOwner {},
+    )
+}
+
+pub fn update_market_config(
+    owner: Pubkey,
+    market: Pubkey,
+    params: MarketConfigParams,
+) -> Instruction {
+    lending_ix(
+        acc::UpdateMarketConfig {
+            owner,
+            market,
+            event_authority: event_authority(),
+            program: lending::ID,
+        },
+        data::UpdateMarketConfig { params },
+    )
+}
+
+pub fn init_oracle_price(
+    owner: Pubkey,
+    market: Pubkey,
+    mint: Pubkey,
+    params: OracleParams,
+) -> Instruction {
+    lending_ix(
+        acc::InitOraclePrice {
+            owner,
+            market,
+            mint,
+            oracle: pda::oracle(&market, &mint),
+            system_program: SYSTEM,
+            event_authority: event_authority(),
+            program: lending::ID,
+        },
+        data::InitOraclePrice { params },
+    )
+}
+
+pub fn set_fixed_price(
+    owner: Pubkey,
+    market: Pubkey,
+    oracle: Pubkey,
+    price: i64,
+    expo: i32,
+    conf: u64,
+) -> Instruction {
+    lending_ix(
+        acc::SetFixedPrice {
+            owner,
+            market,
+            oracle,
+            event_authority: event_authority(),
+            program: lending::ID,
+        },
+        data::SetFixedPrice { price, expo, conf },
+    )
+}
+
+pub fn refresh_oracle_price(oracle: Pubkey, source: Option<Pubkey>) -> Instruction {
+    lending_ix(
+        acc::RefreshOraclePrice { oracle, source },
+        data::RefreshOraclePrice {},
+    )
+}
+
+pub fn init_reserve(
+    owner: Pubkey,
+    k: &ReserveKeys,
+    seed_source: Pubkey,
+    config: ReserveConfigParams,
+    seed_amount: u64,
+) -> Instruction {
+    lending_ix(
+        acc::InitReserve {
+            owner,
+            market: k.market,
+            liquidity_mint: k.mint,
+            reserve: k.reserve,
+            supply_vault: k.supply_vault,
+            fee_vault: k.fee_vault,
+            share_mint: k.share_mint,
+            oracle: k.oracle,
+            seed_source,
+            token_program: k.token_program,
+            system_program: SYSTEM,
+            event_authority: event_authority(),
+            program: lending::ID,
+        },
+        data::InitReserve {
+            config,
+            seed_amount,
+        },
+    )
+}
+
+pub fn update_reserve_config(
+    owner: Pubkey,
+    k: &ReserveKeys,
+    config: ReserveConfigParams,
+) -> Instruction {
+    lending_ix(
+        acc::UpdateReserveConfig {
+            owner,
+            market: k.market,
+            reserve: k.reserve,
+            event_authority: event_authority(),
+            program: lending::ID,
+        },
+        data::UpdateReserveConfig { config },
+    )
+}
+
+pub fn claim_protocol_fees(owner: Pubkey, k: &ReserveKeys, destination: Pubkey) -> Instruction {
+    lending_ix(
+        acc::ClaimProtocolFees {
+            owner,
+            market: k.market,
+            reserve: k.reserve,
+            liquidity_mint: k.mint,
+            supply_vault: k.supply_vault,
+            fee_vault: k.fee_vault,
+            destination,
+            token_program: k.token_program,
+            event_authority: event_authority(),
+            program: lending::ID,
+        },
+        data::ClaimProtocolFees {},
+    )
+}
+
+pub fn refresh_reserve(k: &ReserveKeys) -> Instruction {
+    lending_ix(
+        acc::RefreshReserve {
+            reserve: k.reserve,
+            oracle: k.oracle,
+        },
+        data::RefreshReserve {},
+    )
+}
+
+pub fn refresh_obligation(obligation: Pubkey, reserves: &[Pubkey]) -> Instruction {
+    super::env::with_remaining(
+        lending_ix(
+            acc::RefreshObligation { obligation },
+            data::RefreshObligation {},
+        ),
+        reserves,
+        false,
+    )
+}
+
+pub fn deposit_reserve_liquidity(
+    user: Pubkey,
+    k: &ReserveKeys,
+    user_liquidity: Pubkey,
+    user_shares: Pubkey,
+    amount: u64,
+) -> Instruction {
+    lending_ix(
+        acc::DepositReserveLiquidity {
+            user,
+            market: k.market,
+            reserve: k.reserve,
+            liquidity_mint: k.mint,
+            supply_vault: k.supply_vault,
+            share_mint: k.share_mint,
+            user_liquidity,
+            user_shares,
+            token_program: k.token_program,
+            event_authority: event_authority(),
+            program: lending::ID,
+        },
+        data::DepositReserveLiquidity { amount },
+    )
+}
+
+pub fn redeem_reserve_collateral(
+    user: Pubkey,
+    k: &ReserveKeys,
+    user_shares: Pubkey,
+    user_liquidity: Pubkey,
+    shares: u64,
+) -> Instruction {
+    lending_ix(
+        acc::RedeemReserveCollateral {
+            user,
+            market: k.market,
+            reserve: k.reserve,
+            liquidity_mint: k.mint,
+            supply_vault: k.supply_vault,
+            share_mint: k.share_mint,
+            user_shares,
+            user_liquidity,
+            token_program: k.token_program,
+            event_authority: event_authority(),
+            program: lending::ID,
+        },
+        data::RedeemReserveCollateral { shares },
+    )
+}
+
+pub fn init_obligation(owner: Pubkey, market: Pubkey, id: u64) -> Instruction {
+    lending_ix(
+        acc::InitObligation {
+            owner,
+            market,
+            obligation: pda::obligation(&market, &owner, id),
+            system_program: SYSTEM,
+            event_authority: event_authority(),
+            program: lending::ID,
+        },
+        data::InitObligation { id },
+    )
+}
+
+pub fn deposit_obligation_collateral(
+    owner: Pubkey,
+    obligation: Pubkey,
+    k: &ReserveKeys,
+    user_shares: Pubkey,
+    shares: u64,
+) -> Instruction {
+    lending_ix(
+        acc::DepositObligationCollateral {
+            owner,
+            market: k.market,
+            obligation,
+            reserve: k.reserve,
+            share_mint: k.share_mint,
+            user_shares,
+            token_program: k.token_program,
+            event_authority: event_authority(),
+            program: lending::ID,
+        },
+        data::DepositObligationCollateral { shares },
+    )
+}
+
+pub fn withdraw_obligation_collateral(
+    owner: Pubkey,
+    obligation: Pubkey,
+    k: &ReserveKeys,
+    user_shares: Pubkey,
+    shares: u64,
+) -> Instruction {
+    lending_ix(
+        acc::WithdrawObligationCollateral {
+            owner,
+            market: k.market,
+            obligation,
+            reserve: k.reserve,
+            share_mint: k.share_mint,
+            user_shares,
+            token_program: k.token_program,
+            event_authority: event_authority(),
+            program: lending::ID,
+        },
+        data::WithdrawObligationCollateral { shares },
+    )
+}
+
+pub fn deposit_and_collateralize(
+    owner: Pubkey,
+    obligation: Pubkey,
+    k: &ReserveKeys,
+    user_liquidity: Pubkey,
+    amount: u64,
+) -> Instruction {
+    lending_ix(
+        acc::DepositAndCollateralize {
+            owner,
+            market: k.market,
+            obligation,
+            reserve: k.reserve,
+            liquidity_mint: k.mint,
+            supply_vault: k.supply_vault,
+            user_liquidity,
+            token_program: k.token_program,
+            event_authority: event_authority(),
+            program: lending::ID,
+        },
+        data::DepositAndCollateralize { amount },
+    )
+}
+
+pub fn withdraw_and_redeem(
+    owner: Pubkey,
+    obligation: Pubkey,
+    k: &ReserveKeys,
+    user_liquidity: Pubkey,
+    shares: u64,
+) -> Instruction {
+    lending_ix(
+        acc::WithdrawAndRedeem {
+            owner,
+            market: k.market,
+            obligation,
+            reserve: k.reserve,
+            liquidity_mint: k.mint,
+            supply_vault: k.supply_vault,
+            user_liquidity,
+            token_program: k.token_program,
+            event_authority: event_authority(),
+            program: lending::ID,
+        },
+        data::WithdrawAndRedeem { shares },
+    )
+}
+
+pub fn borrow(
+    owner: Pubkey,
+    obligation: Pubkey,
+    k: &ReserveKeys,
+    user_liquidity: Pubkey,
+    amount: u64,
+) -> Instruction {
+    lending_ix(
+        acc::BorrowObligationLiquidity {
+            owner,
+            market: k.market,
+            obligation,
+            reserve: k.reserve,
+            liquidity_mint: k.mint,
+            supply_vault: k.supply_vault,
+            fee_vault: k.fee_vault,
+            user_liquidity,
+            token_program: k.token_program,
+            event_authority: event_authority(),
+            program: lending::ID,
+        },
+        data::BorrowObligationLiquidity { amount },
+    )
+}
+
+pub fn repay(
+    payer: Pubkey,
+    obligation: Pubkey,
+    k: &ReserveKeys,
+    payer_liquidity: Pubkey,
+    amount: u64,
+) -> Instruction {
+    lending_ix(
+        acc::RepayObligationLiquidity {
+            payer,
+            market: k.market,
+            obligation,
+            reserve: k.reserve,
+            liquidity_mint: k.mint,
+            supply_vault: k.supply_vault,
+            payer_liquidity,
+            token_program: k.token_program,
+            event_authority: event_authority(),
+            program: lending::ID,
+        },
+        data::RepayObligationLiquidity { amount },
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn liquidate(
+    liquidator: Pubkey,
+    obligation: Pubkey,
+    repay: &ReserveKeys,
+    source: Pubkey,
+    coll: &ReserveKeys,
+    destination: Pubkey,
+    params: LiquidateParams,
+) -> Instruction {
+    lending_ix(
+        acc::LiquidateObligation {
+            liquidator,
+            market: repay.market,
+            obligation,
+            repay_reserve: repay.reserve,
+            repay_mint: repay.mint,
+            repay_supply_vault: repay.supply_vault,
+            liquidator_repay_source: source,
+            repay_token_program: repay.token_program,
+            collateral_reserve: coll.reserve,
+            collateral_mint: coll.mint,
+            collateral_supply_vault: coll.supply_vault,
+            collateral_share_mint: coll.share_mint,
+            liquidator_destination: destination,
+            collateral_token_program: coll.token_program,
+            event_authority: event_authority(),
+            program: lending::ID,
+        },
+        data::LiquidateObligation { params },
+    )
+}
+
+fn flash_accounts(user: Pubkey, k: &ReserveKeys, user_liquidity: Pubkey) -> acc::FlashLoan {
+    acc::FlashLoan {
+        user,
+        market: k.market,
+        reserve: k.reserve,
+        liquidity_mint: k.mint,
+        supply_vault: k.supply_vault,
+        user_liquidity,
+        instructions: solana_instructions_sysvar::ID,
+        token_program: k.token_program,
+        event_authority: event_authority(),
+        program: lending::ID,
+    }
+}
+
+pub fn flash_borrow(
+    user: Pubkey,
+    k: &ReserveKeys,
+    user_liquidity: Pubkey,
+    amount: u64,
+) -> Instruction {
+    lending_ix(
+        flash_accounts(user, k, user_liquidity),
+        data::FlashBorrow { amount },
+    )
+}
+
+pub fn flash_repay(
+    user: Pubkey,
+    k: &ReserveKeys,
+    user_liquidity: Pubkey,
+    amount: u64,
+    borrow_instruction_index: u8,
+) -> Instruction {
+    lending_ix(
+        flash_accounts(user, k, user_liquidity),
+        data::FlashRepay {
+            amount,
+            borrow_instruction_index,
+        },
+    )
+}

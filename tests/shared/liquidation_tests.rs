@@ -1,0 +1,233 @@
+//! Liquidation: bonus, close factor, clamping, minimum-receive, bad-debt write-off.
+
+use super::env::{assert_err, Env};
+use super::fixture::{Market, User};
+use super::invariants;
+use super::ix;
+use super::scenario_tests::{three_reserves, SOL, USDC};
+use lending::core::fixed::{mul_div, Rounding};
+use lending::core::WAD;
+use lending::errors::LendingError;
+use lending::LiquidateParams;
+use solana_signer::Signer;
+
+const SOL_UNIT: u64 = 1_000_000_000;
+const USD_UNIT: u64 = 1_000_000;
+
+/// A market where `borrower` holds 10 SOL ($1,000) and owes 700 USDC, and a liquidator with
+/// USDC and token accounts.
+async fn setup(env: &mut Env) -> (Market, User, User, User) {
+    let m = three_reserves(env).await;
+    let lender = m.user(env, &[0, 100_000 * USD_UNIT, 0]).await;
+    let borrower = m.user(env, &[10 * SOL_UNIT, 0, 0]).await;
+    let liquidator = m.user(env, &[0, 10_000 * USD_UNIT, 0]).await;
+    m.supply(env, &lender, USDC, 50_000 * USD_UNIT)
+        .await
+        .unwrap();
+    m.deposit_collateral(env, &borrower, SOL, 10 * SOL_UNIT)
+        .await
+        .unwrap();
+    m.borrow(env, &borrower, USDC, 700 * USD_UNIT)
+        .await
+        .unwrap();
+    (m, lender, borrower, liquidator)
+}
+
+fn params(max_repay: u64, min_receive: u64, receive_liquidity: bool) -> LiquidateParams {
+    LiquidateParams {
+        max_repay,
+        min_receive,
+        receive_liquidity,
+    }
+}
+
+async fn liquidate(
+    env: &mut Env,
+    m: &Market,
+    b: &User,
+    l: &User,
+    p: LiquidateParams,
+) -> super::env::TxResult {
+    let dest = if p.receive_liquidity {
+        l.liquidity[SOL]
+    } else {
+        l.shares[SOL]
+    };
+    let ixx = ix::liquidate(
+        l.kp.pubkey(),
+        b.obligation,
+        &m.reserves[USDC],
+        l.liquidity[USDC],
+        &m.reserves[SOL],
+        dest,
+        p,
+    );
+    m.act(env, &b.obligation, &[ixx], &[&l.kp]).await
+}
+
+#[tokio::test]
+async fn healthy_obligation_cannot_be_liquidated() {
+    let mut env = Env::start().await;
+    let (m, _lender, b, l) = setup(&mut env).await;
+    assert_err(
+        liquidate(&mut env, &m, &b, &l, params(u64::MAX, 0, false)).await,
+        LendingError::ObligationHealthy,
+    );
+    assert_eq!(env.balance(&l.liquidity[USDC]).await, 10_000 * USD_UNIT);
+}
+
+#[tokio::test]
+async fn price_crash_liquidation_pays_the_dynamic_bonus() {
+    let mut env = Env::start().await;
+    let (m, lender, b, l) = setup(&mut env).await;
+    // SOL falls to $85: collateral $850, liquidation line $680 < debt $700.7.
+    m.set_price(&mut env, SOL, 85_000_000, -6).await;
+    // Refresh at the new price to see the health the liquidation starts from.
+    m.act(&mut env, &b.obligation, &[], &[]).await.unwrap();
+    let before = Market::obligation(&mut env, &b.obligation).await;
+    liquidate(&mut env, &m, &b, &l, params(u64::MAX, 1, false))
+        .await
+        .unwrap();
+    let h0 = before.health();
+    let after = Market::obligation(&mut env, &b.obligation).await;
+    let repaid = 10_000 * USD_UNIT - env.balance(&l.liquidity[USDC]).await;
+    let got = env.balance(&l.shares[SOL]).await;
+    // Debt value at the refresh: 700.7 USDC (fee included). Close factor 50%.
+    let debt = 700.7f64;
+    assert!(
+        (repaid as f64 / USD_UNIT as f64 - debt / 2.0).abs() < 0.01,
+        "repaid {repaid}"
+    );
+    // Bonus: 2% + 8% × (debt − line) / (collateral − line), line = 850 × 80% = 680.
+    let t = (debt - 680.0) / (850.0 - 680.0);
+    let bonus = 0.02 + 0.08 * t;
+    let seized_expected = repaid as f64 / USD_UNIT as f64 * (1.0 + bonus) / 85.0 * SOL_UNIT as f64;
+    let fee_share = bonus / (1.0 + bonus) * 0.10;
+    let to_liquidator = seized_expected * (1.0 - fee_share);
+    assert!(
+        (got as f64 - to_liquidator).abs() / to_liquidator < 1e-4,
+        "got {got} expected {to_liquidator}"
+    );
+    // Health improved: the shortfall shrank.
+    assert!(after.health().shortfall() < h0.shortfall());
+    assert!(h0.borrowed > h0.unhealthy);
+    invariants::check(
+        &mut env,
+        &m,
+        &[lender.obligation, b.obligation, l.obligation],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn liquidation_clamps_to_the_liquidators_bounds() {
+    let mut env = Env::start().await;
+    let (m, lender, b, l) = setup(&mut env).await;
+    m.set_price(&mut env, SOL, 85_000_000, -6).await;
+    // The liquidator offers 100 USDC: exactly that is repaid (clamped, not reverted).
+    liquidate(&mut env, &m, &b, &l, params(100 * USD_UNIT, 1, true))
+        .await
+        .unwrap();
+    assert_eq!(
+        10_000 * USD_UNIT - env.balance(&l.liquidity[USDC]).await,
+        100 * USD_UNIT
+    );
+    let sol = env.balance(&l.liquidity[SOL]).await;
+    assert!(sol > 100 * SOL_UNIT / 85, "received {sol}");
+    // A minimum above what is feasible is refused, and nothing moves.
+    let usdc = env.balance(&l.liquidity[USDC]).await;
+    assert_err(
+        liquidate(
+            &mut env,
+            &m,
+            &b,
+            &l,
+            params(100 * USD_UNIT, 10 * SOL_UNIT, true),
+        )
+        .await,
+        LendingError::LiquidationBelowMinimum,
+    );
+    assert_eq!(env.balance(&l.liquidity[USDC]).await, usdc);
+    invariants::check(
+        &mut env,
+        &m,
+        &[lender.obligation, b.obligation, l.obligation],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn deep_crash_writes_off_bad_debt_inside_liquidation() {
+    let mut env = Env::start().await;
+    let (m, lender, b, l) = setup(&mut env).await;
+    // SOL falls to $40: collateral $400 against $700.7 of debt.
+    m.set_price(&mut env, SOL, 40_000_000, -6).await;
+    let rate_before = {
+        let r = m.reserve(&mut env, USDC).await;
+        let p = r.pool();
+        mul_div(
+            p.total_liquidity().unwrap(),
+            WAD,
+            p.share_supply as u128,
+            Rounding::Down,
+        )
+        .unwrap()
+    };
+    let mut rounds = 0;
+    loop {
+        let ob = Market::obligation(&mut env, &b.obligation).await;
+        if ob.borrows_len == 0 {
+            break;
+        }
+        liquidate(&mut env, &m, &b, &l, params(u64::MAX, 0, false))
+            .await
+            .unwrap();
+        rounds += 1;
+        assert!(rounds < 10, "liquidation did not converge");
+    }
+    let ob = Market::obligation(&mut env, &b.obligation).await;
+    assert_eq!((ob.deposits_len, ob.borrows_len), (0, 0));
+    let r = m.reserve(&mut env, USDC).await;
+    assert!(r.bad_debt_written_off.get() > 0);
+    assert_eq!(r.debt_shares.get(), 0);
+    let rate_after = {
+        let p = r.pool();
+        mul_div(
+            p.total_liquidity().unwrap(),
+            WAD,
+            p.share_supply as u128,
+            Rounding::Down,
+        )
+        .unwrap()
+    };
+    assert!(rate_after < rate_before, "loss was not socialised");
+    // The lender can still exit completely, at the reduced rate.
+    m.redeem(&mut env, &lender, USDC, u64::MAX).await.unwrap();
+    invariants::check(
+        &mut env,
+        &m,
+        &[lender.obligation, b.obligation, l.obligation],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn liquidation_needs_a_fresh_obligation() {
+    let mut env = Env::start().await;
+    let (m, _lender, b, l) = setup(&mut env).await;
+    m.set_price(&mut env, SOL, 85_000_000, -6).await;
+    let ixx = ix::liquidate(
+        l.kp.pubkey(),
+        b.obligation,
+        &m.reserves[USDC],
+        l.liquidity[USDC],
+        &m.reserves[SOL],
+        l.shares[SOL],
+        params(u64::MAX, 0, false),
+    );
+    env.advance(1).await;
+    assert_err(
+        m.act_reserves(&mut env, &[ixx], &[&l.kp]).await,
+        LendingError::ObligationStale,
+    );
+}

@@ -1,0 +1,466 @@
+//! Oracle sources: the real Pyth snapshots, every rejected fault, and the EMA policy.
+
+use super::env::{assert_err, Env, SPL_TOKEN};
+use super::fixture::{config, fixed_oracle, Market, SEED};
+use super::ix::{self, ReserveKeys};
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::{AnchorSerialize, Discriminator};
+use base64::Engine;
+use lending::errors::LendingError;
+use lending::state::OraclePrice;
+use lending::{LiquidateParams, OracleParams};
+use pyth_solana_receiver_sdk::price_update::{PriceFeedMessage, PriceUpdateV2, VerificationLevel};
+use solana_account::Account;
+use solana_signer::Signer;
+
+/// SOL/USD feed id, as in the pull snapshot.
+const SOL_FEED: &str = "ef0d8b6fda2ceba41da15d4095d1da392a0d2f8ed0c6c7bc0f4cfac8c280b56d";
+/// Publish time of the pull snapshot.
+const PULL_PUBLISH_TIME: i64 = 1_735_984_087;
+/// Owner of legacy push accounts on mainnet.
+const LEGACY_OWNER: Pubkey = lending::constants::PYTH_LEGACY_PROGRAM_MAINNET;
+
+fn feed_id() -> [u8; 32] {
+    let mut id = [0u8; 32];
+    for i in 0..32 {
+        id[i] = u8::from_str_radix(&SOL_FEED[2 * i..2 * i + 2], 16).unwrap();
+    }
+    id
+}
+
+/// Loads a fixture written by `solana account --output json`: (address, data).
+fn fixture(name: &str) -> (Pubkey, Vec<u8>) {
+    let path = format!("{}/../fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let key: Pubkey = v["pubkey"].as_str().unwrap().parse().unwrap();
+    let data = base64::engine::general_purpose::STANDARD
+        .decode(v["account"]["data"][0].as_str().unwrap())
+        .unwrap();
+    (key, data)
+}
+
+fn account(owner: Pubkey, data: Vec<u8>) -> Account {
+    Account {
+        lamports: 10_000_000,
+        data,
+        owner,
+        executable: false,
+        rent_epoch: 0,
+    }
+}
+
+/// A synthetic `PriceUpdateV2` account's data.
+fn pull_data(
+    price: i64,
+    conf: u64,
+    ema: i64,
+    publish_time: i64,
+    level: VerificationLevel,
+    feed: [u8; 32],
+) -> Vec<u8> {
+    let upd = PriceUpdateV2 {
+        write_authority: Pubkey::new_unique(),
+        verification_level: level,
+        price_message: PriceFeedMessage {
+            feed_id: feed,
+            price,
+            conf,
+            exponent: -8,
+            publish_time,
+            prev_publish_time: publish_time - 1,
+            ema_price: ema,
+            ema_conf: conf,
+        },
+        posted_slot: 1,
+    };
+    let mut data = PriceUpdateV2::DISCRIMINATOR.to_vec();
+    upd.serialize(&mut data).unwrap();
+    data
+}
+
+fn pull_params(source: Pubkey) -> OracleParams {
+    OracleParams {
+        source_kind: 0,
+        source,
+        feed_id: feed_id(),
+        max_age_secs: 60,
+        max_conf_bps: 200,
+        max_ema_deviation_bps: 500,
+        fixed_price: 0,
+        fixed_expo: 0,
+    }
+}
+
+/// A market (fixed prices allowed, for the stablecoin) with a pull-oracle price account for a
+/// fresh mint; returns (market, mint, oracle, source).
+async fn pull_market(
+    env: &mut Env,
+    source_data: Vec<u8>,
+    owner: Pubkey,
+) -> (Market, Pubkey, Pubkey, Pubkey) {
+    let m = Market::new(env).await;
+    let mint = env.create_mint(9, SPL_TOKEN).await;
+    let source = Pubkey::new_unique();
+    env.set_account(&source, account(owner, source_data));
+    env.ok(
+        &[ix::init_oracle_price(
+            m.owner.pubkey(),
+            m.market,
+            mint,
+            pull_params(source),
+        )],
+        &[&m.owner],
+    )
+    .await;
+    let oracle = ix::pda::oracle(&m.market, &mint);
+    (m, mint, oracle, source)
+}
+
+#[tokio::test]
+async fn reads_the_real_pull_snapshot_and_rejects_it_once_stale() {
+    let mut env = Env::start().await;
+    let (key, data) = fixture("pyth-pull-sol-usd.json");
+    env.set_account(&key, account(pyth_solana_receiver_sdk::ID, data));
+    let m = Market::with_params(&mut env, false).await;
+    let mint = env.create_mint(9, SPL_TOKEN).await;
+    env.ok(
+        &[ix::init_oracle_price(
+            m.owner.pubkey(),
+            m.market,
+            mint,
+            pull_params(key),
+        )],
+        &[&m.owner],
+    )
+    .await;
+    let oracle = ix::pda::oracle(&m.market, &mint);
+    env.set_time(PULL_PUBLISH_TIME + 10).await;
+    env.ok(&[ix::refresh_oracle_price(oracle, Some(key))], &[])
+        .await;
+    let o = env.zc::<OraclePrice>(&oracle).await;
+    assert_eq!((o.price, o.conf, o.expo), (21_568_137_069, 20_134_469, -8));
+    assert_eq!(o.ema_price, 21_616_020_100);
+    assert_eq!(o.publish_time, PULL_PUBLISH_TIME);
+    env.advance(0).await;
+    env.set_time(PULL_PUBLISH_TIME + 61).await;
+    assert_err(
+        env.send(&[ix::refresh_oracle_price(oracle, Some(key))], &[])
+            .await,
+        LendingError::PriceTooOld,
+    );
+}
+
+#[tokio::test]
+async fn pull_oracle_faults_are_each_rejected() {
+    let mut env = Env::start().await;
+    let t = 1_800_000_000;
+    let good = pull_data(
+        10_000_000_000,
+        1_000_000,
+        10_000_000_000,
+        t,
+        VerificationLevel::Full,
+        feed_id(),
+    );
+    let (_m, _mint, oracle, source) =
+        pull_market(&mut env, good.clone(), pyth_solana_receiver_sdk::ID).await;
+    env.set_time(t + 1).await;
+    env.ok(&[ix::refresh_oracle_price(oracle, Some(source))], &[])
+        .await;
+
+    let cases: Vec<(Vec<u8>, Pubkey, LendingError)> = vec![
+        (
+            pull_data(0, 0, 0, t, VerificationLevel::Full, feed_id()),
+            pyth_solana_receiver_sdk::ID,
+            LendingError::InvalidPrice,
+        ),
+        (
+            pull_data(-5, 0, 0, t, VerificationLevel::Full, feed_id()),
+            pyth_solana_receiver_sdk::ID,
+            LendingError::InvalidPrice,
+        ),
+        (
+            pull_data(
+                10_000_000_000,
+                300_000_000,
+                10_000_000_000,
+                t,
+                VerificationLevel::Full,
+                feed_id(),
+            ),
+            pyth_solana_receiver_sdk::ID,
+            LendingError::ConfidenceTooWide,
+        ),
+        (
+            pull_data(10_000_000_000, 0, 0, t, VerificationLevel::Full, [9; 32]),
+            pyth_solana_receiver_sdk::ID,
+            LendingError::WrongFeedId,
+        ),
+        (
+            pull_data(
+                10_000_000_000,
+                0,
+                0,
+                t,
+                VerificationLevel::Partial { num_signatures: 5 },
+                feed_id(),
+            ),
+            pyth_solana_receiver_sdk::ID,
+            LendingError::OracleNotFullyVerified,
+        ),
+        (
+            good.clone(),
+            Pubkey::new_unique(),
+            LendingError::WrongOracleSource,
+        ),
+        (
+            pull_data(
+                10_000_000_000,
+                0,
+                0,
+                t - 100,
+                VerificationLevel::Full,
+                feed_id(),
+            ),
+            pyth_solana_receiver_sdk::ID,
+            LendingError::PriceTooOld,
+        ),
+    ];
+    for (data, owner, err) in cases {
+        env.set_account(&source, account(owner, data));
+        let before = env.get(&oracle).await.unwrap().data;
+        assert_err(
+            env.send(&[ix::refresh_oracle_price(oracle, Some(source))], &[])
+                .await,
+            err,
+        );
+        assert_eq!(
+            env.get(&oracle).await.unwrap().data,
+            before,
+            "{err:?} changed the oracle"
+        );
+    }
+    // A different account than the pinned source is refused.
+    let other = Pubkey::new_unique();
+    env.set_account(&other, account(pyth_solana_receiver_sdk::ID, good));
+    assert_err(
+        env.send(&[ix::refresh_oracle_price(oracle, Some(other))], &[])
+            .await,
+        LendingError::WrongOracleSource,
+    );
+    assert_err(
+        env.send(&[ix::refresh_oracle_price(oracle, None)], &[])
+            .await,
+        LendingError::WrongOracleSource,
+    );
+}
+
+#[tokio::test]
+async fn legacy_snapshot_with_unknown_status_is_refused_and_trading_is_read() {
+    let mut env = Env::start().await;
+    let (key, data) = fixture("pyth-legacy-sol-usd.json");
+    env.set_account(&key, account(LEGACY_OWNER, data.clone()));
+    let m = Market::with_params(&mut env, false).await;
+    let mint = env.create_mint(9, SPL_TOKEN).await;
+    let params = OracleParams {
+        source_kind: 1,
+        feed_id: [0; 32],
+        max_conf_bps: 1_000,
+        ..pull_params(key)
+    };
+    env.ok(
+        &[ix::init_oracle_price(
+            m.owner.pubkey(),
+            m.market,
+            mint,
+            params,
+        )],
+        &[&m.owner],
+    )
+    .await;
+    let oracle = ix::pda::oracle(&m.market, &mint);
+    let ts = 1_730_534_860;
+    env.set_time(ts + 5).await;
+    assert_err(
+        env.send(&[ix::refresh_oracle_price(oracle, Some(key))], &[])
+            .await,
+        LendingError::OracleNotTrading,
+    );
+
+    // The same account with its aggregate marked Trading is read correctly.
+    let acct = *pyth_sdk_solana::state::load_price_account::<32, ()>(&data).unwrap();
+    let mut patched = acct;
+    patched.agg.status = pyth_sdk_solana::state::PriceStatus::Trading;
+    let mut bytes = data.clone();
+    let raw = bytemuck::bytes_of(&patched);
+    bytes[..raw.len()].copy_from_slice(raw);
+    env.set_account(&key, account(LEGACY_OWNER, bytes.clone()));
+    env.ok(&[ix::refresh_oracle_price(oracle, Some(key))], &[])
+        .await;
+    let o = env.zc::<OraclePrice>(&oracle).await;
+    assert_eq!((o.price, o.expo), (acct.agg.price, acct.expo));
+    assert_eq!(o.price, 11_923_378_000);
+    // Owned by anything but the Pyth oracle program: refused.
+    env.set_account(&key, account(pyth_solana_receiver_sdk::ID, bytes));
+    assert_err(
+        env.send(&[ix::refresh_oracle_price(oracle, Some(key))], &[])
+            .await,
+        LendingError::WrongOracleSource,
+    );
+}
+
+#[tokio::test]
+async fn fixed_prices_need_a_market_that_allows_them() {
+    let mut env = Env::start().await;
+    let m = Market::with_params(&mut env, false).await;
+    let mint = env.create_mint(6, SPL_TOKEN).await;
+    let res = env
+        .send(
+            &[ix::init_oracle_price(
+                m.owner.pubkey(),
+                m.market,
+                mint,
+                fixed_oracle(1_000_000, -6),
+            )],
+            &[&m.owner],
+        )
+        .await;
+    assert_err(res, LendingError::FixedPriceNotAllowed);
+}
+
+/// EMA policy: when spot diverges from the EMA past the limit, borrows and withdrawals with debt
+/// are refused (PriceDivergesFromEma) but liquidations still run on the spot price.
+#[tokio::test]
+async fn ema_divergence_blocks_borrows_but_not_liquidations() {
+    let mut env = Env::start().await;
+    let t = 1_800_000_000;
+    env.set_time(t).await;
+    let (mut m, sol_mint, sol_oracle, source) = pull_market(
+        &mut env,
+        pull_data(
+            10_000_000_000,
+            0,
+            10_000_000_000,
+            t,
+            VerificationLevel::Full,
+            feed_id(),
+        ),
+        pyth_solana_receiver_sdk::ID,
+    )
+    .await;
+    env.ok(&[ix::refresh_oracle_price(sol_oracle, Some(source))], &[])
+        .await;
+    // List SOL on the pull oracle, USDC on a fixed price.
+    let k = ReserveKeys::derive(m.market, sol_mint, SPL_TOKEN, 9);
+    let src = env
+        .token_account(&sol_mint, &m.owner.pubkey(), SPL_TOKEN)
+        .await;
+    env.mint_to(&sol_mint, &src, SEED, SPL_TOKEN).await;
+    env.ok(
+        &[ix::init_reserve(
+            m.owner.pubkey(),
+            &k,
+            src,
+            config(7_500, 8_000),
+            SEED,
+        )],
+        &[&m.owner],
+    )
+    .await;
+    m.reserves.push(k);
+    m.add_reserve(&mut env, 6, SPL_TOKEN, 1_000_000, -6, config(8_000, 8_500))
+        .await;
+    let (sol, usdc) = (0, 1);
+    let refresh = |m: &Market| {
+        vec![
+            ix::refresh_oracle_price(m.reserves[sol].oracle, Some(source)),
+            ix::refresh_reserve(&m.reserves[sol]),
+            ix::refresh_oracle_price(m.reserves[usdc].oracle, None),
+            ix::refresh_reserve(&m.reserves[usdc]),
+        ]
+    };
+    let lender = m.user(&mut env, &[0, 100_000_000_000]).await;
+    let b = m.user(&mut env, &[10_000_000_000, 0]).await;
+    let liq = m.user(&mut env, &[0, 10_000_000_000]).await;
+    let mut ixs = refresh(&m);
+    ixs.push(ix::deposit_reserve_liquidity(
+        lender.kp.pubkey(),
+        &m.reserves[usdc],
+        lender.liquidity[usdc],
+        lender.shares[usdc],
+        50_000_000_000,
+    ));
+    ixs.push(ix::deposit_and_collateralize(
+        b.kp.pubkey(),
+        b.obligation,
+        &m.reserves[sol],
+        b.liquidity[sol],
+        10_000_000_000,
+    ));
+    env.ok(&ixs, &[&lender.kp, &b.kp]).await;
+    let mut ixs = refresh(&m);
+    ixs.push(ix::refresh_obligation(
+        b.obligation,
+        &[m.reserves[sol].reserve],
+    ));
+    ixs.push(ix::borrow(
+        b.kp.pubkey(),
+        b.obligation,
+        &m.reserves[usdc],
+        b.liquidity[usdc],
+        700_000_000,
+    ));
+    env.ok(&ixs, &[&b.kp]).await;
+
+    // Spot crashes to $80 while the EMA still says $100: 20% divergence.
+    env.advance(1).await;
+    env.set_account(
+        &source,
+        account(
+            pyth_solana_receiver_sdk::ID,
+            pull_data(
+                8_000_000_000,
+                0,
+                10_000_000_000,
+                t + 1,
+                VerificationLevel::Full,
+                feed_id(),
+            ),
+        ),
+    );
+    let obligation_refresh = ix::refresh_obligation(
+        b.obligation,
+        &[m.reserves[sol].reserve, m.reserves[usdc].reserve],
+    );
+    let mut ixs = refresh(&m);
+    ixs.push(obligation_refresh.clone());
+    ixs.push(ix::borrow(
+        b.kp.pubkey(),
+        b.obligation,
+        &m.reserves[usdc],
+        b.liquidity[usdc],
+        1,
+    ));
+    assert_err(
+        env.send(&ixs, &[&b.kp]).await,
+        LendingError::PriceDivergesFromEma,
+    );
+    let mut ixs = refresh(&m);
+    ixs.push(obligation_refresh);
+    ixs.push(ix::liquidate(
+        liq.kp.pubkey(),
+        b.obligation,
+        &m.reserves[usdc],
+        liq.liquidity[usdc],
+        &m.reserves[sol],
+        liq.shares[sol],
+        LiquidateParams {
+            max_repay: u64::MAX,
+            min_receive: 1,
+            receive_liquidity: false,
+        },
+    ));
+    env.ok(&ixs, &[&liq.kp]).await;
+    assert!(env.balance(&liq.shares[sol]).await > 0);
+}
