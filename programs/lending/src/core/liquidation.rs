@@ -105,27 +105,34 @@ pub fn plan(
     };
     let mut repay = max_repay.min(cap);
 
-    // Collateral worth the repaid value plus the bonus, at spot prices, rounded down.
+    // Collateral worth the repaid value plus the bonus, at spot prices, rounded down. A value
+    // too large to represent is more collateral than exists: it saturates, and the clamp below
+    // takes over.
     let seize_for = |repay: u64| -> CoreResult<u64> {
         let value = debt
             .price
             .value(amount_to_wad(repay), debt.price.spot, Rounding::Down)?;
         let value = mul_div(value, BPS + bonus as u128, BPS, Rounding::Down)?;
-        let liq =
-            collateral
-                .price
-                .amount_for_value(value, collateral.price.spot, Rounding::Down)?;
         let tl = collateral.pool.total_liquidity()?;
         if tl == 0 {
             return Ok(u64::MAX);
         }
-        let s = mul_div(
-            liq,
-            collateral.pool.share_supply as u128,
-            tl,
-            Rounding::Down,
-        )?;
-        Ok(u64::try_from(s).unwrap_or(u64::MAX))
+        let shares = collateral
+            .price
+            .amount_for_value(value, collateral.price.spot, Rounding::Down)
+            .and_then(|liq| {
+                mul_div(
+                    liq,
+                    collateral.pool.share_supply as u128,
+                    tl,
+                    Rounding::Down,
+                )
+            });
+        match shares {
+            Ok(s) => Ok(u64::try_from(s).unwrap_or(u64::MAX)),
+            Err(CoreError::MathOverflow) => Ok(u64::MAX),
+            Err(e) => Err(e),
+        }
     };
     let mut seized = seize_for(repay)?;
     if seized >= collateral_shares {
@@ -311,6 +318,58 @@ mod tests {
         assert_eq!(p.seized_shares, 1_000_000_000);
         // $10 / 1.10 = $9.090909..., rounded up in the protocol's favour.
         assert_eq!(p.repay_amount, 9_090_910);
+    }
+
+    /// Regression (found by the property test): debt worth astronomically more than the
+    /// collateral overflowed the seize computation instead of seizing everything.
+    #[test]
+    fn astronomically_insolvent_obligation_seizes_everything() {
+        let coll_pool = Pool {
+            available: 1_000,
+            debt_shares: 771_119 * WAD,
+            borrow_index: WAD,
+            share_supply: 1_000,
+            ..Pool::default()
+        };
+        let debt_pool = Pool {
+            available: 1_000,
+            debt_shares: 168_943 * WAD + amount_to_wad(430_329_047_072),
+            borrow_index: WAD,
+            share_supply: 1_000,
+            ..Pool::default()
+        };
+        let coll_price = PriceView::new(1_000_000_000_000, 0, 9);
+        let debt_price = PriceView::new(1_000_000_000_000, 0, 0);
+        let debt_shares = amount_to_wad(430_329_047_072);
+        let params = RiskParams {
+            ltv_bps: 4_000,
+            liquidation_threshold_bps: 5_000,
+        };
+        let dv = deposit_values(&coll_pool, 1, &coll_price, &params).unwrap();
+        let h = Health {
+            deposited: dv.market,
+            allowed: dv.allowed,
+            unhealthy: dv.unhealthy,
+            borrowed: borrow_value(&debt_pool, debt_shares, &debt_price).unwrap(),
+        };
+        let p = plan(
+            &h,
+            Side {
+                pool: &debt_pool,
+                price: &debt_price,
+            },
+            debt_shares,
+            Side {
+                pool: &coll_pool,
+                price: &coll_price,
+            },
+            1,
+            295_076_627_577,
+            &cfg(),
+        )
+        .unwrap();
+        assert_eq!(p.seized_shares, 1);
+        assert!(p.repay_amount <= 1);
     }
 
     #[test]

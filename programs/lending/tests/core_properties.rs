@@ -1,0 +1,169 @@
+//! Property tests of the pure risk core, run without a VM.
+
+use lending::core::curve::BorrowRateCurve;
+use lending::core::exchange::Pool;
+use lending::core::fixed::{amount_to_wad, mul_div, Rounding, BPS, U256, WAD};
+use lending::core::health::{borrow_value, deposit_values, Health, RiskParams};
+use lending::core::liquidation::{
+    bonus_keeps_liquidation_improving, plan, LiquidationConfig, Side,
+};
+use lending::core::price::PriceView;
+use proptest::prelude::*;
+
+/// A pool with some cash, debt, fees and accrued interest.
+fn pool_strategy() -> impl Strategy<Value = Pool> {
+    (
+        1_000u64..1_000_000_000_000,
+        0u64..1_000_000_000_000,
+        WAD..3 * WAD,
+        0u64..1_000_000,
+        1_000u64..1_000_000_000_000,
+    )
+        .prop_map(|(available, debt, index, fees, supply)| {
+            let debt_shares = mul_div(amount_to_wad(debt), WAD, index, Rounding::Down).unwrap();
+            Pool {
+                available,
+                flash_outstanding: 0,
+                debt_shares,
+                borrow_index: index,
+                protocol_fees: amount_to_wad(fees),
+                share_supply: supply,
+            }
+        })
+        .prop_filter("solvent", |p| p.total_liquidity().unwrap() > 0)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, max_global_rejects: 100_000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn interest_index_never_decreases(
+        mut pool in pool_strategy(),
+        steps in prop::collection::vec((0u64..5 * 86_400, 0u32..10_000), 1..20),
+    ) {
+        let curve = BorrowRateCurve::from_points(&[(0, 100), (8_000, 1_000), (10_000, 30_000)]).unwrap();
+        let mut index = pool.borrow_index;
+        let mut debt = pool.total_debt(Rounding::Down).unwrap();
+        let mut fees = pool.protocol_fees;
+        for (elapsed, take) in steps {
+            let apr = curve.apr_wad(pool.utilization().unwrap()).unwrap();
+            pool.accrue(apr, take as u16, elapsed).unwrap();
+            prop_assert!(pool.borrow_index >= index);
+            let d = pool.total_debt(Rounding::Down).unwrap();
+            prop_assert!(d >= debt);
+            prop_assert!(pool.protocol_fees >= fees);
+            prop_assert!(pool.protocol_fees - fees <= d - debt + 1, "fees outgrew interest");
+            index = pool.borrow_index;
+            debt = d;
+            fees = pool.protocol_fees;
+        }
+    }
+
+    #[test]
+    fn deposit_then_redeem_never_returns_more(pool in pool_strategy(), amount in 1u64..1_000_000_000_000) {
+        let shares = match pool.shares_for_deposit(amount) { Ok(s) => s, Err(_) => return Ok(()) };
+        let mut after = pool;
+        after.available += amount;
+        after.share_supply += shares;
+        let back = after.liquidity_for_redeem(shares).unwrap();
+        prop_assert!(back <= amount, "deposited {amount}, redeemed {back}");
+        // And the other holders did not lose: their shares are worth at least as much.
+        // Exchange rate TL/S never falls: TL_after × S_before ≥ TL_before × S_after.
+        let lhs = U256::from(after.total_liquidity().unwrap()) * U256::from(pool.share_supply);
+        let rhs = U256::from(pool.total_liquidity().unwrap()) * U256::from(after.share_supply);
+        prop_assert!(lhs >= rhs, "exchange rate fell");
+    }
+
+    #[test]
+    fn rounding_never_favours_the_user(pool in pool_strategy(), amount in 1u64..1_000_000_000_000) {
+        // Borrowing creates at least the borrowed debt.
+        let shares = pool.debt_shares_for_borrow(amount_to_wad(amount)).unwrap();
+        prop_assert!(pool.debt_of(shares).unwrap() >= amount_to_wad(amount));
+        prop_assert!(pool.repay_all_amount(shares).unwrap() >= amount);
+        // A partial repayment cancels no more debt than it pays.
+        let part = amount / 3;
+        let burned = pool.debt_shares_for_repay(part, shares).unwrap();
+        let left = pool.debt_of(shares - burned).unwrap();
+        prop_assert!(left + amount_to_wad(part) >= pool.debt_of(shares).unwrap());
+        // Withdrawing an exact amount gives up shares worth at least that amount.
+        if let Ok(s) = pool.shares_for_liquidity(amount) {
+            prop_assert!(pool.shares_to_liquidity_wad(s, Rounding::Down).unwrap() + 1 >= amount_to_wad(amount));
+        }
+    }
+
+    #[test]
+    fn liquidation_pays_at_most_the_bonus_and_improves_health(
+        coll_pool in pool_strategy(),
+        mut debt_pool in pool_strategy(),
+        coll_price in 1_000_000u64..100_000_000_000,
+        debt_price in 1_000_000u64..100_000_000_000,
+        conf_bps in 0u64..100,
+        coll_dec in 0u8..12,
+        debt_dec in 0u8..12,
+        coll_permille in 1u64..=1_000,
+        debt_amount in 1_000u64..1_000_000_000_000,
+        lt in 5_000u16..9_500,
+        min_bonus in 0u16..500,
+        extra_bonus in 0u16..2_000,
+        close in 1_000u16..=10_000,
+        max_repay in 1u64..u64::MAX,
+    ) {
+        let max_bonus = min_bonus + extra_bonus;
+        prop_assume!(bonus_keeps_liquidation_improving(lt, max_bonus));
+        let cp = coll_price as u128 * 1_000_000;
+        let dp = debt_price as u128 * 1_000_000;
+        let cprice = PriceView::new(cp, cp * conf_bps as u128 / BPS, coll_dec);
+        let dprice = PriceView::new(dp, dp * conf_bps as u128 / BPS, debt_dec);
+        let risk = RiskParams { ltv_bps: lt - 1_000, liquidation_threshold_bps: lt };
+        // The obligation's positions are part of the pools.
+        let coll_shares = (coll_pool.share_supply * coll_permille / 1_000).max(1);
+        let debt_shares = debt_pool.debt_shares_for_borrow(amount_to_wad(debt_amount)).unwrap();
+        debt_pool.debt_shares += debt_shares;
+        let dv = deposit_values(&coll_pool, coll_shares, &cprice, &risk).unwrap();
+        let bv = borrow_value(&debt_pool, debt_shares, &dprice).unwrap();
+        let h = Health { deposited: dv.market, allowed: dv.allowed, unhealthy: dv.unhealthy, borrowed: bv };
+        prop_assume!(h.is_liquidatable());
+        let cfg = LiquidationConfig {
+            close_factor_bps: close,
+            dust_threshold: 0,
+            max_value_per_call: 0,
+            min_bonus_bps: min_bonus,
+            max_bonus_bps: max_bonus,
+            protocol_fee_bps: 1_000,
+        };
+        let p = plan(
+            &h,
+            Side { pool: &debt_pool, price: &dprice },
+            debt_shares,
+            Side { pool: &coll_pool, price: &cprice },
+            coll_shares,
+            max_repay,
+            &cfg,
+        ).unwrap();
+        prop_assert!(p.repay_amount <= max_repay);
+        prop_assert!(p.seized_shares <= coll_shares);
+        prop_assert!(p.bonus_bps >= min_bonus && p.bonus_bps <= max_bonus);
+        // Seized collateral at spot is worth at most the repaid debt at spot times the bonus.
+        let seized_value = cprice
+            .value(coll_pool.shares_to_liquidity_wad(p.seized_shares, Rounding::Down).unwrap(), cp, Rounding::Down)
+            .unwrap();
+        let repaid_value = dprice.value(amount_to_wad(p.repay_amount), dp, Rounding::Up).unwrap();
+        let cap = mul_div(repaid_value, BPS + p.bonus_bps as u128, BPS, Rounding::Up).unwrap();
+        prop_assert!(seized_value <= cap, "seized {seized_value} > cap {cap}");
+        // Health after: the shortfall shrinks whenever anything was repaid.
+        if p.repay_amount > 0 {
+            let mut debt_after = debt_pool;
+            debt_after.debt_shares -= p.repay_debt_shares;
+            let left = debt_shares - p.repay_debt_shares;
+            let bv2 = borrow_value(&debt_after, left, &dprice).unwrap();
+            let mut coll_after = coll_pool;
+            coll_after.share_supply -= p.protocol_fee_shares;
+            let fee_liq = coll_pool.shares_to_liquidity_wad(p.protocol_fee_shares, Rounding::Down).unwrap();
+            coll_after.protocol_fees += fee_liq;
+            let dv2 = deposit_values(&coll_after, coll_shares - p.seized_shares, &cprice, &risk).unwrap();
+            let h2 = Health { deposited: dv2.market, allowed: dv2.allowed, unhealthy: dv2.unhealthy, borrowed: bv2 };
+            prop_assert!(h2.borrowed == 0 || h2.shortfall() < h.shortfall(),
+                "shortfall {} -> {}", h.shortfall(), h2.shortfall());
+        }
+    }
+}
