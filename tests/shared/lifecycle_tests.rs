@@ -427,3 +427,51 @@ async fn a_vault_cannot_stand_in_for_the_users_account() {
         anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount,
     );
 }
+
+#[tokio::test]
+async fn shares_move_between_wallet_and_obligation() {
+    let mut env = Env::start().await;
+    let (m, lender, b) = funded(&mut env).await;
+    let k = m.reserves[PYUSD];
+    let unit = 10u64.pow(k.decimals as u32);
+    m.supply(&mut env, &b, PYUSD, 500 * unit).await.unwrap();
+    let shares = env.balance(&b.shares[PYUSD]).await;
+    let supply_before = m.reserve(&mut env, PYUSD).await.share_supply;
+    let dep = ix::deposit_obligation_collateral(
+        b.kp.pubkey(),
+        b.obligation,
+        &k,
+        b.shares[PYUSD],
+        u64::MAX,
+    );
+    m.act_reserves(&mut env, &[dep], &[&b.kp]).await.unwrap();
+    assert_eq!(env.balance(&b.shares[PYUSD]).await, 0);
+    let ob = Market::obligation(&mut env, &b.obligation).await;
+    assert_eq!(ob.deposits()[0].shares, shares);
+    // Collateral shares still count in the reserve's supply: the exchange rate is unchanged.
+    assert_eq!(m.reserve(&mut env, PYUSD).await.share_supply, supply_before);
+    let wd = ix::withdraw_obligation_collateral(
+        b.kp.pubkey(),
+        b.obligation,
+        &k,
+        b.shares[PYUSD],
+        u64::MAX,
+    );
+    m.act(&mut env, &b.obligation, &[wd], &[&b.kp])
+        .await
+        .unwrap();
+    assert_eq!(env.balance(&b.shares[PYUSD]).await, shares);
+    assert_eq!(
+        Market::obligation(&mut env, &b.obligation)
+            .await
+            .deposits_len,
+        0
+    );
+    let wrong =
+        ix::deposit_obligation_collateral(b.kp.pubkey(), lender.obligation, &k, b.shares[PYUSD], 1);
+    assert_err(
+        m.act_reserves(&mut env, &[wrong], &[&b.kp]).await,
+        LendingError::NotObligationOwner,
+    );
+    invariants::check(&mut env, &m, &[lender.obligation, b.obligation]).await;
+}

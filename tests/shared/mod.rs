@@ -10,6 +10,7 @@ pub mod ix;
 mod admin_tests;
 mod flash_tests;
 mod lifecycle_tests;
+mod limits_tests;
 mod liquidation_tests;
 mod oracle_tests;
 mod scenario_tests;

@@ -11,10 +11,16 @@ pub const WAD: u128 = 1_000_000_000_000_000_000;
 /// 100% in basis points.
 pub const BPS: u128 = 10_000;
 
-uint::construct_uint! {
-    /// 256-bit unsigned integer used only for intermediate products.
-    pub struct U256(4);
+/// The 256-bit type, in its own module because the `uint` macro's expansion trips a clippy
+/// style lint.
+#[allow(clippy::manual_div_ceil)]
+mod wide {
+    uint::construct_uint! {
+        /// 256-bit unsigned integer used only for intermediate products.
+        pub struct U256(4);
+    }
 }
+pub use wide::U256;
 
 /// Direction in which an inexact result is rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

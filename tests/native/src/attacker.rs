@@ -1,5 +1,4 @@
 //! A tiny attacker program: forwards its instruction data to the lending program through CPI,
-#![allow(deprecated)]
 //! with its own accounts (after the first, the lending program) as the CPI's accounts.
 
 use anchor_lang::prelude::{AccountInfo, AccountMeta, Pubkey};
