@@ -14,7 +14,7 @@ use solana_signer::Signer;
 fn market_config(pause_flags: u8) -> MarketConfigParams {
     MarketConfigParams {
         close_factor_bps: 5_000,
-        dust_threshold: 2 * lending::core::WAD,
+        dust_threshold: 2 * lending::risk::WAD,
         max_liquidation_value: 0,
         pause_flags,
     }

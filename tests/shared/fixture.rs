@@ -78,7 +78,7 @@ impl Market {
         let params = InitMarketParams {
             quote_currency: q,
             close_factor_bps: 5_000,
-            dust_threshold: 2 * lending::core::WAD,
+            dust_threshold: 2 * lending::risk::WAD,
             max_liquidation_value: 0,
             allow_fixed_price,
         };

@@ -3,7 +3,7 @@
 use super::env::Env;
 use super::fixture::Market;
 use anchor_lang::prelude::Pubkey;
-use lending::core::fixed::{amount_to_wad, Rounding};
+use lending::risk::fixed::{amount_to_wad, Rounding};
 use lending::state::Obligation;
 
 /// Checks, for every reserve of `market`, given every obligation that exists in it:

@@ -5,9 +5,9 @@ use super::fixture::{Market, User};
 use super::invariants;
 use super::ix;
 use super::scenario_tests::{three_reserves, SOL, USDC};
-use lending::core::fixed::{mul_div, Rounding};
-use lending::core::WAD;
 use lending::errors::LendingError;
+use lending::risk::fixed::{mul_div, Rounding};
+use lending::risk::WAD;
 use lending::LiquidateParams;
 use solana_signer::Signer;
 

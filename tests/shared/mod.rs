@@ -7,6 +7,7 @@ pub mod fixture;
 pub mod invariants;
 pub mod ix;
 
+mod account_tests;
 mod admin_tests;
 mod flash_tests;
 mod lifecycle_tests;

@@ -1,7 +1,7 @@
 //! Oracle sources: the real Pyth snapshots, every rejected fault, and the EMA policy.
 
 use super::env::{assert_err, Env, SPL_TOKEN};
-use super::fixture::{config, fixed_oracle, Market, SEED};
+use super::fixture::{config, fixed_oracle, Market, User, SEED};
 use super::ix::{self, ReserveKeys};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::{AnchorSerialize, Discriminator};
@@ -329,15 +329,13 @@ async fn fixed_prices_need_a_market_that_allows_them() {
     assert_err(res, LendingError::FixedPriceNotAllowed);
 }
 
-/// EMA policy: when spot diverges from the EMA past the limit, borrows and withdrawals with debt
-/// are refused (PriceDivergesFromEma) but liquidations still run on the spot price.
-#[tokio::test]
-async fn ema_divergence_blocks_borrows_but_not_liquidations() {
-    let mut env = Env::start().await;
-    let t = 1_800_000_000;
+/// A market with SOL priced by a pull oracle (at $100 at time `t`) and USDC at a fixed $1; a
+/// borrower holding 10 SOL of collateral and 700 USDC of debt, and a liquidator with USDC.
+/// Returns (market, pull source, borrower, liquidator).
+async fn pull_priced_market(env: &mut Env, t: i64) -> (Market, Pubkey, User, User) {
     env.set_time(t).await;
     let (mut m, sol_mint, sol_oracle, source) = pull_market(
-        &mut env,
+        env,
         pull_data(
             10_000_000_000,
             0,
@@ -351,7 +349,6 @@ async fn ema_divergence_blocks_borrows_but_not_liquidations() {
     .await;
     env.ok(&[ix::refresh_oracle_price(sol_oracle, Some(source))], &[])
         .await;
-    // List SOL on the pull oracle, USDC on a fixed price.
     let k = ReserveKeys::derive(m.market, sol_mint, SPL_TOKEN, 9);
     let src = env
         .token_account(&sol_mint, &m.owner.pubkey(), SPL_TOKEN)
@@ -369,50 +366,64 @@ async fn ema_divergence_blocks_borrows_but_not_liquidations() {
     )
     .await;
     m.reserves.push(k);
-    m.add_reserve(&mut env, 6, SPL_TOKEN, 1_000_000, -6, config(8_000, 8_500))
+    m.add_reserve(env, 6, SPL_TOKEN, 1_000_000, -6, config(8_000, 8_500))
         .await;
-    let (sol, usdc) = (0, 1);
-    let refresh = |m: &Market| {
-        vec![
-            ix::refresh_oracle_price(m.reserves[sol].oracle, Some(source)),
-            ix::refresh_reserve(&m.reserves[sol]),
-            ix::refresh_oracle_price(m.reserves[usdc].oracle, None),
-            ix::refresh_reserve(&m.reserves[usdc]),
-        ]
-    };
-    let lender = m.user(&mut env, &[0, 100_000_000_000]).await;
-    let b = m.user(&mut env, &[10_000_000_000, 0]).await;
-    let liq = m.user(&mut env, &[0, 10_000_000_000]).await;
-    let mut ixs = refresh(&m);
+    let lender = m.user(env, &[0, 100_000_000_000]).await;
+    let b = m.user(env, &[20_000_000_000, 0]).await;
+    let liq = m.user(env, &[0, 10_000_000_000]).await;
+    let mut ixs = refresh_pull(&m, source);
     ixs.push(ix::deposit_reserve_liquidity(
         lender.kp.pubkey(),
-        &m.reserves[usdc],
-        lender.liquidity[usdc],
-        lender.shares[usdc],
+        &m.reserves[1],
+        lender.liquidity[1],
+        lender.shares[1],
         50_000_000_000,
     ));
     ixs.push(ix::deposit_and_collateralize(
         b.kp.pubkey(),
         b.obligation,
-        &m.reserves[sol],
-        b.liquidity[sol],
+        &m.reserves[0],
+        b.liquidity[0],
         10_000_000_000,
     ));
     env.ok(&ixs, &[&lender.kp, &b.kp]).await;
-    let mut ixs = refresh(&m);
+    let mut ixs = refresh_pull(&m, source);
     ixs.push(ix::refresh_obligation(
         b.obligation,
-        &[m.reserves[sol].reserve],
+        &[m.reserves[0].reserve],
     ));
     ixs.push(ix::borrow(
         b.kp.pubkey(),
         b.obligation,
-        &m.reserves[usdc],
-        b.liquidity[usdc],
+        &m.reserves[1],
+        b.liquidity[1],
         700_000_000,
     ));
     env.ok(&ixs, &[&b.kp]).await;
+    (m, source, b, liq)
+}
 
+/// Refreshes both reserves of [`pull_priced_market`] (the pull price from `source`).
+fn refresh_pull(
+    m: &Market,
+    source: Pubkey,
+) -> Vec<anchor_lang::solana_program::instruction::Instruction> {
+    vec![
+        ix::refresh_oracle_price(m.reserves[0].oracle, Some(source)),
+        ix::refresh_reserve(&m.reserves[0]),
+        ix::refresh_oracle_price(m.reserves[1].oracle, None),
+        ix::refresh_reserve(&m.reserves[1]),
+    ]
+}
+
+/// EMA policy: when spot diverges from the EMA past the limit, borrows and withdrawals with debt
+/// are refused (PriceDivergesFromEma) but liquidations still run on the spot price.
+#[tokio::test]
+async fn ema_divergence_blocks_borrows_but_not_liquidations() {
+    let mut env = Env::start().await;
+    let t = 1_800_000_000;
+    let (m, source, b, liq) = pull_priced_market(&mut env, t).await;
+    let (sol, usdc) = (0, 1);
     // Spot crashes to $80 while the EMA still says $100: 20% divergence.
     env.advance(1).await;
     env.set_account(
@@ -433,7 +444,7 @@ async fn ema_divergence_blocks_borrows_but_not_liquidations() {
         b.obligation,
         &[m.reserves[sol].reserve, m.reserves[usdc].reserve],
     );
-    let mut ixs = refresh(&m);
+    let mut ixs = refresh_pull(&m, source);
     ixs.push(obligation_refresh.clone());
     ixs.push(ix::borrow(
         b.kp.pubkey(),
@@ -446,7 +457,7 @@ async fn ema_divergence_blocks_borrows_but_not_liquidations() {
         env.send(&ixs, &[&b.kp]).await,
         LendingError::PriceDivergesFromEma,
     );
-    let mut ixs = refresh(&m);
+    let mut ixs = refresh_pull(&m, source);
     ixs.push(obligation_refresh);
     ixs.push(ix::liquidate(
         liq.kp.pubkey(),
@@ -463,4 +474,70 @@ async fn ema_divergence_blocks_borrows_but_not_liquidations() {
     ));
     env.ok(&ixs, &[&liq.kp]).await;
     assert!(env.balance(&liq.shares[sol]).await > 0);
+}
+
+/// An aged price does not stop interest, deposits or repayments, but every action that values
+/// positions refuses with PriceTooOld.
+#[tokio::test]
+async fn stale_price_blocks_valuation_but_not_deposits_or_repayments() {
+    let mut env = Env::start().await;
+    let t = 1_800_000_000;
+    let (m, source, b, _liq) = pull_priced_market(&mut env, t).await;
+    let (sol, usdc) = (0, 1);
+    env.advance(61).await;
+    let index_before = m.reserve(&mut env, usdc).await.borrow_index.get();
+    // The source still holds the price published at t: refreshing the price account fails...
+    assert_err(
+        env.send(
+            &[ix::refresh_oracle_price(
+                m.reserves[sol].oracle,
+                Some(source),
+            )],
+            &[],
+        )
+        .await,
+        LendingError::PriceTooOld,
+    );
+    // ...but the reserve refresh succeeds and records the stale price.
+    let refresh = vec![
+        ix::refresh_reserve(&m.reserves[sol]),
+        ix::refresh_oracle_price(m.reserves[usdc].oracle, None),
+        ix::refresh_reserve(&m.reserves[usdc]),
+    ];
+    let mut ixs = refresh.clone();
+    ixs.push(ix::deposit_and_collateralize(
+        b.kp.pubkey(),
+        b.obligation,
+        &m.reserves[sol],
+        b.liquidity[sol],
+        1_000_000_000,
+    ));
+    ixs.push(ix::repay(
+        b.kp.pubkey(),
+        b.obligation,
+        &m.reserves[usdc],
+        b.liquidity[usdc],
+        100_000_000,
+    ));
+    env.ok(&ixs, &[&b.kp]).await;
+    let r = m.reserve(&mut env, sol).await;
+    assert_eq!(
+        r.price_status,
+        lending::state::reserve::PriceStatus::TooOld as u8
+    );
+    assert_eq!(
+        r.last_update.slot,
+        env.clock().await.slot,
+        "the SOL reserve was refreshed"
+    );
+    assert!(
+        m.reserve(&mut env, usdc).await.borrow_index.get() > index_before,
+        "interest accrued"
+    );
+    let mut ixs = refresh.clone();
+    ixs.push(ix::refresh_obligation(
+        b.obligation,
+        &[m.reserves[sol].reserve, m.reserves[usdc].reserve],
+    ));
+    assert_err(env.send(&ixs, &[]).await, LendingError::PriceTooOld);
 }

@@ -4,9 +4,9 @@
 use super::env::{assert_err, Env, SPL_TOKEN, TOKEN_2022};
 use super::fixture::{config, Market, User, SEED};
 use super::invariants;
-use lending::core::exchange::SECONDS_PER_YEAR;
-use lending::core::WAD;
 use lending::errors::LendingError;
+use lending::risk::exchange::SECONDS_PER_YEAR;
+use lending::risk::WAD;
 
 /// Reserve indices of [`three_reserves`].
 pub const SOL: usize = 0;

@@ -1,6 +1,6 @@
 //! The program's error codes: one specific code and message for every rejected input.
 
-use crate::core::CoreError;
+use crate::risk::RiskError;
 use anchor_lang::prelude::*;
 
 /// Every way an instruction of this program can refuse.
@@ -122,8 +122,6 @@ pub enum LendingError {
     FlashLoanCpi,
     #[msg("Flash repay does not match a flash borrow in this transaction")]
     InvalidFlashRepay,
-    #[msg("Obligation still has positions")]
-    ObligationNotEmpty,
     #[msg("Instructions sysvar account is invalid")]
     InvalidInstructionsSysvar,
     #[msg("The same reserve cannot be both the repay and the collateral reserve")]
@@ -136,24 +134,24 @@ pub enum LendingError {
     CollateralAndDebtSameReserve,
 }
 
-impl From<CoreError> for LendingError {
-    fn from(e: CoreError) -> Self {
+impl From<RiskError> for LendingError {
+    fn from(e: RiskError) -> Self {
         match e {
-            CoreError::MathOverflow => Self::MathOverflow,
-            CoreError::DivisionByZero => Self::DivisionByZero,
-            CoreError::InvalidPrice => Self::InvalidPrice,
-            CoreError::InvalidExponent => Self::InvalidExponent,
-            CoreError::PriceTooOld => Self::PriceTooOld,
-            CoreError::ConfidenceTooWide => Self::ConfidenceTooWide,
-            CoreError::ObligationHealthy => Self::ObligationHealthy,
-            CoreError::ReserveInsolvent => Self::ReserveInsolvent,
-            CoreError::OutflowLimitExceeded => Self::OutflowLimitExceeded,
+            RiskError::MathOverflow => Self::MathOverflow,
+            RiskError::DivisionByZero => Self::DivisionByZero,
+            RiskError::InvalidPrice => Self::InvalidPrice,
+            RiskError::InvalidExponent => Self::InvalidExponent,
+            RiskError::PriceTooOld => Self::PriceTooOld,
+            RiskError::ConfidenceTooWide => Self::ConfidenceTooWide,
+            RiskError::ObligationHealthy => Self::ObligationHealthy,
+            RiskError::ReserveInsolvent => Self::ReserveInsolvent,
+            RiskError::OutflowLimitExceeded => Self::OutflowLimitExceeded,
         }
     }
 }
 
-impl From<CoreError> for anchor_lang::error::Error {
-    fn from(e: CoreError) -> Self {
+impl From<RiskError> for anchor_lang::error::Error {
+    fn from(e: RiskError) -> Self {
         LendingError::from(e).into()
     }
 }

@@ -3,7 +3,7 @@
 //! Refresh instructions update caches (interest index, prices, health) that are readable from
 //! the accounts themselves, so they emit nothing and stay cheap.
 
-use crate::core::health::Health;
+use crate::risk::health::Health;
 use anchor_lang::prelude::*;
 
 /// An obligation's health after an action (WAD quote units).

@@ -1,18 +1,18 @@
 //! A lending protocol for Solana: markets of reserves, obligations that borrow against
 //! collateral, liquidations with bad-debt write-off, and flash loans.
 //!
-//! The risk math lives in [`core`], in plain Rust, so the SDK and the liquidator bot compute
+//! The risk math lives in [`risk`], in plain Rust, so the SDK and the liquidator bot compute
 //! exactly what the program computes.
 #![allow(unexpected_cfgs)]
 
 use anchor_lang::prelude::*;
 
 pub mod constants;
-pub mod core;
 pub mod errors;
 pub mod events;
 pub mod instructions;
 pub mod oracle;
+pub mod risk;
 pub mod state;
 
 pub use instructions::*;

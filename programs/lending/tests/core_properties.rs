@@ -1,13 +1,13 @@
 //! Property tests of the pure risk core, run without a VM.
 
-use lending::core::curve::BorrowRateCurve;
-use lending::core::exchange::Pool;
-use lending::core::fixed::{amount_to_wad, mul_div, Rounding, BPS, U256, WAD};
-use lending::core::health::{borrow_value, deposit_values, Health, RiskParams};
-use lending::core::liquidation::{
+use lending::risk::curve::BorrowRateCurve;
+use lending::risk::exchange::Pool;
+use lending::risk::fixed::{amount_to_wad, mul_div, Rounding, BPS, U256, WAD};
+use lending::risk::health::{borrow_value, deposit_values, Health, RiskParams};
+use lending::risk::liquidation::{
     bonus_keeps_liquidation_improving, plan, LiquidationConfig, Side,
 };
-use lending::core::price::PriceView;
+use lending::risk::price::PriceView;
 use proptest::prelude::*;
 
 /// A pool with some cash, debt, fees and accrued interest.

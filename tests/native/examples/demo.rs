@@ -5,8 +5,8 @@
 // The shared test helpers carry more than the demo uses.
 #![allow(dead_code)]
 
-use lending::core::fixed::{mul_div, Rounding};
-use lending::core::WAD;
+use lending::risk::fixed::{mul_div, Rounding};
+use lending::risk::WAD;
 use lending::state::{Obligation, Reserve};
 use lending::LiquidateParams;
 use lending_program_tests::runtime;

@@ -5,11 +5,11 @@ use super::shared::guards::{
     check_reserve_priced, check_status, Action,
 };
 use super::shared::token_ops::pay_from_vault;
-use crate::core::exchange::Pool;
-use crate::core::fixed::{amount_to_wad, bps_mul, mul_div, wad_to_amount, Rounding, BPS, WAD};
-use crate::core::health::{borrow_value, max_borrow_amount, origination_fee};
 use crate::errors::LendingError;
 use crate::events::Borrowed;
+use crate::risk::exchange::Pool;
+use crate::risk::fixed::{amount_to_wad, bps_mul, mul_div, wad_to_amount, Rounding, BPS, WAD};
+use crate::risk::health::{borrow_value, max_borrow_amount, origination_fee};
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};

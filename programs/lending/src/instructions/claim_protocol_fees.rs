@@ -3,9 +3,9 @@
 
 use super::shared::guards::{check_no_flash_loan, check_not_vault};
 use super::shared::token_ops::pay_from_vault;
-use crate::core::fixed::{amount_to_wad, wad_to_amount, Rounding};
 use crate::errors::LendingError;
 use crate::events::ProtocolFeesClaimed;
+use crate::risk::fixed::{amount_to_wad, wad_to_amount, Rounding};
 use crate::state::{LendingMarket, Reserve};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};

@@ -1,8 +1,8 @@
 //! Adding and removing collateral positions, shared by the collateral instructions.
 
 use super::shared::guards::{check_obligation_fresh, check_reserve_priced};
-use crate::core::health::{deposit_values, max_withdraw_shares};
 use crate::errors::LendingError;
+use crate::risk::health::{deposit_values, max_withdraw_shares};
 use crate::state::{Obligation, Reserve};
 use anchor_lang::prelude::*;
 

@@ -5,9 +5,9 @@ use super::shared::guards::{
     resolve_amount, Action,
 };
 use super::shared::token_ops::{mint_shares, pay_into_vault};
-use crate::core::fixed::{wad_to_amount, Rounding};
 use crate::errors::LendingError;
 use crate::events::LiquidityDeposited;
+use crate::risk::fixed::{wad_to_amount, Rounding};
 use crate::state::{LendingMarket, Reserve};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};

@@ -4,9 +4,9 @@
 use super::flash_borrow::FlashLoan;
 use super::shared::flash_sysvar::check_flash_repay;
 use super::shared::token_ops::pay_into_vault;
-use crate::core::fixed::{bps_mul, Rounding};
 use crate::errors::LendingError;
 use crate::events::FlashRepaid;
+use crate::risk::fixed::{bps_mul, Rounding};
 use anchor_lang::prelude::*;
 
 /// Repays the flash loan taken by the instruction at `borrow_instruction_index`, plus the fee,

@@ -3,9 +3,9 @@
 use crate::constants::{
     MAX_ORACLE_CONF_BPS, MAX_ORACLE_MAX_AGE_SECS, MIN_ORACLE_MAX_AGE_SECS, ORACLE_SEED,
 };
-use crate::core::price::{to_wad, MAX_EXPO, MIN_EXPO};
 use crate::errors::LendingError;
 use crate::events::{FixedPriceSet, OraclePriceInitialized};
+use crate::risk::price::{to_wad, MAX_EXPO, MIN_EXPO};
 use crate::state::oracle_price::ORACLE_PRICE_SIZE;
 use crate::state::{LendingMarket, OraclePrice, OracleSource, ACCOUNT_VERSION};
 use anchor_lang::prelude::*;

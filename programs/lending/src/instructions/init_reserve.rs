@@ -5,9 +5,9 @@ use super::shared::token_ops::pay_into_vault;
 use crate::constants::{
     FEE_VAULT_SEED, MIN_SEED_DEPOSIT, RESERVE_SEED, SHARE_MINT_SEED, SUPPLY_VAULT_SEED,
 };
-use crate::core::fixed::WAD;
 use crate::errors::LendingError;
 use crate::events::ReserveInitialized;
+use crate::risk::fixed::WAD;
 use crate::state::reserve::{PriceStatus, RESERVE_SIZE};
 use crate::state::{LendingMarket, OraclePrice, Reserve, ACCOUNT_VERSION};
 use anchor_lang::prelude::*;

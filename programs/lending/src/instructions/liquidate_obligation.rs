@@ -6,11 +6,11 @@ use super::shared::guards::{
     Action,
 };
 use super::shared::token_ops::{mint_shares, pay_from_vault, pay_into_vault};
-use crate::core::fixed::Rounding;
-use crate::core::health::{borrow_value, deposit_values, Health};
-use crate::core::liquidation::{plan, LiquidationConfig, LiquidationPlan, Side};
 use crate::errors::LendingError;
 use crate::events::{BadDebtWrittenOff, Liquidated};
+use crate::risk::fixed::Rounding;
+use crate::risk::health::{borrow_value, deposit_values, Health};
+use crate::risk::liquidation::{plan, LiquidationConfig, LiquidationPlan, Side};
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};

@@ -3,8 +3,8 @@
 //! order, each refreshed in this slot.
 
 use super::shared::guards::check_reserve_priced;
-use crate::core::health::{borrow_value, deposit_values, Health};
 use crate::errors::LendingError;
+use crate::risk::health::{borrow_value, deposit_values, Health};
 use crate::state::reserve::ReserveView;
 use crate::state::{Obligation, Reserve};
 use anchor_lang::prelude::*;

@@ -1,9 +1,9 @@
 //! `refresh_oracle_price`: anyone copies a validated price from the source into the program's
 //! price account.
 
-use crate::core::price::validate;
 use crate::errors::LendingError;
 use crate::oracle::{pyth_legacy, pyth_pull};
+use crate::risk::price::validate;
 use crate::state::{OraclePrice, OracleSource};
 use anchor_lang::prelude::*;
 

@@ -1,7 +1,7 @@
 //! `refresh_reserve`: accrues interest up to now and caches the reserve's price for this slot.
 
-use crate::core::price::validate;
 use crate::errors::LendingError;
+use crate::risk::price::validate;
 use crate::state::reserve::PriceStatus;
 use crate::state::{OraclePrice, Reserve};
 use anchor_lang::prelude::*;

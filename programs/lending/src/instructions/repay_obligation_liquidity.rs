@@ -2,9 +2,9 @@
 
 use super::shared::guards::{check_no_flash_loan, check_reserve_fresh};
 use super::shared::token_ops::pay_into_vault;
-use crate::core::health::borrow_value;
 use crate::errors::LendingError;
 use crate::events::Repaid;
+use crate::risk::health::borrow_value;
 use crate::state::reserve::PriceStatus;
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;

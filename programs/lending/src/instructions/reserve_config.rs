@@ -1,9 +1,9 @@
 //! The reserve configuration as an instruction argument, and its bounds.
 
 use crate::constants::{MAX_FEE_BPS, MAX_LIQUIDATION_BONUS_BPS};
-use crate::core::curve::BorrowRateCurve;
-use crate::core::liquidation::bonus_keeps_liquidation_improving;
 use crate::errors::LendingError;
+use crate::risk::curve::BorrowRateCurve;
+use crate::risk::liquidation::bonus_keeps_liquidation_improving;
 use crate::state::{ReserveConfig, ReserveStatus};
 use anchor_lang::prelude::*;
 

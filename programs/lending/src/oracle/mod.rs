@@ -2,7 +2,7 @@
 //! after the source-specific checks; the shared checks (positive, age, confidence) live in the
 //! pure core.
 //!
-//! [`RawPrice`]: crate::core::price::RawPrice
+//! [`RawPrice`]: crate::risk::price::RawPrice
 
 pub mod pyth_legacy;
 pub mod pyth_pull;

@@ -2,8 +2,8 @@
 //! mid-2024). Parsed from raw bytes with pyth-sdk-solana.
 
 use crate::constants::{PYTH_LEGACY_PROGRAM_DEVNET, PYTH_LEGACY_PROGRAM_MAINNET};
-use crate::core::price::RawPrice;
 use crate::errors::LendingError;
+use crate::risk::price::RawPrice;
 use anchor_lang::prelude::*;
 use pyth_sdk_solana::state::{load_price_account, PriceStatus};
 

@@ -1,7 +1,7 @@
 //! Pyth pull-oracle `PriceUpdateV2` accounts (the primary source).
 
-use crate::core::price::RawPrice;
 use crate::errors::LendingError;
+use crate::risk::price::RawPrice;
 use anchor_lang::prelude::*;
 use pyth_solana_receiver_sdk::price_update::{PriceUpdateV2, VerificationLevel};
 

@@ -6,7 +6,7 @@
 //! table; the native test suite builds that transaction at the maximum and checks its size.
 
 use super::{LastUpdate, PodU128};
-use crate::core::health::{DepositValues, Health};
+use crate::risk::health::{DepositValues, Health};
 use anchor_lang::prelude::*;
 
 /// Most collateral positions one obligation may hold.

@@ -1,6 +1,6 @@
 //! The program's own validated copy of one asset's price.
 
-use crate::core::price::{PriceLimits, RawPrice};
+use crate::risk::price::{PriceLimits, RawPrice};
 use anchor_lang::prelude::*;
 
 /// Where an [`OraclePrice`] takes its price from.

@@ -1,12 +1,12 @@
 //! A reserve: one asset's liquidity pool, its debt, its price and its risk configuration.
 
 use super::{LastUpdate, PodU128};
-use crate::core::curve::BorrowRateCurve;
-use crate::core::exchange::Pool;
-use crate::core::health::RiskParams;
-use crate::core::outflow::OutflowWindow;
-use crate::core::price::PriceView;
-use crate::core::CoreError;
+use crate::risk::curve::BorrowRateCurve;
+use crate::risk::exchange::Pool;
+use crate::risk::health::RiskParams;
+use crate::risk::outflow::OutflowWindow;
+use crate::risk::price::PriceView;
+use crate::risk::RiskError;
 use anchor_lang::prelude::*;
 
 /// Why a reserve's cached price may not be used (stored in `Reserve::price_status`).
@@ -38,11 +38,11 @@ impl PriceStatus {
     }
 
     /// Maps a validation failure to the stored status.
-    pub fn from_error(e: CoreError) -> Self {
+    pub fn from_error(e: RiskError) -> Self {
         match e {
-            CoreError::PriceTooOld => Self::TooOld,
-            CoreError::InvalidPrice => Self::Invalid,
-            CoreError::ConfidenceTooWide => Self::ConfidenceTooWide,
+            RiskError::PriceTooOld => Self::TooOld,
+            RiskError::InvalidPrice => Self::Invalid,
+            RiskError::ConfidenceTooWide => Self::ConfidenceTooWide,
             _ => Self::Unusable,
         }
     }

@@ -1,7 +1,7 @@
 //! The multi-point, piecewise-linear borrow-rate curve.
 
 use super::fixed::{mul_div, Rounding, BPS, WAD};
-use super::{CoreError, CoreResult};
+use super::{RiskError, RiskResult};
 use anchor_lang::prelude::*;
 
 /// Number of points in every curve; unused trailing points repeat the 100% point.
@@ -80,11 +80,11 @@ impl BorrowRateCurve {
 
     /// The annual borrow rate (WAD) at a utilisation given in WAD (1.0 = 100%), interpolated
     /// linearly between points and rounded up (the borrower pays).
-    pub fn apr_wad(&self, utilization_wad: u128) -> CoreResult<u128> {
+    pub fn apr_wad(&self, utilization_wad: u128) -> RiskResult<u128> {
         let u_bps_wad = utilization_wad
             .min(WAD)
             .checked_mul(BPS)
-            .ok_or(CoreError::MathOverflow)?;
+            .ok_or(RiskError::MathOverflow)?;
         let to_wad = |bps: u32| bps as u128 * WAD;
         for w in self.points.windows(2) {
             let (a, b) = (w[0], w[1]);

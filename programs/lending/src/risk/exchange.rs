@@ -1,7 +1,7 @@
 //! A reserve's pool of liquidity: cash, debt, protocol fees and the share exchange rate.
 
 use super::fixed::{amount_to_wad, mul_div, wad_mul, wad_pow, wad_to_amount, Rounding, BPS, WAD};
-use super::{CoreError, CoreResult};
+use super::{RiskError, RiskResult};
 
 /// Seconds in the 365-day year used for APR to per-second conversion.
 pub const SECONDS_PER_YEAR: u128 = 31_536_000;
@@ -41,7 +41,7 @@ pub struct Accrual {
 
 impl Pool {
     /// Total debt in WAD-scaled tokens, rounded as asked.
-    pub fn total_debt(&self, rounding: Rounding) -> CoreResult<u128> {
+    pub fn total_debt(&self, rounding: Rounding) -> RiskResult<u128> {
         mul_div(self.debt_shares, self.borrow_index, WAD, rounding)
     }
 
@@ -52,46 +52,51 @@ impl Pool {
 
     /// Liquidity owned by share holders: cash + debt (rounded down) − protocol fees, in
     /// WAD-scaled tokens. Saturates at zero.
-    pub fn total_liquidity(&self) -> CoreResult<u128> {
+    pub fn total_liquidity(&self) -> RiskResult<u128> {
         let gross = self
             .cash()
             .checked_add(self.total_debt(Rounding::Down)?)
-            .ok_or(CoreError::MathOverflow)?;
+            .ok_or(RiskError::MathOverflow)?;
         Ok(gross.saturating_sub(self.protocol_fees))
     }
 
     /// Borrowed share of cash + debt, in WAD (0 when the pool is empty).
-    pub fn utilization(&self) -> CoreResult<u128> {
+    pub fn utilization(&self) -> RiskResult<u128> {
         let debt = self.total_debt(Rounding::Down)?;
         let total = self
             .cash()
             .checked_add(debt)
-            .ok_or(CoreError::MathOverflow)?;
+            .ok_or(RiskError::MathOverflow)?;
         if total == 0 {
             return Ok(0);
         }
         mul_div(debt, WAD, total, Rounding::Down)
     }
 
-    /// Shares minted for a deposit of `amount` tokens (rounded down: the depositor receives).
-    pub fn shares_for_deposit(&self, amount: u64) -> CoreResult<u64> {
+    /// Shares worth `amount` tokens at the exchange rate, rounded as asked.
+    fn liquidity_to_shares(&self, amount: u64, rounding: Rounding) -> RiskResult<u64> {
         let tl = self.total_liquidity()?;
         if tl == 0 {
-            return Err(CoreError::ReserveInsolvent);
+            return Err(RiskError::ReserveInsolvent);
         }
         let s = mul_div(
             amount_to_wad(amount),
             self.share_supply as u128,
             tl,
-            Rounding::Down,
+            rounding,
         )?;
-        u64::try_from(s).map_err(|_| CoreError::MathOverflow)
+        u64::try_from(s).map_err(|_| RiskError::MathOverflow)
+    }
+
+    /// Shares minted for a deposit of `amount` tokens (rounded down: the depositor receives).
+    pub fn shares_for_deposit(&self, amount: u64) -> RiskResult<u64> {
+        self.liquidity_to_shares(amount, Rounding::Down)
     }
 
     /// Liquidity (WAD-scaled tokens) represented by `shares`, rounded as asked.
-    pub fn shares_to_liquidity_wad(&self, shares: u64, rounding: Rounding) -> CoreResult<u128> {
+    pub fn shares_to_liquidity_wad(&self, shares: u64, rounding: Rounding) -> RiskResult<u128> {
         if self.share_supply == 0 {
-            return Err(CoreError::DivisionByZero);
+            return Err(RiskError::DivisionByZero);
         }
         mul_div(
             shares as u128,
@@ -102,7 +107,7 @@ impl Pool {
     }
 
     /// Tokens paid out for redeeming `shares` (rounded down: the holder receives).
-    pub fn liquidity_for_redeem(&self, shares: u64) -> CoreResult<u64> {
+    pub fn liquidity_for_redeem(&self, shares: u64) -> RiskResult<u64> {
         wad_to_amount(
             self.shares_to_liquidity_wad(shares, Rounding::Down)?,
             Rounding::Down,
@@ -110,38 +115,28 @@ impl Pool {
     }
 
     /// Shares needed to take out `amount` tokens (rounded up: the holder gives them up).
-    pub fn shares_for_liquidity(&self, amount: u64) -> CoreResult<u64> {
-        let tl = self.total_liquidity()?;
-        if tl == 0 {
-            return Err(CoreError::ReserveInsolvent);
-        }
-        let s = mul_div(
-            amount_to_wad(amount),
-            self.share_supply as u128,
-            tl,
-            Rounding::Up,
-        )?;
-        u64::try_from(s).map_err(|_| CoreError::MathOverflow)
+    pub fn shares_for_liquidity(&self, amount: u64) -> RiskResult<u64> {
+        self.liquidity_to_shares(amount, Rounding::Up)
     }
 
     /// Debt (WAD-scaled tokens) of a position holding `debt_shares`, rounded up: it is owed.
-    pub fn debt_of(&self, debt_shares: u128) -> CoreResult<u128> {
+    pub fn debt_of(&self, debt_shares: u128) -> RiskResult<u128> {
         mul_div(debt_shares, self.borrow_index, WAD, Rounding::Up)
     }
 
     /// Whole tokens needed to repay a position in full (rounded up).
-    pub fn repay_all_amount(&self, debt_shares: u128) -> CoreResult<u64> {
+    pub fn repay_all_amount(&self, debt_shares: u128) -> RiskResult<u64> {
         wad_to_amount(self.debt_of(debt_shares)?, Rounding::Up)
     }
 
     /// Debt shares created by borrowing `amount_wad` (rounded up: the borrower owes them).
-    pub fn debt_shares_for_borrow(&self, amount_wad: u128) -> CoreResult<u128> {
+    pub fn debt_shares_for_borrow(&self, amount_wad: u128) -> RiskResult<u128> {
         mul_div(amount_wad, WAD, self.borrow_index, Rounding::Up)
     }
 
     /// Debt shares cancelled by repaying `amount` tokens of a position holding `position_shares`
     /// (rounded down, except that paying the full amount cancels every share).
-    pub fn debt_shares_for_repay(&self, amount: u64, position_shares: u128) -> CoreResult<u128> {
+    pub fn debt_shares_for_repay(&self, amount: u64, position_shares: u128) -> RiskResult<u128> {
         if amount >= self.repay_all_amount(position_shares)? {
             return Ok(position_shares);
         }
@@ -157,7 +152,7 @@ impl Pool {
     /// Accrues interest for `elapsed` seconds at the APR the curve gives for the current
     /// utilisation, compounding per second. The index is rounded up (borrowers owe), the
     /// protocol's take of the interest is rounded up too.
-    pub fn accrue(&mut self, apr: u128, take_rate_bps: u16, elapsed: u64) -> CoreResult<Accrual> {
+    pub fn accrue(&mut self, apr: u128, take_rate_bps: u16, elapsed: u64) -> RiskResult<Accrual> {
         if elapsed == 0 || apr == 0 {
             return Ok(Accrual {
                 apr,
@@ -172,7 +167,7 @@ impl Pool {
         self.protocol_fees = self
             .protocol_fees
             .checked_add(protocol_fee)
-            .ok_or(CoreError::MathOverflow)?;
+            .ok_or(RiskError::MathOverflow)?;
         Ok(Accrual {
             apr,
             interest,
@@ -183,19 +178,19 @@ impl Pool {
     /// Writes off `debt_shares` of uncollectable debt. The loss is absorbed first by unclaimed
     /// protocol fees, then by depositors through the exchange rate. Returns the written-off debt
     /// (WAD-scaled tokens, rounded up).
-    pub fn write_off(&mut self, debt_shares: u128) -> CoreResult<u128> {
+    pub fn write_off(&mut self, debt_shares: u128) -> RiskResult<u128> {
         let loss = self.debt_of(debt_shares)?;
         self.debt_shares = self
             .debt_shares
             .checked_sub(debt_shares)
-            .ok_or(CoreError::MathOverflow)?;
+            .ok_or(RiskError::MathOverflow)?;
         self.protocol_fees = self.protocol_fees.saturating_sub(loss);
         Ok(loss)
     }
 }
 
 /// Compounds `index` at `apr` (WAD) per second for `elapsed` seconds, rounding up.
-pub fn compound(index: u128, apr: u128, elapsed: u64) -> CoreResult<u128> {
+pub fn compound(index: u128, apr: u128, elapsed: u64) -> RiskResult<u128> {
     let per_second = apr.div_ceil(SECONDS_PER_YEAR);
     let growth = wad_pow(WAD + per_second, elapsed, Rounding::Up)?;
     wad_mul(index, growth, Rounding::Up)

@@ -13,8 +13,8 @@ pub mod liquidation;
 pub mod outflow;
 pub mod price;
 
-pub use error::CoreError;
+pub use error::RiskError;
 pub use fixed::{Rounding, BPS, WAD};
 
 /// Result type of the pure core.
-pub type CoreResult<T> = core::result::Result<T, CoreError>;
+pub type RiskResult<T> = core::result::Result<T, RiskError>;

@@ -2,7 +2,7 @@
 
 /// A reason a pure-core computation refused to produce a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CoreError {
+pub enum RiskError {
     /// An intermediate or final value did not fit its integer type.
     MathOverflow,
     /// A division by zero was requested.

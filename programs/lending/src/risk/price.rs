@@ -1,7 +1,7 @@
 //! Oracle price validation and conversion to WAD, independent of where the price came from.
 
 use super::fixed::{mul_div, pow10, Rounding, BPS, WAD};
-use super::{CoreError, CoreResult};
+use super::{RiskError, RiskResult};
 
 /// Oracle exponents accepted: prices are mantissa × 10^expo.
 pub const MIN_EXPO: i32 = -18;
@@ -49,15 +49,15 @@ pub struct ValidPrice {
 }
 
 /// Converts a positive mantissa and exponent to WAD, rounding down.
-pub fn to_wad(mantissa: u64, expo: i32) -> CoreResult<u128> {
+pub fn to_wad(mantissa: u64, expo: i32) -> RiskResult<u128> {
     if !(MIN_EXPO..=MAX_EXPO).contains(&expo) {
-        return Err(CoreError::InvalidExponent);
+        return Err(RiskError::InvalidExponent);
     }
     let shift = 18 + expo;
     let m = mantissa as u128;
     if shift >= 0 {
         m.checked_mul(pow10(shift as u32)?)
-            .ok_or(CoreError::MathOverflow)
+            .ok_or(RiskError::MathOverflow)
     } else {
         Ok(m / pow10((-shift) as u32)?)
     }
@@ -65,28 +65,28 @@ pub fn to_wad(mantissa: u64, expo: i32) -> CoreResult<u128> {
 
 /// Rejects a price published more than `max_age_secs` before `now`. A publish time slightly in
 /// the future (clock skew between the oracle network and the chain) counts as age zero.
-pub fn check_age(publish_time: i64, now: i64, max_age_secs: u64) -> CoreResult<()> {
+pub fn check_age(publish_time: i64, now: i64, max_age_secs: u64) -> RiskResult<()> {
     let age = now.saturating_sub(publish_time).max(0) as u64;
     if age > max_age_secs {
-        return Err(CoreError::PriceTooOld);
+        return Err(RiskError::PriceTooOld);
     }
     Ok(())
 }
 
 /// Validates a raw price: positive, fresh enough, confidence within the cap. Flags (does not
 /// reject) EMA divergence.
-pub fn validate(raw: &RawPrice, limits: &PriceLimits, now: i64) -> CoreResult<ValidPrice> {
+pub fn validate(raw: &RawPrice, limits: &PriceLimits, now: i64) -> RiskResult<ValidPrice> {
     if raw.price <= 0 {
-        return Err(CoreError::InvalidPrice);
+        return Err(RiskError::InvalidPrice);
     }
     check_age(raw.publish_time, now, limits.max_age_secs)?;
     let price = to_wad(raw.price as u64, raw.expo)?;
     if price == 0 {
-        return Err(CoreError::InvalidPrice);
+        return Err(RiskError::InvalidPrice);
     }
     let conf = to_wad(raw.conf, raw.expo)?;
     if mul_div(conf, BPS, price, Rounding::Up)? > limits.max_conf_bps as u128 {
-        return Err(CoreError::ConfidenceTooWide);
+        return Err(RiskError::ConfidenceTooWide);
     }
     let ema = if raw.ema_price > 0 {
         to_wad(raw.ema_price as u64, raw.expo)?
@@ -129,10 +129,10 @@ impl PriceView {
     }
 
     /// Quote value (WAD) of a WAD-scaled token amount at `price`, rounded as asked.
-    pub fn value(&self, amount_wad: u128, price: u128, rounding: Rounding) -> CoreResult<u128> {
+    pub fn value(&self, amount_wad: u128, price: u128, rounding: Rounding) -> RiskResult<u128> {
         let scale = WAD
             .checked_mul(pow10(self.decimals as u32)?)
-            .ok_or(CoreError::MathOverflow)?;
+            .ok_or(RiskError::MathOverflow)?;
         mul_div(amount_wad, price, scale, rounding)
     }
 
@@ -142,10 +142,10 @@ impl PriceView {
         value: u128,
         price: u128,
         rounding: Rounding,
-    ) -> CoreResult<u128> {
+    ) -> RiskResult<u128> {
         let scale = WAD
             .checked_mul(pow10(self.decimals as u32)?)
-            .ok_or(CoreError::MathOverflow)?;
+            .ok_or(RiskError::MathOverflow)?;
         mul_div(value, scale, price, rounding)
     }
 }
@@ -191,26 +191,26 @@ mod tests {
         let l = limits();
         assert_eq!(
             validate(&raw(0, 0, 0, 0), &l, 0),
-            Err(CoreError::InvalidPrice)
+            Err(RiskError::InvalidPrice)
         );
         assert_eq!(
             validate(&raw(-5, 0, 0, 0), &l, 0),
-            Err(CoreError::InvalidPrice)
+            Err(RiskError::InvalidPrice)
         );
         assert_eq!(
             validate(&raw(100, 0, 0, 0), &l, 61),
-            Err(CoreError::PriceTooOld)
+            Err(RiskError::PriceTooOld)
         );
         assert!(validate(&raw(100, 0, 0, 0), &l, 60).is_ok());
         assert!(validate(&raw(100, 0, 0, 10), &l, 0).is_ok());
         assert_eq!(
             validate(&raw(10_000, 201, 0, 0), &l, 0),
-            Err(CoreError::ConfidenceTooWide)
+            Err(RiskError::ConfidenceTooWide)
         );
         assert!(validate(&raw(10_000, 200, 0, 0), &l, 0).is_ok());
         let mut r = raw(100, 0, 0, 0);
         r.expo = -19;
-        assert_eq!(validate(&r, &l, 0), Err(CoreError::InvalidExponent));
+        assert_eq!(validate(&r, &l, 0), Err(RiskError::InvalidExponent));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! [`Rounding`] so the caller states, at the call site, which way the error goes: down for what
 //! a user receives, up for what a user owes.
 
-use super::{CoreError, CoreResult};
+use super::{RiskError, RiskResult};
 
 /// 1.0 in the 18-decimal fixed-point representation.
 pub const WAD: u128 = 1_000_000_000_000_000_000;
@@ -34,9 +34,9 @@ pub enum Rounding {
 /// Computes `a * b / d` with the given rounding, using a 256-bit intermediate only when the
 /// product does not fit in 128 bits.
 #[inline]
-pub fn mul_div(a: u128, b: u128, d: u128, rounding: Rounding) -> CoreResult<u128> {
+pub fn mul_div(a: u128, b: u128, d: u128, rounding: Rounding) -> RiskResult<u128> {
     if d == 0 {
-        return Err(CoreError::DivisionByZero);
+        return Err(RiskError::DivisionByZero);
     }
     if let Some(p) = a.checked_mul(b) {
         let q = p / d;
@@ -53,39 +53,39 @@ pub fn mul_div(a: u128, b: u128, d: u128, rounding: Rounding) -> CoreResult<u128
         q += U256::one();
     }
     if q.bits() > 128 {
-        return Err(CoreError::MathOverflow);
+        return Err(RiskError::MathOverflow);
     }
     Ok(q.as_u128())
 }
 
 /// `a * b / WAD` with the given rounding.
 #[inline]
-pub fn wad_mul(a: u128, b: u128, rounding: Rounding) -> CoreResult<u128> {
+pub fn wad_mul(a: u128, b: u128, rounding: Rounding) -> RiskResult<u128> {
     mul_div(a, b, WAD, rounding)
 }
 
 /// `a * WAD / b` with the given rounding.
 #[inline]
-pub fn wad_div(a: u128, b: u128, rounding: Rounding) -> CoreResult<u128> {
+pub fn wad_div(a: u128, b: u128, rounding: Rounding) -> RiskResult<u128> {
     mul_div(a, WAD, b, rounding)
 }
 
 /// `a * bps / 10_000` with the given rounding.
 #[inline]
-pub fn bps_mul(a: u128, bps: u128, rounding: Rounding) -> CoreResult<u128> {
+pub fn bps_mul(a: u128, bps: u128, rounding: Rounding) -> RiskResult<u128> {
     mul_div(a, bps, BPS, rounding)
 }
 
 /// Converts a WAD-scaled amount to whole token units with the given rounding.
 #[inline]
-pub fn wad_to_amount(a: u128, rounding: Rounding) -> CoreResult<u64> {
+pub fn wad_to_amount(a: u128, rounding: Rounding) -> RiskResult<u64> {
     let q = a / WAD;
     let q = if rounding == Rounding::Up && q * WAD != a {
         q + 1
     } else {
         q
     };
-    u64::try_from(q).map_err(|_| CoreError::MathOverflow)
+    u64::try_from(q).map_err(|_| RiskError::MathOverflow)
 }
 
 /// Converts whole token units to a WAD-scaled amount.
@@ -96,7 +96,7 @@ pub fn amount_to_wad(a: u64) -> u128 {
 }
 
 /// `base^exp` in WAD fixed point by binary exponentiation, every step rounded the same way.
-pub fn wad_pow(base: u128, mut exp: u64, rounding: Rounding) -> CoreResult<u128> {
+pub fn wad_pow(base: u128, mut exp: u64, rounding: Rounding) -> RiskResult<u128> {
     let mut result = WAD;
     let mut b = base;
     while exp > 0 {
@@ -112,8 +112,8 @@ pub fn wad_pow(base: u128, mut exp: u64, rounding: Rounding) -> CoreResult<u128>
 }
 
 /// `10^n` as a `u128`, for token decimals and oracle exponents.
-pub fn pow10(n: u32) -> CoreResult<u128> {
-    10u128.checked_pow(n).ok_or(CoreError::MathOverflow)
+pub fn pow10(n: u32) -> RiskResult<u128> {
+    10u128.checked_pow(n).ok_or(RiskError::MathOverflow)
 }
 
 #[cfg(test)]
@@ -127,7 +127,7 @@ mod tests {
         assert_eq!(mul_div(9, 1, 3, Rounding::Up).unwrap(), 3);
         assert_eq!(
             mul_div(1, 1, 0, Rounding::Up),
-            Err(CoreError::DivisionByZero)
+            Err(RiskError::DivisionByZero)
         );
     }
 
@@ -142,7 +142,7 @@ mod tests {
         );
         assert_eq!(
             mul_div(u128::MAX, 2, 1, Rounding::Down),
-            Err(CoreError::MathOverflow)
+            Err(RiskError::MathOverflow)
         );
     }
 

@@ -1,7 +1,7 @@
 //! A fixed-window outflow limiter: at most `limit` tokens may leave a reserve through borrows
 //! and withdrawals in each window. Liquidations and repayments are not counted.
 
-use super::{CoreError, CoreResult};
+use super::{RiskError, RiskResult};
 
 /// The limiter's configuration and running state.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub struct OutflowWindow {
 
 impl OutflowWindow {
     /// Records an outflow of `amount` at time `now`, or refuses it if it would pass the limit.
-    pub fn consume(&mut self, amount: u64, now: i64) -> CoreResult<()> {
+    pub fn consume(&mut self, amount: u64, now: i64) -> RiskResult<()> {
         if self.limit == 0 {
             return Ok(());
         }
@@ -29,9 +29,9 @@ impl OutflowWindow {
         let used = self
             .used
             .checked_add(amount)
-            .ok_or(CoreError::MathOverflow)?;
+            .ok_or(RiskError::MathOverflow)?;
         if used > self.limit {
-            return Err(CoreError::OutflowLimitExceeded);
+            return Err(RiskError::OutflowLimitExceeded);
         }
         self.used = used;
         Ok(())
@@ -50,7 +50,7 @@ mod tests {
             ..Default::default()
         };
         w.consume(60, 1_000).unwrap();
-        assert_eq!(w.consume(41, 1_010), Err(CoreError::OutflowLimitExceeded));
+        assert_eq!(w.consume(41, 1_010), Err(RiskError::OutflowLimitExceeded));
         w.consume(40, 1_059).unwrap();
         w.consume(100, 1_060).unwrap();
         let mut off = OutflowWindow::default();

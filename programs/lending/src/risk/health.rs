@@ -6,7 +6,7 @@
 use super::exchange::Pool;
 use super::fixed::{amount_to_wad, bps_mul, mul_div, Rounding, BPS, WAD};
 use super::price::PriceView;
-use super::{CoreError, CoreResult};
+use super::{RiskError, RiskResult};
 
 /// Loan-to-value parameters of a collateral reserve, in basis points.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -34,7 +34,7 @@ pub fn deposit_values(
     shares: u64,
     price: &PriceView,
     params: &RiskParams,
-) -> CoreResult<DepositValues> {
+) -> RiskResult<DepositValues> {
     if shares == 0 {
         return Ok(DepositValues::default());
     }
@@ -53,7 +53,7 @@ pub fn deposit_values(
 }
 
 /// Value of a debt position holding `debt_shares`, at price + conf, rounded up.
-pub fn borrow_value(pool: &Pool, debt_shares: u128, price: &PriceView) -> CoreResult<u128> {
+pub fn borrow_value(pool: &Pool, debt_shares: u128, price: &PriceView) -> RiskResult<u128> {
     if debt_shares == 0 {
         return Ok(0);
     }
@@ -98,8 +98,8 @@ impl Health {
     }
 
     /// Adds one deposit position's contribution.
-    pub fn add_deposit(&mut self, v: &DepositValues) -> CoreResult<()> {
-        let add = |a: u128, b: u128| a.checked_add(b).ok_or(CoreError::MathOverflow);
+    pub fn add_deposit(&mut self, v: &DepositValues) -> RiskResult<()> {
+        let add = |a: u128, b: u128| a.checked_add(b).ok_or(RiskError::MathOverflow);
         self.deposited = add(self.deposited, v.market)?;
         self.allowed = add(self.allowed, v.allowed)?;
         self.unhealthy = add(self.unhealthy, v.unhealthy)?;
@@ -137,11 +137,11 @@ pub fn max_withdraw_shares(
     old: &DepositValues,
     price: &PriceView,
     params: &RiskParams,
-) -> CoreResult<u64> {
+) -> RiskResult<u64> {
     if health.borrowed == 0 || params.ltv_bps == 0 {
         return Ok(held);
     }
-    let ok = |s: u64| -> CoreResult<bool> {
+    let ok = |s: u64| -> RiskResult<bool> {
         let new = deposit_values(pool, held - s, price, params)?;
         let mut h = *health;
         h.replace_deposit(old, &new);
@@ -190,16 +190,16 @@ pub fn borrow_increase_value(
     pool: &Pool,
     amount_with_fee: u64,
     price: &PriceView,
-) -> CoreResult<u128> {
+) -> RiskResult<u128> {
     let shares = pool.debt_shares_for_borrow(amount_to_wad(amount_with_fee))?;
     borrow_value(pool, shares, price)
 }
 
 /// Origination fee charged on a borrow of `amount` (rounded up; at least 1 when the fee rate is
 /// positive and the amount is not zero).
-pub fn origination_fee(amount: u64, fee_bps: u16) -> CoreResult<u64> {
+pub fn origination_fee(amount: u64, fee_bps: u16) -> RiskResult<u64> {
     let fee = bps_mul(amount as u128, fee_bps as u128, Rounding::Up)?;
-    u64::try_from(fee).map_err(|_| CoreError::MathOverflow)
+    u64::try_from(fee).map_err(|_| RiskError::MathOverflow)
 }
 
 /// Largest amount that can be borrowed (the fee is added on top) while staying within the
@@ -209,14 +209,14 @@ pub fn max_borrow_amount(
     pool: &Pool,
     price: &PriceView,
     fee_bps: u16,
-) -> CoreResult<u64> {
+) -> RiskResult<u64> {
     if !health.within_borrow_limit() || price.high == 0 {
         return Ok(0);
     }
-    let ok = |a: u64| -> CoreResult<bool> {
+    let ok = |a: u64| -> RiskResult<bool> {
         let total = a
             .checked_add(origination_fee(a, fee_bps)?)
-            .ok_or(CoreError::MathOverflow)?;
+            .ok_or(RiskError::MathOverflow)?;
         let v = borrow_increase_value(pool, total, price)?;
         Ok(health.borrowed + v <= health.allowed)
     };

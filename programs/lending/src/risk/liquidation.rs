@@ -8,7 +8,7 @@ use super::exchange::Pool;
 use super::fixed::{amount_to_wad, mul_div, wad_to_amount, Rounding, BPS, WAD};
 use super::health::Health;
 use super::price::PriceView;
-use super::{CoreError, CoreResult};
+use super::{RiskError, RiskResult};
 
 /// Market- and reserve-level settings that bound a liquidation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -78,9 +78,9 @@ pub fn plan(
     collateral_shares: u64,
     max_repay: u64,
     cfg: &LiquidationConfig,
-) -> CoreResult<LiquidationPlan> {
+) -> RiskResult<LiquidationPlan> {
     if !health.is_liquidatable() {
-        return Err(CoreError::ObligationHealthy);
+        return Err(RiskError::ObligationHealthy);
     }
     let bonus = bonus_bps(health, cfg.min_bonus_bps, cfg.max_bonus_bps);
     let owed = debt.pool.repay_all_amount(debt_shares)?;
@@ -108,7 +108,7 @@ pub fn plan(
     // Collateral worth the repaid value plus the bonus, at spot prices, rounded down. A value
     // too large to represent is more collateral than exists: it saturates, and the clamp below
     // takes over.
-    let seize_for = |repay: u64| -> CoreResult<u64> {
+    let seize_for = |repay: u64| -> RiskResult<u64> {
         let value = debt
             .price
             .value(amount_to_wad(repay), debt.price.spot, Rounding::Down)?;
@@ -130,7 +130,7 @@ pub fn plan(
             });
         match shares {
             Ok(s) => Ok(u64::try_from(s).unwrap_or(u64::MAX)),
-            Err(CoreError::MathOverflow) => Ok(u64::MAX),
+            Err(RiskError::MathOverflow) => Ok(u64::MAX),
             Err(e) => Err(e),
         }
     };
@@ -180,14 +180,14 @@ pub fn bonus_keeps_liquidation_improving(
 }
 
 /// Value (WAD) of a whole-token amount at spot, for events and reports.
-pub fn spot_value(amount: u64, price: &PriceView) -> CoreResult<u128> {
+pub fn spot_value(amount: u64, price: &PriceView) -> RiskResult<u128> {
     price.value(amount as u128 * WAD, price.spot, Rounding::Down)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::health::{borrow_value, deposit_values, RiskParams};
+    use crate::risk::health::{borrow_value, deposit_values, RiskParams};
 
     fn pool() -> Pool {
         Pool {
@@ -240,7 +240,7 @@ mod tests {
         };
         assert_eq!(
             plan(&h, side, WAD, side, 1, u64::MAX, &cfg()),
-            Err(CoreError::ObligationHealthy)
+            Err(RiskError::ObligationHealthy)
         );
     }
 
