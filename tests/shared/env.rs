@@ -73,6 +73,46 @@ impl Env {
         }
     }
 
+    /// Simulates `ixs` (as [`Env::send`] would send them) and returns the payloads of the events
+    /// the program emitted through `emit_cpi!` (event discriminator + borsh data).
+    pub async fn simulate_events(
+        &mut self,
+        ixs: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Vec<Vec<u8>> {
+        let payer = self.payer();
+        let mut keys: Vec<&Keypair> = vec![&payer];
+        keys.extend(
+            signers
+                .iter()
+                .copied()
+                .filter(|s| s.pubkey() != payer.pubkey()),
+        );
+        let tx = Transaction::new_signed_with_payer(
+            ixs,
+            Some(&payer.pubkey()),
+            &keys,
+            self.ctx.last_blockhash,
+        );
+        let sim = self
+            .ctx
+            .banks_client
+            .simulate_transaction(tx)
+            .await
+            .unwrap();
+        if let Some(Err(e)) = sim.result {
+            panic!("simulation failed: {e:?}");
+        }
+        let tag = anchor_lang::event::EVENT_IX_TAG_LE;
+        sim.simulation_details
+            .and_then(|d| d.inner_instructions)
+            .unwrap_or_default()
+            .into_iter()
+            .flat_map(|inner| inner.into_iter())
+            .filter_map(|i| i.instruction.data.strip_prefix(tag).map(|d| d.to_vec()))
+            .collect()
+    }
+
     /// Sends and panics with the error if it fails.
     pub async fn ok(&mut self, ixs: &[Instruction], signers: &[&Keypair]) {
         if let Err(e) = self.send(ixs, signers).await {
@@ -224,6 +264,16 @@ impl Env {
     pub fn set_account(&mut self, key: &Pubkey, account: Account) {
         self.ctx.set_account(key, &account.into());
     }
+}
+
+/// The first event of type `E` among `events` (see [`Env::simulate_events`]).
+pub fn find_event<E: anchor_lang::Event + anchor_lang::AnchorDeserialize>(
+    events: &[Vec<u8>],
+) -> Option<E> {
+    events.iter().find_map(|d| {
+        let rest = d.strip_prefix(E::DISCRIMINATOR)?;
+        E::deserialize(&mut &rest[..]).ok()
+    })
 }
 
 /// Extracts the custom error code of a failed instruction.

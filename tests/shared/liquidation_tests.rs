@@ -1,6 +1,6 @@
 //! Liquidation: bonus, close factor, clamping, minimum-receive, bad-debt write-off.
 
-use super::env::{assert_err, Env};
+use super::env::{assert_err, find_event, Env};
 use super::fixture::{Market, User};
 use super::invariants;
 use super::ix;
@@ -174,21 +174,42 @@ async fn deep_crash_writes_off_bad_debt_inside_liquidation() {
         .unwrap()
     };
     let mut rounds = 0;
+    let mut wrote_off = None;
     loop {
         let ob = Market::obligation(&mut env, &b.obligation).await;
         if ob.borrows_len == 0 {
             break;
         }
-        liquidate(&mut env, &m, &b, &l, params(u64::MAX, 0, false))
-            .await
-            .unwrap();
+        let ixx = ix::liquidate(
+            l.kp.pubkey(),
+            b.obligation,
+            &m.reserves[USDC],
+            l.liquidity[USDC],
+            &m.reserves[SOL],
+            l.shares[SOL],
+            params(u64::MAX, 0, false),
+        );
+        let mut ixs = m.refresh_all_reserves();
+        let reserves = Market::obligation_reserves(&mut env, &b.obligation).await;
+        ixs.push(ix::refresh_obligation(b.obligation, &reserves));
+        ixs.push(ixx);
+        let events = env.simulate_events(&ixs, &[&l.kp]).await;
+        env.ok(&ixs, &[&l.kp]).await;
+        let liq: lending::events::Liquidated = find_event(&events).expect("Liquidated event");
+        assert!(liq.health.borrowed < liq.health_before.borrowed);
+        if let Some(w) = find_event::<lending::events::BadDebtWrittenOff>(&events) {
+            wrote_off = Some(w);
+        }
         rounds += 1;
         assert!(rounds < 10, "liquidation did not converge");
     }
+    let w = wrote_off.expect("BadDebtWrittenOff event");
+    assert_eq!(w.reserve, m.reserves[USDC].reserve);
+    assert!(w.amount_wad > 0);
     let ob = Market::obligation(&mut env, &b.obligation).await;
     assert_eq!((ob.deposits_len, ob.borrows_len), (0, 0));
     let r = m.reserve(&mut env, USDC).await;
-    assert!(r.bad_debt_written_off.get() > 0);
+    assert_eq!(r.bad_debt_written_off.get(), w.amount_wad);
     assert_eq!(r.debt_shares.get(), 0);
     let rate_after = {
         let p = r.pool();

@@ -259,3 +259,40 @@ async fn multi_user_market_every_user_exits_fully() {
     let obs: Vec<_> = users.iter().map(|u| u.obligation).collect();
     invariants::check(&mut env, &m, &obs).await;
 }
+
+#[tokio::test]
+async fn events_report_amounts_and_health() {
+    let mut env = Env::start().await;
+    let m = three_reserves(&mut env).await;
+    let lender = m.user(&mut env, &[0, 100_000 * USD_UNIT, 0]).await;
+    let b = m.user(&mut env, &[10 * SOL_UNIT, 0, 0]).await;
+    m.supply(&mut env, &lender, USDC, 50_000 * USD_UNIT)
+        .await
+        .unwrap();
+    m.deposit_collateral(&mut env, &b, SOL, 10 * SOL_UNIT)
+        .await
+        .unwrap();
+    let k = m.reserves[USDC];
+    let mut ixs = m.refresh_all_reserves();
+    ixs.push(super::ix::refresh_obligation(
+        b.obligation,
+        &[m.reserves[SOL].reserve],
+    ));
+    let owner = solana_signer::Signer::pubkey(&b.kp);
+    ixs.push(super::ix::borrow(
+        owner,
+        b.obligation,
+        &k,
+        b.liquidity[USDC],
+        500 * USD_UNIT,
+    ));
+    let events = env.simulate_events(&ixs, &[&b.kp]).await;
+    env.ok(&ixs, &[&b.kp]).await;
+    let ev: lending::events::Borrowed = super::env::find_event(&events).expect("Borrowed event");
+    assert_eq!((ev.amount, ev.fee), (500 * USD_UNIT, 500_000));
+    assert_eq!((ev.obligation, ev.reserve), (b.obligation, k.reserve));
+    let ob = Market::obligation(&mut env, &b.obligation).await;
+    assert_eq!(ev.health, ob.health().into());
+    assert_eq!(ev.health.borrowed, ob.borrowed_value.get());
+    assert!(ev.health.borrowed > 0);
+}
