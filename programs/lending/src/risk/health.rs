@@ -165,14 +165,24 @@ pub fn max_withdraw_shares(
         };
         s.min(held as u128) as u64
     };
+    refine(estimate, held, ok)
+}
+
+/// The largest `x ≤ max` with `ok(x)`, for a monotone `ok` (true up to a boundary, false
+/// after) that holds at 0. Checks the estimate and its successor first — the closed-form
+/// estimates are usually exact or one short — and only then falls back to binary search.
+fn refine(estimate: u64, max: u64, ok: impl Fn(u64) -> RiskResult<bool>) -> RiskResult<u64> {
+    let estimate = estimate.min(max);
     let (mut lo, mut hi) = if ok(estimate)? {
-        let probe = estimate.saturating_add(1).min(held);
+        let probe = estimate.saturating_add(1).min(max);
         if probe == estimate || !ok(probe)? {
             return Ok(estimate);
         }
-        (probe, held)
+        (probe, max)
+    } else if estimate == 0 {
+        return Ok(0);
     } else {
-        (0, estimate)
+        (0, estimate - 1)
     };
     while lo < hi {
         let mid = lo + (hi - lo).div_ceil(2);
@@ -224,19 +234,8 @@ pub fn max_borrow_amount(
     let total_wad = price.amount_for_value(headroom, price.high, Rounding::Down)?;
     let amount_wad = mul_div(total_wad, BPS, BPS + fee_bps as u128, Rounding::Down)?;
     let estimate = u64::try_from(amount_wad / WAD).unwrap_or(u64::MAX);
-    if ok(estimate)? {
-        return Ok(estimate);
-    }
-    let (mut lo, mut hi) = (0u64, estimate);
-    while lo < hi {
-        let mid = lo + (hi - lo).div_ceil(2);
-        if ok(mid)? {
-            lo = mid;
-        } else {
-            hi = mid - 1;
-        }
-    }
-    Ok(lo)
+    // The estimate is the real-valued maximum rounded down, so nothing above estimate + 1 can fit.
+    refine(estimate, estimate.saturating_add(1), ok)
 }
 
 #[cfg(test)]
