@@ -5,6 +5,7 @@ use super::fixture::{Market, User};
 use super::invariants;
 use super::ix;
 use super::scenario_tests::{three_reserves, SOL, USDC};
+use anchor_lang::solana_program::instruction::Instruction;
 use lending::errors::LendingError;
 use lending::risk::fixed::{mul_div, Rounding};
 use lending::risk::WAD;
@@ -41,19 +42,14 @@ fn params(max_repay: u64, min_receive: u64, receive_liquidity: bool) -> Liquidat
     }
 }
 
-async fn liquidate(
-    env: &mut Env,
-    m: &Market,
-    b: &User,
-    l: &User,
-    p: LiquidateParams,
-) -> super::env::TxResult {
+/// The liquidator `l` repaying `b`'s USDC debt for SOL collateral.
+fn liquidate_ix(m: &Market, b: &User, l: &User, p: LiquidateParams) -> Instruction {
     let dest = if p.receive_liquidity {
         l.liquidity[SOL]
     } else {
         l.shares[SOL]
     };
-    let ixx = ix::liquidate(
+    ix::liquidate(
         l.kp.pubkey(),
         b.obligation,
         &m.reserves[USDC],
@@ -61,8 +57,18 @@ async fn liquidate(
         &m.reserves[SOL],
         dest,
         p,
-    );
-    m.act(env, &b.obligation, &[ixx], &[&l.kp]).await
+    )
+}
+
+async fn liquidate(
+    env: &mut Env,
+    m: &Market,
+    b: &User,
+    l: &User,
+    p: LiquidateParams,
+) -> super::env::TxResult {
+    m.act(env, &b.obligation, &[liquidate_ix(m, b, l, p)], &[&l.kp])
+        .await
 }
 
 #[tokio::test]
@@ -180,15 +186,7 @@ async fn deep_crash_writes_off_bad_debt_inside_liquidation() {
         if ob.borrows_len == 0 {
             break;
         }
-        let ixx = ix::liquidate(
-            l.kp.pubkey(),
-            b.obligation,
-            &m.reserves[USDC],
-            l.liquidity[USDC],
-            &m.reserves[SOL],
-            l.shares[SOL],
-            params(u64::MAX, 0, false),
-        );
+        let ixx = liquidate_ix(&m, &b, &l, params(u64::MAX, 0, false));
         let mut ixs = m.refresh_all_reserves();
         let reserves = Market::obligation_reserves(&mut env, &b.obligation).await;
         ixs.push(ix::refresh_obligation(b.obligation, &reserves));
@@ -237,15 +235,7 @@ async fn liquidation_needs_a_fresh_obligation() {
     let mut env = Env::start().await;
     let (m, _lender, b, l) = setup(&mut env).await;
     m.set_price(&mut env, SOL, 85_000_000, -6).await;
-    let ixx = ix::liquidate(
-        l.kp.pubkey(),
-        b.obligation,
-        &m.reserves[USDC],
-        l.liquidity[USDC],
-        &m.reserves[SOL],
-        l.shares[SOL],
-        params(u64::MAX, 0, false),
-    );
+    let ixx = liquidate_ix(&m, &b, &l, params(u64::MAX, 0, false));
     env.advance(1).await;
     assert_err(
         m.act_reserves(&mut env, &[ixx], &[&l.kp]).await,
