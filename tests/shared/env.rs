@@ -1,7 +1,7 @@
 //! The test environment: a bank, a payer, and helpers to send transactions, move the clock,
 //! create tokens and read accounts.
 
-use anchor_lang::prelude::{AccountMeta, Clock, Pubkey};
+use anchor_lang::prelude::{Clock, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::solana_program::program_pack::Pack;
 use anchor_spl::token_2022::spl_token_2022;
@@ -23,6 +23,7 @@ pub struct Env {
     /// The program-test context.
     pub ctx: ProgramTestContext,
     nonce: u32,
+    keys: u64,
 }
 
 /// Outcome of a transaction: the error of the failing instruction, if any.
@@ -33,7 +34,19 @@ impl Env {
     pub async fn start() -> Self {
         let pt = crate::runtime::program_test();
         let ctx = pt.start_with_context().await;
-        Self { ctx, nonce: 0 }
+        Self {
+            ctx,
+            nonce: 0,
+            keys: 0,
+        }
+    }
+
+    /// A new keypair, the same sequence in every run so PDA bumps (and so CU) repeat.
+    pub fn keypair(&mut self) -> Keypair {
+        self.keys += 1;
+        let mut seed = [0x5e; 32];
+        seed[..8].copy_from_slice(&self.keys.to_le_bytes());
+        Keypair::new_from_array(seed)
     }
 
     /// The fee payer.
@@ -170,7 +183,7 @@ impl Env {
 
     /// Creates a wallet with `sol` SOL.
     pub async fn wallet(&mut self, sol: u64) -> Keypair {
-        let kp = Keypair::new();
+        let kp = self.keypair();
         let payer = self.payer();
         let ix = anchor_lang::solana_program::system_instruction::transfer(
             &payer.pubkey(),
@@ -183,7 +196,7 @@ impl Env {
 
     /// Creates a mint with the payer as mint authority.
     pub async fn create_mint(&mut self, decimals: u8, token_program: Pubkey) -> Pubkey {
-        let mint = Keypair::new();
+        let mint = self.keypair();
         let payer = self.payer();
         let rent = self.ctx.banks_client.get_rent().await.unwrap();
         let len = spl_token_2022::state::Mint::LEN;
@@ -215,7 +228,7 @@ impl Env {
         owner: &Pubkey,
         token_program: Pubkey,
     ) -> Pubkey {
-        let acct = Keypair::new();
+        let acct = self.keypair();
         let payer = self.payer();
         let rent = self.ctx.banks_client.get_rent().await.unwrap();
         let len = spl_token_2022::state::Account::LEN;
@@ -307,28 +320,4 @@ pub fn assert_anchor_err(res: TxResult, expected: anchor_lang::error::ErrorCode)
         Some(want),
         "expected {expected:?} ({want}), got {res:?}"
     );
-}
-
-/// Builds an instruction of this program from Anchor's generated account and data types.
-pub fn lending_ix(
-    accounts: impl anchor_lang::ToAccountMetas,
-    data: impl anchor_lang::InstructionData,
-) -> Instruction {
-    Instruction {
-        program_id: lending::ID,
-        accounts: accounts.to_account_metas(None),
-        data: data.data(),
-    }
-}
-
-/// Appends remaining accounts to an instruction.
-pub fn with_remaining(mut ix: Instruction, keys: &[Pubkey], writable: bool) -> Instruction {
-    for k in keys {
-        ix.accounts.push(if writable {
-            AccountMeta::new(*k, false)
-        } else {
-            AccountMeta::new_readonly(*k, false)
-        });
-    }
-    ix
 }

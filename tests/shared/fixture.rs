@@ -72,7 +72,7 @@ impl Market {
     /// Creates a market.
     pub async fn with_params(env: &mut Env, allow_fixed_price: bool) -> Self {
         let owner = env.wallet(100).await;
-        let market = Keypair::new();
+        let market = env.keypair();
         let mut q = [0u8; 32];
         q[..3].copy_from_slice(b"USD");
         let params = InitMarketParams {

@@ -1,7 +1,6 @@
 //! Instruction builders over Anchor's generated client types, one per program instruction.
 
-use super::env::lending_ix;
-use anchor_lang::prelude::Pubkey;
+use anchor_lang::prelude::{AccountMeta, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
 use lending::accounts as acc;
 use lending::constants::*;
@@ -87,6 +86,30 @@ impl ReserveKeys {
             decimals,
         }
     }
+}
+
+/// Builds an instruction of this program from Anchor's generated account and data types.
+pub fn lending_ix(
+    accounts: impl anchor_lang::ToAccountMetas,
+    data: impl anchor_lang::InstructionData,
+) -> Instruction {
+    Instruction {
+        program_id: lending::ID,
+        accounts: accounts.to_account_metas(None),
+        data: data.data(),
+    }
+}
+
+/// Appends remaining accounts to an instruction.
+pub fn with_remaining(mut ix: Instruction, keys: &[Pubkey], writable: bool) -> Instruction {
+    for k in keys {
+        ix.accounts.push(if writable {
+            AccountMeta::new(*k, false)
+        } else {
+            AccountMeta::new_readonly(*k, false)
+        });
+    }
+    ix
 }
 
 const SYSTEM: Pubkey = anchor_lang::solana_program::system_program::ID;
@@ -267,7 +290,7 @@ pub fn refresh_reserve(k: &ReserveKeys) -> Instruction {
 }
 
 pub fn refresh_obligation(obligation: Pubkey, reserves: &[Pubkey]) -> Instruction {
-    super::env::with_remaining(
+    with_remaining(
         lending_ix(
             acc::RefreshObligation { obligation },
             data::RefreshObligation {},

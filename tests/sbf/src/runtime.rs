@@ -7,7 +7,7 @@ pub fn deploy_dir() -> String {
     format!("{}/../../target/deploy", env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A bank with the lending program loaded from its `.so` (plus test helper programs).
+/// A bank with the lending program and the CPI forwarder loaded from their `.so` files.
 pub fn program_test() -> ProgramTest {
     let dir = deploy_dir();
     assert!(
@@ -16,10 +16,9 @@ pub fn program_test() -> ProgramTest {
     );
     std::env::set_var("BPF_OUT_DIR", &dir);
     let mut pt = ProgramTest::default();
-    // The lending program from its .so; the attacker as a native processor.
+    // Both programs from their .so files.
     pt.prefer_bpf(true);
     pt.add_program("lending", lending::ID, None);
-    pt.prefer_bpf(false);
     crate::attacker::register(&mut pt);
     pt
 }

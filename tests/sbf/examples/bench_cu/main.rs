@@ -1,0 +1,456 @@
+//! Compute-unit benchmark of `target/deploy/lending.so` in litesvm 0.16 (mainnet feature set,
+//! SPL Token served by p-token), with fixed keys so PDA bumps and figures repeat.
+//!
+//! Every measured instruction runs alone in its own transaction, after the refreshes it needs
+//! were sent in earlier transactions of the same slot: the CU are the program's own, as in the
+//! SPL token-lending baseline. Writes `target/cu-report.json` and `docs/compute-units.md`.
+//! Run it through `./scripts/bench-cu`.
+#![allow(dead_code)]
+
+#[path = "svm_env.rs"]
+pub mod env;
+#[path = "../../../shared/fixture.rs"]
+pub mod fixture;
+#[path = "../../../shared/ix.rs"]
+pub mod ix;
+mod oracles;
+mod report;
+
+use anchor_lang::solana_program::instruction::Instruction;
+use env::{Env, SPL_TOKEN};
+use fixture::{config, Market, User};
+use lending::LiquidateParams;
+use report::{Entry, Report};
+use solana_keypair::Keypair;
+use solana_signer::Signer;
+
+/// Reserves 0..4 serve as collateral, 4..7 as debt (one obligation holds at most 4 + 3).
+const COLL: [usize; 4] = [0, 1, 2, 3];
+const DEBT: [usize; 3] = [4, 5, 6];
+/// One whole token (6 decimals).
+const T: u64 = 1_000_000;
+/// $1 at expo -8.
+const ONE_USD: i64 = 100_000_000;
+
+/// Refresh instructions for reserve `i` (its oracle, then the reserve).
+fn refresh(m: &Market, i: usize) -> Vec<Instruction> {
+    let k = m.reserves[i];
+    vec![
+        ix::refresh_oracle_price(k.oracle, None),
+        ix::refresh_reserve(&k),
+    ]
+}
+
+/// Refreshes of several reserves.
+fn refresh_many(m: &Market, idx: &[usize]) -> Vec<Instruction> {
+    idx.iter().flat_map(|&i| refresh(m, i)).collect()
+}
+
+/// The bench: a VM, the market and the report being filled.
+struct Bench {
+    env: Env,
+    m: Market,
+    report: Report,
+}
+
+impl Bench {
+    /// Sends `pre` (in transactions of at most 6 instructions), then `ixs` alone in one
+    /// transaction, and returns the CU of each instruction of `ixs`.
+    async fn run(
+        &mut self,
+        pre: &[Instruction],
+        ixs: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Vec<u64> {
+        for chunk in pre.chunks(6) {
+            self.env.ok(chunk, &[]).await;
+        }
+        self.env.ok(ixs, signers).await;
+        let cu = self.env.last_cu.clone();
+        assert_eq!(cu.len(), ixs.len(), "one CU figure per lending instruction");
+        cu
+    }
+
+    /// Measures one instruction and records it.
+    async fn measure(
+        &mut self,
+        name: &str,
+        positions: (u8, u8),
+        pre: &[Instruction],
+        ix: Instruction,
+        signers: &[&Keypair],
+    ) -> u64 {
+        let cu = self.run(pre, &[ix], signers).await[0];
+        self.record(name, positions, cu);
+        cu
+    }
+
+    fn record(&mut self, name: &str, positions: (u8, u8), cu: u64) {
+        println!(
+            "  {name:<44} {:>2}d {:>1}b {cu:>8} CU",
+            positions.0, positions.1
+        );
+        self.report.entries.push(Entry {
+            name: name.to_string(),
+            deposits: positions.0,
+            borrows: positions.1,
+            cu,
+        });
+    }
+
+    /// Refresh instructions for everything `u`'s obligation holds, then its refresh.
+    async fn refresh_all_for(&mut self, u: &User) -> Vec<Instruction> {
+        let reserves = Market::obligation_reserves(&mut self.env, &u.obligation).await;
+        let idx: Vec<usize> = reserves
+            .iter()
+            .map(|r| {
+                self.m
+                    .reserves
+                    .iter()
+                    .position(|k| k.reserve == *r)
+                    .unwrap()
+            })
+            .collect();
+        let mut v = refresh_many(&self.m, &idx);
+        v.push(ix::refresh_obligation(u.obligation, &reserves));
+        v
+    }
+
+    /// A borrower with collateral in `coll` (1,000 tokens each) and debt in `debt`, borrowing
+    /// 74% of the collateral value in total (LTV 75%, liquidation threshold 80%).
+    async fn borrower(&mut self, coll: &[usize], debt: &[usize]) -> User {
+        let u = self.m.user(&mut self.env, &[10_000 * T; 7]).await;
+        for &i in coll {
+            self.m
+                .deposit_collateral(&mut self.env, &u, i, 1_000 * T)
+                .await
+                .unwrap();
+        }
+        let per_debt = 740 * T * coll.len() as u64 / debt.len() as u64;
+        for &i in debt {
+            // Positions' reserves, the new debt reserve, then the obligation: one slot.
+            let mut pre = self.refresh_all_for(&u).await;
+            let refresh_ob = pre.pop().unwrap();
+            pre.extend(refresh(&self.m, i));
+            pre.push(refresh_ob);
+            let k = self.m.reserves[i];
+            let b = ix::borrow(u.kp.pubkey(), u.obligation, &k, u.liquidity[i], per_debt);
+            self.run(&pre, &[b], &[&u.kp]).await;
+        }
+        u
+    }
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let root = format!("{}/../..", env!("CARGO_MANIFEST_DIR"));
+    let deploy = format!("{root}/target/deploy");
+    let so_bytes = std::fs::metadata(format!("{deploy}/lending.so"))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    let mut env = Env::with_program(&deploy);
+    env.set_time(1_750_000_000).await;
+
+    println!("admin");
+    let mut report = Report::new(so_bytes);
+    let mut m = Market::new(&mut env).await;
+    let init_market_cu = env.last_cu[0];
+    for _ in 0..7 {
+        m.add_reserve(&mut env, 6, SPL_TOKEN, ONE_USD, -8, config(7_500, 8_000))
+            .await;
+    }
+    let init_reserve_cu = env.last_cu[0];
+    let mut b = Bench {
+        env,
+        m,
+        report: std::mem::take(&mut report),
+    };
+    b.record("init_market", (0, 0), init_market_cu);
+    b.record("init_reserve", (0, 0), init_reserve_cu);
+    admin(&mut b).await;
+
+    println!("user");
+    let lender = b.m.user(&mut b.env, &[1_000_000 * T; 7]).await;
+    let init_obligation_cu = b.env.last_cu[0];
+    b.record("init_obligation", (0, 0), init_obligation_cu);
+    for i in 0..7 {
+        b.m.supply(&mut b.env, &lender, i, 500_000 * T)
+            .await
+            .unwrap();
+    }
+    let user = b.m.user(&mut b.env, &[10_000 * T; 7]).await;
+    user_instructions(&mut b, &user).await;
+
+    println!("keeper");
+    keeper_instructions(&mut b, &user).await;
+    for e in oracles::measure(&deploy).await {
+        b.report.entries.push(e);
+    }
+
+    println!("flash loan");
+    let k = b.m.reserves[5];
+    let cu = b
+        .run(
+            &refresh(&b.m, 5),
+            &[
+                ix::flash_borrow(lender.kp.pubkey(), &k, lender.liquidity[5], 1_000 * T),
+                ix::flash_repay(lender.kp.pubkey(), &k, lender.liquidity[5], 1_000 * T, 0),
+            ],
+            &[&lender.kp],
+        )
+        .await;
+    b.record("flash_borrow", (0, 0), cu[0]);
+    b.record("flash_repay", (0, 0), cu[1]);
+    b.record("flash_borrow+flash_repay", (0, 0), cu[0] + cu[1]);
+
+    println!("positions");
+    positions(&mut b, &lender).await;
+
+    let account_rows = report::account_rows(&b.env);
+    b.report.accounts = account_rows;
+    b.report.write(&root);
+}
+
+/// Admin instructions that do not create the market's structure.
+async fn admin(b: &mut Bench) {
+    let owner = b.m.owner.insecure_clone();
+    let k = b.m.reserves[0];
+    b.measure(
+        "update_reserve_config",
+        (0, 0),
+        &refresh(&b.m, 0),
+        ix::update_reserve_config(owner.pubkey(), &k, config(7_500, 8_000)),
+        &[&owner],
+    )
+    .await;
+    b.measure(
+        "set_fixed_price",
+        (0, 0),
+        &[],
+        ix::set_fixed_price(owner.pubkey(), b.m.market, k.oracle, ONE_USD, -8, 0),
+        &[&owner],
+    )
+    .await;
+    b.measure(
+        "update_market_config",
+        (0, 0),
+        &[],
+        ix::update_market_config(
+            owner.pubkey(),
+            b.m.market,
+            lending::MarketConfigParams {
+                close_factor_bps: 5_000,
+                dust_threshold: 2 * lending::risk::WAD,
+                max_liquidation_value: 0,
+                pause_flags: 0,
+            },
+        ),
+        &[&owner],
+    )
+    .await;
+}
+
+/// Deposit, redeem, collateral in and out, borrow and repay with one deposit and one borrow.
+async fn user_instructions(b: &mut Bench, u: &User) {
+    let (c, d) = (COLL[0], DEBT[0]);
+    let kc = b.m.reserves[c];
+    let kd = b.m.reserves[d];
+    let owner = u.kp.pubkey();
+    let signer = [&u.kp];
+    let rc = refresh(&b.m, c);
+    b.measure(
+        "deposit_reserve_liquidity",
+        (0, 0),
+        &rc,
+        ix::deposit_reserve_liquidity(owner, &kc, u.liquidity[c], u.shares[c], 2_000 * T),
+        &signer,
+    )
+    .await;
+    let shares = b.env.balance(&u.shares[c]).await;
+    b.measure(
+        "redeem_reserve_collateral",
+        (0, 0),
+        &rc,
+        ix::redeem_reserve_collateral(owner, &kc, u.shares[c], u.liquidity[c], shares / 4),
+        &signer,
+    )
+    .await;
+    b.measure(
+        "deposit_obligation_collateral",
+        (1, 0),
+        &rc,
+        ix::deposit_obligation_collateral(owner, u.obligation, &kc, u.shares[c], shares / 2),
+        &signer,
+    )
+    .await;
+    b.measure(
+        "deposit_and_collateralize",
+        (1, 0),
+        &rc,
+        ix::deposit_and_collateralize(owner, u.obligation, &kc, u.liquidity[c], 1_000 * T),
+        &signer,
+    )
+    .await;
+    let mut pre = refresh_many(&b.m, &[c, d]);
+    pre.push(ix::refresh_obligation(u.obligation, &[kc.reserve]));
+    b.measure(
+        "borrow_obligation_liquidity",
+        (1, 1),
+        &pre,
+        ix::borrow(owner, u.obligation, &kd, u.liquidity[d], 500 * T),
+        &signer,
+    )
+    .await;
+    b.measure(
+        "repay_obligation_liquidity",
+        (1, 1),
+        &refresh(&b.m, d),
+        ix::repay(owner, u.obligation, &kd, u.liquidity[d], 100 * T),
+        &signer,
+    )
+    .await;
+    let pre = b.refresh_all_for(u).await;
+    b.measure(
+        "withdraw_obligation_collateral",
+        (1, 1),
+        &pre,
+        ix::withdraw_obligation_collateral(owner, u.obligation, &kc, u.shares[c], 10 * T),
+        &signer,
+    )
+    .await;
+    let pre = b.refresh_all_for(u).await;
+    b.measure(
+        "withdraw_and_redeem",
+        (1, 1),
+        &pre,
+        ix::withdraw_and_redeem(owner, u.obligation, &kc, u.liquidity[c], 10 * T),
+        &signer,
+    )
+    .await;
+}
+
+/// Refresh instructions, and claiming fees.
+async fn keeper_instructions(b: &mut Bench, u: &User) {
+    let d = DEBT[0];
+    let kd = b.m.reserves[d];
+    b.env.advance(3_600).await;
+    b.measure(
+        "refresh_oracle_price (fixed)",
+        (0, 0),
+        &[],
+        ix::refresh_oracle_price(kd.oracle, None),
+        &[],
+    )
+    .await;
+    b.measure(
+        "refresh_reserve (interest accrues)",
+        (0, 0),
+        &[],
+        ix::refresh_reserve(&kd),
+        &[],
+    )
+    .await;
+    b.measure(
+        "refresh_reserve (same slot)",
+        (0, 0),
+        &[],
+        ix::refresh_reserve(&kd),
+        &[],
+    )
+    .await;
+    let owner = b.m.owner.insecure_clone();
+    let dest = b
+        .env
+        .token_account(&kd.mint, &owner.pubkey(), SPL_TOKEN)
+        .await;
+    b.measure(
+        "claim_protocol_fees",
+        (0, 0),
+        &refresh(&b.m, d),
+        ix::claim_protocol_fees(owner.pubkey(), &kd, dest),
+        &[&owner],
+    )
+    .await;
+    let _ = u;
+}
+
+/// refresh_obligation and liquidate at 1, half and the maximum number of positions.
+async fn positions(b: &mut Bench, lender: &User) {
+    let shapes: [(&[usize], &[usize]); 4] = [
+        (&COLL[..1], &[]),
+        (&COLL[..1], &DEBT[..1]),
+        (&COLL[..2], &DEBT[..2]),
+        (&COLL[..], &DEBT[..]),
+    ];
+    let mut users = vec![];
+    for (coll, debt) in shapes {
+        let u = if debt.is_empty() {
+            let u = b.m.user(&mut b.env, &[10_000 * T; 7]).await;
+            b.m.deposit_collateral(&mut b.env, &u, coll[0], 1_000 * T)
+                .await
+                .unwrap();
+            u
+        } else {
+            b.borrower(coll, debt).await
+        };
+        let pos = (coll.len() as u8, debt.len() as u8);
+        let mut pre = b.refresh_all_for(&u).await;
+        let refresh_ob = pre.pop().unwrap();
+        b.measure("refresh_obligation", pos, &pre, refresh_ob, &[])
+            .await;
+        users.push((u, pos));
+    }
+
+    // A second one-position borrower, for the receive-liquidity variant.
+    let extra = b.borrower(&COLL[..1], &DEBT[..1]).await;
+
+    // A 10% fall of every collateral asset makes every borrower liquidatable
+    // (74% debt against an 80% threshold of 90% of the value).
+    for &i in &COLL {
+        b.m.set_price(&mut b.env, i, ONE_USD * 9 / 10, -8).await;
+    }
+    let kd = b.m.reserves[DEBT[0]];
+    let kc = b.m.reserves[COLL[0]];
+    let params = LiquidateParams {
+        max_repay: u64::MAX,
+        min_receive: 0,
+        receive_liquidity: false,
+    };
+    for (u, pos) in users.iter().filter(|(_, p)| p.1 > 0) {
+        let pre = b.refresh_all_for(u).await;
+        let ix = ix::liquidate(
+            lender.kp.pubkey(),
+            u.obligation,
+            &kd,
+            lender.liquidity[DEBT[0]],
+            &kc,
+            lender.shares[COLL[0]],
+            params.clone(),
+        );
+        b.measure("liquidate_obligation", *pos, &pre, ix, &[&lender.kp])
+            .await;
+    }
+    // Receiving the collateral asset itself (seize + redeem) at one position.
+    let (u, pos) = (&extra, &(1, 1));
+    let pre = b.refresh_all_for(u).await;
+    let ix = ix::liquidate(
+        lender.kp.pubkey(),
+        u.obligation,
+        &kd,
+        lender.liquidity[DEBT[0]],
+        &kc,
+        lender.liquidity[COLL[0]],
+        LiquidateParams {
+            receive_liquidity: true,
+            ..params
+        },
+    );
+    b.measure(
+        "liquidate_obligation (receive liquidity)",
+        *pos,
+        &pre,
+        ix,
+        &[&lender.kp],
+    )
+    .await;
+}
