@@ -8,6 +8,8 @@ export ROOT
 # CARGO_TARGET_DIR.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/lending/target}"
 mkdir -p "$CARGO_TARGET_DIR"
+# The SBF suite and the CU bench (agave 4.2 line, own workspace) build here.
+export SBF_TESTS_TARGET_DIR="${SBF_TESTS_TARGET_DIR:-$CARGO_TARGET_DIR-sbf}"
 
 # Quiet the runtime's debug logging unless asked for.
 export RUST_LOG="${RUST_LOG:-error}"

@@ -2,13 +2,22 @@
 
 use lending::risk::curve::BorrowRateCurve;
 use lending::risk::exchange::Pool;
-use lending::risk::fixed::{amount_to_wad, mul_div, Rounding, BPS, U256, WAD};
+use lending::risk::fixed::{amount_to_wad, mul_div, Rounding, BPS, WAD};
+
+/// Reference 256-bit integer for exact cross-multiplication.
+#[allow(clippy::manual_div_ceil)]
+mod reference {
+    uint::construct_uint! {
+        pub struct U256(4);
+    }
+}
 use lending::risk::health::{borrow_value, deposit_values, Health, RiskParams};
 use lending::risk::liquidation::{
     bonus_keeps_liquidation_improving, plan, LiquidationConfig, Side,
 };
 use lending::risk::price::PriceView;
 use proptest::prelude::*;
+use reference::U256;
 
 /// A pool with some cash, debt, fees and accrued interest.
 fn pool_strategy() -> impl Strategy<Value = Pool> {

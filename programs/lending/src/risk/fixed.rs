@@ -4,23 +4,13 @@
 //! [`Rounding`] so the caller states, at the call site, which way the error goes: down for what
 //! a user receives, up for what a user owes.
 
+use super::wide::{div_rem_small, div_rem_wad, mul_div_wide, SMALL_DIVISOR_LIMIT};
 use super::{RiskError, RiskResult};
 
 /// 1.0 in the 18-decimal fixed-point representation.
 pub const WAD: u128 = 1_000_000_000_000_000_000;
 /// 100% in basis points.
 pub const BPS: u128 = 10_000;
-
-/// The 256-bit type, in its own module because the `uint` macro's expansion trips a clippy
-/// style lint.
-#[allow(clippy::manual_div_ceil)]
-mod wide {
-    uint::construct_uint! {
-        /// 256-bit unsigned integer used only for intermediate products.
-        pub struct U256(4);
-    }
-}
-pub use wide::U256;
 
 /// Direction in which an inexact result is rounded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,31 +21,38 @@ pub enum Rounding {
     Up,
 }
 
-/// Computes `a * b / d` with the given rounding, using a 256-bit intermediate only when the
-/// product does not fit in 128 bits.
+/// Computes `a * b / d` with the given rounding, using a 256-bit intermediate (see
+/// [`super::wide`]) only when the product does not fit in 128 bits.
 #[inline]
 pub fn mul_div(a: u128, b: u128, d: u128, rounding: Rounding) -> RiskResult<u128> {
     if d == 0 {
         return Err(RiskError::DivisionByZero);
     }
     if let Some(p) = a.checked_mul(b) {
-        let q = p / d;
-        return Ok(if rounding == Rounding::Up && q * d != p {
+        // Native 64-bit divisions where the divisor allows it; SBF has no 128-bit divide.
+        let (q, remainder) = if p <= u64::MAX as u128 && d <= u64::MAX as u128 {
+            let (p, d) = (p as u64, d as u64);
+            ((p / d) as u128, p % d != 0)
+        } else if d == WAD {
+            div_rem_wad(p)
+        } else if d < SMALL_DIVISOR_LIMIT {
+            let (q, r) = div_rem_small(p, d as u64);
+            (q, r != 0)
+        } else {
+            (p / d, p % d != 0)
+        };
+        return Ok(if rounding == Rounding::Up && remainder {
             q + 1
         } else {
             q
         });
     }
-    let p = U256::from(a) * U256::from(b);
-    let dd = U256::from(d);
-    let (mut q, r) = p.div_mod(dd);
-    if rounding == Rounding::Up && !r.is_zero() {
-        q += U256::one();
+    let (q, remainder) = mul_div_wide(a, b, d).ok_or(RiskError::MathOverflow)?;
+    if rounding == Rounding::Up && remainder {
+        q.checked_add(1).ok_or(RiskError::MathOverflow)
+    } else {
+        Ok(q)
     }
-    if q.bits() > 128 {
-        return Err(RiskError::MathOverflow);
-    }
-    Ok(q.as_u128())
 }
 
 /// `a * b / WAD` with the given rounding.
@@ -79,8 +76,8 @@ pub fn bps_mul(a: u128, bps: u128, rounding: Rounding) -> RiskResult<u128> {
 /// Converts a WAD-scaled amount to whole token units with the given rounding.
 #[inline]
 pub fn wad_to_amount(a: u128, rounding: Rounding) -> RiskResult<u64> {
-    let q = a / WAD;
-    let q = if rounding == Rounding::Up && q * WAD != a {
+    let (q, remainder) = div_rem_wad(a);
+    let q = if rounding == Rounding::Up && remainder {
         q + 1
     } else {
         q

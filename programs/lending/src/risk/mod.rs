@@ -12,6 +12,7 @@ pub mod health;
 pub mod liquidation;
 pub mod outflow;
 pub mod price;
+pub mod wide;
 
 pub use error::RiskError;
 pub use fixed::{Rounding, BPS, WAD};

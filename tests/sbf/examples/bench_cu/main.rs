@@ -81,6 +81,9 @@ impl Bench {
         signers: &[&Keypair],
     ) -> u64 {
         let cu = self.run(pre, &[ix], signers).await[0];
+        if std::env::var("BENCH_LOGS").is_ok_and(|v| name.starts_with(&v)) {
+            println!("{}", self.env.last_logs.join("\n"));
+        }
         self.record(name, positions, cu);
         cu
     }

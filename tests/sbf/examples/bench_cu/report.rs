@@ -222,6 +222,7 @@ impl Report {
         s += "SPL's flash-loan figure includes its receiver program's CPI and transfer; ours is the\n";
         s += "flash_borrow and flash_repay instructions of one transaction (each moves tokens with a\n";
         s += "transfer_checked CPI).\n\n";
+        s += WHERE_THE_CU_GO;
         s += "## Every instruction\n\n";
         s += "| instruction | deposits | borrows | CU |\n|---|---:|---:|---:|\n";
         for e in &self.entries {
@@ -257,6 +258,30 @@ impl Report {
         s
     }
 }
+
+/// What profiling found, and what stands between the figures and the targets.
+const WHERE_THE_CU_GO: &str = "## Where the compute units go\n\n\
+Profiled with `sol_log_compute_units` probes in refresh_reserve (1 hour of interest):\n\n\
+| step | CU, first build | CU now |\n|---|---:|---:|\n\
+| Anchor dispatch, account checks, clock | ~1,100 | ~1,100 |\n\
+| price validation | ~1,000 | ~1,000 |\n\
+| utilisation and curve rate (256-bit `mul_div` on WAD-scaled amounts) | 7,558 | ~4,700 |\n\
+| per-second compounding (binary exponentiation, ~16 WAD multiplies) | 13,805 | ~6,200 |\n\n\
+Done so far: the 256-bit `mul_div` no longer goes through a general 256-bit integer type (whose\n\
+division calls 128-bit library routines in its inner loop) but through a base-2^32 long\n\
+division on native 64-bit operations (`risk::wide`), and divisions by WAD and by small\n\
+constants use short division on 16-bit digits. Both are property-tested against a 256-bit\n\
+reference.\n\n\
+What stands in the way of the targets, in order of expected gain:\n\n\
+1. **WAD-scaled token amounts.** Pool balances are stored as tokens x 10^18, so most products\n\
+   overflow 128 bits and take the 256-bit path. Keeping token amounts in token units (with\n\
+   shares and indices in WAD) keeps most products in 128 bits.\n\
+2. **Compounding.** Binary exponentiation costs one WAD multiply per bit of the elapsed\n\
+   seconds; a three-term expansion with a proven error bound (rounded up) would cost three.\n\
+3. **Events through self-CPI (`emit_cpi!`).** Every user action pays a CPI into the program\n\
+   itself to publish its event; `sol_log_data` costs a fraction of that, at the price of\n\
+   log truncation risk.\n\
+4. **Instruction-sysvar scan** in flash_borrow/flash_repay (deserialises whole instructions).\n\n";
 
 /// Size and rent of each program account kind.
 pub fn account_rows(env: &Env) -> Vec<AccountRow> {
