@@ -281,7 +281,11 @@ What stands in the way of the targets, in order of expected gain:\n\n\
 3. **Events through self-CPI (`emit_cpi!`).** Every user action pays a CPI into the program\n\
    itself to publish its event; `sol_log_data` costs a fraction of that, at the price of\n\
    log truncation risk.\n\
-4. **Instruction-sysvar scan** in flash_borrow/flash_repay (deserialises whole instructions).\n\n";
+4. **Token accounts read in full.** Each `InterfaceAccount` (mint, vault, user account)\n\
+   is unpacked with its extensions, and the vault is reloaded after every transfer for the\n\
+   balance check; reading the few fields needed at fixed offsets (after the owner check)\n\
+   costs a fraction.\n\
+5. **Instruction-sysvar scan** in flash_borrow/flash_repay (deserialises whole instructions).\n\n";
 
 /// Size and rent of each program account kind.
 pub fn account_rows(env: &Env) -> Vec<AccountRow> {
