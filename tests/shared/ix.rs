@@ -112,6 +112,70 @@ pub fn with_remaining(mut ix: Instruction, keys: &[Pubkey], writable: bool) -> I
     ix
 }
 
+/// Token-side setup shared by the program-test and litesvm environments.
+pub mod token {
+    use super::*;
+    use anchor_lang::solana_program::program_pack::Pack;
+    use anchor_lang::solana_program::system_instruction;
+    use anchor_spl::token_2022::spl_token_2022;
+
+    /// Creates `mint` (rent-exempt with `lamports`) and initialises it with `authority`.
+    pub fn create_mint(
+        payer: Pubkey,
+        mint: Pubkey,
+        lamports: u64,
+        decimals: u8,
+        token_program: Pubkey,
+    ) -> [Instruction; 2] {
+        let len = spl_token_2022::state::Mint::LEN as u64;
+        [
+            system_instruction::create_account(&payer, &mint, lamports, len, &token_program),
+            spl_token_2022::instruction::initialize_mint2(
+                &token_program,
+                &mint,
+                &payer,
+                None,
+                decimals,
+            )
+            .unwrap(),
+        ]
+    }
+
+    /// Creates token account `account` of `mint` for `owner`.
+    pub fn create_account(
+        payer: Pubkey,
+        account: Pubkey,
+        lamports: u64,
+        mint: Pubkey,
+        owner: Pubkey,
+        token_program: Pubkey,
+    ) -> [Instruction; 2] {
+        let len = spl_token_2022::state::Account::LEN as u64;
+        [
+            system_instruction::create_account(&payer, &account, lamports, len, &token_program),
+            spl_token_2022::instruction::initialize_account3(
+                &token_program,
+                &account,
+                &mint,
+                &owner,
+            )
+            .unwrap(),
+        ]
+    }
+
+    /// Mints `amount` to `dest`, signed by the mint `authority`.
+    pub fn mint_to(
+        authority: Pubkey,
+        mint: Pubkey,
+        dest: Pubkey,
+        amount: u64,
+        token_program: Pubkey,
+    ) -> Instruction {
+        spl_token_2022::instruction::mint_to(&token_program, &mint, &dest, &authority, &[], amount)
+            .unwrap()
+    }
+}
+
 const SYSTEM: Pubkey = anchor_lang::solana_program::system_program::ID;
 
 pub fn init_market(owner: Pubkey, market: Pubkey, params: InitMarketParams) -> Instruction {

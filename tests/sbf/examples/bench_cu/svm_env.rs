@@ -160,25 +160,11 @@ impl Env {
     /// Creates a mint with the payer as mint authority.
     pub async fn create_mint(&mut self, decimals: u8, token_program: Pubkey) -> Pubkey {
         let mint = self.keypair();
-        let payer = self.payer();
+        let payer = self.payer().pubkey();
         let len = spl_token_2022::state::Mint::LEN;
-        let ixs = [
-            anchor_lang::solana_program::system_instruction::create_account(
-                &payer.pubkey(),
-                &mint.pubkey(),
-                self.svm.minimum_balance_for_rent_exemption(len),
-                len as u64,
-                &token_program,
-            ),
-            spl_token_2022::instruction::initialize_mint2(
-                &token_program,
-                &mint.pubkey(),
-                &payer.pubkey(),
-                None,
-                decimals,
-            )
-            .unwrap(),
-        ];
+        let lamports = self.svm.minimum_balance_for_rent_exemption(len);
+        let ixs =
+            super::ix::token::create_mint(payer, mint.pubkey(), lamports, decimals, token_program);
         self.ok(&ixs, &[&mint]).await;
         mint.pubkey()
     }
@@ -191,24 +177,17 @@ impl Env {
         token_program: Pubkey,
     ) -> Pubkey {
         let acct = self.keypair();
-        let payer = self.payer();
+        let payer = self.payer().pubkey();
         let len = spl_token_2022::state::Account::LEN;
-        let ixs = [
-            anchor_lang::solana_program::system_instruction::create_account(
-                &payer.pubkey(),
-                &acct.pubkey(),
-                self.svm.minimum_balance_for_rent_exemption(len),
-                len as u64,
-                &token_program,
-            ),
-            spl_token_2022::instruction::initialize_account3(
-                &token_program,
-                &acct.pubkey(),
-                mint,
-                owner,
-            )
-            .unwrap(),
-        ];
+        let lamports = self.svm.minimum_balance_for_rent_exemption(len);
+        let ixs = super::ix::token::create_account(
+            payer,
+            acct.pubkey(),
+            lamports,
+            *mint,
+            *owner,
+            token_program,
+        );
         self.ok(&ixs, &[&acct]).await;
         acct.pubkey()
     }
@@ -221,16 +200,8 @@ impl Env {
         amount: u64,
         token_program: Pubkey,
     ) {
-        let payer = self.payer();
-        let ix = spl_token_2022::instruction::mint_to(
-            &token_program,
-            mint,
-            dest,
-            &payer.pubkey(),
-            &[],
-            amount,
-        )
-        .unwrap();
+        let authority = self.payer().pubkey();
+        let ix = super::ix::token::mint_to(authority, *mint, *dest, amount, token_program);
         self.ok(&[ix], &[]).await;
     }
 
