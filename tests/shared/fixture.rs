@@ -45,6 +45,14 @@ pub fn fixed_oracle(price: i64, expo: i32) -> OracleParams {
     }
 }
 
+/// The `n`th keypair of the fixed sequence every Env hands out, so PDA bumps (and so CU)
+/// repeat from run to run and between the program-test and litesvm environments.
+pub fn nth_keypair(n: u64) -> Keypair {
+    let mut seed = [0x5e; 32];
+    seed[..8].copy_from_slice(&n.to_le_bytes());
+    Keypair::new_from_array(seed)
+}
+
 /// Seed deposit used by fixtures.
 pub const SEED: u64 = 1_000_000;
 

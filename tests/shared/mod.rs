@@ -6,6 +6,7 @@ pub mod env;
 pub mod fixture;
 pub mod invariants;
 pub mod ix;
+pub mod pyth;
 
 mod account_tests;
 mod admin_tests;

@@ -3,52 +3,17 @@
 use super::env::{assert_err, Env, SPL_TOKEN};
 use super::fixture::{config, fixed_oracle, Market, User, SEED};
 use super::ix::{self, ReserveKeys};
+use super::pyth::{
+    account, feed_id, fixture, legacy_trading, pull_params, LEGACY_OWNER, LEGACY_PUBLISH_TIME,
+    PULL_PUBLISH_TIME,
+};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::{AnchorSerialize, Discriminator};
-use base64::Engine;
 use lending::errors::LendingError;
 use lending::state::OraclePrice;
 use lending::{LiquidateParams, OracleParams};
 use pyth_solana_receiver_sdk::price_update::{PriceFeedMessage, PriceUpdateV2, VerificationLevel};
-use solana_account::Account;
 use solana_signer::Signer;
-
-/// SOL/USD feed id, as in the pull snapshot.
-const SOL_FEED: &str = "ef0d8b6fda2ceba41da15d4095d1da392a0d2f8ed0c6c7bc0f4cfac8c280b56d";
-/// Publish time of the pull snapshot.
-const PULL_PUBLISH_TIME: i64 = 1_735_984_087;
-/// Owner of legacy push accounts on mainnet.
-const LEGACY_OWNER: Pubkey = lending::constants::PYTH_LEGACY_PROGRAM_MAINNET;
-
-fn feed_id() -> [u8; 32] {
-    let mut id = [0u8; 32];
-    for i in 0..32 {
-        id[i] = u8::from_str_radix(&SOL_FEED[2 * i..2 * i + 2], 16).unwrap();
-    }
-    id
-}
-
-/// Loads a fixture written by `solana account --output json`: (address, data).
-fn fixture(name: &str) -> (Pubkey, Vec<u8>) {
-    let path = format!("{}/../fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let key: Pubkey = v["pubkey"].as_str().unwrap().parse().unwrap();
-    let data = base64::engine::general_purpose::STANDARD
-        .decode(v["account"]["data"][0].as_str().unwrap())
-        .unwrap();
-    (key, data)
-}
-
-fn account(owner: Pubkey, data: Vec<u8>) -> Account {
-    Account {
-        lamports: 10_000_000,
-        data,
-        owner,
-        executable: false,
-        rent_epoch: 0,
-    }
-}
 
 /// A synthetic `PriceUpdateV2` account's data.
 fn pull_data(
@@ -77,19 +42,6 @@ fn pull_data(
     let mut data = PriceUpdateV2::DISCRIMINATOR.to_vec();
     upd.serialize(&mut data).unwrap();
     data
-}
-
-fn pull_params(source: Pubkey) -> OracleParams {
-    OracleParams {
-        source_kind: 0,
-        source,
-        feed_id: feed_id(),
-        max_age_secs: 60,
-        max_conf_bps: 200,
-        max_ema_deviation_bps: 500,
-        fixed_price: 0,
-        fixed_expo: 0,
-    }
 }
 
 /// A market (fixed prices allowed, for the stablecoin) with a pull-oracle price account for a
@@ -280,8 +232,7 @@ async fn legacy_snapshot_with_unknown_status_is_refused_and_trading_is_read() {
     )
     .await;
     let oracle = ix::pda::oracle(&m.market, &mint);
-    let ts = 1_730_534_860;
-    env.set_time(ts + 5).await;
+    env.set_time(LEGACY_PUBLISH_TIME + 5).await;
     assert_err(
         env.send(&[ix::refresh_oracle_price(oracle, Some(key))], &[])
             .await,
@@ -290,11 +241,7 @@ async fn legacy_snapshot_with_unknown_status_is_refused_and_trading_is_read() {
 
     // The same account with its aggregate marked Trading is read correctly.
     let acct = *pyth_sdk_solana::state::load_price_account::<32, ()>(&data).unwrap();
-    let mut patched = acct;
-    patched.agg.status = pyth_sdk_solana::state::PriceStatus::Trading;
-    let mut bytes = data.clone();
-    let raw = bytemuck::bytes_of(&patched);
-    bytes[..raw.len()].copy_from_slice(raw);
+    let bytes = legacy_trading(&data);
     env.set_account(&key, account(LEGACY_OWNER, bytes.clone()));
     env.ok(&[ix::refresh_oracle_price(oracle, Some(key))], &[])
         .await;

@@ -14,6 +14,8 @@ pub mod fixture;
 #[path = "../../../shared/ix.rs"]
 pub mod ix;
 mod oracles;
+#[path = "../../../shared/pyth.rs"]
+pub mod pyth;
 mod report;
 
 use anchor_lang::solana_program::instruction::Instruction;

@@ -58,9 +58,7 @@ impl Env {
     /// A new keypair, the same sequence in every run so PDA bumps (and CU) repeat.
     pub fn keypair(&mut self) -> Keypair {
         self.keys += 1;
-        let mut seed = [0x5e; 32];
-        seed[..8].copy_from_slice(&self.keys.to_le_bytes());
-        Keypair::new_from_array(seed)
+        super::fixture::nth_keypair(self.keys)
     }
 
     /// The fee payer.
