@@ -180,10 +180,10 @@ async fn reserve_config_bounds_are_enforced() {
     c.origination_fee_bps = 10_000; // fees must stay below 100%
     bad.push(c);
     let mut c = config(7_000, 8_000);
-    c.curve = vec![(0, 500), (5_000, 400), (10_000, 900)]; // not monotone
+    c.curve = lending::curve_points(&[(0, 500), (5_000, 400), (10_000, 900)]); // not monotone
     bad.push(c);
     let mut c = config(7_000, 8_000);
-    c.curve = vec![(0, 0), (9_000, 900)]; // does not reach 100%
+    c.curve = lending::curve_points(&[(0, 0), (9_000, 900)]); // does not reach 100%
     bad.push(c);
     let mut c = config(7_000, 8_000);
     c.utilization_cap_bps = 0;
@@ -205,7 +205,7 @@ async fn reserve_config_bounds_are_enforced() {
         assert_err(res, LendingError::InvalidReserveConfig);
     }
     let mut good = config(6_000, 7_000);
-    good.curve = vec![(0, 100), (5_000, 400), (9_000, 1_000), (10_000, 5_000)];
+    good.curve = lending::curve_points(&[(0, 100), (5_000, 400), (9_000, 1_000), (10_000, 5_000)]);
     m.act_reserves(
         &mut env,
         &[ix::update_reserve_config(o, &k, good)],

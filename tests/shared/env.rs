@@ -1,4 +1,4 @@
-//! The test environment: a bank, a payer, and helpers to send transactions, move the clock,
+//! The test environment on solana-program-test (native suite): a bank, a payer, and helpers to send transactions, move the clock,
 //! create tokens and read accounts.
 
 use anchor_lang::prelude::{Clock, Pubkey};
@@ -11,6 +11,8 @@ use solana_program_test::{BanksClientError, ProgramTestContext};
 use solana_signer::Signer;
 use solana_transaction::Transaction;
 
+#[allow(unused_imports)]
+pub use super::outcome::{assert_anchor_err, assert_err, custom_code, find_event};
 pub use solana_transaction_error::TransactionError;
 
 /// The classic SPL Token program id.
@@ -30,6 +32,8 @@ pub struct Env {
 pub type TxResult = Result<(), TransactionError>;
 
 impl Env {
+    super::env_common::common_env_methods!();
+
     /// Starts a bank with the lending program registered by the suite's runtime.
     pub async fn start() -> Self {
         let pt = crate::runtime::program_test();
@@ -65,17 +69,13 @@ impl Env {
         self.send_raw(&all, signers).await
     }
 
-    /// Sends exactly `ixs` (no compute-budget instruction).
-    pub async fn send_raw(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> TxResult {
-        let payer = self.payer();
-        let mut keys: Vec<&Keypair> = vec![&payer];
-        for s in signers {
-            if s.pubkey() != payer.pubkey() {
-                keys.push(s);
-            }
-        }
-        let blockhash = self.ctx.last_blockhash;
-        let tx = Transaction::new_signed_with_payer(ixs, Some(&payer.pubkey()), &keys, blockhash);
+    /// The blockhash to sign with.
+    pub async fn blockhash(&mut self) -> solana_hash::Hash {
+        self.ctx.last_blockhash
+    }
+
+    /// Processes a transaction signed by the caller.
+    pub async fn process(&mut self, tx: Transaction) -> TxResult {
         match self.ctx.banks_client.process_transaction(tx).await {
             Ok(()) => Ok(()),
             Err(BanksClientError::TransactionError(e)) => Err(e),
@@ -91,20 +91,7 @@ impl Env {
         ixs: &[Instruction],
         signers: &[&Keypair],
     ) -> Vec<Vec<u8>> {
-        let payer = self.payer();
-        let mut keys: Vec<&Keypair> = vec![&payer];
-        keys.extend(
-            signers
-                .iter()
-                .copied()
-                .filter(|s| s.pubkey() != payer.pubkey()),
-        );
-        let tx = Transaction::new_signed_with_payer(
-            ixs,
-            Some(&payer.pubkey()),
-            &keys,
-            self.ctx.last_blockhash,
-        );
+        let tx = self.sign(ixs, signers).await;
         let sim = self
             .ctx
             .banks_client
@@ -157,28 +144,6 @@ impl Env {
         self.ctx.banks_client.get_account(*key).await.unwrap()
     }
 
-    /// A zero-copy account of this program (skipping the 8-byte discriminator).
-    pub async fn zc<T: bytemuck::Pod>(&mut self, key: &Pubkey) -> T {
-        let a = self.get(key).await.expect("account exists");
-        bytemuck::pod_read_unaligned(&a.data[8..8 + std::mem::size_of::<T>()])
-    }
-
-    /// Token balance of a token account (SPL Token or Token-2022).
-    pub async fn balance(&mut self, key: &Pubkey) -> u64 {
-        let a = self.get(key).await.expect("token account exists");
-        spl_token_2022::state::Account::unpack_from_slice(&a.data[..165])
-            .unwrap()
-            .amount
-    }
-
-    /// Supply of a mint.
-    pub async fn supply(&mut self, mint: &Pubkey) -> u64 {
-        let a = self.get(mint).await.expect("mint exists");
-        spl_token_2022::state::Mint::unpack_from_slice(&a.data[..82])
-            .unwrap()
-            .supply
-    }
-
     /// Creates a wallet with `sol` SOL.
     pub async fn wallet(&mut self, sol: u64) -> Keypair {
         let kp = self.keypair();
@@ -198,99 +163,8 @@ impl Env {
         rent.minimum_balance(len)
     }
 
-    /// Creates a mint with the payer as mint authority.
-    pub async fn create_mint(&mut self, decimals: u8, token_program: Pubkey) -> Pubkey {
-        let mint = self.keypair();
-        let payer = self.payer().pubkey();
-        let len = spl_token_2022::state::Mint::LEN;
-        let lamports = self.rent(len).await;
-        let ixs =
-            super::ix::token::create_mint(payer, mint.pubkey(), lamports, decimals, token_program);
-        self.ok(&ixs, &[&mint]).await;
-        mint.pubkey()
-    }
-
-    /// Creates a token account for `owner`.
-    pub async fn token_account(
-        &mut self,
-        mint: &Pubkey,
-        owner: &Pubkey,
-        token_program: Pubkey,
-    ) -> Pubkey {
-        let acct = self.keypair();
-        let payer = self.payer().pubkey();
-        let len = spl_token_2022::state::Account::LEN;
-        let lamports = self.rent(len).await;
-        let ixs = super::ix::token::create_account(
-            payer,
-            acct.pubkey(),
-            lamports,
-            *mint,
-            *owner,
-            token_program,
-        );
-        self.ok(&ixs, &[&acct]).await;
-        acct.pubkey()
-    }
-
-    /// Mints `amount` to `dest` (payer is the mint authority).
-    pub async fn mint_to(
-        &mut self,
-        mint: &Pubkey,
-        dest: &Pubkey,
-        amount: u64,
-        token_program: Pubkey,
-    ) {
-        let authority = self.payer().pubkey();
-        let ix = super::ix::token::mint_to(authority, *mint, *dest, amount, token_program);
-        self.ok(&[ix], &[]).await;
-    }
-
     /// Writes an arbitrary account (oracle fixtures, attacks).
     pub fn set_account(&mut self, key: &Pubkey, account: Account) {
         self.ctx.set_account(key, &account.into());
     }
-}
-
-/// The first event of type `E` among `events` (see [`Env::simulate_events`]).
-pub fn find_event<E: anchor_lang::Event + anchor_lang::AnchorDeserialize>(
-    events: &[Vec<u8>],
-) -> Option<E> {
-    events.iter().find_map(|d| {
-        let rest = d.strip_prefix(E::DISCRIMINATOR)?;
-        E::deserialize(&mut &rest[..]).ok()
-    })
-}
-
-/// Extracts the custom error code of a failed instruction.
-pub fn custom_code(res: &TxResult) -> Option<u32> {
-    match res {
-        Err(TransactionError::InstructionError(
-            _,
-            anchor_lang::solana_program::instruction::error::InstructionError::Custom(c),
-        )) => Some(*c),
-        _ => None,
-    }
-}
-
-/// Asserts the transaction failed with this program error.
-#[track_caller]
-pub fn assert_err(res: TxResult, expected: lending::errors::LendingError) {
-    let want = anchor_lang::error::ERROR_CODE_OFFSET + expected as u32;
-    assert_eq!(
-        custom_code(&res),
-        Some(want),
-        "expected {expected:?} ({want}), got {res:?}"
-    );
-}
-
-/// Asserts the transaction failed with this Anchor framework error.
-#[track_caller]
-pub fn assert_anchor_err(res: TxResult, expected: anchor_lang::error::ErrorCode) {
-    let want = expected as u32;
-    assert_eq!(
-        custom_code(&res),
-        Some(want),
-        "expected {expected:?} ({want}), got {res:?}"
-    );
 }

@@ -27,7 +27,7 @@ pub fn config(ltv_bps: u16, liquidation_threshold_bps: u16) -> ReserveConfigPara
         borrow_cap: 0,
         outflow_limit: 0,
         outflow_window_secs: 0,
-        curve: vec![(0, 0), (8_000, 800), (10_000, 10_000)],
+        curve: lending::curve_points(&[(0, 0), (8_000, 800), (10_000, 10_000)]),
     }
 }
 

@@ -92,7 +92,7 @@ async fn liquidation_at_the_maximum_positions_fits_one_transaction() {
         &ixs,
         Some(&liq.kp.pubkey()),
         &[&liq.kp],
-        env.ctx.last_blockhash,
+        env.blockhash().await,
     );
     let size = bincode::serialize(&tx).unwrap().len();
     println!("liquidation transaction at {n} positions: {size} bytes");
@@ -100,6 +100,6 @@ async fn liquidation_at_the_maximum_positions_fits_one_transaction() {
         size <= PACKET_DATA_SIZE,
         "{size} bytes > {PACKET_DATA_SIZE}"
     );
-    env.ctx.banks_client.process_transaction(tx).await.unwrap();
+    env.process(tx).await.unwrap();
     assert!(env.balance(&liq.shares[1]).await > 0);
 }

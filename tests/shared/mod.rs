@@ -1,11 +1,16 @@
 //! Test code shared by the native suite (solana-program-test 3.1, program as a native
-//! processor) and the SBF suite (the same files, against the built `.so`). Each suite provides
-//! `crate::runtime::program_test()`; everything here is independent of how the program runs.
+//! processor) and the SBF suite (the same files, against the built `.so` in litesvm). Each
+//! suite provides `crate::runtime`; `env` is the program-test `Env` (`env.rs`), or the litesvm
+//! one (`svm_env.rs`) when the including crate enables its `svm-env` feature. Everything else
+//! is independent of how the program runs.
 
+#[cfg_attr(feature = "svm-env", path = "svm_env.rs")]
 pub mod env;
+mod env_common;
 pub mod fixture;
 pub mod invariants;
-pub mod ix;
+pub use lending_sdk::ix;
+pub mod outcome;
 pub mod pyth;
 
 mod account_tests;

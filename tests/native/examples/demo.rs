@@ -15,12 +15,15 @@ use std::time::Instant;
 
 #[path = "../../shared/env.rs"]
 mod env;
+#[path = "../../shared/env_common.rs"]
+mod env_common;
 #[path = "../../shared/fixture.rs"]
 mod fixture;
 #[path = "../../shared/invariants.rs"]
 mod invariants;
-#[path = "../../shared/ix.rs"]
-mod ix;
+#[path = "../../shared/outcome.rs"]
+mod outcome;
+use lending_sdk::ix;
 
 use env::{Env, SPL_TOKEN, TOKEN_2022};
 use fixture::{config, Market, User};

@@ -1,7 +1,5 @@
-//! SBF harness for the lending program: solana-program-test 4.2.2 loading
-//! `target/deploy/lending.so` and `target/deploy/cpi_forwarder.so` (both built by
-//! `scripts/build-sbf`).
-#![allow(deprecated)]
+//! SBF harness for the lending program: where the built `.so` files are, and the attacker
+//! program of the CPI tests. The VM itself is litesvm 0.16, driven by `tests/shared/svm_env.rs`.
 
 pub mod attacker;
 pub mod runtime;

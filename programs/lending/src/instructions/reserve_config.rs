@@ -7,6 +7,27 @@ use crate::risk::liquidation::bonus_keeps_liquidation_improving;
 use crate::state::{ReserveConfig, ReserveStatus};
 use anchor_lang::prelude::*;
 
+/// One point of a borrow-rate curve as sent by the market owner (borsh-identical to a
+/// `(u32, u32)` pair; a struct so the IDL can describe it).
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CurvePointParams {
+    /// Utilisation, in basis points.
+    pub utilization_bps: u32,
+    /// Borrow rate at that utilisation (APR), in basis points.
+    pub rate_bps: u32,
+}
+
+/// Curve points from `(utilization_bps, rate_bps)` pairs.
+pub fn curve_points(pairs: &[(u32, u32)]) -> Vec<CurvePointParams> {
+    pairs
+        .iter()
+        .map(|&(utilization_bps, rate_bps)| CurvePointParams {
+            utilization_bps,
+            rate_bps,
+        })
+        .collect()
+}
+
 /// A reserve's configuration as sent by the market owner.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct ReserveConfigParams {
@@ -40,8 +61,8 @@ pub struct ReserveConfigParams {
     pub outflow_limit: u64,
     /// Outflow window length in seconds.
     pub outflow_window_secs: u64,
-    /// Borrow-rate curve as `(utilization_bps, rate_bps)` points, 2 to 11 of them.
-    pub curve: Vec<(u32, u32)>,
+    /// Borrow-rate curve, 2 to 11 points.
+    pub curve: Vec<CurvePointParams>,
 }
 
 impl ReserveConfigParams {
@@ -72,8 +93,13 @@ impl ReserveConfigParams {
             && (self.outflow_limit == 0 || self.outflow_window_secs > 0)
             && self.curve.len() >= 2;
         require!(ok, LendingError::InvalidReserveConfig);
+        let pairs: Vec<(u32, u32)> = self
+            .curve
+            .iter()
+            .map(|p| (p.utilization_bps, p.rate_bps))
+            .collect();
         let curve =
-            BorrowRateCurve::from_points(&self.curve).ok_or(LendingError::InvalidReserveConfig)?;
+            BorrowRateCurve::from_points(&pairs).ok_or(LendingError::InvalidReserveConfig)?;
         require!(curve.is_valid(), LendingError::InvalidReserveConfig);
         Ok(ReserveConfig {
             ltv_bps: self.ltv_bps,

@@ -7,16 +7,23 @@
 //! Run it through `./scripts/bench-cu`.
 #![allow(dead_code)]
 
-#[path = "svm_env.rs"]
+#[path = "../../../shared/svm_env.rs"]
 pub mod env;
+#[path = "../../../shared/env_common.rs"]
+mod env_common;
 #[path = "../../../shared/fixture.rs"]
 pub mod fixture;
-#[path = "../../../shared/ix.rs"]
-pub mod ix;
+pub use lending_sdk::ix;
 mod oracles;
+#[path = "../../../shared/outcome.rs"]
+pub mod outcome;
 #[path = "../../../shared/pyth.rs"]
 pub mod pyth;
 mod report;
+/// Where the `.so` files are.
+mod runtime {
+    pub use lending_sbf_tests::runtime::deploy_dir;
+}
 
 use anchor_lang::solana_program::instruction::Instruction;
 use env::{Env, SPL_TOKEN};
@@ -153,7 +160,7 @@ async fn main() {
     let so_bytes = std::fs::metadata(format!("{deploy}/lending.so"))
         .map(|m| m.len())
         .unwrap_or(0);
-    let mut env = Env::with_program(&deploy);
+    let mut env = Env::start().await;
     env.set_time(1_750_000_000).await;
 
     println!("admin");
@@ -188,7 +195,7 @@ async fn main() {
 
     println!("keeper");
     keeper_instructions(&mut b, &user).await;
-    for e in oracles::measure(&deploy).await {
+    for e in oracles::measure().await {
         b.report.entries.push(e);
     }
 
@@ -199,7 +206,7 @@ async fn main() {
             &refresh(&b.m, 5),
             &[
                 ix::flash_borrow(lender.kp.pubkey(), &k, lender.liquidity[5], 1_000 * T),
-                ix::flash_repay(lender.kp.pubkey(), &k, lender.liquidity[5], 1_000 * T, 0),
+                ix::flash_repay(lender.kp.pubkey(), &k, lender.liquidity[5], 1_000 * T, 1),
             ],
             &[&lender.kp],
         )

@@ -13,7 +13,7 @@ use lending::OracleParams;
 use solana_signer::Signer;
 
 /// Measures refresh_oracle_price on the pull and the legacy snapshot.
-pub async fn measure(deploy: &str) -> Vec<Entry> {
+pub async fn measure() -> Vec<Entry> {
     let (pull_key, pull) = fixture("pyth-pull-sol-usd.json");
     let (legacy_key, legacy) = fixture("pyth-legacy-sol-usd.json");
     // The legacy snapshot's aggregate is not Trading (so the program refuses it); mark it
@@ -48,7 +48,7 @@ pub async fn measure(deploy: &str) -> Vec<Entry> {
     ];
     let mut out = vec![];
     for (name, key, data, owner, params, time) in cases {
-        let mut env = Env::with_program(deploy);
+        let mut env = Env::start().await;
         env.set_account(&key, account(owner, data));
         env.set_time(time + 5).await;
         let m = Market::with_params(&mut env, false).await;

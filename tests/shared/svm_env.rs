@@ -1,7 +1,10 @@
-//! The shared fixture's `Env`, backed by litesvm 0.16 (mainnet feature set, p-token) instead
-//! of program-test, so `tests/shared/fixture.rs` drives the benchmark unchanged. It also
-//! records the compute units of every top-level lending instruction it runs.
+//! The test environment on litesvm 0.16 (SBF suite and CU bench): the same API as the
+//! program-test `Env` in `env.rs`, running the built `.so` files with the mainnet feature set
+//! (SPL Token served by p-token). It also records the compute units of every top-level lending
+//! instruction it runs.
 
+#[allow(unused_imports)]
+pub use super::outcome::{assert_anchor_err, assert_err, custom_code, find_event};
 use anchor_lang::prelude::{Clock, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::solana_program::program_pack::Pack;
@@ -12,13 +15,15 @@ use solana_address::Address;
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 use solana_transaction::Transaction;
-use solana_transaction_error::TransactionError;
+pub use solana_transaction_error::TransactionError;
 
 /// Outcome of a transaction: the error of the failing instruction, if any.
 pub type TxResult = Result<(), TransactionError>;
 
 /// The classic SPL Token program id (p-token under litesvm's mainnet features).
 pub const SPL_TOKEN: Pubkey = anchor_spl::token::ID;
+/// The Token-2022 program id.
+pub const TOKEN_2022: Pubkey = anchor_spl::token_2022::ID;
 
 /// litesvm's address type from an Anchor `Pubkey` (two versions of the same 32 bytes).
 pub fn addr(k: &Pubkey) -> Address {
@@ -38,11 +43,20 @@ pub struct Env {
 }
 
 impl Env {
-    /// A VM with litesvm's defaults (mainnet features) and `lending.so` from `deploy_dir`.
-    pub fn with_program(deploy_dir: &str) -> Self {
+    super::env_common::common_env_methods!();
+
+    /// A VM with litesvm's defaults (mainnet features), `lending.so` and the CPI forwarder
+    /// (`cpi_forwarder.so`) loaded from `crate::runtime::deploy_dir()`.
+    pub async fn start() -> Self {
+        let dir = crate::runtime::deploy_dir();
         let mut svm = LiteSVM::new();
-        svm.add_program_from_file(addr(&lending::ID), format!("{deploy_dir}/lending.so"))
-            .unwrap_or_else(|e| panic!("{deploy_dir}/lending.so: {e:?} (run ./scripts/build-sbf)"));
+        for (id, name) in [
+            (lending::ID, "lending"),
+            (cpi_forwarder::ID, "cpi_forwarder"),
+        ] {
+            svm.add_program_from_file(addr(&id), format!("{dir}/{name}.so"))
+                .unwrap_or_else(|e| panic!("{dir}/{name}.so: {e:?} (run ./scripts/build-sbf)"));
+        }
         let payer = Keypair::new_from_array([0xa1; 32]);
         svm.airdrop(&payer.pubkey(), 100_000 * 1_000_000_000)
             .expect("airdrop");
@@ -66,27 +80,25 @@ impl Env {
         self.payer.insecure_clone()
     }
 
-    /// Sends `ixs` in one transaction (no compute-budget instruction is added).
+    /// Sends `ixs` after a compute-budget instruction (as every environment's `send` does, so
+    /// instruction indices match across them), paid by the payer and signed by `signers` too.
     pub async fn send(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> TxResult {
-        self.send_raw(ixs, signers).await
+        let mut all = vec![
+            solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_limit(
+                1_400_000,
+            ),
+        ];
+        all.extend_from_slice(ixs);
+        self.send_raw(&all, signers).await
     }
 
-    /// Sends exactly `ixs`, paid by the payer and signed by `signers` too.
-    pub async fn send_raw(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> TxResult {
-        let payer = self.payer();
-        let mut keys: Vec<&Keypair> = vec![&payer];
-        keys.extend(
-            signers
-                .iter()
-                .copied()
-                .filter(|s| s.pubkey() != payer.pubkey()),
-        );
-        let tx = Transaction::new_signed_with_payer(
-            ixs,
-            Some(&payer.pubkey()),
-            &keys,
-            self.svm.latest_blockhash(),
-        );
+    /// The blockhash to sign with.
+    pub async fn blockhash(&mut self) -> solana_hash::Hash {
+        self.svm.latest_blockhash()
+    }
+
+    /// Processes a transaction signed by the caller.
+    pub async fn process(&mut self, tx: Transaction) -> TxResult {
         let res = self.svm.send_transaction(tx);
         // A fresh blockhash keeps identical later transactions distinct.
         self.svm.expire_blockhash();
@@ -97,6 +109,26 @@ impl Env {
         self.last_cu = top_level_cu(&logs, &lending::ID.to_string());
         self.last_logs = logs;
         out
+    }
+
+    /// Simulates `ixs` and returns the payloads of the events the program emitted through
+    /// `emit_cpi!` (event discriminator + borsh data).
+    pub async fn simulate_events(
+        &mut self,
+        ixs: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Vec<Vec<u8>> {
+        let tx = self.sign(ixs, signers).await;
+        let sim = self.svm.simulate_transaction(tx).unwrap_or_else(|f| {
+            panic!("simulation failed: {:?}\n{}", f.err, f.meta.logs.join("\n"))
+        });
+        let tag = anchor_lang::event::EVENT_IX_TAG_LE;
+        sim.meta
+            .inner_instructions
+            .into_iter()
+            .flatten()
+            .filter_map(|i| i.instruction.data.strip_prefix(tag).map(|d| d.to_vec()))
+            .collect()
     }
 
     /// Sends and panics with the error (and the logs) if it fails.
@@ -132,18 +164,9 @@ impl Env {
         self.svm.get_account(&addr(key))
     }
 
-    /// A zero-copy account of the program (skipping the 8-byte discriminator).
-    pub async fn zc<T: bytemuck::Pod>(&mut self, key: &Pubkey) -> T {
-        let a = self.get(key).await.expect("account exists");
-        bytemuck::pod_read_unaligned(&a.data[8..8 + std::mem::size_of::<T>()])
-    }
-
-    /// Token balance of a token account.
-    pub async fn balance(&mut self, key: &Pubkey) -> u64 {
-        let a = self.get(key).await.expect("token account exists");
-        spl_token_2022::state::Account::unpack_from_slice(&a.data[..165])
-            .unwrap()
-            .amount
+    /// Rent-exempt minimum for `len` bytes.
+    pub async fn rent(&mut self, len: usize) -> u64 {
+        self.svm.minimum_balance_for_rent_exemption(len)
     }
 
     /// Creates a wallet with `sol` SOL.
@@ -153,54 +176,6 @@ impl Env {
             .airdrop(&kp.pubkey(), sol * 1_000_000_000)
             .expect("airdrop");
         kp
-    }
-
-    /// Creates a mint with the payer as mint authority.
-    pub async fn create_mint(&mut self, decimals: u8, token_program: Pubkey) -> Pubkey {
-        let mint = self.keypair();
-        let payer = self.payer().pubkey();
-        let len = spl_token_2022::state::Mint::LEN;
-        let lamports = self.svm.minimum_balance_for_rent_exemption(len);
-        let ixs =
-            super::ix::token::create_mint(payer, mint.pubkey(), lamports, decimals, token_program);
-        self.ok(&ixs, &[&mint]).await;
-        mint.pubkey()
-    }
-
-    /// Creates a token account for `owner`.
-    pub async fn token_account(
-        &mut self,
-        mint: &Pubkey,
-        owner: &Pubkey,
-        token_program: Pubkey,
-    ) -> Pubkey {
-        let acct = self.keypair();
-        let payer = self.payer().pubkey();
-        let len = spl_token_2022::state::Account::LEN;
-        let lamports = self.svm.minimum_balance_for_rent_exemption(len);
-        let ixs = super::ix::token::create_account(
-            payer,
-            acct.pubkey(),
-            lamports,
-            *mint,
-            *owner,
-            token_program,
-        );
-        self.ok(&ixs, &[&acct]).await;
-        acct.pubkey()
-    }
-
-    /// Mints `amount` to `dest` (the payer is the mint authority).
-    pub async fn mint_to(
-        &mut self,
-        mint: &Pubkey,
-        dest: &Pubkey,
-        amount: u64,
-        token_program: Pubkey,
-    ) {
-        let authority = self.payer().pubkey();
-        let ix = super::ix::token::mint_to(authority, *mint, *dest, amount, token_program);
-        self.ok(&[ix], &[]).await;
     }
 
     /// Writes an arbitrary account (oracle sources).

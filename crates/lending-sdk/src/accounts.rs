@@ -1,0 +1,67 @@
+//! Decoding of the program's accounts from raw data (as fetched over RPC or read in a test VM).
+
+use anchor_lang::{Discriminator, ZeroCopy};
+use std::fmt;
+
+/// Why account data could not be decoded as the requested type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// The data is shorter than discriminator + struct.
+    TooShort { expected: usize, found: usize },
+    /// The 8-byte discriminator belongs to another account type.
+    WrongDiscriminator,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TooShort { expected, found } => {
+                write!(f, "account data is {found} bytes, expected {expected}")
+            }
+            Self::WrongDiscriminator => write!(f, "account discriminator does not match"),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Decodes a zero-copy account of the program (`LendingMarket`, `Reserve`, `Obligation`,
+/// `OraclePrice`): checks the discriminator and copies the struct out (no alignment needed).
+pub fn decode<T: ZeroCopy + Discriminator>(data: &[u8]) -> Result<T, DecodeError> {
+    let expected = 8 + std::mem::size_of::<T>();
+    if data.len() < expected {
+        return Err(DecodeError::TooShort {
+            expected,
+            found: data.len(),
+        });
+    }
+    if &data[..8] != T::DISCRIMINATOR {
+        return Err(DecodeError::WrongDiscriminator);
+    }
+    Ok(bytemuck::pod_read_unaligned(&data[8..expected]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lending::state::{LendingMarket, Reserve};
+
+    #[test]
+    fn decode_checks_length_and_discriminator() {
+        let mut data = vec![0u8; 8 + std::mem::size_of::<Reserve>()];
+        data[..8].copy_from_slice(Reserve::DISCRIMINATOR);
+        assert!(decode::<Reserve>(&data).is_ok());
+        // A reserve is longer than a market, so only the discriminator tells them apart.
+        assert_eq!(
+            decode::<LendingMarket>(&data).unwrap_err(),
+            DecodeError::WrongDiscriminator
+        );
+        assert_eq!(
+            decode::<Reserve>(&data[..20]).unwrap_err(),
+            DecodeError::TooShort {
+                expected: data.len(),
+                found: 20
+            }
+        );
+    }
+}

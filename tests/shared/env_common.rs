@@ -1,0 +1,108 @@
+//! Methods every test `Env` (program-test, litesvm, JSON-RPC) has in common, written once over
+//! each one's own primitives: `payer`, `blockhash`, `process`, `get`, `rent` and `ok`.
+
+/// Expands, inside an `impl Env`, the methods written over the primitives. The including file
+/// has `Instruction`, `Keypair`, `Pubkey`, `Signer`, `Transaction`, `Pack` and
+/// `spl_token_2022` in scope.
+macro_rules! common_env_methods {
+    () => {
+        /// `ixs` signed by the payer and `signers`, with the current blockhash.
+        pub async fn sign(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> Transaction {
+            let payer = self.payer();
+            let mut keys: Vec<&Keypair> = vec![&payer];
+            keys.extend(
+                signers
+                    .iter()
+                    .copied()
+                    .filter(|s| s.pubkey() != payer.pubkey()),
+            );
+            let blockhash = self.blockhash().await;
+            Transaction::new_signed_with_payer(ixs, Some(&payer.pubkey()), &keys, blockhash)
+        }
+
+        /// Sends exactly `ixs`, paid by the payer and signed by `signers` too.
+        pub async fn send_raw(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> TxResult {
+            let tx = self.sign(ixs, signers).await;
+            self.process(tx).await
+        }
+
+        /// A zero-copy account of the program, decoded by the SDK (discriminator checked).
+        pub async fn zc<T: anchor_lang::ZeroCopy + anchor_lang::Discriminator>(
+            &mut self,
+            key: &Pubkey,
+        ) -> T {
+            let a = self.get(key).await.expect("account exists");
+            assert_eq!(a.owner, lending::ID, "{key} is not a lending account");
+            lending_sdk::accounts::decode(&a.data).unwrap_or_else(|e| panic!("{key}: {e}"))
+        }
+
+        /// Token balance of a token account (SPL Token or Token-2022).
+        pub async fn balance(&mut self, key: &Pubkey) -> u64 {
+            let a = self.get(key).await.expect("token account exists");
+            spl_token_2022::state::Account::unpack_from_slice(&a.data[..165])
+                .unwrap()
+                .amount
+        }
+
+        /// Supply of a mint.
+        pub async fn supply(&mut self, mint: &Pubkey) -> u64 {
+            let a = self.get(mint).await.expect("mint exists");
+            spl_token_2022::state::Mint::unpack_from_slice(&a.data[..82])
+                .unwrap()
+                .supply
+        }
+
+        /// Creates a mint with the payer as mint authority.
+        pub async fn create_mint(&mut self, decimals: u8, token_program: Pubkey) -> Pubkey {
+            let mint = self.keypair();
+            let payer = self.payer().pubkey();
+            let lamports = self.rent(spl_token_2022::state::Mint::LEN).await;
+            let ixs = lending_sdk::ix::token::create_mint(
+                payer,
+                mint.pubkey(),
+                lamports,
+                decimals,
+                token_program,
+            );
+            self.ok(&ixs, &[&mint]).await;
+            mint.pubkey()
+        }
+
+        /// Creates a token account for `owner`.
+        pub async fn token_account(
+            &mut self,
+            mint: &Pubkey,
+            owner: &Pubkey,
+            token_program: Pubkey,
+        ) -> Pubkey {
+            let acct = self.keypair();
+            let payer = self.payer().pubkey();
+            let lamports = self.rent(spl_token_2022::state::Account::LEN).await;
+            let ixs = lending_sdk::ix::token::create_account(
+                payer,
+                acct.pubkey(),
+                lamports,
+                *mint,
+                *owner,
+                token_program,
+            );
+            self.ok(&ixs, &[&acct]).await;
+            acct.pubkey()
+        }
+
+        /// Mints `amount` to `dest` (the payer is the mint authority).
+        pub async fn mint_to(
+            &mut self,
+            mint: &Pubkey,
+            dest: &Pubkey,
+            amount: u64,
+            token_program: Pubkey,
+        ) {
+            let authority = self.payer().pubkey();
+            let ix =
+                lending_sdk::ix::token::mint_to(authority, *mint, *dest, amount, token_program);
+            self.ok(&[ix], &[]).await;
+        }
+    };
+}
+pub(crate) use common_env_methods;

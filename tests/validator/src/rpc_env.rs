@@ -1,0 +1,137 @@
+//! The test `Env` over JSON-RPC: the API of the VM environments in `tests/shared`, so the shared
+//! fixture (markets, reserves, users) runs unchanged against a real validator. Everything goes
+//! through the validator's RPC: signed transactions, confirmations, account reads. The clock is
+//! the validator's own and cannot be moved.
+
+use anchor_lang::prelude::{Clock, Pubkey};
+use anchor_lang::solana_program::instruction::Instruction;
+use anchor_lang::solana_program::program_pack::Pack;
+use anchor_spl::token_2022::spl_token_2022;
+use solana_account::Account;
+use solana_commitment_config::CommitmentConfig;
+use solana_keypair::Keypair;
+use solana_rpc_client::nonblocking::rpc_client::RpcClient;
+use solana_signer::Signer;
+use solana_transaction::Transaction;
+
+#[allow(unused_imports)]
+pub use super::outcome::{assert_anchor_err, assert_err, custom_code};
+pub use solana_transaction_error::TransactionError;
+
+/// The classic SPL Token program id.
+pub const SPL_TOKEN: Pubkey = anchor_spl::token::ID;
+/// The Token-2022 program id.
+pub const TOKEN_2022: Pubkey = anchor_spl::token_2022::ID;
+
+/// Outcome of a transaction: the error of the failing instruction, if any.
+pub type TxResult = Result<(), TransactionError>;
+
+/// A validator's RPC plus a funded payer.
+pub struct Env {
+    /// The RPC client (confirmed commitment).
+    pub rpc: RpcClient,
+    payer: Keypair,
+    /// Transactions sent so far (confirmed or failed).
+    pub sent: u64,
+}
+
+impl Env {
+    super::env_common::common_env_methods!();
+
+    /// An environment on the validator at `url`, paying with `payer`.
+    pub fn new(url: &str, payer: Keypair) -> Self {
+        Self {
+            rpc: RpcClient::new_with_commitment(url.to_string(), CommitmentConfig::confirmed()),
+            payer,
+            sent: 0,
+        }
+    }
+
+    /// A new random keypair (a validator's ledger may outlive one run).
+    pub fn keypair(&mut self) -> Keypair {
+        Keypair::new()
+    }
+
+    /// The fee payer.
+    pub fn payer(&self) -> Keypair {
+        self.payer.insecure_clone()
+    }
+
+    /// Sends `ixs` after a compute-budget instruction (as every environment's `send` does, so
+    /// instruction indices match across them), paid by the payer and signed by `signers` too.
+    pub async fn send(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> TxResult {
+        let mut all = vec![
+            solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_limit(
+                1_400_000,
+            ),
+        ];
+        all.extend_from_slice(ixs);
+        self.send_raw(&all, signers).await
+    }
+
+    /// The latest blockhash.
+    pub async fn blockhash(&mut self) -> solana_hash::Hash {
+        self.rpc
+            .get_latest_blockhash()
+            .await
+            .unwrap_or_else(|e| panic!("getLatestBlockhash: {e}"))
+    }
+
+    /// Sends a signed transaction and waits for confirmation.
+    pub async fn process(&mut self, tx: Transaction) -> TxResult {
+        self.sent += 1;
+        match self.rpc.send_and_confirm_transaction(&tx).await {
+            Ok(_) => Ok(()),
+            Err(e) => match e.get_transaction_error() {
+                Some(te) => Err(te),
+                None => panic!("rpc error: {e}"),
+            },
+        }
+    }
+
+    /// Sends and panics with the error if it fails.
+    pub async fn ok(&mut self, ixs: &[Instruction], signers: &[&Keypair]) {
+        if let Err(e) = self.send(ixs, signers).await {
+            panic!("transaction failed: {e:?}");
+        }
+    }
+
+    /// The validator's clock sysvar.
+    pub async fn clock(&mut self) -> Clock {
+        let a = self
+            .get(&<Clock as anchor_lang::solana_program::sysvar::SysvarId>::id())
+            .await
+            .expect("clock sysvar");
+        bincode::deserialize(&a.data).expect("clock layout")
+    }
+
+    /// Raw account, if it exists.
+    pub async fn get(&mut self, key: &Pubkey) -> Option<Account> {
+        self.rpc
+            .get_account_with_commitment(key, self.rpc.commitment())
+            .await
+            .unwrap_or_else(|e| panic!("getAccountInfo {key}: {e}"))
+            .value
+    }
+
+    /// Creates a wallet with `sol` SOL (a transfer from the payer).
+    pub async fn wallet(&mut self, sol: u64) -> Keypair {
+        let kp = self.keypair();
+        let payer = self.payer();
+        let ix = anchor_lang::solana_program::system_instruction::transfer(
+            &payer.pubkey(),
+            &kp.pubkey(),
+            sol * 1_000_000_000,
+        );
+        self.ok(&[ix], &[]).await;
+        kp
+    }
+
+    /// Rent-exempt minimum for `len` bytes, as the validator computes it.
+    pub async fn rent(&mut self, len: usize) -> u64 {
+        self.rpc
+            .get_minimum_balance_for_rent_exemption(len)
+            .await
+            .expect("getMinimumBalanceForRentExemption")
+    }
+}

@@ -1,0 +1,417 @@
+//! The lending program on a real `solana-test-validator`, over JSON-RPC: real signatures,
+//! confirmations, slots and clock. Every balance asserted here is read back over RPC.
+//!
+//! One validator serves every case (starting one takes seconds), so the suite has its own
+//! runner (`harness = false`): it starts the validator (or attaches to the one `anchor test`
+//! started), runs each case catching its panic, always stops the validator, and prints a
+//! `test result:` line like libtest's. `cargo test -p lending-validator-tests -- <filter>` runs
+//! the cases whose name contains the filter.
+#![allow(dead_code)]
+
+#[path = "../src/rpc_env.rs"]
+mod env;
+#[path = "../../shared/env_common.rs"]
+mod env_common;
+#[path = "../../shared/fixture.rs"]
+mod fixture;
+#[path = "../../shared/invariants.rs"]
+mod invariants;
+#[path = "../../shared/outcome.rs"]
+mod outcome;
+#[path = "../../shared/pyth.rs"]
+mod pyth;
+use lending_sdk::ix;
+
+use env::{assert_err, Env, SPL_TOKEN, TOKEN_2022};
+use fixture::{config, Market};
+use lending::errors::LendingError;
+use lending::state::OraclePrice;
+use lending::LiquidateParams;
+use lending_validator_tests::validator::Validator;
+use solana_signer::Signer;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
+use std::time::Instant;
+
+const SOL: usize = 0;
+const USDC: usize = 1;
+const SOL_UNIT: u64 = 1_000_000_000;
+const USD: u64 = 1_000_000;
+
+/// SOL at $100 (SPL Token) and USDC at $1 (Token-2022), fixed-price oracles.
+async fn market(env: &mut Env) -> Market {
+    let mut m = Market::new(env).await;
+    m.add_reserve(env, 9, SPL_TOKEN, 100_000_000, -6, config(7_500, 8_000))
+        .await;
+    m.add_reserve(env, 6, TOKEN_2022, 1_000_000, -6, config(8_000, 8_500))
+        .await;
+    m
+}
+
+async fn market_and_reserves_are_created(env: &mut Env) {
+    let m = market(env).await;
+    for (i, k) in m.reserves.iter().enumerate() {
+        let r = m.reserve(env, i).await;
+        assert_eq!((r.market, r.liquidity_mint), (m.market, k.mint));
+        assert_eq!(env.balance(&k.supply_vault).await, fixture::SEED);
+        assert_eq!(r.available, fixture::SEED);
+        let vault = env.get(&k.supply_vault).await.expect("vault");
+        assert_eq!(
+            vault.owner, k.token_program,
+            "vault under the reserve's token program"
+        );
+    }
+    invariants::check(env, &m, &[]).await;
+}
+
+async fn deposit_borrow_repay_withdraw(env: &mut Env) {
+    let m = market(env).await;
+    let lender = m.user(env, &[0, 100_000 * USD]).await;
+    let b = m.user(env, &[10 * SOL_UNIT, 0]).await;
+    let [sol, usdc] = [m.reserves[SOL], m.reserves[USDC]];
+
+    m.supply(env, &lender, USDC, 50_000 * USD).await.unwrap();
+    assert_eq!(env.balance(&lender.liquidity[USDC]).await, 50_000 * USD);
+    assert_eq!(
+        env.balance(&usdc.supply_vault).await,
+        fixture::SEED + 50_000 * USD
+    );
+    let lender_shares = env.balance(&lender.shares[USDC]).await;
+    assert!(lender_shares > 0 && lender_shares <= 50_000 * USD);
+
+    m.deposit_collateral(env, &b, SOL, 10 * SOL_UNIT)
+        .await
+        .unwrap();
+    assert_eq!(env.balance(&b.liquidity[SOL]).await, 0);
+    assert_eq!(
+        env.balance(&sol.supply_vault).await,
+        fixture::SEED + 10 * SOL_UNIT
+    );
+    assert_eq!(Market::obligation(env, &b.obligation).await.deposits_len, 1);
+
+    // $1,000 of SOL at 75% LTV: 750 USDC at most.
+    assert_err(
+        m.borrow(env, &b, USDC, 800 * USD).await,
+        LendingError::BorrowTooLarge,
+    );
+    m.borrow(env, &b, USDC, 500 * USD).await.unwrap();
+    assert_eq!(env.balance(&b.liquidity[USDC]).await, 500 * USD);
+    // The 10 bps origination fee (added to the debt) moves to the fee vault.
+    let fee = 500 * USD / 1_000;
+    assert_eq!(env.balance(&usdc.fee_vault).await, fee);
+    assert_eq!(
+        env.balance(&usdc.supply_vault).await,
+        fixture::SEED + 49_500 * USD - fee
+    );
+    let ob = Market::obligation(env, &b.obligation).await;
+    assert_eq!(ob.borrows_len, 1);
+    assert!(ob.borrowed_value.get() > 0);
+
+    // Repay everything: principal, the 10 bps origination fee and a few seconds of interest.
+    env.mint_to(&usdc.mint, &b.liquidity[USDC], 10 * USD, usdc.token_program)
+        .await;
+    m.repay(env, &b, USDC, u64::MAX).await.unwrap();
+    assert_eq!(Market::obligation(env, &b.obligation).await.borrows_len, 0);
+    let left = env.balance(&b.liquidity[USDC]).await;
+    assert!(
+        (9 * USD..=10 * USD - 500_000).contains(&left),
+        "repay-all paid {} USDC units for 500 USDC + fee",
+        510 * USD - left
+    );
+
+    m.withdraw(env, &b, SOL, u64::MAX).await.unwrap();
+    let back = env.balance(&b.liquidity[SOL]).await;
+    assert!(
+        (10 * SOL_UNIT - 1..=10 * SOL_UNIT).contains(&back),
+        "got {back}"
+    );
+    assert_eq!(Market::obligation(env, &b.obligation).await.deposits_len, 0);
+    invariants::check(env, &m, &[b.obligation]).await;
+}
+
+async fn price_drop_then_liquidation(env: &mut Env) {
+    let m = market(env).await;
+    let lender = m.user(env, &[0, 100_000 * USD]).await;
+    let b = m.user(env, &[10 * SOL_UNIT, 0]).await;
+    let liq = m.user(env, &[0, 10_000 * USD]).await;
+    m.supply(env, &lender, USDC, 50_000 * USD).await.unwrap();
+    m.deposit_collateral(env, &b, SOL, 10 * SOL_UNIT)
+        .await
+        .unwrap();
+    m.borrow(env, &b, USDC, 700 * USD).await.unwrap();
+
+    let params = LiquidateParams {
+        max_repay: u64::MAX,
+        min_receive: 1,
+        receive_liquidity: false,
+    };
+    let liquidate = ix::liquidate(
+        liq.kp.pubkey(),
+        b.obligation,
+        &m.reserves[USDC],
+        liq.liquidity[USDC],
+        &m.reserves[SOL],
+        liq.shares[SOL],
+        params,
+    );
+    assert_err(
+        m.act(
+            env,
+            &b.obligation,
+            std::slice::from_ref(&liquidate),
+            &[&liq.kp],
+        )
+        .await,
+        LendingError::ObligationHealthy,
+    );
+
+    // SOL falls from $100 to $80: $800 of collateral against $700 of debt, past the 80% line.
+    m.set_price(env, SOL, 80_000_000, -6).await;
+    let before = Market::obligation(env, &b.obligation).await;
+    let paid_from = env.balance(&liq.liquidity[USDC]).await;
+    m.act(env, &b.obligation, &[liquidate], &[&liq.kp])
+        .await
+        .unwrap();
+    let repaid = paid_from - env.balance(&liq.liquidity[USDC]).await;
+    let seized = env.balance(&liq.shares[SOL]).await;
+    let after = Market::obligation(env, &b.obligation).await;
+    // Close factor 50%: at most half the debt (plus interest accrued since the borrow).
+    assert!(repaid > 0 && repaid <= 351 * USD, "repaid {repaid}");
+    assert!(seized > 0);
+    // The collateral taken is worth at most the repayment plus the 10% maximum bonus.
+    let r = m.reserve(env, SOL).await;
+    let seized_sol = r
+        .pool()
+        .shares_to_liquidity_wad(seized, lending::risk::fixed::Rounding::Down)
+        .unwrap()
+        / lending::risk::WAD;
+    let seized_usd = seized_sol as u128 * 80 / 1_000; // SOL units (1e9) at $80 -> USD units (1e6)
+    assert!(
+        seized_usd <= repaid as u128 * 110 / 100 + 1,
+        "seized ${seized_usd} for ${repaid}"
+    );
+    assert!(after.borrowed_value.get() < before.borrowed_value.get());
+    assert!(after.deposits[0].shares < before.deposits[0].shares);
+    invariants::check(env, &m, &[b.obligation, liq.obligation]).await;
+}
+
+async fn flash_loan_in_one_transaction(env: &mut Env) {
+    let m = market(env).await;
+    let u = m.user(env, &[0, 10_000 * USD]).await;
+    m.supply(env, &u, USDC, 5_000 * USD).await.unwrap();
+    let k = m.reserves[USDC];
+    let bal = env.balance(&u.liquidity[USDC]).await;
+    let vault = env.balance(&k.supply_vault).await;
+    let amount = 1_000 * USD;
+    env.send_raw(
+        &[
+            ix::flash_borrow(u.kp.pubkey(), &k, u.liquidity[USDC], amount),
+            ix::flash_repay(u.kp.pubkey(), &k, u.liquidity[USDC], amount, 0),
+        ],
+        &[&u.kp],
+    )
+    .await
+    .unwrap();
+    let fee = amount * 9 / 10_000;
+    assert_eq!(env.balance(&u.liquidity[USDC]).await, bal - fee);
+    assert_eq!(env.balance(&k.supply_vault).await, vault + fee);
+    // A flash borrow alone is refused, and nothing moves.
+    assert_err(
+        env.send_raw(
+            &[ix::flash_borrow(
+                u.kp.pubkey(),
+                &k,
+                u.liquidity[USDC],
+                amount,
+            )],
+            &[&u.kp],
+        )
+        .await,
+        LendingError::NoFlashRepayFound,
+    );
+    assert_eq!(env.balance(&k.supply_vault).await, vault + fee);
+    invariants::check(env, &m, &[u.obligation]).await;
+}
+
+async fn wrong_signer_is_rejected(env: &mut Env) {
+    let m = market(env).await;
+    let lender = m.user(env, &[0, 100_000 * USD]).await;
+    let b = m.user(env, &[10 * SOL_UNIT, 0]).await;
+    let thief = m.user(env, &[0, 0]).await;
+    m.supply(env, &lender, USDC, 50_000 * USD).await.unwrap();
+    m.deposit_collateral(env, &b, SOL, 10 * SOL_UNIT)
+        .await
+        .unwrap();
+    let vault = env.balance(&m.reserves[USDC].supply_vault).await;
+    let ob = env.get(&b.obligation).await.unwrap();
+
+    // The thief signs a borrow against the victim's obligation, paid to the thief.
+    let steal = ix::borrow(
+        thief.kp.pubkey(),
+        b.obligation,
+        &m.reserves[USDC],
+        thief.liquidity[USDC],
+        100 * USD,
+    );
+    let res = m.act(env, &b.obligation, &[steal], &[&thief.kp]).await;
+    let code = env::custom_code(&res);
+    assert!(
+        code == Some(
+            anchor_lang::error::ERROR_CODE_OFFSET + LendingError::NotObligationOwner as u32
+        ) || code == Some(anchor_lang::error::ErrorCode::ConstraintHasOne as u32)
+            || code == Some(anchor_lang::error::ErrorCode::ConstraintSeeds as u32),
+        "expected an ownership error, got {res:?}"
+    );
+    // The market owner's key is no better: an admin call signed by someone else fails too.
+    assert_err(
+        env.send(
+            &[ix::set_fixed_price(
+                thief.kp.pubkey(),
+                m.market,
+                m.reserves[SOL].oracle,
+                1,
+                -6,
+                0,
+            )],
+            &[&thief.kp],
+        )
+        .await,
+        LendingError::NotMarketOwner,
+    );
+    assert_eq!(env.balance(&thief.liquidity[USDC]).await, 0);
+    assert_eq!(env.balance(&m.reserves[USDC].supply_vault).await, vault);
+    assert_eq!(env.get(&b.obligation).await.unwrap().data, ob.data);
+}
+
+async fn stale_pyth_snapshot_is_rejected_on_the_real_clock(env: &mut Env) {
+    let (key, data) = pyth::fixture("pyth-pull-sol-usd.json");
+    let acct = env
+        .get(&key)
+        .await
+        .expect("the pull snapshot is loaded at genesis");
+    assert_eq!(
+        (acct.owner, acct.data),
+        (pyth_solana_receiver_sdk::ID, data)
+    );
+    let m = Market::with_params(env, false).await;
+    let mint = env.create_mint(9, SPL_TOKEN).await;
+    env.ok(
+        &[ix::init_oracle_price(
+            m.owner.pubkey(),
+            m.market,
+            mint,
+            pyth::pull_params(key),
+        )],
+        &[&m.owner],
+    )
+    .await;
+    let oracle = ix::pda::oracle(&m.market, &mint);
+    // Published in January 2025; the validator's clock is today's.
+    let now = env.clock().await.unix_timestamp;
+    assert!(now > pyth::PULL_PUBLISH_TIME + 60);
+    assert_err(
+        env.send(&[ix::refresh_oracle_price(oracle, Some(key))], &[])
+            .await,
+        LendingError::PriceTooOld,
+    );
+    assert_eq!(env.zc::<OraclePrice>(&oracle).await.price, 0);
+    // A fixed price is refused in a market that does not allow it.
+    let mint2 = env.create_mint(6, SPL_TOKEN).await;
+    assert_err(
+        env.send(
+            &[ix::init_oracle_price(
+                m.owner.pubkey(),
+                m.market,
+                mint2,
+                fixture::fixed_oracle(1_000_000, -6),
+            )],
+            &[&m.owner],
+        )
+        .await,
+        LendingError::FixedPriceNotAllowed,
+    );
+}
+
+type Case = for<'a> fn(&'a mut Env) -> Pin<Box<dyn Future<Output = ()> + 'a>>;
+
+macro_rules! cases {
+    ($($f:ident),* $(,)?) => {
+        vec![$((stringify!($f), (|e| Box::pin($f(e))) as Case)),*]
+    };
+}
+
+fn main() {
+    let all: Vec<(&str, Case)> = cases![
+        market_and_reserves_are_created,
+        deposit_borrow_repay_withdraw,
+        price_drop_then_liquidation,
+        flash_loan_in_one_transaction,
+        wrong_signer_is_rejected,
+        stale_pyth_snapshot_is_rejected_on_the_real_clock,
+    ];
+    // libtest-style arguments: `--list`, and a name filter (other flags are ignored).
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--list") {
+        for (name, _) in &all {
+            println!("{name}: test");
+        }
+        return;
+    }
+    let filter = args.iter().find(|a| !a.starts_with('-')).cloned();
+    let chosen: Vec<_> = all
+        .into_iter()
+        .filter(|(n, _)| filter.as_ref().is_none_or(|f| n.contains(f.as_str())))
+        .collect();
+    println!("\nrunning {} tests on a local validator", chosen.len());
+    if chosen.is_empty() {
+        println!("\ntest result: ok. 0 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out\n");
+        return;
+    }
+    let validator = match Validator::from_env() {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("error: cannot run the validator suite: {e}");
+            std::process::exit(1);
+        }
+    };
+    let rt = tokio::runtime::Runtime::new().expect("tokio runtime");
+    let mut env = Env::new(&validator.url, validator.payer.insecure_clone());
+    let (mut passed, mut failed) = (0, vec![]);
+    let t0 = Instant::now();
+    for (name, case) in chosen {
+        let t = Instant::now();
+        let sent = env.sent;
+        let res = std::panic::catch_unwind(AssertUnwindSafe(|| rt.block_on(case(&mut env))));
+        let secs = t.elapsed().as_secs_f64();
+        match res {
+            Ok(()) => {
+                passed += 1;
+                println!(
+                    "test {name} ... ok ({secs:.1}s, {} transactions)",
+                    env.sent - sent
+                );
+            }
+            Err(_) => {
+                failed.push(name);
+                println!("test {name} ... FAILED ({secs:.1}s)");
+            }
+        }
+    }
+    drop(validator);
+    let status = if failed.is_empty() { "ok" } else { "FAILED" };
+    if !failed.is_empty() {
+        println!("\nfailures:");
+        for f in &failed {
+            println!("    {f}");
+        }
+    }
+    println!(
+        "\ntest result: {status}. {passed} passed; {} failed; 0 ignored; 0 measured; 0 filtered out; finished in {:.2}s\n",
+        failed.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    if !failed.is_empty() {
+        std::process::exit(101);
+    }
+}
