@@ -56,19 +56,6 @@ impl Env {
         self.ctx.payer.insecure_clone()
     }
 
-    /// Sends `ixs` in one transaction paid by the payer and signed by `signers` too.
-    /// A compute-budget instruction with a unique limit keeps identical transactions distinct.
-    pub async fn send(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> TxResult {
-        self.nonce += 1;
-        let mut all = vec![
-            solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_limit(
-                1_400_000 - self.nonce,
-            ),
-        ];
-        all.extend_from_slice(ixs);
-        self.send_raw(&all, signers).await
-    }
-
     /// The blockhash to sign with.
     pub async fn blockhash(&mut self) -> solana_hash::Hash {
         self.ctx.last_blockhash

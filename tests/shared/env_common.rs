@@ -1,11 +1,26 @@
 //! Methods every test `Env` (program-test, litesvm, JSON-RPC) has in common, written once over
-//! each one's own primitives: `payer`, `blockhash`, `process`, `get`, `rent` and `ok`.
+//! each one's own primitives: `payer`, `blockhash`, `process`, `get`, `rent`, `ok` and a
+//! `nonce: u32` field.
 
 /// Expands, inside an `impl Env`, the methods written over the primitives. The including file
 /// has `Instruction`, `Keypair`, `Pubkey`, `Signer`, `Transaction`, `Pack` and
 /// `spl_token_2022` in scope.
 macro_rules! common_env_methods {
     () => {
+        /// Sends `ixs` after a compute-budget instruction, paid by the payer and signed by
+        /// `signers` too. Every environment's `send` does this, so instruction indices agree
+        /// across them; the limit differs per call, which keeps identical transactions distinct.
+        pub async fn send(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> TxResult {
+            self.nonce += 1;
+            let mut all = vec![
+                solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_limit(
+                    1_400_000 - self.nonce,
+                ),
+            ];
+            all.extend_from_slice(ixs);
+            self.send_raw(&all, signers).await
+        }
+
         /// `ixs` signed by the payer and `signers`, with the current blockhash.
         pub async fn sign(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> Transaction {
             let payer = self.payer();

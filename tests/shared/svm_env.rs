@@ -36,6 +36,7 @@ pub struct Env {
     pub svm: LiteSVM,
     payer: Keypair,
     keys: u64,
+    nonce: u32,
     /// Compute units of each top-level lending instruction of the last transaction, in order.
     pub last_cu: Vec<u64>,
     /// Logs of the last transaction.
@@ -64,6 +65,7 @@ impl Env {
             svm,
             payer,
             keys: 0,
+            nonce: 0,
             last_cu: vec![],
             last_logs: vec![],
         }
@@ -78,18 +80,6 @@ impl Env {
     /// The fee payer.
     pub fn payer(&self) -> Keypair {
         self.payer.insecure_clone()
-    }
-
-    /// Sends `ixs` after a compute-budget instruction (as every environment's `send` does, so
-    /// instruction indices match across them), paid by the payer and signed by `signers` too.
-    pub async fn send(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> TxResult {
-        let mut all = vec![
-            solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_limit(
-                1_400_000,
-            ),
-        ];
-        all.extend_from_slice(ixs);
-        self.send_raw(&all, signers).await
     }
 
     /// The blockhash to sign with.

@@ -31,6 +31,7 @@ pub struct Env {
     /// The RPC client (confirmed commitment).
     pub rpc: RpcClient,
     payer: Keypair,
+    nonce: u32,
     /// Transactions sent so far (confirmed or failed).
     pub sent: u64,
 }
@@ -43,6 +44,7 @@ impl Env {
         Self {
             rpc: RpcClient::new_with_commitment(url.to_string(), CommitmentConfig::confirmed()),
             payer,
+            nonce: 0,
             sent: 0,
         }
     }
@@ -55,18 +57,6 @@ impl Env {
     /// The fee payer.
     pub fn payer(&self) -> Keypair {
         self.payer.insecure_clone()
-    }
-
-    /// Sends `ixs` after a compute-budget instruction (as every environment's `send` does, so
-    /// instruction indices match across them), paid by the payer and signed by `signers` too.
-    pub async fn send(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> TxResult {
-        let mut all = vec![
-            solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_limit(
-                1_400_000,
-            ),
-        ];
-        all.extend_from_slice(ixs);
-        self.send_raw(&all, signers).await
     }
 
     /// The latest blockhash.
