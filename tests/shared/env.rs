@@ -131,19 +131,6 @@ impl Env {
         self.ctx.banks_client.get_account(*key).await.unwrap()
     }
 
-    /// Creates a wallet with `sol` SOL.
-    pub async fn wallet(&mut self, sol: u64) -> Keypair {
-        let kp = self.keypair();
-        let payer = self.payer();
-        let ix = anchor_lang::solana_program::system_instruction::transfer(
-            &payer.pubkey(),
-            &kp.pubkey(),
-            sol * 1_000_000_000,
-        );
-        self.ok(&[ix], &[]).await;
-        kp
-    }
-
     /// Rent-exempt minimum for `len` bytes.
     pub async fn rent(&mut self, len: usize) -> u64 {
         let rent = self.ctx.banks_client.get_rent().await.unwrap();

@@ -67,6 +67,19 @@ macro_rules! common_env_methods {
                 .supply
         }
 
+        /// Creates a wallet with `sol` SOL (a transfer from the payer).
+        pub async fn wallet(&mut self, sol: u64) -> Keypair {
+            let kp = self.keypair();
+            let payer = self.payer();
+            let ix = anchor_lang::solana_program::system_instruction::transfer(
+                &payer.pubkey(),
+                &kp.pubkey(),
+                sol * 1_000_000_000,
+            );
+            self.ok(&[ix], &[]).await;
+            kp
+        }
+
         /// Creates a mint with the payer as mint authority.
         pub async fn create_mint(&mut self, decimals: u8, token_program: Pubkey) -> Pubkey {
             let mint = self.keypair();

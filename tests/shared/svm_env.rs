@@ -159,15 +159,6 @@ impl Env {
         self.svm.minimum_balance_for_rent_exemption(len)
     }
 
-    /// Creates a wallet with `sol` SOL.
-    pub async fn wallet(&mut self, sol: u64) -> Keypair {
-        let kp = self.keypair();
-        self.svm
-            .airdrop(&kp.pubkey(), sol * 1_000_000_000)
-            .expect("airdrop");
-        kp
-    }
-
     /// Writes an arbitrary account (oracle sources).
     pub fn set_account(&mut self, key: &Pubkey, account: Account) {
         self.svm

@@ -104,19 +104,6 @@ impl Env {
             .value
     }
 
-    /// Creates a wallet with `sol` SOL (a transfer from the payer).
-    pub async fn wallet(&mut self, sol: u64) -> Keypair {
-        let kp = self.keypair();
-        let payer = self.payer();
-        let ix = anchor_lang::solana_program::system_instruction::transfer(
-            &payer.pubkey(),
-            &kp.pubkey(),
-            sol * 1_000_000_000,
-        );
-        self.ok(&[ix], &[]).await;
-        kp
-    }
-
     /// Rent-exempt minimum for `len` bytes, as the validator computes it.
     pub async fn rent(&mut self, len: usize) -> u64 {
         self.rpc
