@@ -1,58 +1,110 @@
 //! Builds the lending program's IDL the way `anchor idl build` does (the `idl-build` feature
 //! and Anchor's `IdlBuilder`), without needing anchor-cli installed.
 //!
-//! - `lending-idl write`: writes `idl/lending.json`;
-//! - `lending-idl check`: fails if `idl/lending.json` differs from what the code generates.
+//! - `lending-idl write`: writes `idl/lending.json` and its TypeScript type, `idl/lending.ts`;
+//! - `lending-idl check`: fails if either differs from what the code generates.
+//!
+//! The TypeScript type is derived from the JSON as Anchor's CLI derives `target/types/*.ts`:
+//! every `"key":"word"` string value that is not an address is turned into lowerCamelCase
+//! (the casing `@anchor-lang/core` converts the IDL to at run time), then pretty-printed.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use heck::{ToLowerCamelCase, ToUpperCamelCase};
+
 /// The committed IDL, relative to the repository root.
 const IDL_PATH: &str = "idl/lending.json";
+/// Its TypeScript type, relative to the repository root.
+const TS_PATH: &str = "idl/lending.ts";
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// The IDL as pretty JSON with a trailing newline.
-fn generate() -> Result<String, String> {
+/// The IDL as pretty JSON with a trailing newline, and its TypeScript type.
+fn generate() -> Result<(String, String), String> {
     let idl = anchor_lang_idl::build::IdlBuilder::new()
         .program_path(root().join("programs/lending"))
         .resolution(true)
         .skip_lint(false)
         .build()
         .map_err(|e| format!("building the IDL failed: {e:#}"))?;
-    serde_json::to_string_pretty(&idl)
+    let json = serde_json::to_string_pretty(&idl)
         .map(|s| s + "\n")
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    Ok((json, typescript(&idl)?))
+}
+
+/// True for a base58 string of 32 bytes (an address, left as it is).
+fn is_address(s: &str) -> bool {
+    s.len() <= 44 && bs58::decode(s).into_vec().is_ok_and(|v| v.len() == 32)
+}
+
+/// The TypeScript type of the IDL, in the casing `@anchor-lang/core` uses at run time.
+fn typescript(idl: &anchor_lang_idl::types::Idl) -> Result<String, String> {
+    let compact = serde_json::to_string(idl).map_err(|e| e.to_string())?;
+    let word = regex::Regex::new(r#""\w+":"([\w\d]+)""#).map_err(|e| e.to_string())?;
+    let mut camel = compact.clone();
+    for cap in word.captures_iter(&compact) {
+        let name = &cap[1];
+        if is_address(name) {
+            continue;
+        }
+        camel = camel.replace(
+            &format!("\"{name}\""),
+            &format!("\"{}\"", name.to_lower_camel_case()),
+        );
+    }
+    let parsed: anchor_lang_idl::types::Idl =
+        serde_json::from_str(&camel).map_err(|e| e.to_string())?;
+    let pretty = serde_json::to_string_pretty(&parsed).map_err(|e| e.to_string())?;
+    let name = &idl.metadata.name;
+    Ok(format!(
+        "/**\n * Type of the `{name}` program's IDL for TypeScript clients (`Program<{ty}>` of\n \
+         * @anchor-lang/core), generated from `{IDL_PATH}` by crates/lending-idl: do not edit.\n \
+         * Names are lowerCamelCase, as @anchor-lang/core converts the JSON IDL at run time.\n \
+         */\nexport type {ty} = {pretty};\n",
+        ty = name.to_upper_camel_case()
+    ))
+}
+
+/// Compares a committed file with its fresh version.
+fn check(path: &str, committed: &str, fresh: &str) -> Result<(), String> {
+    if committed == fresh {
+        println!("{path} matches the program");
+        return Ok(());
+    }
+    let line = committed
+        .lines()
+        .zip(fresh.lines())
+        .position(|(a, b)| a != b)
+        .map(|i| i + 1)
+        .unwrap_or(committed.lines().count().min(fresh.lines().count()) + 1);
+    Err(format!(
+        "{path} is out of date with the program (first difference at line {line}); \
+         regenerate it with ./scripts/idl write and commit it"
+    ))
 }
 
 fn run(mode: &str) -> Result<(), String> {
-    let path = root().join(IDL_PATH);
-    let fresh = generate()?;
+    let (json, ts) = generate()?;
+    let files = [(IDL_PATH, json), (TS_PATH, ts)];
     match mode {
         "write" => {
-            std::fs::write(&path, &fresh).map_err(|e| format!("{}: {e}", path.display()))?;
-            println!("wrote {IDL_PATH} ({} bytes)", fresh.len());
+            for (rel, text) in &files {
+                let path = root().join(rel);
+                std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+                println!("wrote {rel} ({} bytes)", text.len());
+            }
             Ok(())
         }
         "check" => {
-            let committed = std::fs::read_to_string(&path).unwrap_or_default();
-            if committed == fresh {
-                println!("{IDL_PATH} matches the program");
-                Ok(())
-            } else {
-                let line = committed
-                    .lines()
-                    .zip(fresh.lines())
-                    .position(|(a, b)| a != b)
-                    .map(|i| i + 1)
-                    .unwrap_or(committed.lines().count().min(fresh.lines().count()) + 1);
-                Err(format!(
-                    "{IDL_PATH} is out of date with the program (first difference at line {line}); \
-                     regenerate it with ./scripts/idl write and commit it"
-                ))
+            for (rel, text) in &files {
+                let committed = std::fs::read_to_string(root().join(rel)).unwrap_or_default();
+                check(rel, &committed, text)?;
             }
+            Ok(())
         }
         other => Err(format!("unknown mode '{other}': use write or check")),
     }

@@ -119,6 +119,30 @@ pub mod token {
     use anchor_lang::solana_program::system_instruction;
     use anchor_spl::token_2022::spl_token_2022;
 
+    /// The associated token account of `owner` for `mint`.
+    pub fn ata(owner: &Pubkey, mint: &Pubkey, token_program: &Pubkey) -> Pubkey {
+        anchor_spl::associated_token::get_associated_token_address_with_program_id(
+            owner,
+            mint,
+            token_program,
+        )
+    }
+
+    /// Creates `owner`'s associated token account for `mint` unless it exists.
+    pub fn create_ata(
+        payer: &Pubkey,
+        owner: &Pubkey,
+        mint: &Pubkey,
+        token_program: &Pubkey,
+    ) -> Instruction {
+        anchor_spl::associated_token::spl_associated_token_account::instruction::create_associated_token_account_idempotent(
+            payer,
+            owner,
+            mint,
+            token_program,
+        )
+    }
+
     /// Creates `mint` (rent-exempt with `lamports`) and initialises it with `authority`.
     pub fn create_mint(
         payer: Pubkey,

@@ -3,14 +3,27 @@
 //! - [`ix`]: one builder per program instruction (over Anchor's generated types), PDA helpers
 //!   and the token setup instructions;
 //! - [`accounts`]: decoding of the program's zero-copy accounts from raw account data;
-//! - `rpc` (feature `rpc`): fetchers over JSON-RPC.
+//! - [`health`]: off-chain health, per-position values and liquidation choices;
+//! - [`liquidate`]: the best liquidation of an obligation and its whole transaction;
+//! - [`market`]: a fetched market and the refresh instructions an action needs;
+//! - [`compute`]: compute-unit limits from the measured figures;
+//! - [`errors`]: program error names and messages;
+//! - [`units`]: token amounts between decimals and base units;
+//! - `rpc` (feature `rpc`): fetchers over JSON-RPC and a sender with readable errors.
 //!
 //! The risk math is not repeated here: health and liquidation sizing call the program crate's
 //! own pure core (`lending::risk`).
 
 pub mod accounts;
+pub mod compute;
+pub mod errors;
+pub mod health;
+mod idl;
 pub mod ix;
+pub mod liquidate;
+pub mod market;
 #[cfg(feature = "rpc")]
 pub mod rpc;
+pub mod units;
 
 pub use lending;

@@ -1,15 +1,23 @@
 //! Fetchers over JSON-RPC (blocking `RpcClient` of the agave 3.1 line).
 
 use crate::accounts::{decode, DecodeError};
+use crate::health::Reserves;
+use crate::market::MarketState;
 use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::solana_program::program_pack::Pack;
 use anchor_lang::{Discriminator, ZeroCopy};
 use anchor_spl::token_2022::spl_token_2022;
-use lending::state::Obligation;
+use lending::state::{LendingMarket, Obligation, Reserve};
+use solana_instruction_error::InstructionError;
 use solana_rpc_client::api::client_error::Error as ClientError;
 use solana_rpc_client::api::config::{RpcAccountInfoConfig, RpcProgramAccountsConfig};
 use solana_rpc_client::api::filter::{Memcmp, RpcFilterType};
 use solana_rpc_client::rpc_client::RpcClient;
+use solana_signature::Signature;
+use solana_signer::Signer;
+use solana_transaction::Transaction;
+use std::collections::HashMap;
 use std::fmt;
 
 pub use solana_commitment_config::CommitmentConfig;
@@ -91,18 +99,18 @@ pub fn token_balance(rpc: &RpcClient, key: &Pubkey) -> Result<u64, FetchError> {
         .map_err(|_| FetchError::Decode(*key, DecodeError::WrongDiscriminator))
 }
 
-/// Every obligation of `market`: getProgramAccounts filtered on the account size, the
-/// discriminator and the market field.
-pub fn obligations(
+/// Every account of type `T` whose `Pubkey` field at `field_offset` (within `T`) equals `key`:
+/// getProgramAccounts filtered on the account size, the discriminator and that field.
+pub fn accounts_by_field<T: ZeroCopy + Discriminator>(
     rpc: &RpcClient,
-    market: &Pubkey,
-) -> Result<Vec<(Pubkey, Obligation)>, FetchError> {
-    const MARKET_OFFSET: usize = 8 + std::mem::offset_of!(Obligation, market);
+    field_offset: usize,
+    key: &Pubkey,
+) -> Result<Vec<(Pubkey, T)>, FetchError> {
     let config = RpcProgramAccountsConfig {
         filters: Some(vec![
-            RpcFilterType::DataSize((8 + std::mem::size_of::<Obligation>()) as u64),
-            RpcFilterType::Memcmp(Memcmp::new_base58_encoded(0, Obligation::DISCRIMINATOR)),
-            RpcFilterType::Memcmp(Memcmp::new_base58_encoded(MARKET_OFFSET, market.as_ref())),
+            RpcFilterType::DataSize((8 + std::mem::size_of::<T>()) as u64),
+            RpcFilterType::Memcmp(Memcmp::new_base58_encoded(0, T::DISCRIMINATOR)),
+            RpcFilterType::Memcmp(Memcmp::new_base58_encoded(8 + field_offset, key.as_ref())),
         ]),
         account_config: RpcAccountInfoConfig {
             encoding: Some(solana_account_decoder_client_types::UiAccountEncoding::Base64),
@@ -121,4 +129,113 @@ pub fn obligations(
                 .map_err(|e| FetchError::Decode(k, e))
         })
         .collect()
+}
+
+/// Every obligation of `market` (filtered on size, discriminator and the market field).
+pub fn obligations(
+    rpc: &RpcClient,
+    market: &Pubkey,
+) -> Result<Vec<(Pubkey, Obligation)>, FetchError> {
+    accounts_by_field(rpc, std::mem::offset_of!(Obligation, market), market)
+}
+
+/// Every reserve of `market`.
+pub fn reserves(rpc: &RpcClient, market: &Pubkey) -> Result<Vec<(Pubkey, Reserve)>, FetchError> {
+    accounts_by_field(rpc, std::mem::offset_of!(Reserve, market), market)
+}
+
+/// The market, its reserves and their price accounts.
+pub fn market_state(rpc: &RpcClient, market: &Pubkey) -> Result<MarketState, FetchError> {
+    let m: LendingMarket = account(rpc, market)?;
+    let reserves: Reserves = self::reserves(rpc, market)?.into_iter().collect();
+    let oracle_keys: Vec<Pubkey> = reserves.values().map(|r| r.oracle).collect();
+    let mut oracles = HashMap::new();
+    for chunk in oracle_keys.chunks(100) {
+        for (k, a) in chunk.iter().zip(rpc.get_multiple_accounts(chunk)?) {
+            let a = a.ok_or(FetchError::Missing(*k))?;
+            oracles.insert(*k, decode(&a.data).map_err(|e| FetchError::Decode(*k, e))?);
+        }
+    }
+    Ok(MarketState {
+        key: *market,
+        market: m,
+        reserves,
+        oracles,
+    })
+}
+
+/// Why a transaction was not confirmed, in words.
+#[derive(Debug)]
+pub struct SendError {
+    /// The program's error name and message when it is one (or the RPC's error).
+    pub message: String,
+    /// The failed simulation's logs, when the node returned them.
+    pub logs: Vec<String>,
+    /// The transaction error, when there is one.
+    pub transaction_error: Option<solana_transaction_error::TransactionError>,
+}
+
+impl fmt::Display for SendError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for SendError {}
+
+impl From<ClientError> for SendError {
+    fn from(e: ClientError) -> Self {
+        describe(&e)
+    }
+}
+
+/// Turns an RPC error into words: Anchor's error line from the logs when present, otherwise
+/// the program's custom error looked up in the IDL, otherwise the RPC's own message.
+pub fn describe(e: &ClientError) -> SendError {
+    use solana_rpc_client::api::client_error::ErrorKind;
+    use solana_rpc_client::api::request::{RpcError, RpcResponseErrorData};
+    use solana_transaction_error::TransactionError;
+    let logs = match &*e.kind {
+        ErrorKind::RpcError(RpcError::RpcResponseError {
+            data: RpcResponseErrorData::SendTransactionPreflightFailure(r),
+            ..
+        }) => r.logs.clone().unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let tx_err = e.get_transaction_error();
+    let message = crate::errors::from_logs(&logs)
+        .or_else(|| match &tx_err {
+            Some(TransactionError::InstructionError(i, InstructionError::Custom(c))) => {
+                Some(format!("instruction {i}: {}", crate::errors::describe(*c)))
+            }
+            Some(te) => Some(format!("transaction failed: {te}")),
+            None => None,
+        })
+        .unwrap_or_else(|| format!("rpc: {e}"));
+    SendError {
+        message,
+        logs,
+        transaction_error: tx_err,
+    }
+}
+
+/// Signs `ixs` (preceded by a compute-unit limit sized from the measured figures) with
+/// `payer` and `signers`, sends them and waits for confirmation.
+pub fn send(
+    rpc: &RpcClient,
+    ixs: &[Instruction],
+    payer: &dyn Signer,
+    signers: &[&dyn Signer],
+) -> Result<Signature, SendError> {
+    let ixs = crate::compute::with_budget(ixs);
+    let blockhash = rpc.get_latest_blockhash()?;
+    let mut all: Vec<&dyn Signer> = vec![payer];
+    all.extend(
+        signers
+            .iter()
+            .copied()
+            .filter(|s| s.pubkey() != payer.pubkey()),
+    );
+    let tx = Transaction::new_signed_with_payer(&ixs, Some(&payer.pubkey()), &all, blockhash);
+    Ok(rpc.send_and_confirm_transaction(&tx)?)
 }

@@ -187,7 +187,7 @@ impl Drop for Validator {
 
 /// `LENDING_VALIDATOR_BIN`, else `solana-test-validator` on PATH, else the one
 /// `scripts/setup-tools` installs; it must be from the agave 4.2 line.
-fn find_binary() -> Result<PathBuf, String> {
+pub fn find_binary() -> Result<PathBuf, String> {
     let mut candidates = vec![];
     if let Ok(b) = std::env::var("LENDING_VALIDATOR_BIN") {
         candidates.push(PathBuf::from(b));

@@ -8,6 +8,8 @@
 //! the cases whose name contains the filter.
 #![allow(dead_code)]
 
+#[path = "cases/clients.rs"]
+mod clients;
 #[path = "../src/rpc_env.rs"]
 mod env;
 #[path = "../../shared/env_common.rs"]
@@ -336,7 +338,7 @@ async fn stale_pyth_snapshot_is_rejected_on_the_real_clock(env: &mut Env) {
 type Case = for<'a> fn(&'a mut Env) -> Pin<Box<dyn Future<Output = ()> + 'a>>;
 
 macro_rules! cases {
-    ($($f:ident),* $(,)?) => {
+    ($($f:path),* $(,)?) => {
         vec![$((stringify!($f), (|e| Box::pin($f(e))) as Case)),*]
     };
 }
@@ -349,6 +351,10 @@ fn main() {
         flash_loan_in_one_transaction,
         wrong_signer_is_rejected,
         stale_pyth_snapshot_is_rejected_on_the_real_clock,
+        clients::migration_creates_the_market_then_changes_nothing,
+        clients::cli_wallet_flow_with_readable_errors,
+        clients::sdk_health_equals_the_cached_health_after_refresh,
+        clients::bot_liquidates_fifty_obligations_after_one_price_move,
     ];
     // libtest-style arguments: `--list`, and a name filter (other flags are ignored).
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -10,7 +10,7 @@ use crate::errors::LendingError;
 use crate::events::{BadDebtWrittenOff, Liquidated};
 use crate::risk::fixed::Rounding;
 use crate::risk::health::{borrow_value, deposit_values, Health};
-use crate::risk::liquidation::{plan, LiquidationConfig, LiquidationPlan, Side};
+use crate::risk::liquidation::{plan, LiquidationPlan, Side};
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
@@ -175,14 +175,7 @@ fn apply(
     let mut after = before;
     if let Some(di) = ob.find_deposit(coll_key) {
         let held = ob.deposits[di].shares;
-        let cfg = LiquidationConfig {
-            close_factor_bps: market.close_factor_bps,
-            dust_threshold: market.dust_threshold.get(),
-            max_value_per_call: market.max_liquidation_value.get(),
-            min_bonus_bps: coll.config.min_liquidation_bonus_bps,
-            max_bonus_bps: coll.config.max_liquidation_bonus_bps,
-            protocol_fee_bps: coll.config.protocol_liquidation_fee_bps,
-        };
+        let cfg = market.liquidation_config(coll);
         p = plan(
             &before,
             Side {

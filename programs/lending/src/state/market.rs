@@ -1,6 +1,7 @@
 //! The lending market: owner, global risk limits and pause switches.
 
-use super::PodU128;
+use super::{PodU128, Reserve};
+use crate::risk::liquidation::LiquidationConfig;
 use anchor_lang::prelude::*;
 
 /// Pause flag: every user action is refused (refreshes and admin still work).
@@ -39,6 +40,19 @@ pub struct LendingMarket {
 }
 
 impl LendingMarket {
+    /// The bounds of a liquidation seizing collateral from `coll`: this market's close factor,
+    /// dust threshold and per-call cap, the collateral reserve's bonus range and protocol fee.
+    pub fn liquidation_config(&self, coll: &Reserve) -> LiquidationConfig {
+        LiquidationConfig {
+            close_factor_bps: self.close_factor_bps,
+            dust_threshold: self.dust_threshold.get(),
+            max_value_per_call: self.max_liquidation_value.get(),
+            min_bonus_bps: coll.config.min_liquidation_bonus_bps,
+            max_bonus_bps: coll.config.max_liquidation_bonus_bps,
+            protocol_fee_bps: coll.config.protocol_liquidation_fee_bps,
+        }
+    }
+
     /// True when every user action is paused.
     pub fn paused(&self) -> bool {
         self.pause_flags & PAUSE_ALL != 0

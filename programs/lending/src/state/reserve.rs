@@ -1,12 +1,12 @@
 //! A reserve: one asset's liquidity pool, its debt, its price and its risk configuration.
 
-use super::{LastUpdate, PodU128};
+use super::{LastUpdate, OraclePrice, PodU128};
 use crate::risk::curve::BorrowRateCurve;
 use crate::risk::exchange::Pool;
 use crate::risk::health::RiskParams;
 use crate::risk::outflow::OutflowWindow;
-use crate::risk::price::PriceView;
-use crate::risk::RiskError;
+use crate::risk::price::{validate, PriceView};
+use crate::risk::{RiskError, RiskResult};
 use anchor_lang::prelude::*;
 
 /// Why a reserve's cached price may not be used (stored in `Reserve::price_status`).
@@ -245,6 +245,30 @@ impl Reserve {
     pub fn set_outflow(&mut self, w: &OutflowWindow) {
         self.outflow_window_start = w.window_start;
         self.outflow_used = w.used;
+    }
+
+    /// Everything `refresh_reserve` does to the account: accrues interest (compounding per
+    /// second) from the last update to `now`, and caches `oracle`'s price if it validates,
+    /// otherwise records why it does not. Off-chain clients call it to project a refresh.
+    pub fn refresh(&mut self, oracle: &OraclePrice, slot: u64, now: i64) -> RiskResult<()> {
+        let price = validate(&oracle.raw(), &oracle.limits(), now);
+        let elapsed = now.saturating_sub(self.last_update.unix_timestamp).max(0) as u64;
+        let mut pool = self.pool();
+        let apr = self.config.curve.apr_wad(pool.utilization()?)?;
+        pool.accrue(apr, self.config.protocol_take_rate_bps, elapsed)?;
+        self.set_pool(&pool);
+        self.borrow_apr.set(apr);
+        match price {
+            Ok(p) => {
+                self.price.set(p.price);
+                self.price_conf.set(p.conf);
+                self.ema_diverged = (p.ema_diverged || oracle.ema_diverged != 0) as u8;
+                self.price_status = PriceStatus::Valid as u8;
+            }
+            Err(e) => self.price_status = PriceStatus::from_error(e) as u8,
+        }
+        self.last_update.update(slot, now);
+        Ok(())
     }
 
     /// An owned copy of the reserve PDA's signer seeds (the reserve owns its vaults and share

@@ -1,0 +1,152 @@
+//! The connection the commands share: an RPC client at confirmed commitment, the signing
+//! wallet, and helpers that turn failures into sentences.
+
+use anyhow::{anyhow, bail, Context, Result};
+use lending::state::Obligation;
+use lending_sdk::ix::{self, ReserveKeys};
+use lending_sdk::market::MarketState;
+use lending_sdk::rpc::{self, CommitmentConfig, FetchError};
+use lending_sdk::units::format_amount;
+use solana_instruction::Instruction;
+use solana_keypair::{read_keypair_file, Keypair};
+use solana_pubkey::Pubkey;
+use solana_rpc_client::rpc_client::RpcClient;
+use solana_signature::Signature;
+use solana_signer::Signer;
+use std::path::Path;
+
+/// RPC plus wallet.
+pub struct Client {
+    /// The node.
+    pub rpc: RpcClient,
+    /// The wallet that signs and pays.
+    pub payer: Keypair,
+    /// Print each transaction's signature to stderr.
+    pub verbose: bool,
+}
+
+/// Reads a keypair file (a JSON array of 64 bytes, as solana-keygen writes).
+pub fn load_keypair(path: &Path) -> Result<Keypair> {
+    read_keypair_file(path).map_err(|e| {
+        anyhow!(
+            "cannot read keypair {}: {e} (expected a JSON array of 64 bytes, as written by \
+             solana-keygen or scripts/setup-tools wallet)",
+            path.display()
+        )
+    })
+}
+
+impl Client {
+    /// Connects to `url` with the wallet in `keypair`.
+    pub fn new(url: &str, keypair: &Path, verbose: bool) -> Result<Self> {
+        let payer = load_keypair(keypair)?;
+        let rpc = RpcClient::new_with_commitment(url.to_string(), CommitmentConfig::confirmed());
+        rpc.get_version().map_err(|e| {
+            anyhow!("cannot reach a Solana node at {url}: {e} (is the validator running?)")
+        })?;
+        Ok(Self {
+            rpc,
+            payer,
+            verbose,
+        })
+    }
+
+    /// The wallet's address.
+    pub fn wallet(&self) -> Pubkey {
+        self.payer.pubkey()
+    }
+
+    /// Sends `ixs` signed by the wallet and `signers`; the program's error name and message
+    /// when it fails.
+    pub fn send(&self, what: &str, ixs: &[Instruction], signers: &[&Keypair]) -> Result<Signature> {
+        let extra: Vec<&dyn Signer> = signers.iter().map(|k| *k as &dyn Signer).collect();
+        match rpc::send(&self.rpc, ixs, &self.payer, &extra) {
+            Ok(sig) => {
+                if self.verbose {
+                    eprintln!("  {what}: {sig}");
+                }
+                Ok(sig)
+            }
+            Err(e) => {
+                if self.verbose && !e.logs.is_empty() {
+                    eprintln!("  program logs:");
+                    for l in &e.logs {
+                        eprintln!("    {l}");
+                    }
+                }
+                bail!("{what} failed: {}", e.message)
+            }
+        }
+    }
+
+    /// Whether an account exists.
+    pub fn exists(&self, key: &Pubkey) -> Result<bool> {
+        Ok(self
+            .rpc
+            .get_account_with_commitment(key, self.rpc.commitment())
+            .with_context(|| format!("cannot fetch {key}"))?
+            .value
+            .is_some())
+    }
+
+    /// The market with its reserves and price accounts.
+    pub fn market(&self, market: &Pubkey) -> Result<MarketState> {
+        rpc::market_state(&self.rpc, market).map_err(|e| match e {
+            FetchError::Missing(_) => anyhow!("market {market} does not exist on this cluster"),
+            e => anyhow!("cannot load market {market}: {e}"),
+        })
+    }
+
+    /// An obligation, or `None` when it does not exist.
+    pub fn obligation(&self, key: &Pubkey) -> Result<Option<Obligation>> {
+        match rpc::account::<Obligation>(&self.rpc, key) {
+            Ok(o) => Ok(Some(o)),
+            Err(FetchError::Missing(_)) => Ok(None),
+            Err(e) => Err(anyhow!("cannot load obligation {key}: {e}")),
+        }
+    }
+
+    /// Token balance of an account (0 when it does not exist).
+    pub fn balance(&self, account: &Pubkey) -> Result<u64> {
+        match rpc::token_balance(&self.rpc, account) {
+            Ok(b) => Ok(b),
+            Err(FetchError::Missing(_)) => Ok(0),
+            Err(e) => Err(anyhow!("cannot read token account {account}: {e}")),
+        }
+    }
+
+    /// The wallet's associated token account for a reserve's asset, and its balance.
+    pub fn wallet_tokens(&self, k: &ReserveKeys) -> Result<(Pubkey, u64)> {
+        let ata = ix::token::ata(&self.wallet(), &k.mint, &k.token_program);
+        Ok((ata, self.balance(&ata)?))
+    }
+
+    /// Fails with "insufficient funds" unless the wallet holds `need` of the reserve's asset.
+    pub fn require_tokens(&self, k: &ReserveKeys, symbol: &str, need: u64) -> Result<Pubkey> {
+        let (ata, have) = self.wallet_tokens(k)?;
+        if have < need {
+            bail!(
+                "insufficient funds: the wallet holds {} {symbol} in {ata}, this needs {}",
+                format_amount(have, k.decimals),
+                format_amount(need, k.decimals)
+            );
+        }
+        Ok(ata)
+    }
+}
+
+/// The reserve of `mint` in `ms`, or an error listing the market's assets.
+pub fn reserve_for(ms: &MarketState, mint: &Pubkey) -> Result<ReserveKeys> {
+    ms.reserve_for_mint(mint).ok_or_else(|| {
+        let listed: Vec<String> = ms
+            .sorted_reserves()
+            .iter()
+            .map(|(_, r)| r.liquidity_mint.to_string())
+            .collect();
+        anyhow!(
+            "market {} has no reserve for mint {mint} (listed mints: {})",
+            ms.key,
+            listed.join(", ")
+        )
+    })
+}

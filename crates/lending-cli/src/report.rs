@@ -1,0 +1,77 @@
+//! What a command prints: text for people, one JSON document for scripts.
+
+use serde_json::Value;
+
+/// A command's result.
+pub struct Report {
+    /// Readable text.
+    pub text: String,
+    /// The same facts as JSON.
+    pub json: Value,
+}
+
+impl Report {
+    /// Prints the text, or the JSON when `json`.
+    pub fn print(&self, json: bool) {
+        if json {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&self.json).unwrap_or_default()
+            );
+        } else {
+            print!("{}", self.text);
+            if !self.text.ends_with('\n') {
+                println!();
+            }
+        }
+    }
+}
+
+/// A table with aligned columns (first column left, the rest right).
+pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let n = header.len();
+    let mut w: Vec<usize> = header.iter().map(|h| h.len()).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate().take(n) {
+            w[i] = w[i].max(c.chars().count());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let mut s = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            let pad = w[i].saturating_sub(c.chars().count());
+            if i == 0 {
+                s.push_str(c);
+                s.push_str(&" ".repeat(pad));
+            } else {
+                s.push_str("  ");
+                s.push_str(&" ".repeat(pad));
+                s.push_str(c);
+            }
+        }
+        s.trim_end().to_string() + "\n"
+    };
+    let mut out = line(header.to_vec());
+    out.push_str(&line(
+        w.iter()
+            .map(|x| "-".repeat(*x))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(|s| s.as_str())
+            .collect(),
+    ));
+    for r in rows {
+        out.push_str(&line(r.iter().map(|s| s.as_str()).collect()));
+    }
+    out
+}
+
+/// A WAD quote value as dollars with two decimals.
+pub fn usd(v: f64) -> String {
+    format!("${v:.2}")
+}
+
+/// A fraction as a percentage with two decimals.
+pub fn pct(v: f64) -> String {
+    format!("{:.2}%", v * 100.0)
+}

@@ -1,0 +1,222 @@
+//! Off-chain health and liquidation sizing, computed by the program crate's own pure core
+//! (`lending::risk`) from fetched accounts: the same functions `refresh_obligation` and
+//! `liquidate_obligation` run, so a bot and the program cannot disagree.
+
+use anchor_lang::prelude::Pubkey;
+use lending::risk::fixed::{amount_to_wad, Rounding, WAD};
+use lending::risk::health::{borrow_value, deposit_values, DepositValues, Health};
+use lending::risk::liquidation::{plan, LiquidationPlan, Side};
+use lending::risk::RiskError;
+use lending::state::{LendingMarket, Obligation, Reserve};
+use std::collections::HashMap;
+use std::fmt;
+
+/// Reserves by address, as fetched.
+pub type Reserves = HashMap<Pubkey, Reserve>;
+
+/// Why health could not be computed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HealthError {
+    /// A reserve the obligation has a position in was not supplied.
+    MissingReserve(Pubkey),
+    /// The pure core refused (overflow, insolvent reserve...).
+    Math(RiskError),
+}
+
+impl fmt::Display for HealthError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::MissingReserve(k) => write!(f, "reserve {k} of the obligation was not fetched"),
+            Self::Math(e) => write!(f, "risk math: {e:?}"),
+        }
+    }
+}
+
+impl std::error::Error for HealthError {}
+
+impl From<RiskError> for HealthError {
+    fn from(e: RiskError) -> Self {
+        Self::Math(e)
+    }
+}
+
+/// An obligation's health recomputed from its reserves' current state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObligationHealth {
+    /// Totals, as `refresh_obligation` would cache them.
+    pub health: Health,
+    /// Each collateral position's contribution, in the obligation's order.
+    pub deposits: Vec<DepositValues>,
+    /// Each debt position's value at price + conf, in the obligation's order.
+    pub borrows: Vec<u128>,
+    /// Whether any reserve's price has diverged from its EMA.
+    pub ema_diverged: bool,
+}
+
+fn reserve<'a>(reserves: &'a Reserves, key: &Pubkey) -> Result<&'a Reserve, HealthError> {
+    reserves.get(key).ok_or(HealthError::MissingReserve(*key))
+}
+
+/// Recomputes `ob`'s position values and health from `reserves`, exactly as
+/// `refresh_obligation` does on chain (same functions, same order, same rounding).
+pub fn obligation_health(
+    ob: &Obligation,
+    reserves: &Reserves,
+) -> Result<ObligationHealth, HealthError> {
+    let mut out = ObligationHealth {
+        health: Health::default(),
+        deposits: Vec::with_capacity(ob.deposits().len()),
+        borrows: Vec::with_capacity(ob.borrows().len()),
+        ema_diverged: false,
+    };
+    for d in ob.deposits() {
+        let r = reserve(reserves, &d.reserve)?.view();
+        let v = deposit_values(&r.pool, d.shares, &r.price, &r.risk)?;
+        out.health.add_deposit(&v)?;
+        out.deposits.push(v);
+        out.ema_diverged |= r.ema_diverged;
+    }
+    for b in ob.borrows() {
+        let r = reserve(reserves, &b.reserve)?.view();
+        let v = borrow_value(&r.pool, b.debt_shares.get(), &r.price)?;
+        out.health.borrowed = out
+            .health
+            .borrowed
+            .checked_add(v)
+            .ok_or(RiskError::MathOverflow)?;
+        out.borrows.push(v);
+        out.ema_diverged |= r.ema_diverged;
+    }
+    Ok(out)
+}
+
+/// A liquidation the program would accept, sized by its own `plan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LiquidationChoice {
+    /// Reserve whose debt is repaid.
+    pub repay_reserve: Pubkey,
+    /// Reserve whose collateral is seized.
+    pub collateral_reserve: Pubkey,
+    /// The amounts, as the program will compute them.
+    pub plan: LiquidationPlan,
+    /// Value of the collateral shares the liquidator receives, at spot (WAD quote).
+    pub receive_value: u128,
+    /// Value of the tokens the liquidator repays, at spot (WAD quote).
+    pub repay_value: u128,
+}
+
+impl LiquidationChoice {
+    /// Expected gross profit (WAD quote): collateral received minus debt repaid, at spot.
+    pub fn profit(&self) -> i128 {
+        self.receive_value as i128 - self.repay_value as i128
+    }
+}
+
+/// Every repay/collateral pair of an unhealthy obligation, sized for a liquidator repaying at
+/// most `max_repay` of the debt asset; the most profitable first. Empty when the obligation is
+/// healthy by `health` (its own math, never the cached value alone).
+pub fn liquidation_choices(
+    ob: &Obligation,
+    health: &Health,
+    reserves: &Reserves,
+    market: &LendingMarket,
+    max_repay: u64,
+) -> Result<Vec<LiquidationChoice>, HealthError> {
+    if !health.is_liquidatable() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for b in ob.borrows() {
+        let debt = reserve(reserves, &b.reserve)?;
+        let (debt_pool, debt_price) = (debt.pool(), debt.price_view());
+        for d in ob.deposits() {
+            if d.reserve == b.reserve || d.shares == 0 {
+                continue;
+            }
+            let coll = reserve(reserves, &d.reserve)?;
+            let (coll_pool, coll_price) = (coll.pool(), coll.price_view());
+            let p = plan(
+                health,
+                Side {
+                    pool: &debt_pool,
+                    price: &debt_price,
+                },
+                b.debt_shares.get(),
+                Side {
+                    pool: &coll_pool,
+                    price: &coll_price,
+                },
+                d.shares,
+                max_repay,
+                &market.liquidation_config(coll),
+            )?;
+            if p.repay_amount == 0 || p.liquidator_shares == 0 {
+                continue;
+            }
+            let received =
+                coll_pool.shares_to_liquidity_wad(p.liquidator_shares, Rounding::Down)?;
+            out.push(LiquidationChoice {
+                repay_reserve: b.reserve,
+                collateral_reserve: d.reserve,
+                plan: p,
+                receive_value: coll_price.value(received, coll_price.spot, Rounding::Down)?,
+                repay_value: debt_price.value(
+                    amount_to_wad(p.repay_amount),
+                    debt_price.spot,
+                    Rounding::Up,
+                )?,
+            });
+        }
+    }
+    out.sort_by_key(|c| std::cmp::Reverse(c.profit()));
+    Ok(out)
+}
+
+/// A WAD value as a float, for display only.
+pub fn wad_f64(v: u128) -> f64 {
+    v as f64 / WAD as f64
+}
+
+/// Display-only figures of one collateral position.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CollateralView {
+    /// Tokens the position's shares redeem for (rounded down), in whole tokens.
+    pub tokens: f64,
+    /// Value at spot (quote).
+    pub value: f64,
+    /// The reserve's loan-to-value, as a fraction.
+    pub ltv: f64,
+    /// Spot price of this asset at which the obligation becomes liquidatable, others held
+    /// fixed; `None` when no price of this asset alone can make it liquidatable.
+    pub liquidation_price: Option<f64>,
+}
+
+/// Display-only figures of `ob`'s collateral positions, from `h` (see [`obligation_health`]).
+pub fn collateral_views(
+    ob: &Obligation,
+    h: &ObligationHealth,
+    reserves: &Reserves,
+) -> Result<Vec<CollateralView>, HealthError> {
+    ob.deposits()
+        .iter()
+        .zip(&h.deposits)
+        .map(|(d, v)| {
+            let r = reserve(reserves, &d.reserve)?;
+            let liq = r.pool().shares_to_liquidity_wad(d.shares, Rounding::Down)?;
+            let tokens = wad_f64(liq) / 10f64.powi(r.decimals as i32);
+            let spot = wad_f64(r.price.get());
+            // The liquidation line scales with this asset's price: solve
+            // other_lines + this_line × p / spot = borrowed for p.
+            let others = wad_f64(h.health.unhealthy) - wad_f64(v.unhealthy);
+            let need = wad_f64(h.health.borrowed) - others;
+            let liquidation_price =
+                (v.unhealthy > 0 && need > 0.0).then(|| spot * need / wad_f64(v.unhealthy));
+            Ok(CollateralView {
+                tokens,
+                value: wad_f64(v.market),
+                ltv: r.config.ltv_bps as f64 / 10_000.0,
+                liquidation_price,
+            })
+        })
+        .collect()
+}

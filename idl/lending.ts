@@ -1,0 +1,4774 @@
+/**
+ * Type of the `lending` program's IDL for TypeScript clients (`Program<Lending>` of
+ * @anchor-lang/core), generated from `idl/lending.json` by crates/lending-idl: do not edit.
+ * Names are lowerCamelCase, as @anchor-lang/core converts the JSON IDL at run time.
+ */
+export type Lending = {
+  "address": "Boup4aMf2GPo4C5BNx8ksAMR5eaTysTc4fCGfcuFQvhj",
+  "metadata": {
+    "name": "lending",
+    "version": "0.1.0",
+    "spec": "0.1.0",
+    "description": "Solana lending protocol: markets, reserves, obligations, liquidations and flash loans"
+  },
+  "docs": [
+    "The program's instructions; each delegates to its module in [`instructions`]."
+  ],
+  "instructions": [
+    {
+      "name": "acceptOwner",
+      "docs": [
+        "Accepts a pending ownership transfer."
+      ],
+      "discriminator": [
+        176,
+        23,
+        41,
+        28,
+        23,
+        111,
+        8,
+        4
+      ],
+      "accounts": [
+        {
+          "name": "pendingOwner",
+          "docs": [
+            "The pending owner."
+          ],
+          "signer": true,
+          "relations": [
+            "market"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "writable": true
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "borrowObligationLiquidity",
+      "docs": [
+        "Borrows against an obligation's collateral."
+      ],
+      "discriminator": [
+        121,
+        127,
+        18,
+        204,
+        73,
+        245,
+        225,
+        65
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Obligation owner."
+          ],
+          "signer": true,
+          "relations": [
+            "obligation"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "obligation",
+            "reserve"
+          ]
+        },
+        {
+          "name": "obligation",
+          "docs": [
+            "The obligation."
+          ],
+          "writable": true
+        },
+        {
+          "name": "reserve",
+          "docs": [
+            "The reserve lending."
+          ],
+          "writable": true
+        },
+        {
+          "name": "liquidityMint",
+          "docs": [
+            "The asset."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "supplyVault",
+          "docs": [
+            "The reserve's supply vault."
+          ],
+          "writable": true,
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "feeVault",
+          "docs": [
+            "The reserve's fee vault (receives the origination fee)."
+          ],
+          "writable": true,
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "userLiquidity",
+          "docs": [
+            "Owner's token account receiving the loan."
+          ],
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The reserve's token program."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "amount",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "claimProtocolFees",
+      "docs": [
+        "Sweeps protocol fees to the owner's account."
+      ],
+      "discriminator": [
+        34,
+        142,
+        219,
+        112,
+        109,
+        54,
+        133,
+        23
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Market owner."
+          ],
+          "signer": true,
+          "relations": [
+            "market"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "reserve",
+          "docs": [
+            "The reserve."
+          ],
+          "writable": true
+        },
+        {
+          "name": "liquidityMint",
+          "docs": [
+            "The asset."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "supplyVault",
+          "docs": [
+            "The reserve's supply vault."
+          ],
+          "writable": true,
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "feeVault",
+          "docs": [
+            "The reserve's fee vault."
+          ],
+          "writable": true,
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "destination",
+          "docs": [
+            "Where the fees go."
+          ],
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The reserve's token program."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "depositAndCollateralize",
+      "docs": [
+        "Supplies liquidity straight into an obligation as collateral."
+      ],
+      "discriminator": [
+        85,
+        186,
+        107,
+        98,
+        222,
+        58,
+        91,
+        99
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Obligation owner and depositor."
+          ],
+          "signer": true,
+          "relations": [
+            "obligation"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "obligation",
+            "reserve"
+          ]
+        },
+        {
+          "name": "obligation",
+          "docs": [
+            "The obligation."
+          ],
+          "writable": true
+        },
+        {
+          "name": "reserve",
+          "docs": [
+            "The reserve."
+          ],
+          "writable": true
+        },
+        {
+          "name": "liquidityMint",
+          "docs": [
+            "The asset."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "supplyVault",
+          "docs": [
+            "The reserve's supply vault."
+          ],
+          "writable": true,
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "userLiquidity",
+          "docs": [
+            "Owner's token account of the asset."
+          ],
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The reserve's token program."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "amount",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "depositObligationCollateral",
+      "docs": [
+        "Moves deposit shares into an obligation as collateral."
+      ],
+      "discriminator": [
+        108,
+        209,
+        4,
+        72,
+        21,
+        22,
+        118,
+        133
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Obligation owner."
+          ],
+          "signer": true,
+          "relations": [
+            "obligation"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "obligation",
+            "reserve"
+          ]
+        },
+        {
+          "name": "obligation",
+          "docs": [
+            "The obligation."
+          ],
+          "writable": true
+        },
+        {
+          "name": "reserve",
+          "docs": [
+            "The reserve whose shares are deposited."
+          ]
+        },
+        {
+          "name": "shareMint",
+          "docs": [
+            "The reserve's share mint."
+          ],
+          "writable": true,
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "userShares",
+          "docs": [
+            "Owner's share account."
+          ],
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The reserve's token program."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "shares",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "depositReserveLiquidity",
+      "docs": [
+        "Supplies liquidity for deposit shares."
+      ],
+      "discriminator": [
+        169,
+        201,
+        30,
+        126,
+        6,
+        205,
+        102,
+        68
+      ],
+      "accounts": [
+        {
+          "name": "user",
+          "docs": [
+            "Depositor."
+          ],
+          "signer": true
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "reserve",
+          "docs": [
+            "The reserve."
+          ],
+          "writable": true
+        },
+        {
+          "name": "liquidityMint",
+          "docs": [
+            "The asset."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "supplyVault",
+          "docs": [
+            "The reserve's supply vault."
+          ],
+          "writable": true,
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "shareMint",
+          "docs": [
+            "The reserve's share mint."
+          ],
+          "writable": true,
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "userLiquidity",
+          "docs": [
+            "Depositor's token account of the asset."
+          ],
+          "writable": true
+        },
+        {
+          "name": "userShares",
+          "docs": [
+            "Depositor's token account receiving shares."
+          ],
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The reserve's token program."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "amount",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "flashBorrow",
+      "docs": [
+        "Takes a flash loan, repaid later in the same transaction."
+      ],
+      "discriminator": [
+        166,
+        221,
+        220,
+        25,
+        61,
+        73,
+        127,
+        240
+      ],
+      "accounts": [
+        {
+          "name": "user",
+          "docs": [
+            "Borrower."
+          ],
+          "signer": true
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "reserve",
+          "docs": [
+            "The reserve lending."
+          ],
+          "writable": true
+        },
+        {
+          "name": "liquidityMint",
+          "docs": [
+            "The asset."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "supplyVault",
+          "docs": [
+            "The reserve's supply vault."
+          ],
+          "writable": true,
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "userLiquidity",
+          "docs": [
+            "Borrower's token account (receives the loan, pays it back)."
+          ],
+          "writable": true
+        },
+        {
+          "name": "instructions",
+          "docs": [
+            "The instructions sysvar."
+          ],
+          "address": "Sysvar1nstructions1111111111111111111111111"
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The reserve's token program."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "amount",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "flashRepay",
+      "docs": [
+        "Repays the flash loan taken at `borrow_instruction_index`."
+      ],
+      "discriminator": [
+        182,
+        143,
+        19,
+        23,
+        39,
+        221,
+        184,
+        78
+      ],
+      "accounts": [
+        {
+          "name": "user",
+          "docs": [
+            "Borrower."
+          ],
+          "signer": true
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "reserve",
+          "docs": [
+            "The reserve lending."
+          ],
+          "writable": true
+        },
+        {
+          "name": "liquidityMint",
+          "docs": [
+            "The asset."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "supplyVault",
+          "docs": [
+            "The reserve's supply vault."
+          ],
+          "writable": true,
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "userLiquidity",
+          "docs": [
+            "Borrower's token account (receives the loan, pays it back)."
+          ],
+          "writable": true
+        },
+        {
+          "name": "instructions",
+          "docs": [
+            "The instructions sysvar."
+          ],
+          "address": "Sysvar1nstructions1111111111111111111111111"
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The reserve's token program."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "amount",
+          "type": "u64"
+        },
+        {
+          "name": "borrowInstructionIndex",
+          "type": "u8"
+        }
+      ]
+    },
+    {
+      "name": "initMarket",
+      "docs": [
+        "Creates a lending market owned by the signer."
+      ],
+      "discriminator": [
+        33,
+        253,
+        15,
+        116,
+        89,
+        25,
+        127,
+        236
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Becomes the market owner; pays rent."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The new market (a fresh keypair account)."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "systemProgram",
+          "docs": [
+            "System program."
+          ],
+          "address": "11111111111111111111111111111111"
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "params",
+          "type": {
+            "defined": {
+              "name": "initMarketParams"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "initObligation",
+      "docs": [
+        "Opens an obligation."
+      ],
+      "discriminator": [
+        251,
+        10,
+        231,
+        76,
+        27,
+        11,
+        159,
+        96
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Owner of the new obligation; pays rent."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ]
+        },
+        {
+          "name": "obligation",
+          "docs": [
+            "The new obligation."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  98,
+                  108,
+                  105,
+                  103,
+                  97,
+                  116,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "market"
+              },
+              {
+                "kind": "account",
+                "path": "owner"
+              },
+              {
+                "kind": "arg",
+                "path": "id"
+              }
+            ]
+          }
+        },
+        {
+          "name": "systemProgram",
+          "docs": [
+            "System program."
+          ],
+          "address": "11111111111111111111111111111111"
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "id",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "initOraclePrice",
+      "docs": [
+        "Creates an asset's price account in a market."
+      ],
+      "discriminator": [
+        35,
+        61,
+        133,
+        251,
+        185,
+        69,
+        91,
+        124
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Market owner; pays rent."
+          ],
+          "writable": true,
+          "signer": true,
+          "relations": [
+            "market"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ]
+        },
+        {
+          "name": "mint",
+          "docs": [
+            "The priced asset."
+          ]
+        },
+        {
+          "name": "oracle",
+          "docs": [
+            "The new price account."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  114,
+                  97,
+                  99,
+                  108,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "market"
+              },
+              {
+                "kind": "account",
+                "path": "mint"
+              }
+            ]
+          }
+        },
+        {
+          "name": "systemProgram",
+          "docs": [
+            "System program."
+          ],
+          "address": "11111111111111111111111111111111"
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "params",
+          "type": {
+            "defined": {
+              "name": "oracleParams"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "initReserve",
+      "docs": [
+        "Lists an asset with a mandatory seed deposit."
+      ],
+      "discriminator": [
+        138,
+        245,
+        71,
+        225,
+        153,
+        4,
+        3,
+        43
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Market owner; pays rent and the seed deposit."
+          ],
+          "writable": true,
+          "signer": true,
+          "relations": [
+            "market"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "writable": true,
+          "relations": [
+            "oracle"
+          ]
+        },
+        {
+          "name": "liquidityMint",
+          "docs": [
+            "The asset to list."
+          ]
+        },
+        {
+          "name": "reserve",
+          "docs": [
+            "The new reserve."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  114,
+                  101,
+                  115,
+                  101,
+                  114,
+                  118,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "market"
+              },
+              {
+                "kind": "account",
+                "path": "liquidityMint"
+              }
+            ]
+          }
+        },
+        {
+          "name": "supplyVault",
+          "docs": [
+            "Vault of available liquidity, owned by the reserve."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  117,
+                  112,
+                  112,
+                  108,
+                  121
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "reserve"
+              }
+            ]
+          }
+        },
+        {
+          "name": "feeVault",
+          "docs": [
+            "Vault of protocol fees, owned by the reserve."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  102,
+                  101,
+                  101,
+                  115
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "reserve"
+              }
+            ]
+          }
+        },
+        {
+          "name": "shareMint",
+          "docs": [
+            "Mint of deposit shares, with the reserve as mint authority."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  104,
+                  97,
+                  114,
+                  101,
+                  115
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "reserve"
+              }
+            ]
+          }
+        },
+        {
+          "name": "oracle",
+          "docs": [
+            "The asset's price account in this market."
+          ]
+        },
+        {
+          "name": "seedSource",
+          "docs": [
+            "Owner's token account funding the seed deposit."
+          ],
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "Token program of the asset (SPL Token or Token-2022)."
+          ]
+        },
+        {
+          "name": "systemProgram",
+          "docs": [
+            "System program."
+          ],
+          "address": "11111111111111111111111111111111"
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "config",
+          "type": {
+            "defined": {
+              "name": "reserveConfigParams"
+            }
+          }
+        },
+        {
+          "name": "seedAmount",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "liquidateObligation",
+      "docs": [
+        "Liquidates an unhealthy obligation within the liquidator's bounds."
+      ],
+      "discriminator": [
+        174,
+        105,
+        88,
+        231,
+        44,
+        70,
+        232,
+        134
+      ],
+      "accounts": [
+        {
+          "name": "liquidator",
+          "docs": [
+            "Liquidator."
+          ],
+          "signer": true
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "obligation",
+            "repayReserve",
+            "collateralReserve"
+          ]
+        },
+        {
+          "name": "obligation",
+          "docs": [
+            "The unhealthy obligation."
+          ],
+          "writable": true
+        },
+        {
+          "name": "repayReserve",
+          "docs": [
+            "Reserve of the debt being repaid."
+          ],
+          "writable": true
+        },
+        {
+          "name": "repayMint",
+          "docs": [
+            "Asset of the debt."
+          ]
+        },
+        {
+          "name": "repaySupplyVault",
+          "docs": [
+            "Supply vault of the repay reserve."
+          ],
+          "writable": true
+        },
+        {
+          "name": "liquidatorRepaySource",
+          "docs": [
+            "Liquidator's token account paying the debt."
+          ],
+          "writable": true
+        },
+        {
+          "name": "repayTokenProgram",
+          "docs": [
+            "Token program of the repay reserve."
+          ]
+        },
+        {
+          "name": "collateralReserve",
+          "docs": [
+            "Reserve of the collateral being seized."
+          ],
+          "writable": true
+        },
+        {
+          "name": "collateralMint",
+          "docs": [
+            "Asset of the collateral."
+          ]
+        },
+        {
+          "name": "collateralSupplyVault",
+          "docs": [
+            "Supply vault of the collateral reserve."
+          ],
+          "writable": true
+        },
+        {
+          "name": "collateralShareMint",
+          "docs": [
+            "Share mint of the collateral reserve."
+          ],
+          "writable": true
+        },
+        {
+          "name": "liquidatorDestination",
+          "docs": [
+            "Liquidator's account receiving shares, or the asset when `receive_liquidity` is set."
+          ],
+          "writable": true
+        },
+        {
+          "name": "collateralTokenProgram",
+          "docs": [
+            "Token program of the collateral reserve."
+          ]
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "params",
+          "type": {
+            "defined": {
+              "name": "liquidateParams"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "proposeOwner",
+      "docs": [
+        "Proposes a new market owner (two-step transfer)."
+      ],
+      "discriminator": [
+        90,
+        57,
+        141,
+        110,
+        196,
+        241,
+        172,
+        39
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Current owner."
+          ],
+          "signer": true,
+          "relations": [
+            "market"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "writable": true
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "newOwner",
+          "type": "pubkey"
+        }
+      ]
+    },
+    {
+      "name": "redeemReserveCollateral",
+      "docs": [
+        "Redeems deposit shares for liquidity."
+      ],
+      "discriminator": [
+        234,
+        117,
+        181,
+        125,
+        185,
+        142,
+        220,
+        29
+      ],
+      "accounts": [
+        {
+          "name": "user",
+          "docs": [
+            "Share holder."
+          ],
+          "signer": true
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "reserve",
+          "docs": [
+            "The reserve."
+          ],
+          "writable": true
+        },
+        {
+          "name": "liquidityMint",
+          "docs": [
+            "The asset."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "supplyVault",
+          "docs": [
+            "The reserve's supply vault."
+          ],
+          "writable": true,
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "shareMint",
+          "docs": [
+            "The reserve's share mint."
+          ],
+          "writable": true,
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "userShares",
+          "docs": [
+            "Holder's share account."
+          ],
+          "writable": true
+        },
+        {
+          "name": "userLiquidity",
+          "docs": [
+            "Holder's token account receiving liquidity."
+          ],
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The reserve's token program."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "shares",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "refreshObligation",
+      "docs": [
+        "Recomputes an obligation's health from its reserves (remaining accounts)."
+      ],
+      "discriminator": [
+        33,
+        132,
+        147,
+        228,
+        151,
+        192,
+        72,
+        89
+      ],
+      "accounts": [
+        {
+          "name": "obligation",
+          "docs": [
+            "The obligation."
+          ],
+          "writable": true
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "refreshOraclePrice",
+      "docs": [
+        "Copies a validated price from its source."
+      ],
+      "discriminator": [
+        105,
+        173,
+        104,
+        45,
+        225,
+        142,
+        101,
+        72
+      ],
+      "accounts": [
+        {
+          "name": "oracle",
+          "docs": [
+            "The program's price account."
+          ],
+          "writable": true
+        },
+        {
+          "name": "source",
+          "docs": [
+            "The source account (omit for fixed prices)."
+          ],
+          "optional": true
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "refreshReserve",
+      "docs": [
+        "Accrues interest and caches the price for this slot."
+      ],
+      "discriminator": [
+        2,
+        218,
+        138,
+        235,
+        79,
+        201,
+        25,
+        102
+      ],
+      "accounts": [
+        {
+          "name": "reserve",
+          "docs": [
+            "The reserve."
+          ],
+          "writable": true
+        },
+        {
+          "name": "oracle",
+          "docs": [
+            "The reserve's own price account."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "repayObligationLiquidity",
+      "docs": [
+        "Repays debt (`u64::MAX`: all of it)."
+      ],
+      "discriminator": [
+        145,
+        178,
+        13,
+        225,
+        76,
+        240,
+        147,
+        72
+      ],
+      "accounts": [
+        {
+          "name": "payer",
+          "docs": [
+            "Payer (need not be the owner)."
+          ],
+          "signer": true
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "obligation",
+            "reserve"
+          ]
+        },
+        {
+          "name": "obligation",
+          "docs": [
+            "The obligation."
+          ],
+          "writable": true
+        },
+        {
+          "name": "reserve",
+          "docs": [
+            "The reserve the debt is owed to."
+          ],
+          "writable": true
+        },
+        {
+          "name": "liquidityMint",
+          "docs": [
+            "The asset."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "supplyVault",
+          "docs": [
+            "The reserve's supply vault."
+          ],
+          "writable": true,
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "payerLiquidity",
+          "docs": [
+            "Payer's token account."
+          ],
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The reserve's token program."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "amount",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "setFixedPrice",
+      "docs": [
+        "Sets a fixed price (fixed-price markets only)."
+      ],
+      "discriminator": [
+        31,
+        215,
+        96,
+        220,
+        179,
+        102,
+        173,
+        29
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Market owner."
+          ],
+          "signer": true,
+          "relations": [
+            "market"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "oracle"
+          ]
+        },
+        {
+          "name": "oracle",
+          "docs": [
+            "The fixed-price account."
+          ],
+          "writable": true
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "price",
+          "type": "i64"
+        },
+        {
+          "name": "expo",
+          "type": "i32"
+        },
+        {
+          "name": "conf",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "updateMarketConfig",
+      "docs": [
+        "Updates market-wide limits and pause flags."
+      ],
+      "discriminator": [
+        91,
+        87,
+        149,
+        101,
+        110,
+        116,
+        16,
+        120
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Market owner."
+          ],
+          "signer": true,
+          "relations": [
+            "market"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "writable": true
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "params",
+          "type": {
+            "defined": {
+              "name": "marketConfigParams"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "updateReserveConfig",
+      "docs": [
+        "Updates a reserve's configuration within validated bounds."
+      ],
+      "discriminator": [
+        61,
+        148,
+        100,
+        70,
+        143,
+        107,
+        17,
+        13
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Market owner."
+          ],
+          "signer": true,
+          "relations": [
+            "market"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "reserve",
+          "docs": [
+            "The reserve."
+          ],
+          "writable": true
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "config",
+          "type": {
+            "defined": {
+              "name": "reserveConfigParams"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "withdrawAndRedeem",
+      "docs": [
+        "Takes collateral out of an obligation and redeems it for liquidity."
+      ],
+      "discriminator": [
+        55,
+        105,
+        12,
+        86,
+        5,
+        8,
+        70,
+        47
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Obligation owner."
+          ],
+          "signer": true,
+          "relations": [
+            "obligation"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "obligation",
+            "reserve"
+          ]
+        },
+        {
+          "name": "obligation",
+          "docs": [
+            "The obligation."
+          ],
+          "writable": true
+        },
+        {
+          "name": "reserve",
+          "docs": [
+            "The reserve."
+          ],
+          "writable": true
+        },
+        {
+          "name": "liquidityMint",
+          "docs": [
+            "The asset."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "supplyVault",
+          "docs": [
+            "The reserve's supply vault."
+          ],
+          "writable": true,
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "userLiquidity",
+          "docs": [
+            "Owner's token account receiving liquidity."
+          ],
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The reserve's token program."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "shares",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "withdrawObligationCollateral",
+      "docs": [
+        "Takes collateral shares out of an obligation."
+      ],
+      "discriminator": [
+        37,
+        116,
+        205,
+        103,
+        243,
+        192,
+        92,
+        198
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Obligation owner."
+          ],
+          "signer": true,
+          "relations": [
+            "obligation"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "obligation",
+            "reserve"
+          ]
+        },
+        {
+          "name": "obligation",
+          "docs": [
+            "The obligation."
+          ],
+          "writable": true
+        },
+        {
+          "name": "reserve",
+          "docs": [
+            "The reserve the collateral is in."
+          ]
+        },
+        {
+          "name": "shareMint",
+          "docs": [
+            "The reserve's share mint."
+          ],
+          "writable": true,
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "userShares",
+          "docs": [
+            "Owner's share account receiving the shares."
+          ],
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The reserve's token program."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "shares",
+          "type": "u64"
+        }
+      ]
+    }
+  ],
+  "accounts": [
+    {
+      "name": "lendingMarket",
+      "discriminator": [
+        246,
+        114,
+        50,
+        98,
+        72,
+        157,
+        28,
+        120
+      ]
+    },
+    {
+      "name": "obligation",
+      "discriminator": [
+        168,
+        206,
+        141,
+        106,
+        88,
+        76,
+        172,
+        167
+      ]
+    },
+    {
+      "name": "oraclePrice",
+      "discriminator": [
+        71,
+        166,
+        229,
+        21,
+        54,
+        247,
+        8,
+        34
+      ]
+    },
+    {
+      "name": "reserve",
+      "discriminator": [
+        43,
+        242,
+        204,
+        202,
+        26,
+        247,
+        59,
+        127
+      ]
+    }
+  ],
+  "events": [
+    {
+      "name": "badDebtWrittenOff",
+      "discriminator": [
+        236,
+        46,
+        22,
+        26,
+        81,
+        51,
+        171,
+        41
+      ]
+    },
+    {
+      "name": "borrowed",
+      "discriminator": [
+        225,
+        182,
+        241,
+        78,
+        34,
+        145,
+        253,
+        230
+      ]
+    },
+    {
+      "name": "collateralDeposited",
+      "discriminator": [
+        244,
+        62,
+        77,
+        11,
+        135,
+        112,
+        61,
+        96
+      ]
+    },
+    {
+      "name": "collateralWithdrawn",
+      "discriminator": [
+        51,
+        224,
+        133,
+        106,
+        74,
+        173,
+        72,
+        82
+      ]
+    },
+    {
+      "name": "fixedPriceSet",
+      "discriminator": [
+        168,
+        195,
+        39,
+        120,
+        133,
+        49,
+        187,
+        229
+      ]
+    },
+    {
+      "name": "flashBorrowed",
+      "discriminator": [
+        167,
+        227,
+        8,
+        165,
+        41,
+        203,
+        102,
+        186
+      ]
+    },
+    {
+      "name": "flashRepaid",
+      "discriminator": [
+        195,
+        212,
+        61,
+        3,
+        173,
+        144,
+        29,
+        65
+      ]
+    },
+    {
+      "name": "liquidated",
+      "discriminator": [
+        231,
+        57,
+        55,
+        75,
+        0,
+        170,
+        246,
+        68
+      ]
+    },
+    {
+      "name": "liquidityDeposited",
+      "discriminator": [
+        218,
+        155,
+        74,
+        193,
+        59,
+        66,
+        94,
+        122
+      ]
+    },
+    {
+      "name": "marketConfigUpdated",
+      "discriminator": [
+        7,
+        181,
+        49,
+        237,
+        18,
+        92,
+        160,
+        192
+      ]
+    },
+    {
+      "name": "marketInitialized",
+      "discriminator": [
+        134,
+        160,
+        122,
+        87,
+        50,
+        3,
+        255,
+        81
+      ]
+    },
+    {
+      "name": "obligationInitialized",
+      "discriminator": [
+        243,
+        123,
+        232,
+        176,
+        68,
+        64,
+        78,
+        146
+      ]
+    },
+    {
+      "name": "oraclePriceInitialized",
+      "discriminator": [
+        161,
+        197,
+        237,
+        34,
+        214,
+        205,
+        142,
+        0
+      ]
+    },
+    {
+      "name": "ownerChanged",
+      "discriminator": [
+        34,
+        223,
+        103,
+        225,
+        239,
+        231,
+        51,
+        53
+      ]
+    },
+    {
+      "name": "ownerProposed",
+      "discriminator": [
+        76,
+        98,
+        192,
+        30,
+        68,
+        48,
+        43,
+        188
+      ]
+    },
+    {
+      "name": "protocolFeesClaimed",
+      "discriminator": [
+        22,
+        228,
+        205,
+        252,
+        57,
+        17,
+        156,
+        252
+      ]
+    },
+    {
+      "name": "repaid",
+      "discriminator": [
+        38,
+        248,
+        231,
+        7,
+        150,
+        164,
+        172,
+        23
+      ]
+    },
+    {
+      "name": "reserveConfigUpdated",
+      "discriminator": [
+        137,
+        71,
+        35,
+        179,
+        205,
+        230,
+        29,
+        133
+      ]
+    },
+    {
+      "name": "reserveInitialized",
+      "discriminator": [
+        22,
+        27,
+        136,
+        173,
+        244,
+        120,
+        20,
+        49
+      ]
+    },
+    {
+      "name": "sharesRedeemed",
+      "discriminator": [
+        232,
+        166,
+        7,
+        56,
+        67,
+        19,
+        42,
+        117
+      ]
+    }
+  ],
+  "errors": [
+    {
+      "code": 6000,
+      "name": "mathOverflow",
+      "msg": "Math overflow"
+    },
+    {
+      "code": 6001,
+      "name": "divisionByZero",
+      "msg": "Division by zero"
+    },
+    {
+      "code": 6002,
+      "name": "zeroAmount",
+      "msg": "Amount must be greater than zero"
+    },
+    {
+      "code": 6003,
+      "name": "notMarketOwner",
+      "msg": "Signer is not the market owner"
+    },
+    {
+      "code": 6004,
+      "name": "notPendingOwner",
+      "msg": "Signer is not the pending market owner"
+    },
+    {
+      "code": 6005,
+      "name": "notObligationOwner",
+      "msg": "Signer is not the obligation owner"
+    },
+    {
+      "code": 6006,
+      "name": "wrongMarket",
+      "msg": "Account belongs to a different lending market"
+    },
+    {
+      "code": 6007,
+      "name": "wrongReserveAccount",
+      "msg": "Account does not match the reserve's configuration"
+    },
+    {
+      "code": 6008,
+      "name": "wrongOracle",
+      "msg": "Oracle-price account does not match the reserve"
+    },
+    {
+      "code": 6009,
+      "name": "wrongMint",
+      "msg": "Token account mint does not match"
+    },
+    {
+      "code": 6010,
+      "name": "wrongTokenProgram",
+      "msg": "Token program does not match the reserve"
+    },
+    {
+      "code": 6011,
+      "name": "vaultAsUserAccount",
+      "msg": "A reserve vault cannot be used as the user's token account"
+    },
+    {
+      "code": 6012,
+      "name": "marketPaused",
+      "msg": "Market is paused"
+    },
+    {
+      "code": 6013,
+      "name": "borrowsPaused",
+      "msg": "Borrowing is paused in this market"
+    },
+    {
+      "code": 6014,
+      "name": "reserveFrozen",
+      "msg": "Reserve is frozen"
+    },
+    {
+      "code": 6015,
+      "name": "reserveReduceOnly",
+      "msg": "Reserve is reduce-only: no new deposits or borrows"
+    },
+    {
+      "code": 6016,
+      "name": "reserveStale",
+      "msg": "Reserve must be refreshed in this slot first"
+    },
+    {
+      "code": 6017,
+      "name": "obligationStale",
+      "msg": "Obligation must be refreshed in this slot first"
+    },
+    {
+      "code": 6018,
+      "name": "priceTooOld",
+      "msg": "Oracle price is too old"
+    },
+    {
+      "code": 6019,
+      "name": "invalidPrice",
+      "msg": "Oracle price is zero or negative"
+    },
+    {
+      "code": 6020,
+      "name": "invalidExponent",
+      "msg": "Oracle exponent out of range"
+    },
+    {
+      "code": 6021,
+      "name": "confidenceTooWide",
+      "msg": "Oracle confidence interval is too wide"
+    },
+    {
+      "code": 6022,
+      "name": "oracleNotFullyVerified",
+      "msg": "Oracle price update is not fully verified"
+    },
+    {
+      "code": 6023,
+      "name": "wrongFeedId",
+      "msg": "Oracle feed id does not match"
+    },
+    {
+      "code": 6024,
+      "name": "wrongOracleSource",
+      "msg": "Oracle source account does not match or has the wrong owner"
+    },
+    {
+      "code": 6025,
+      "name": "invalidOracleData",
+      "msg": "Oracle account data could not be parsed"
+    },
+    {
+      "code": 6026,
+      "name": "oracleNotTrading",
+      "msg": "Legacy oracle aggregate is not in Trading status"
+    },
+    {
+      "code": 6027,
+      "name": "fixedPriceNotAllowed",
+      "msg": "Fixed-price oracles are not allowed in this market"
+    },
+    {
+      "code": 6028,
+      "name": "priceDivergesFromEma",
+      "msg": "Oracle price diverges from its EMA: borrows and withdrawals are paused"
+    },
+    {
+      "code": 6029,
+      "name": "invalidOracleConfig",
+      "msg": "Invalid oracle configuration"
+    },
+    {
+      "code": 6030,
+      "name": "invalidReserveConfig",
+      "msg": "Invalid reserve configuration"
+    },
+    {
+      "code": 6031,
+      "name": "invalidMarketConfig",
+      "msg": "Invalid market configuration"
+    },
+    {
+      "code": 6032,
+      "name": "seedDepositTooSmall",
+      "msg": "Seed deposit below the minimum"
+    },
+    {
+      "code": 6033,
+      "name": "depositCapReached",
+      "msg": "Deposit cap reached"
+    },
+    {
+      "code": 6034,
+      "name": "borrowCapReached",
+      "msg": "Borrow cap reached"
+    },
+    {
+      "code": 6035,
+      "name": "utilizationCapReached",
+      "msg": "Utilisation cap reached"
+    },
+    {
+      "code": 6036,
+      "name": "outflowLimitExceeded",
+      "msg": "Outflow limit for this window reached"
+    },
+    {
+      "code": 6037,
+      "name": "insufficientLiquidity",
+      "msg": "Not enough liquidity available in the reserve"
+    },
+    {
+      "code": 6038,
+      "name": "reserveInsolvent",
+      "msg": "Reserve has no liquidity backing its shares"
+    },
+    {
+      "code": 6039,
+      "name": "amountTooSmall",
+      "msg": "Amount too small: it converts to zero"
+    },
+    {
+      "code": 6040,
+      "name": "noCollateralInReserve",
+      "msg": "Obligation has no collateral in this reserve"
+    },
+    {
+      "code": 6041,
+      "name": "noDebtInReserve",
+      "msg": "Obligation has no debt in this reserve"
+    },
+    {
+      "code": 6042,
+      "name": "tooManyDeposits",
+      "msg": "Obligation already holds the maximum number of collateral positions"
+    },
+    {
+      "code": 6043,
+      "name": "tooManyBorrows",
+      "msg": "Obligation already holds the maximum number of debt positions"
+    },
+    {
+      "code": 6044,
+      "name": "borrowTooLarge",
+      "msg": "Borrow would exceed the obligation's borrowing power"
+    },
+    {
+      "code": 6045,
+      "name": "withdrawTooLarge",
+      "msg": "Withdrawal would exceed the obligation's borrowing power"
+    },
+    {
+      "code": 6046,
+      "name": "obligationHealthy",
+      "msg": "Obligation is healthy and cannot be liquidated"
+    },
+    {
+      "code": 6047,
+      "name": "liquidationBelowMinimum",
+      "msg": "Liquidation yields less collateral than the liquidator's minimum"
+    },
+    {
+      "code": 6048,
+      "name": "liquidationDidNotImprove",
+      "msg": "Liquidation would not improve the obligation's health"
+    },
+    {
+      "code": 6049,
+      "name": "nothingToLiquidate",
+      "msg": "Nothing to liquidate"
+    },
+    {
+      "code": 6050,
+      "name": "wrongRemainingAccounts",
+      "msg": "Remaining accounts do not match the obligation's reserves"
+    },
+    {
+      "code": 6051,
+      "name": "vaultBalanceMismatch",
+      "msg": "Vault balance did not move by the accounted amount"
+    },
+    {
+      "code": 6052,
+      "name": "flashLoanActive",
+      "msg": "A flash loan is open on this reserve"
+    },
+    {
+      "code": 6053,
+      "name": "flashLoansDisabled",
+      "msg": "Flash loans are disabled on this reserve"
+    },
+    {
+      "code": 6054,
+      "name": "noFlashRepayFound",
+      "msg": "Flash borrow has no matching flash repay later in the transaction"
+    },
+    {
+      "code": 6055,
+      "name": "multipleFlashBorrows",
+      "msg": "Only one flash borrow is allowed per transaction"
+    },
+    {
+      "code": 6056,
+      "name": "flashLoanCpi",
+      "msg": "Flash loans cannot be called through CPI"
+    },
+    {
+      "code": 6057,
+      "name": "invalidFlashRepay",
+      "msg": "Flash repay does not match a flash borrow in this transaction"
+    },
+    {
+      "code": 6058,
+      "name": "invalidInstructionsSysvar",
+      "msg": "Instructions sysvar account is invalid"
+    },
+    {
+      "code": 6059,
+      "name": "sameReserve",
+      "msg": "The same reserve cannot be both the repay and the collateral reserve"
+    },
+    {
+      "code": 6060,
+      "name": "noFeesToClaim",
+      "msg": "No protocol fees to claim"
+    },
+    {
+      "code": 6061,
+      "name": "amountExceedsCollateral",
+      "msg": "Amount exceeds the obligation's collateral in this reserve"
+    },
+    {
+      "code": 6062,
+      "name": "collateralAndDebtSameReserve",
+      "msg": "An obligation cannot hold collateral and debt in the same reserve"
+    }
+  ],
+  "types": [
+    {
+      "name": "badDebtWrittenOff",
+      "docs": [
+        "Debt with no collateral left behind it was written off against the reserve."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "obligation",
+            "type": "pubkey"
+          },
+          {
+            "name": "reserve",
+            "type": "pubkey"
+          },
+          {
+            "name": "debtShares",
+            "type": "u128"
+          },
+          {
+            "name": "amountWad",
+            "type": "u128"
+          }
+        ]
+      }
+    },
+    {
+      "name": "borrowRateCurve",
+      "docs": [
+        "A monotone piecewise-linear curve from 0% to 100% utilisation."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "points",
+            "docs": [
+              "The points, sorted by utilisation; the last used point is at 100%."
+            ],
+            "type": {
+              "array": [
+                {
+                  "defined": {
+                    "name": "curvePoint"
+                  }
+                },
+                11
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "borrowed",
+      "docs": [
+        "Liquidity was borrowed."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "obligation",
+            "type": "pubkey"
+          },
+          {
+            "name": "reserve",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "fee",
+            "type": "u64"
+          },
+          {
+            "name": "health",
+            "type": {
+              "defined": {
+                "name": "healthSnapshot"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "collateralDeposited",
+      "docs": [
+        "Shares were added to an obligation as collateral."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "obligation",
+            "type": "pubkey"
+          },
+          {
+            "name": "reserve",
+            "type": "pubkey"
+          },
+          {
+            "name": "shares",
+            "type": "u64"
+          },
+          {
+            "name": "liquidityAmount",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "collateralWithdrawn",
+      "docs": [
+        "Collateral shares were taken out of an obligation."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "obligation",
+            "type": "pubkey"
+          },
+          {
+            "name": "reserve",
+            "type": "pubkey"
+          },
+          {
+            "name": "shares",
+            "type": "u64"
+          },
+          {
+            "name": "liquidityAmount",
+            "type": "u64"
+          },
+          {
+            "name": "health",
+            "type": {
+              "defined": {
+                "name": "healthSnapshot"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "curvePoint",
+      "docs": [
+        "One point of the curve: at this utilisation, borrowers pay this APR."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "utilizationBps",
+            "docs": [
+              "Utilisation in basis points (0..=10,000)."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "rateBps",
+            "docs": [
+              "Annual borrow rate in basis points."
+            ],
+            "type": "u32"
+          }
+        ]
+      }
+    },
+    {
+      "name": "curvePointParams",
+      "docs": [
+        "One point of a borrow-rate curve as sent by the market owner (borsh-identical to a",
+        "`(u32, u32)` pair; a struct so the IDL can describe it)."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "utilizationBps",
+            "docs": [
+              "Utilisation, in basis points."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "rateBps",
+            "docs": [
+              "Borrow rate at that utilisation (APR), in basis points."
+            ],
+            "type": "u32"
+          }
+        ]
+      }
+    },
+    {
+      "name": "fixedPriceSet",
+      "docs": [
+        "The market owner set a fixed price."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "oracle",
+            "type": "pubkey"
+          },
+          {
+            "name": "price",
+            "type": "i64"
+          },
+          {
+            "name": "expo",
+            "type": "i32"
+          },
+          {
+            "name": "conf",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "flashBorrowed",
+      "docs": [
+        "A flash loan was taken."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "reserve",
+            "type": "pubkey"
+          },
+          {
+            "name": "user",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "flashRepaid",
+      "docs": [
+        "A flash loan was repaid."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "reserve",
+            "type": "pubkey"
+          },
+          {
+            "name": "user",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "fee",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "healthSnapshot",
+      "docs": [
+        "An obligation's health after an action (WAD quote units)."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "deposited",
+            "docs": [
+              "Collateral at spot."
+            ],
+            "type": "u128"
+          },
+          {
+            "name": "borrowed",
+            "docs": [
+              "Debt at price + conf."
+            ],
+            "type": "u128"
+          },
+          {
+            "name": "allowed",
+            "docs": [
+              "Borrowing power."
+            ],
+            "type": "u128"
+          },
+          {
+            "name": "unhealthy",
+            "docs": [
+              "Liquidation line."
+            ],
+            "type": "u128"
+          }
+        ]
+      }
+    },
+    {
+      "name": "initMarketParams",
+      "docs": [
+        "Market-wide settings chosen at creation (all but `allow_fixed_price` can change later)."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "quoteCurrency",
+            "docs": [
+              "Quote currency of all values (ASCII, zero-padded), e.g. \"USD\"."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "closeFactorBps",
+            "docs": [
+              "Share of an obligation's debt one liquidation may repay, in basis points (1..=10,000)."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "dustThreshold",
+            "docs": [
+              "Debt value (WAD quote) at or below which an obligation may be liquidated in full."
+            ],
+            "type": "u128"
+          },
+          {
+            "name": "maxLiquidationValue",
+            "docs": [
+              "Largest debt value (WAD quote) one liquidation may repay; 0 means no cap."
+            ],
+            "type": "u128"
+          },
+          {
+            "name": "allowFixedPrice",
+            "docs": [
+              "Whether fixed-price oracles may be created in this market (immutable)."
+            ],
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "lastUpdate",
+      "docs": [
+        "Slot and time of the last refresh, plus a flag that forces a refresh."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "slot",
+            "docs": [
+              "Slot of the last refresh."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the last refresh."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "stale",
+            "docs": [
+              "Non-zero when the cached values must be recomputed before use."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "pad",
+            "docs": [
+              "Reserved."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                7
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "lendingMarket",
+      "docs": [
+        "A market groups reserves that may be used as collateral for each other."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "docs": [
+              "Layout version."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "owner",
+            "docs": [
+              "Owner: may change configuration and claim fees."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "pendingOwner",
+            "docs": [
+              "Proposed next owner; must accept before the change takes effect."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "quoteCurrency",
+            "docs": [
+              "Quote currency of all values (ASCII, zero-padded), e.g. \"USD\"."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "dustThreshold",
+            "docs": [
+              "Debt value (WAD quote) at or below which an obligation may be liquidated in full."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
+            "name": "maxLiquidationValue",
+            "docs": [
+              "Largest debt value (WAD quote) one liquidation may repay; 0 means no cap."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
+            "name": "closeFactorBps",
+            "docs": [
+              "Share of an obligation's debt one liquidation may repay, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "pauseFlags",
+            "docs": [
+              "Pause flags ([`PAUSE_ALL`], [`PAUSE_BORROWS`])."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "allowFixedPrice",
+            "docs": [
+              "Non-zero when fixed-price oracles may be created (set at creation, immutable)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "pad",
+            "docs": [
+              "Reserved."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                4
+              ]
+            }
+          },
+          {
+            "name": "reserveCount",
+            "docs": [
+              "Number of reserves created in this market."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "padding",
+            "docs": [
+              "Reserved for upgrades."
+            ],
+            "type": {
+              "array": [
+                "u64",
+                32
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "liquidateParams",
+      "docs": [
+        "Arguments of a liquidation."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "maxRepay",
+            "docs": [
+              "Most debt tokens the liquidator will repay (`u64::MAX`: as much as allowed)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "minReceive",
+            "docs": [
+              "Least it accepts in return: shares, or tokens with `receive_liquidity`."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "receiveLiquidity",
+            "docs": [
+              "Receive the collateral asset instead of deposit shares."
+            ],
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "liquidated",
+      "docs": [
+        "An obligation was liquidated."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "obligation",
+            "type": "pubkey"
+          },
+          {
+            "name": "liquidator",
+            "type": "pubkey"
+          },
+          {
+            "name": "repayReserve",
+            "type": "pubkey"
+          },
+          {
+            "name": "collateralReserve",
+            "type": "pubkey"
+          },
+          {
+            "name": "repayAmount",
+            "type": "u64"
+          },
+          {
+            "name": "seizedShares",
+            "type": "u64"
+          },
+          {
+            "name": "liquidatorShares",
+            "type": "u64"
+          },
+          {
+            "name": "protocolFeeShares",
+            "type": "u64"
+          },
+          {
+            "name": "receivedLiquidity",
+            "type": "u64"
+          },
+          {
+            "name": "bonusBps",
+            "type": "u16"
+          },
+          {
+            "name": "healthBefore",
+            "type": {
+              "defined": {
+                "name": "healthSnapshot"
+              }
+            }
+          },
+          {
+            "name": "health",
+            "type": {
+              "defined": {
+                "name": "healthSnapshot"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "liquidityDeposited",
+      "docs": [
+        "Liquidity was deposited for shares."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "reserve",
+            "type": "pubkey"
+          },
+          {
+            "name": "user",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "shares",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "marketConfigParams",
+      "docs": [
+        "New market-wide settings."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "closeFactorBps",
+            "docs": [
+              "Share of an obligation's debt one liquidation may repay, in basis points (1..=10,000)."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "dustThreshold",
+            "docs": [
+              "Debt value (WAD quote) at or below which an obligation may be liquidated in full."
+            ],
+            "type": "u128"
+          },
+          {
+            "name": "maxLiquidationValue",
+            "docs": [
+              "Largest debt value (WAD quote) one liquidation may repay; 0 means no cap."
+            ],
+            "type": "u128"
+          },
+          {
+            "name": "pauseFlags",
+            "docs": [
+              "Pause flags: 1 = everything but repay, 2 = borrows and flash loans."
+            ],
+            "type": "u8"
+          }
+        ]
+      }
+    },
+    {
+      "name": "marketConfigUpdated",
+      "docs": [
+        "Market-wide limits or pause flags changed."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "market",
+            "type": "pubkey"
+          },
+          {
+            "name": "closeFactorBps",
+            "type": "u16"
+          },
+          {
+            "name": "dustThreshold",
+            "type": "u128"
+          },
+          {
+            "name": "maxLiquidationValue",
+            "type": "u128"
+          },
+          {
+            "name": "pauseFlags",
+            "type": "u8"
+          }
+        ]
+      }
+    },
+    {
+      "name": "marketInitialized",
+      "docs": [
+        "A market was created."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "market",
+            "type": "pubkey"
+          },
+          {
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "allowFixedPrice",
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "obligation",
+      "docs": [
+        "A borrower's positions and their cached health."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "docs": [
+              "Layout version."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "market",
+            "docs": [
+              "Market the positions are in."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "owner",
+            "docs": [
+              "Wallet that owns the positions."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "docs": [
+              "Lets one wallet hold several obligations (part of the PDA seeds)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "lastUpdate",
+            "docs": [
+              "Last refresh."
+            ],
+            "type": {
+              "defined": {
+                "name": "lastUpdate"
+              }
+            }
+          },
+          {
+            "name": "depositedValue",
+            "docs": [
+              "Collateral at spot prices (WAD quote)."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
+            "name": "borrowedValue",
+            "docs": [
+              "Debt at price + conf (WAD quote)."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
+            "name": "allowedBorrowValue",
+            "docs": [
+              "Borrowing power: collateral at price − conf × LTV (WAD quote)."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
+            "name": "unhealthyBorrowValue",
+            "docs": [
+              "Liquidation line: collateral at price − conf × liquidation threshold (WAD quote)."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
+            "name": "deposits",
+            "docs": [
+              "Collateral positions; the first `deposits_len` are used, in order."
+            ],
+            "type": {
+              "array": [
+                {
+                  "defined": {
+                    "name": "obligationDeposit"
+                  }
+                },
+                4
+              ]
+            }
+          },
+          {
+            "name": "borrows",
+            "docs": [
+              "Debt positions; the first `borrows_len` are used, in order."
+            ],
+            "type": {
+              "array": [
+                {
+                  "defined": {
+                    "name": "obligationBorrow"
+                  }
+                },
+                3
+              ]
+            }
+          },
+          {
+            "name": "depositsLen",
+            "docs": [
+              "Used collateral positions."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "borrowsLen",
+            "docs": [
+              "Used debt positions."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "docs": [
+              "PDA bump."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "emaDiverged",
+            "docs": [
+              "Non-zero when a reserve's price diverged from its EMA at the last refresh."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "pad",
+            "docs": [
+              "Reserved."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                4
+              ]
+            }
+          },
+          {
+            "name": "padding",
+            "docs": [
+              "Reserved for upgrades."
+            ],
+            "type": {
+              "array": [
+                "u64",
+                16
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "obligationBorrow",
+      "docs": [
+        "Debt owed to one reserve."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "reserve",
+            "docs": [
+              "The reserve."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "debtShares",
+            "docs": [
+              "Debt shares (WAD-scaled); debt = shares × reserve borrow index."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
+            "name": "marketValue",
+            "docs": [
+              "Value at price + conf (WAD quote) at the last refresh."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "obligationDeposit",
+      "docs": [
+        "Collateral held in one reserve."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "reserve",
+            "docs": [
+              "The reserve."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "shares",
+            "docs": [
+              "Deposit shares held as collateral."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "pad",
+            "docs": [
+              "Reserved."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "marketValue",
+            "docs": [
+              "Value at spot (WAD quote) at the last refresh."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
+            "name": "allowedValue",
+            "docs": [
+              "Borrowing power contributed at the last refresh."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
+            "name": "unhealthyValue",
+            "docs": [
+              "Liquidation line contributed at the last refresh."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "obligationInitialized",
+      "docs": [
+        "An obligation was created."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "market",
+            "type": "pubkey"
+          },
+          {
+            "name": "obligation",
+            "type": "pubkey"
+          },
+          {
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "oracleParams",
+      "docs": [
+        "How the new price account is sourced and checked."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "sourceKind",
+            "docs": [
+              "0 = Pyth pull, 1 = legacy Pyth, 2 = fixed price."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "source",
+            "docs": [
+              "The source account (zero key: any pull update with the right feed id). Ignored for fixed."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "feedId",
+            "docs": [
+              "Pyth feed id (pull sources)."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "maxAgeSecs",
+            "docs": [
+              "Oldest acceptable price, in seconds."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "maxConfBps",
+            "docs": [
+              "Widest acceptable confidence, in basis points of the price."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "maxEmaDeviationBps",
+            "docs": [
+              "EMA divergence that pauses borrows and withdrawals, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "fixedPrice",
+            "docs": [
+              "Fixed sources: the price mantissa."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "fixedExpo",
+            "docs": [
+              "Fixed sources: the exponent."
+            ],
+            "type": "i32"
+          }
+        ]
+      }
+    },
+    {
+      "name": "oraclePrice",
+      "docs": [
+        "The last validated price of one asset, with the limits it was checked against."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "docs": [
+              "Layout version."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "market",
+            "docs": [
+              "Market this price belongs to."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "mint",
+            "docs": [
+              "The priced asset's mint."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "source",
+            "docs": [
+              "The source account; all zeros accepts any account of the source's owner with the right",
+              "feed id (pull oracles post updates to fresh accounts)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "feedId",
+            "docs": [
+              "Pyth feed id the source must carry (pull oracles)."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "price",
+            "docs": [
+              "Price mantissa."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "conf",
+            "docs": [
+              "Confidence interval (same exponent)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "emaPrice",
+            "docs": [
+              "EMA price mantissa (0 when unknown)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "publishTime",
+            "docs": [
+              "Unix time the price was published."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "slot",
+            "docs": [
+              "Slot of the last successful refresh."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "maxAgeSecs",
+            "docs": [
+              "Oldest acceptable price, in seconds."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "expo",
+            "docs": [
+              "Exponent of price, conf and EMA."
+            ],
+            "type": "i32"
+          },
+          {
+            "name": "maxConfBps",
+            "docs": [
+              "Widest acceptable confidence, in basis points of the price."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "maxEmaDeviationBps",
+            "docs": [
+              "EMA divergence that flags the price, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "sourceKind",
+            "docs": [
+              "[`OracleSource`] as a byte."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "emaDiverged",
+            "docs": [
+              "Non-zero when the last refresh found spot and EMA diverged past the limit."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "docs": [
+              "PDA bump."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "pad",
+            "docs": [
+              "Reserved."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                5
+              ]
+            }
+          },
+          {
+            "name": "padding",
+            "docs": [
+              "Reserved for upgrades."
+            ],
+            "type": {
+              "array": [
+                "u64",
+                16
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "oraclePriceInitialized",
+      "docs": [
+        "An oracle-price account was created."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "market",
+            "type": "pubkey"
+          },
+          {
+            "name": "oracle",
+            "type": "pubkey"
+          },
+          {
+            "name": "mint",
+            "type": "pubkey"
+          },
+          {
+            "name": "sourceKind",
+            "type": "u8"
+          },
+          {
+            "name": "source",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "ownerChanged",
+      "docs": [
+        "The proposed owner accepted."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "market",
+            "type": "pubkey"
+          },
+          {
+            "name": "oldOwner",
+            "type": "pubkey"
+          },
+          {
+            "name": "newOwner",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "ownerProposed",
+      "docs": [
+        "A new owner was proposed."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "market",
+            "type": "pubkey"
+          },
+          {
+            "name": "pendingOwner",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "podU128",
+      "docs": [
+        "`u128` stored as little-endian `[u64; 2]` limbs (8-byte aligned everywhere)."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "limbs",
+            "docs": [
+              "Low limb first."
+            ],
+            "type": {
+              "array": [
+                "u64",
+                2
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "protocolFeesClaimed",
+      "docs": [
+        "Protocol fees were claimed by the market owner."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "reserve",
+            "type": "pubkey"
+          },
+          {
+            "name": "interestFees",
+            "type": "u64"
+          },
+          {
+            "name": "feeVaultAmount",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "repaid",
+      "docs": [
+        "Debt was repaid."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "obligation",
+            "type": "pubkey"
+          },
+          {
+            "name": "reserve",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "remainingDebtShares",
+            "type": "u128"
+          },
+          {
+            "name": "health",
+            "type": {
+              "defined": {
+                "name": "healthSnapshot"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "reserve",
+      "docs": [
+        "One asset's pool in a market."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "docs": [
+              "Layout version."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "market",
+            "docs": [
+              "Market this reserve belongs to."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "liquidityMint",
+            "docs": [
+              "Mint of the lent asset."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "tokenProgram",
+            "docs": [
+              "Token program of the lent asset (SPL Token or Token-2022); the share mint uses it too."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "supplyVault",
+            "docs": [
+              "PDA token account holding available liquidity."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "feeVault",
+            "docs": [
+              "PDA token account holding protocol fees."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "shareMint",
+            "docs": [
+              "PDA mint of deposit shares (\"collateral tokens\")."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "oracle",
+            "docs": [
+              "The [`super::OraclePrice`] account this reserve is priced by."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "lastUpdate",
+            "docs": [
+              "Last refresh."
+            ],
+            "type": {
+              "defined": {
+                "name": "lastUpdate"
+              }
+            }
+          },
+          {
+            "name": "available",
+            "docs": [
+              "Tokens in the supply vault available to lend."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "flashOutstanding",
+            "docs": [
+              "Tokens out on the currently open flash loan (0 when none)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "debtShares",
+            "docs": [
+              "Sum of all debt shares (WAD-scaled)."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
+            "name": "borrowIndex",
+            "docs": [
+              "Cumulative borrow index (WAD)."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
+            "name": "protocolFees",
+            "docs": [
+              "Unclaimed protocol fees from interest (WAD-scaled tokens)."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
+            "name": "price",
+            "docs": [
+              "Cached spot price (WAD per whole token) from the last refresh."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
+            "name": "priceConf",
+            "docs": [
+              "Cached confidence (WAD) from the last refresh."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
+            "name": "borrowApr",
+            "docs": [
+              "Current borrow APR (WAD), for display."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
+            "name": "badDebtWrittenOff",
+            "docs": [
+              "Total debt written off as bad debt (WAD-scaled tokens)."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
+            "name": "shareSupply",
+            "docs": [
+              "All deposit shares: minted, held as obligation collateral, and the locked seed."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "seedShares",
+            "docs": [
+              "Shares from the seed deposit, locked forever."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "outflowWindowStart",
+            "docs": [
+              "Start of the current outflow window (unix time)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "outflowUsed",
+            "docs": [
+              "Tokens out in the current outflow window."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "decimals",
+            "docs": [
+              "Decimals of the liquidity mint (and the share mint)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "docs": [
+              "Reserve PDA bump."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "emaDiverged",
+            "docs": [
+              "Non-zero when the last refresh saw spot and EMA diverge."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "priceStatus",
+            "docs": [
+              "Outcome of the last refresh's price check: 0 = valid, else a [`PriceStatus`] code."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "pad",
+            "docs": [
+              "Reserved."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                4
+              ]
+            }
+          },
+          {
+            "name": "config",
+            "docs": [
+              "Risk and fee configuration."
+            ],
+            "type": {
+              "defined": {
+                "name": "reserveConfig"
+              }
+            }
+          },
+          {
+            "name": "padding",
+            "docs": [
+              "Reserved for upgrades."
+            ],
+            "type": {
+              "array": [
+                "u64",
+                32
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "reserveConfig",
+      "docs": [
+        "Risk and fee settings of a reserve, set by the market owner within validated bounds."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "ltvBps",
+            "docs": [
+              "Borrowing power per unit of collateral value, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "liquidationThresholdBps",
+            "docs": [
+              "Debt-to-collateral line above which liquidation is allowed, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "minLiquidationBonusBps",
+            "docs": [
+              "Liquidation bonus just past the line, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "maxLiquidationBonusBps",
+            "docs": [
+              "Liquidation bonus at full insolvency, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "protocolLiquidationFeeBps",
+            "docs": [
+              "Share of the liquidation bonus kept by the protocol, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "originationFeeBps",
+            "docs": [
+              "Fee added to every borrow, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "flashLoanFeeBps",
+            "docs": [
+              "Fee on flash loans, in basis points (paid to depositors)."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "protocolTakeRateBps",
+            "docs": [
+              "Share of interest kept by the protocol, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "utilizationCapBps",
+            "docs": [
+              "Borrows that would push utilisation above this are refused, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "status",
+            "docs": [
+              "[`ReserveStatus`] as a byte."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "flashLoansEnabled",
+            "docs": [
+              "Non-zero when flash loans are enabled."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "pad",
+            "docs": [
+              "Reserved."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                4
+              ]
+            }
+          },
+          {
+            "name": "depositCap",
+            "docs": [
+              "Largest total supply (cash + debt, tokens); 0 means no cap."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "borrowCap",
+            "docs": [
+              "Largest total debt (tokens); 0 means no cap."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "outflowLimit",
+            "docs": [
+              "Tokens allowed out per window through borrows and withdrawals; 0 means no limit."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "outflowWindowSecs",
+            "docs": [
+              "Length of the outflow window, in seconds."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "curve",
+            "docs": [
+              "The borrow-rate curve."
+            ],
+            "type": {
+              "defined": {
+                "name": "borrowRateCurve"
+              }
+            }
+          },
+          {
+            "name": "padding",
+            "docs": [
+              "Reserved for upgrades."
+            ],
+            "type": {
+              "array": [
+                "u64",
+                8
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "reserveConfigParams",
+      "docs": [
+        "A reserve's configuration as sent by the market owner."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "ltvBps",
+            "docs": [
+              "Borrowing power per unit of collateral value, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "liquidationThresholdBps",
+            "docs": [
+              "Liquidation line, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "minLiquidationBonusBps",
+            "docs": [
+              "Liquidation bonus just past the line, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "maxLiquidationBonusBps",
+            "docs": [
+              "Liquidation bonus at full insolvency, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "protocolLiquidationFeeBps",
+            "docs": [
+              "Share of the liquidation bonus kept by the protocol, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "originationFeeBps",
+            "docs": [
+              "Fee added to every borrow, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "flashLoanFeeBps",
+            "docs": [
+              "Flash-loan fee, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "protocolTakeRateBps",
+            "docs": [
+              "Share of interest kept by the protocol, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "utilizationCapBps",
+            "docs": [
+              "Utilisation above which borrows are refused, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "status",
+            "docs": [
+              "0 = active, 1 = reduce-only, 2 = frozen."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "flashLoansEnabled",
+            "docs": [
+              "Whether flash loans are enabled."
+            ],
+            "type": "bool"
+          },
+          {
+            "name": "depositCap",
+            "docs": [
+              "Largest total supply in tokens (0 = no cap)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "borrowCap",
+            "docs": [
+              "Largest total debt in tokens (0 = no cap)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "outflowLimit",
+            "docs": [
+              "Tokens allowed out per window (0 = no limit)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "outflowWindowSecs",
+            "docs": [
+              "Outflow window length in seconds."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "curve",
+            "docs": [
+              "Borrow-rate curve, 2 to 11 points."
+            ],
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "curvePointParams"
+                }
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "reserveConfigUpdated",
+      "docs": [
+        "A reserve's configuration changed."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "reserve",
+            "type": "pubkey"
+          },
+          {
+            "name": "ltvBps",
+            "type": "u16"
+          },
+          {
+            "name": "liquidationThresholdBps",
+            "type": "u16"
+          },
+          {
+            "name": "status",
+            "type": "u8"
+          }
+        ]
+      }
+    },
+    {
+      "name": "reserveInitialized",
+      "docs": [
+        "A reserve was created with its seed deposit."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "market",
+            "type": "pubkey"
+          },
+          {
+            "name": "reserve",
+            "type": "pubkey"
+          },
+          {
+            "name": "mint",
+            "type": "pubkey"
+          },
+          {
+            "name": "seedAmount",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "sharesRedeemed",
+      "docs": [
+        "Shares were redeemed for liquidity."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "reserve",
+            "type": "pubkey"
+          },
+          {
+            "name": "user",
+            "type": "pubkey"
+          },
+          {
+            "name": "shares",
+            "type": "u64"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          }
+        ]
+      }
+    }
+  ]
+};
