@@ -11,19 +11,19 @@ pub struct Report {
 }
 
 impl Report {
-    /// Prints the text, or the JSON when `json`.
+    /// Prints the text, or the JSON when `json` (a closed pipe, as with `| head`, is not an
+    /// error).
     pub fn print(&self, json: bool) {
-        if json {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&self.json).unwrap_or_default()
-            );
+        use std::io::Write;
+        let mut out = if json {
+            serde_json::to_string_pretty(&self.json).unwrap_or_default()
         } else {
-            print!("{}", self.text);
-            if !self.text.ends_with('\n') {
-                println!();
-            }
+            self.text.clone()
+        };
+        if !out.ends_with('\n') {
+            out.push('\n');
         }
+        let _ = std::io::stdout().lock().write_all(out.as_bytes());
     }
 }
 

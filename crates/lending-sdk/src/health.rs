@@ -202,8 +202,9 @@ pub fn collateral_views(
         .zip(&h.deposits)
         .map(|(d, v)| {
             let r = reserve(reserves, &d.reserve)?;
-            let liq = r.pool().shares_to_liquidity_wad(d.shares, Rounding::Down)?;
-            let tokens = wad_f64(liq) / 10f64.powi(r.decimals as i32);
+            // What the shares redeem for now, in whole tokens.
+            let units = r.pool().liquidity_for_redeem(d.shares)?;
+            let tokens = units as f64 / 10f64.powi(r.decimals as i32);
             let spot = wad_f64(r.price.get());
             // The liquidation line scales with this asset's price: solve
             // other_lines + this_line × p / spot = borrowed for p.

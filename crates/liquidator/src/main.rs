@@ -67,13 +67,15 @@ async fn main() -> Result<()> {
     let a = Args::parse();
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    // Logs go to stderr (colour only on a terminal); the final summary goes to stdout.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let fmt = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if a.log_json {
-        tracing_subscriber::fmt()
-            .json()
-            .with_env_filter(filter)
-            .init();
+        fmt.json().init();
     } else {
-        tracing_subscriber::fmt().with_env_filter(filter).init();
+        fmt.with_ansi(ansi).init();
     }
     let market = Pubkey::from_str(&a.market)
         .map_err(|_| anyhow!("--market {} is not an address", a.market))?;

@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 /// Where the demo keeps its market config copy, keys and wallets.
 fn workdir() -> PathBuf {
     let root = lending_validator_tests::validator::repo_root();
+    let root = root.canonicalize().unwrap_or(root);
     let dir = root.join("target/demo");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("target/demo");
@@ -107,7 +108,10 @@ fn main() {
     println!("    (running it again creates nothing:)");
     show(&url, &owner, &config, "owner", &["market", "create"]);
 
-    step(t0, "funding four users with SOL for fees and test tokens");
+    step(
+        t0,
+        "funding the users (SOL for fees from the faucet, test tokens from the owner)",
+    );
     let rpc = solana_rpc_client::rpc_client::RpcClient::new_with_commitment(
         url.clone(),
         solana_commitment_config::CommitmentConfig::confirmed(),

@@ -15,8 +15,16 @@ const WANT_VERSION: &str = "solana-test-validator 4.2.";
 /// Ports per validator: RPC, its websocket (RPC + 1), faucet, gossip, then the dynamic range.
 const PORT_SPAN: u16 = 80;
 
-/// Repository root.
+/// Repository root: the nearest directory holding `Anchor.toml` from the working directory
+/// (the scripts and `cargo test` run inside the checkout), else the checkout this was built
+/// from. Looking at run time matters when several clones share one target directory: a
+/// binary built from one clone may be run from another.
 pub fn repo_root() -> PathBuf {
+    if let Ok(cwd) = std::env::current_dir() {
+        if let Some(root) = cwd.ancestors().find(|d| d.join("Anchor.toml").is_file()) {
+            return root.to_path_buf();
+        }
+    }
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
