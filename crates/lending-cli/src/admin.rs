@@ -82,12 +82,7 @@ pub fn set_price(ctx: &Context, a: &SetPriceArgs) -> Result<Report> {
 pub fn mint_to(ctx: &Context, a: &MintToArgs) -> Result<Report> {
     let c = &ctx.client;
     let mint = ctx.mint(&a.asset)?;
-    let acct = rpc::data(&c.rpc, &mint).map_err(|e| anyhow!("mint {mint}: {e}"))?;
-    let token_program = acct.owner;
-    let decimals = *acct
-        .data
-        .get(44)
-        .ok_or_else(|| anyhow!("{mint} is not a mint"))?;
+    let (token_program, decimals) = crate::market::mint_info(c, &mint)?;
     let to = match &a.to {
         Some(t) => Pubkey::from_str(t).map_err(|_| anyhow!("--to {t} is not an address"))?,
         None => c.wallet(),

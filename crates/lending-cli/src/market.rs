@@ -143,16 +143,8 @@ fn create(c: &Client, f: &MarketFile) -> Result<Report> {
 }
 
 /// Token program and decimals of an existing mint.
-fn mint_info(c: &Client, mint: &Pubkey) -> Result<(Pubkey, u8)> {
-    let a = rpc::data(&c.rpc, mint).map_err(|e| anyhow!("mint {mint}: {e}"))?;
-    if a.owner != anchor_spl::token::ID && a.owner != anchor_spl::token_2022::ID {
-        bail!("{mint} is not a mint (owned by {})", a.owner);
-    }
-    let decimals = *a
-        .data
-        .get(44)
-        .ok_or_else(|| anyhow!("{mint} is not a mint (too short)"))?;
-    Ok((a.owner, decimals))
+pub fn mint_info(c: &Client, mint: &Pubkey) -> Result<(Pubkey, u8)> {
+    rpc::mint(&c.rpc, mint).map_err(|e| anyhow!("{mint} is not a usable mint: {e}"))
 }
 
 fn create_reserve(
@@ -302,13 +294,7 @@ pub fn figures(r: &Reserve) -> Result<ReserveFigures> {
 
 /// The cluster's clock (unix seconds).
 pub fn cluster_time(c: &Client) -> Result<i64> {
-    let a = rpc::data(&c.rpc, &solana_sdk_ids::sysvar::clock::ID)?;
-    let b: [u8; 8] = a
-        .data
-        .get(32..40)
-        .and_then(|s| s.try_into().ok())
-        .ok_or_else(|| anyhow!("clock sysvar too short"))?;
-    Ok(i64::from_le_bytes(b))
+    Ok(rpc::clock(&c.rpc)?.1)
 }
 
 fn show(ctx: &Context) -> Result<Report> {

@@ -99,6 +99,50 @@ pub fn token_balance(rpc: &RpcClient, key: &Pubkey) -> Result<u64, FetchError> {
         .map_err(|_| FetchError::Decode(*key, DecodeError::WrongDiscriminator))
 }
 
+/// The cluster's clock from the clock sysvar: (slot, unix timestamp).
+pub fn clock(rpc: &RpcClient) -> Result<(u64, i64), FetchError> {
+    let id = solana_sdk_ids::sysvar::clock::ID;
+    let a = data(rpc, &id)?;
+    // Clock: slot, epoch_start_timestamp, epoch, leader_schedule_epoch, unix_timestamp.
+    let word = |i: usize| {
+        a.data
+            .get(i..i + 8)
+            .and_then(|s| <[u8; 8]>::try_from(s).ok())
+            .ok_or(FetchError::Decode(
+                id,
+                DecodeError::TooShort {
+                    expected: 40,
+                    found: a.data.len(),
+                },
+            ))
+    };
+    Ok((u64::from_le_bytes(word(0)?), i64::from_le_bytes(word(32)?)))
+}
+
+/// A mint's token program (SPL Token or Token-2022) and decimals.
+pub fn mint(rpc: &RpcClient, key: &Pubkey) -> Result<(Pubkey, u8), FetchError> {
+    let a = data(rpc, key)?;
+    if a.owner != anchor_spl::token::ID && a.owner != anchor_spl::token_2022::ID {
+        return Err(FetchError::WrongOwner {
+            key: *key,
+            owner: a.owner,
+        });
+    }
+    let base = a
+        .data
+        .get(..spl_token_2022::state::Mint::LEN)
+        .ok_or(FetchError::Decode(
+            *key,
+            DecodeError::TooShort {
+                expected: spl_token_2022::state::Mint::LEN,
+                found: a.data.len(),
+            },
+        ))?;
+    spl_token_2022::state::Mint::unpack_from_slice(base)
+        .map(|m| (a.owner, m.decimals))
+        .map_err(|_| FetchError::Decode(*key, DecodeError::WrongDiscriminator))
+}
+
 /// Every account of type `T` whose `Pubkey` field at `field_offset` (within `T`) equals `key`:
 /// getProgramAccounts filtered on the account size, the discriminator and that field.
 pub fn accounts_by_field<T: ZeroCopy + Discriminator>(

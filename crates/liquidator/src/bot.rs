@@ -160,14 +160,7 @@ impl Bot {
     }
 
     fn cluster_clock(&self) -> Result<(u64, i64)> {
-        let a = rpc::data(&self.rpc, &solana_sdk_ids::sysvar::clock::ID)?;
-        let word = |i: usize| -> Result<[u8; 8]> {
-            a.data
-                .get(i..i + 8)
-                .and_then(|s| s.try_into().ok())
-                .ok_or_else(|| anyhow!("clock sysvar too short"))
-        };
-        Ok((u64::from_le_bytes(word(0)?), i64::from_le_bytes(word(32)?)))
+        Ok(rpc::clock(&self.rpc)?)
     }
 
     /// Obligations the bot's own math finds liquidatable now (reserves projected to the
