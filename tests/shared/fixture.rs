@@ -200,12 +200,7 @@ impl Market {
 
     /// The reserves an obligation's refresh needs, in order (collateral, then debt).
     pub async fn obligation_reserves(env: &mut Env, obligation: &Pubkey) -> Vec<Pubkey> {
-        let ob = env.zc::<Obligation>(obligation).await;
-        ob.deposits()
-            .iter()
-            .map(|d| d.reserve)
-            .chain(ob.borrows().iter().map(|b| b.reserve))
-            .collect()
+        lending_sdk::market::obligation_reserves(&env.zc::<Obligation>(obligation).await)
     }
 
     /// Refreshes all reserves and the obligation, then runs `ixs`, in one transaction.

@@ -97,6 +97,15 @@ impl Client {
         })
     }
 
+    /// The market with its reserves projected to the cluster's clock (interest to now, prices
+    /// from the price accounts), as a refresh now would leave them.
+    pub fn market_now(&self, market: &Pubkey) -> Result<MarketState> {
+        let mut ms = self.market(market)?;
+        let (slot, now) = rpc::clock(&self.rpc)?;
+        ms.reserves = ms.projected(slot, now);
+        Ok(ms)
+    }
+
     /// An obligation, or `None` when it does not exist.
     pub fn obligation(&self, key: &Pubkey) -> Result<Option<Obligation>> {
         match rpc::account::<Obligation>(&self.rpc, key) {

@@ -44,9 +44,7 @@ pub fn run(ctx: &Context, a: &LiquidateArgs) -> Result<Report> {
     let ob = c
         .obligation(&key)?
         .ok_or_else(|| anyhow!("obligation {key} does not exist"))?;
-    let mut ms = c.market(&ob.market)?;
-    let now = crate::market::cluster_time(c)?;
-    ms.reserves = ms.projected(0, now);
+    let ms = c.market_now(&ob.market)?;
     let h = obligation_health(&ob, &ms.reserves)?;
     if !h.health.is_liquidatable() {
         bail!(

@@ -292,16 +292,9 @@ pub fn figures(r: &Reserve) -> Result<ReserveFigures> {
     })
 }
 
-/// The cluster's clock (unix seconds).
-pub fn cluster_time(c: &Client) -> Result<i64> {
-    Ok(rpc::clock(&c.rpc)?.1)
-}
-
 fn show(ctx: &Context) -> Result<Report> {
-    let mut ms: MarketState = ctx.market()?;
-    let now = cluster_time(&ctx.client)?;
-    // As a refresh now would leave them: interest to now, prices from the price accounts.
-    ms.reserves = ms.projected(0, now);
+    let ms: MarketState = ctx.client.market_now(&ctx.market_key()?)?;
+    let now = rpc::clock(&ctx.client.rpc)?.1;
     let m = &ms.market;
     let quote = String::from_utf8_lossy(&m.quote_currency)
         .trim_end_matches('\0')

@@ -55,9 +55,8 @@ pub fn run(ctx: &Context, cmd: &ObligationCmd) -> Result<Report> {
         .client
         .obligation(&key)?
         .ok_or_else(|| anyhow!("obligation {key} does not exist (nothing deposited yet?)"))?;
-    let mut ms = ctx.client.market(&ob.market)?;
     // Health as a refresh now would compute it (interest to now, current prices).
-    ms.reserves = ms.projected(0, crate::market::cluster_time(&ctx.client)?);
+    let ms = ctx.client.market_now(&ob.market)?;
     let h = obligation_health(&ob, &ms.reserves)?;
     let colls = collateral_views(&ob, &h, &ms.reserves)?;
     let mut rows = Vec::new();

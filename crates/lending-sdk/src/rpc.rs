@@ -81,22 +81,24 @@ pub fn account<T: ZeroCopy + Discriminator>(
     decode(&a.data).map_err(|e| FetchError::Decode(*key, e))
 }
 
+/// Unpacks the base state of an SPL Token / Token-2022 account (`T`: mint or token account)
+/// from `data`, ignoring Token-2022 extensions after it.
+fn unpack_base<T: Pack>(key: &Pubkey, data: &[u8]) -> Result<T, FetchError> {
+    let base = data.get(..T::LEN).ok_or(FetchError::Decode(
+        *key,
+        DecodeError::TooShort {
+            expected: T::LEN,
+            found: data.len(),
+        },
+    ))?;
+    T::unpack_from_slice(base)
+        .map_err(|_| FetchError::Decode(*key, DecodeError::WrongDiscriminator))
+}
+
 /// Amount held by a token account (SPL Token or Token-2022).
 pub fn token_balance(rpc: &RpcClient, key: &Pubkey) -> Result<u64, FetchError> {
     let a = data(rpc, key)?;
-    let base = a
-        .data
-        .get(..spl_token_2022::state::Account::LEN)
-        .ok_or(FetchError::Decode(
-            *key,
-            DecodeError::TooShort {
-                expected: spl_token_2022::state::Account::LEN,
-                found: a.data.len(),
-            },
-        ))?;
-    spl_token_2022::state::Account::unpack_from_slice(base)
-        .map(|t| t.amount)
-        .map_err(|_| FetchError::Decode(*key, DecodeError::WrongDiscriminator))
+    unpack_base::<spl_token_2022::state::Account>(key, &a.data).map(|t| t.amount)
 }
 
 /// The cluster's clock from the clock sysvar: (slot, unix timestamp).
@@ -128,19 +130,7 @@ pub fn mint(rpc: &RpcClient, key: &Pubkey) -> Result<(Pubkey, u8), FetchError> {
             owner: a.owner,
         });
     }
-    let base = a
-        .data
-        .get(..spl_token_2022::state::Mint::LEN)
-        .ok_or(FetchError::Decode(
-            *key,
-            DecodeError::TooShort {
-                expected: spl_token_2022::state::Mint::LEN,
-                found: a.data.len(),
-            },
-        ))?;
-    spl_token_2022::state::Mint::unpack_from_slice(base)
-        .map(|m| (a.owner, m.decimals))
-        .map_err(|_| FetchError::Decode(*key, DecodeError::WrongDiscriminator))
+    unpack_base::<spl_token_2022::state::Mint>(key, &a.data).map(|m| (a.owner, m.decimals))
 }
 
 /// Every account of type `T` whose `Pubkey` field at `field_offset` (within `T`) equals `key`:
