@@ -71,9 +71,32 @@ fn show(url: &str, wallet: &Path, config: &Path, who: &str, args: &[&str]) {
 
 #[derive(Parser)]
 struct Args {
-    /// Leave the validator running at the end, until Ctrl-C.
+    /// Leave the validator and market running at the end, until Ctrl-C (for the web app).
     #[arg(long)]
     keep: bool,
+    /// With --keep: give this wallet address 10 SOL for fees and test tokens (100 SOL-token,
+    /// 10,000 USDC) so it can use the market from the web app.
+    #[arg(long, value_name = "ADDRESS", requires = "keep")]
+    fund: Vec<String>,
+}
+
+/// Writes app/public/tokens.json (mint → symbol) so the web app names the demo's tokens.
+fn write_app_tokens(url: &str, owner: &Path, config: &Path) {
+    let Ok(r) = cli(url, owner, config, &["market", "show"]) else {
+        return;
+    };
+    let map: serde_json::Map<String, serde_json::Value> = r.json["reserves"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|x| Some((x["mint"].as_str()?.to_string(), x["symbol"].clone())))
+        .collect();
+    let path = lending_validator_tests::validator::repo_root().join("app/public/tokens.json");
+    if std::fs::create_dir_all(path.parent().unwrap()).is_ok()
+        && std::fs::write(&path, serde_json::Value::Object(map).to_string()).is_ok()
+    {
+        println!("  app tokens       {}", path.display());
+    }
 }
 
 fn main() {
@@ -278,7 +301,29 @@ fn main() {
     );
     let ok = s.landed >= 2;
     if args.keep {
+        write_app_tokens(&url, &owner, &config);
+        for address in &args.fund {
+            let Ok(pk) = address.parse::<solana_pubkey::Pubkey>() else {
+                eprintln!("error: --fund {address}: not a wallet address");
+                std::process::exit(1);
+            };
+            if let Err(e) = rpc
+                .request_airdrop(&pk, 10_000_000_000)
+                .and_then(|s| rpc.poll_for_signature(&s))
+            {
+                eprintln!("error: airdrop to {address}: {e}");
+                std::process::exit(1);
+            }
+            for (asset, amount) in [("SOL", "100"), ("USDC", "10000")] {
+                let args = [
+                    "mint-to", "--asset", asset, "--amount", amount, "--to", address,
+                ];
+                show(&url, &owner, &config, "owner", &args);
+            }
+            println!("  funded           {address}: 10 SOL for fees, 100 SOL-token, 10,000 USDC");
+        }
         println!("\nthe validator keeps running at {url}; Ctrl-C stops it");
+        println!("web app: ./scripts/app dev, then open http://127.0.0.1:5173/?cluster={url}");
         loop {
             std::thread::sleep(Duration::from_secs(3600));
         }

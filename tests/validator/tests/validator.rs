@@ -8,6 +8,8 @@
 //! the cases whose name contains the filter.
 #![allow(dead_code)]
 
+#[path = "cases/app.rs"]
+mod app;
 #[path = "cases/clients.rs"]
 mod clients;
 #[path = "../src/rpc_env.rs"]
@@ -355,6 +357,7 @@ fn main() {
         clients::cli_wallet_flow_with_readable_errors,
         clients::sdk_health_equals_the_cached_health_after_refresh,
         clients::bot_liquidates_fifty_obligations_after_one_price_move,
+        app::web_app_end_to_end_in_chromium,
     ];
     // libtest-style arguments: `--list`, and a name filter (other flags are ignored).
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -23,12 +23,12 @@ const USD: u64 = 1_000_000;
 
 /// A scratch directory holding a copy of migrations/localnet.toml (so keys made for it are
 /// this run's own) and wallet files.
-struct Scratch {
-    dir: PathBuf,
+pub(crate) struct Scratch {
+    pub(crate) dir: PathBuf,
 }
 
 impl Scratch {
-    fn new(tag: &str) -> Self {
+    pub(crate) fn new(tag: &str) -> Self {
         let dir = std::env::temp_dir().join(format!(
             "lending-clients-{tag}-{}-{}",
             std::process::id(),
@@ -44,11 +44,11 @@ impl Scratch {
         Self { dir }
     }
 
-    fn config(&self) -> PathBuf {
+    pub(crate) fn config(&self) -> PathBuf {
         self.dir.join("market.toml")
     }
 
-    fn wallet_file(&self, name: &str, kp: &Keypair) -> PathBuf {
+    pub(crate) fn wallet_file(&self, name: &str, kp: &Keypair) -> PathBuf {
         let p = self.dir.join(format!("{name}.json"));
         write_keypair_file(kp, &p).unwrap();
         p
@@ -69,7 +69,7 @@ fn rand_seed() -> u128 {
 }
 
 /// Runs the CLI with `--json` on its own thread; the parsed report, or the error text.
-fn cli(url: &str, wallet: &Path, config: &Path, args: &[&str]) -> Result<Value, String> {
+pub(crate) fn cli(url: &str, wallet: &Path, config: &Path, args: &[&str]) -> Result<Value, String> {
     let mut argv = vec![
         "lending-cli".to_string(),
         "--json".into(),
@@ -93,7 +93,7 @@ fn cli(url: &str, wallet: &Path, config: &Path, args: &[&str]) -> Result<Value, 
 }
 
 /// Runs blocking SDK code on its own thread.
-fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+pub(crate) fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
     std::thread::spawn(f).join().expect("blocking thread")
 }
 
@@ -106,7 +106,7 @@ fn market_state(url: &str, market: solana_pubkey::Pubkey) -> MarketState {
     blocking(move || rpc::market_state(&rpc_client(&url), &market).expect("market state"))
 }
 
-fn key(v: &Value, path: &[&str]) -> solana_pubkey::Pubkey {
+pub(crate) fn key(v: &Value, path: &[&str]) -> solana_pubkey::Pubkey {
     let mut x = v;
     for p in path {
         x = match p.parse::<usize>() {
@@ -121,7 +121,7 @@ fn key(v: &Value, path: &[&str]) -> solana_pubkey::Pubkey {
 }
 
 /// Creates the localnet market from a scratch copy of its config, with `env`'s payer as owner.
-async fn create_market(env: &mut Env, s: &Scratch) -> (PathBuf, Value) {
+pub(crate) async fn create_market(env: &mut Env, s: &Scratch) -> (PathBuf, Value) {
     let owner = s.wallet_file("owner", &env.payer());
     let url = env.rpc.url();
     let out = cli(&url, &owner, &s.config(), &["market", "create"]).expect("market create");
@@ -172,7 +172,7 @@ pub async fn migration_creates_the_market_then_changes_nothing(env: &mut Env) {
 }
 
 /// A funded wallet file holding `tokens` of each listed asset (minted by the owner).
-async fn user_with(
+pub(crate) async fn user_with(
     env: &mut Env,
     s: &Scratch,
     owner: &Path,
@@ -294,7 +294,7 @@ fn mint_to(url: &str, owner: &Path, cfg: &Path, asset: &str, amount: &str, to: &
 }
 
 /// The owner mints twice `amount` USDC and supplies `amount` to the market (lender liquidity).
-fn supply_usdc(url: &str, owner: &Path, cfg: &Path, amount: &str) {
+pub(crate) fn supply_usdc(url: &str, owner: &Path, cfg: &Path, amount: &str) {
     let minted = (amount.parse::<u64>().unwrap() * 2).to_string();
     cli(
         url,

@@ -1,0 +1,97 @@
+/** Converts @anchor-lang/core's decoded accounts (BN, PodU128 limbs) into the app's views. */
+import { PublicKey } from "@solana/web3.js";
+import { fromLimbs } from "../math/fixed";
+import type { MarketView, ObligationView, ReserveView } from "./model";
+
+// The coder's output mirrors the IDL; these are the parts the app reads.
+type BNLike = { toString(): string };
+type Pod = { limbs: BNLike[] };
+
+const big = (v: BNLike): bigint => BigInt(v.toString());
+const num = (v: BNLike | number): number => Number(v.toString());
+
+/** The market account. */
+export function marketView(key: PublicKey, m: any): MarketView {
+  const quote = new TextDecoder().decode(Uint8Array.from(m.quoteCurrency as number[])).replace(/\0+$/, "");
+  return {
+    key,
+    owner: m.owner,
+    quote,
+    closeFactorBps: m.closeFactorBps,
+    pauseFlags: m.pauseFlags,
+  };
+}
+
+/** Fixed price (source kind 2): no source; else the stored source, if one is pinned. */
+function oracleSource(o: any | null): PublicKey | null | undefined {
+  if (!o) return undefined;
+  if (o.sourceKind === 2) return null;
+  return o.source.equals(PublicKey.default) ? undefined : o.source;
+}
+
+/** A reserve account plus its price account. */
+export function reserveView(key: PublicKey, r: any, oracle: any | null, symbol: string): ReserveView {
+  const c = r.config;
+  return {
+    key,
+    mint: r.liquidityMint,
+    symbol,
+    decimals: r.decimals,
+    tokenProgram: r.tokenProgram,
+    oracle: r.oracle,
+    oracleSource: oracleSource(oracle),
+    supplyVault: r.supplyVault,
+    feeVault: r.feeVault,
+    shareMint: r.shareMint,
+    pool: {
+      available: big(r.available),
+      flashOutstanding: big(r.flashOutstanding),
+      debtShares: fromLimbs((r.debtShares as Pod).limbs),
+      borrowIndex: fromLimbs((r.borrowIndex as Pod).limbs),
+      protocolFees: fromLimbs((r.protocolFees as Pod).limbs),
+      shareSupply: big(r.shareSupply),
+    },
+    price: fromLimbs((r.price as Pod).limbs),
+    borrowApr: fromLimbs((r.borrowApr as Pod).limbs),
+    lastUpdateTs: num(r.lastUpdate.unixTimestamp),
+    pricePublishTime: oracle ? num(oracle.publishTime) : 0,
+    priceMaxAgeSecs: oracle ? num(oracle.maxAgeSecs) : 0,
+    priceStatus: r.priceStatus,
+    config: {
+      ltvBps: c.ltvBps,
+      liquidationThresholdBps: c.liquidationThresholdBps,
+      originationFeeBps: c.originationFeeBps,
+      protocolTakeRateBps: c.protocolTakeRateBps,
+      utilizationCapBps: c.utilizationCapBps,
+      depositCap: big(c.depositCap),
+      borrowCap: big(c.borrowCap),
+      status: c.status,
+    },
+  };
+}
+
+/** An obligation account. */
+export function obligationView(key: PublicKey, o: any): ObligationView {
+  const pod = (p: Pod) => fromLimbs(p.limbs);
+  return {
+    key,
+    health: {
+      deposited: pod(o.depositedValue),
+      borrowed: pod(o.borrowedValue),
+      allowed: pod(o.allowedBorrowValue),
+      unhealthy: pod(o.unhealthyBorrowValue),
+    },
+    deposits: (o.deposits as any[]).slice(0, o.depositsLen).map((d) => ({
+      reserve: d.reserve,
+      shares: big(d.shares),
+      marketValue: pod(d.marketValue),
+      allowedValue: pod(d.allowedValue),
+      unhealthyValue: pod(d.unhealthyValue),
+    })),
+    borrows: (o.borrows as any[]).slice(0, o.borrowsLen).map((b) => ({
+      reserve: b.reserve,
+      debtShares: pod(b.debtShares),
+      marketValue: pod(b.marketValue),
+    })),
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * Plain views of the program's accounts, decoded by @anchor-lang/core's coder from the IDL and
+ * converted to bigint/number fields.
+ */
+import type { PublicKey } from "@solana/web3.js";
+import type { Health, Pool } from "../math/figures";
+
+/** A reserve, as the app shows and uses it. */
+export interface ReserveView {
+  /** The reserve account. */
+  key: PublicKey;
+  /** Token mint it lends. */
+  mint: PublicKey;
+  /** Short name (from `tokens.json`, else the mint's first characters). */
+  symbol: string;
+  /** Mint decimals. */
+  decimals: number;
+  /** SPL Token or Token-2022. */
+  tokenProgram: PublicKey;
+  /** The reserve's price account. */
+  oracle: PublicKey;
+  /**
+   * What `refresh_oracle_price` needs: `null` for a fixed price, the source account for a
+   * Pyth source, `undefined` when any posted update may be used (the app cannot refresh it).
+   */
+  oracleSource: PublicKey | null | undefined;
+  /** Vault holding deposits. */
+  supplyVault: PublicKey;
+  /** Vault receiving origination fees. */
+  feeVault: PublicKey;
+  /** Mint of deposit shares. */
+  shareMint: PublicKey;
+  /** Balances. */
+  pool: Pool;
+  /** Cached spot price (WAD quote per token). */
+  price: bigint;
+  /** APR the program's curve gave at the last refresh (WAD). */
+  borrowApr: bigint;
+  /** Time of the last refresh (unix seconds). */
+  lastUpdateTs: number;
+  /** Price account's publish time (unix seconds). */
+  pricePublishTime: number;
+  /** Price account's age limit (seconds). */
+  priceMaxAgeSecs: number;
+  /** Why the cached price is not usable (0 = fine). */
+  priceStatus: number;
+  /** Risk and cap settings. */
+  config: {
+    ltvBps: number;
+    liquidationThresholdBps: number;
+    originationFeeBps: number;
+    protocolTakeRateBps: number;
+    utilizationCapBps: number;
+    depositCap: bigint;
+    borrowCap: bigint;
+    status: number;
+  };
+}
+
+/** One collateral position. */
+export interface DepositView {
+  /** Reserve. */
+  reserve: PublicKey;
+  /** Deposit shares held. */
+  shares: bigint;
+  /** Value at spot (WAD quote). */
+  marketValue: bigint;
+  /** Borrowing power it gives (WAD quote). */
+  allowedValue: bigint;
+  /** Its share of the liquidation line (WAD quote). */
+  unhealthyValue: bigint;
+}
+
+/** One debt position. */
+export interface BorrowView {
+  /** Reserve. */
+  reserve: PublicKey;
+  /** WAD-scaled debt shares. */
+  debtShares: bigint;
+  /** Value at price + conf (WAD quote). */
+  marketValue: bigint;
+}
+
+/** An obligation, as the program last cached it. */
+export interface ObligationView {
+  /** The obligation account. */
+  key: PublicKey;
+  /** Cached health values. */
+  health: Health;
+  /** Collateral positions. */
+  deposits: DepositView[];
+  /** Debt positions. */
+  borrows: BorrowView[];
+}
+
+/** The market settings the app shows. */
+export interface MarketView {
+  /** The market account. */
+  key: PublicKey;
+  /** Owner (a funded wallet: pays for read-only simulations when no wallet is connected). */
+  owner: PublicKey;
+  /** Quote currency, e.g. "USD". */
+  quote: string;
+  /** Most of the debt one liquidation may repay (bps). */
+  closeFactorBps: number;
+  /** Non-zero when some actions are paused. */
+  pauseFlags: number;
+}

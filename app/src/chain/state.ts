@@ -1,0 +1,120 @@
+/**
+ * Loads what the app shows: the market, its reserves and price accounts, the wallet's
+ * obligation and token balances. Reserves and the obligation are then brought up to date by
+ * simulating the permissionless refresh instructions, so rates, interest and health are the
+ * program's own figures at the current slot, not stale cached ones.
+ */
+import type { Program } from "@anchor-lang/core";
+import { getAssociatedTokenAddressSync, unpackAccount } from "@solana/spl-token";
+import { Connection, PublicKey, SYSVAR_CLOCK_PUBKEY } from "@solana/web3.js";
+import type { Lending } from "../../../idl/lending";
+import { marketView, obligationView, reserveView } from "./decode";
+import type { MarketView, ObligationView, ReserveView } from "./model";
+import { obligationAddress } from "./program";
+import { refreshObligation, refreshReserves } from "./refresh";
+import { simulate } from "./simulate";
+
+/** A wallet's balances. */
+export interface WalletBalances {
+  /** SOL, in lamports. */
+  lamports: bigint;
+  /** Token balance of each reserve's mint (by mint), in whole units; 0 without an account. */
+  tokens: Map<string, bigint>;
+  /** The wallet's token account for each mint (associated token address). */
+  accounts: Map<string, PublicKey>;
+}
+
+/** Everything one render of the app needs. */
+export interface Snapshot {
+  /** The market. */
+  market: MarketView;
+  /** Its reserves, sorted by address, as a refresh now would leave them. */
+  reserves: ReserveView[];
+  /** The wallet's obligation (id 0) as a refresh now would leave it, if it exists. */
+  obligation: ObligationView | null;
+  /** The obligation's address (whether or not it exists yet). */
+  obligationKey: PublicKey | null;
+  /** The wallet's balances, when a wallet is connected. */
+  wallet: WalletBalances | null;
+  /** The cluster's clock (unix seconds). */
+  now: number;
+  /** Why the refresh simulation failed (figures are then the stored ones), if it did. */
+  refreshError: string | null;
+}
+
+/** Markets the program owns on this cluster (for the market picker). */
+export async function listMarkets(program: Program<Lending>): Promise<PublicKey[]> {
+  const all = await program.account.lendingMarket.all();
+  return all.map((a) => a.publicKey).sort((a, b) => a.toBase58().localeCompare(b.toBase58()));
+}
+
+/** Loads a snapshot of `marketKey` for `user` (null: browsing without a wallet). */
+export async function loadSnapshot(
+  program: Program<Lending>,
+  marketKey: PublicKey,
+  user: PublicKey | null,
+  symbols: Record<string, string>,
+): Promise<Snapshot> {
+  const connection: Connection = program.provider.connection;
+  const market = marketView(marketKey, await program.account.lendingMarket.fetch(marketKey));
+  // Reserve layout: discriminator (8), version (8), then the market.
+  const raw = await program.account.reserve.all([{ memcmp: { offset: 16, bytes: marketKey.toBase58() } }]);
+  raw.sort((a, b) => a.publicKey.toBase58().localeCompare(b.publicKey.toBase58()));
+  const oracles = await program.account.oraclePrice.fetchMultiple(raw.map((r) => r.account.oracle));
+  const symbolOf = (mint: PublicKey) => symbols[mint.toBase58()] ?? mint.toBase58().slice(0, 4);
+  let reserves = raw.map((r, i) => reserveView(r.publicKey, r.account, oracles[i], symbolOf(r.account.liquidityMint)));
+
+  const obligationKey = user ? obligationAddress(marketKey, user) : null;
+  const obRaw = obligationKey ? await program.account.obligation.fetchNullable(obligationKey) : null;
+  let obligation = obRaw && obligationKey ? obligationView(obligationKey, obRaw) : null;
+
+  // Bring everything to the current slot with the program's own refresh.
+  let refreshError: string | null = null;
+  if (reserves.length > 0) {
+    const byKey = new Map(reserves.map((r) => [r.key.toBase58(), r]));
+    const ixs = obligation
+      ? await refreshObligation(program, obligation, byKey, reserves)
+      : await refreshReserves(program, reserves);
+    const addresses = [...reserves.map((r) => r.key), ...(obligation ? [obligation.key] : [])];
+    const sim = await simulate(connection, user ?? market.owner, ixs, addresses);
+    if (sim.err) {
+      refreshError = JSON.stringify(sim.err);
+    } else {
+      const coder = program.coder.accounts;
+      reserves = reserves.map((r, i) => {
+        const data = sim.accounts[i];
+        if (!data) return r;
+        const fresh = reserveView(r.key, coder.decode("reserve", Buffer.from(data)), null, r.symbol);
+        return { ...fresh, oracleSource: r.oracleSource, pricePublishTime: r.pricePublishTime, priceMaxAgeSecs: r.priceMaxAgeSecs };
+      });
+      const obData = obligation ? sim.accounts[reserves.length] : null;
+      if (obligation && obData) obligation = obligationView(obligation.key, coder.decode("obligation", Buffer.from(obData)));
+    }
+  }
+
+  const wallet = user ? await loadBalances(connection, user, reserves) : null;
+  const clock = await connection.getAccountInfo(SYSVAR_CLOCK_PUBKEY);
+  // Clock layout: slot, epoch_start_timestamp, epoch, leader_schedule_epoch, unix_timestamp.
+  const now = clock ? Number(Buffer.from(clock.data).readBigInt64LE(32)) : Math.floor(Date.now() / 1000);
+  return { market, reserves, obligation, obligationKey, wallet, now, refreshError };
+}
+
+/** SOL and each reserve token's balance of `user`. */
+export async function loadBalances(
+  connection: Connection,
+  user: PublicKey,
+  reserves: ReserveView[],
+): Promise<WalletBalances> {
+  const accounts = new Map<string, PublicKey>();
+  for (const r of reserves) {
+    accounts.set(r.mint.toBase58(), getAssociatedTokenAddressSync(r.mint, user, true, r.tokenProgram));
+  }
+  const keys = reserves.map((r) => accounts.get(r.mint.toBase58())!);
+  const [infos, lamports] = await Promise.all([connection.getMultipleAccountsInfo(keys), connection.getBalance(user)]);
+  const tokens = new Map<string, bigint>();
+  reserves.forEach((r, i) => {
+    const info = infos[i];
+    tokens.set(r.mint.toBase58(), info ? unpackAccount(keys[i], info, r.tokenProgram).amount : 0n);
+  });
+  return { lamports: BigInt(lamports), tokens, accounts };
+}

@@ -1,0 +1,124 @@
+/**
+ * Display figures for reserves and obligations, computed from the accounts as the program
+ * last cached them (after a simulated refresh, so they are current). The formulas mirror the
+ * Rust SDK's (`lending-cli market show` / `obligation show`); the end-to-end test compares
+ * the two.
+ */
+import { BPS, WAD, mulDiv, wadToNumber } from "./fixed";
+
+/** The pool fields of a reserve. */
+export interface Pool {
+  /** Tokens in the vault that may be lent. */
+  available: bigint;
+  /** Tokens out on an open flash loan. */
+  flashOutstanding: bigint;
+  /** WAD-scaled debt shares. */
+  debtShares: bigint;
+  /** Borrow index (WAD). */
+  borrowIndex: bigint;
+  /** Unclaimed protocol fees (WAD-scaled tokens). */
+  protocolFees: bigint;
+  /** All deposit shares. */
+  shareSupply: bigint;
+}
+
+/** Total debt (WAD-scaled tokens). */
+export function totalDebt(p: Pool, up: boolean): bigint {
+  return mulDiv(p.debtShares, p.borrowIndex, WAD, up);
+}
+
+/** Cash + debt − fees (WAD-scaled tokens), floored at zero. */
+export function totalLiquidity(p: Pool): bigint {
+  const gross = (p.available + p.flashOutstanding) * WAD + totalDebt(p, false);
+  return gross > p.protocolFees ? gross - p.protocolFees : 0n;
+}
+
+/** Borrowed share of cash + debt (WAD). */
+export function utilization(p: Pool): bigint {
+  const debt = totalDebt(p, false);
+  const total = (p.available + p.flashOutstanding) * WAD + debt;
+  return total === 0n ? 0n : mulDiv(debt, WAD, total, false);
+}
+
+/** Tokens (whole units) that `shares` redeem for, rounded down as the program pays. */
+export function sharesToUnits(p: Pool, shares: bigint): bigint {
+  if (p.shareSupply === 0n) return 0n;
+  return mulDiv(shares, totalLiquidity(p), p.shareSupply, false) / WAD;
+}
+
+/** Tokens (whole units) owed for `debtShares`, rounded up as the program charges. */
+export function debtToUnits(p: Pool, debtShares: bigint): bigint {
+  const wad = mulDiv(debtShares, p.borrowIndex, WAD, true);
+  return (wad + WAD - 1n) / WAD;
+}
+
+/** Borrow and supply APY from the APR the program's curve gave at the last refresh. */
+export function apys(
+  borrowAprWad: bigint,
+  p: Pool,
+  protocolTakeRateBps: number,
+): { borrowApy: number; supplyApy: number; utilization: number } {
+  const apr = wadToNumber(borrowAprWad);
+  const util = wadToNumber(utilization(p));
+  const take = protocolTakeRateBps / Number(BPS);
+  return {
+    borrowApy: Math.expm1(apr),
+    supplyApy: Math.expm1(apr * util * (1 - take)),
+    utilization: util,
+  };
+}
+
+/** The four cached health values of an obligation (WAD quote). */
+export interface Health {
+  /** Collateral at spot. */
+  deposited: bigint;
+  /** Debt at price + conf. */
+  borrowed: bigint;
+  /** Borrowing power. */
+  allowed: bigint;
+  /** Liquidation line. */
+  unhealthy: bigint;
+}
+
+/**
+ * Health factor: liquidation line / debt (∞ without debt). Below 1.0 the obligation can be
+ * liquidated.
+ */
+export function healthFactor(h: Health): number {
+  if (h.borrowed === 0n) return Infinity;
+  return wadToNumber(h.unhealthy) / wadToNumber(h.borrowed);
+}
+
+/** Share of the borrowing power in use (0..1+), for the health bar. */
+export function borrowLimitUsed(h: Health): number {
+  if (h.allowed === 0n) return h.borrowed === 0n ? 0 : Infinity;
+  return wadToNumber(h.borrowed) / wadToNumber(h.allowed);
+}
+
+/**
+ * The price of one collateral asset at which the obligation reaches its liquidation line,
+ * all other prices held: the asset's liquidation contribution must fall by
+ * (unhealthy − borrowed). `null` without debt, or when no price of this asset alone can
+ * make it liquidatable.
+ */
+export function liquidationPrice(h: Health, assetUnhealthy: bigint, price: number): number | null {
+  if (h.borrowed === 0n || assetUnhealthy === 0n) return null;
+  const slack = wadToNumber(h.unhealthy) - wadToNumber(h.borrowed);
+  const share = wadToNumber(assetUnhealthy);
+  if (slack >= share) return null;
+  return Math.max(0, price * (1 - slack / share));
+}
+
+/**
+ * Net APY on the position's equity: (Σ supply value × supply APY − Σ debt value × borrow APY)
+ * / (deposits − debts). `null` when equity is not positive.
+ */
+export function netApy(
+  supplies: { value: number; apy: number }[],
+  debts: { value: number; apy: number }[],
+): number | null {
+  const earn = supplies.reduce((s, x) => s + x.value * x.apy, 0);
+  const pay = debts.reduce((s, x) => s + x.value * x.apy, 0);
+  const equity = supplies.reduce((s, x) => s + x.value, 0) - debts.reduce((s, x) => s + x.value, 0);
+  return equity > 0 ? (earn - pay) / equity : null;
+}
