@@ -21,3 +21,4 @@ mod limits_tests;
 mod liquidation_tests;
 mod oracle_tests;
 mod scenario_tests;
+mod security;

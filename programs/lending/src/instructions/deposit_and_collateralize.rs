@@ -52,7 +52,13 @@ pub fn handler(ctx: Context<DepositAndCollateralize>, amount: u64) -> Result<()>
     let slot = Clock::get()?.slot;
     let a = &mut *ctx.accounts;
     let amount = resolve_amount(amount, a.user_liquidity.amount)?;
-    let shares = plan_deposit(&*a.market.load()?, &*a.reserve.load()?, amount, slot)?;
+    let shares = plan_deposit(
+        &*a.market.load()?,
+        &*a.reserve.load()?,
+        &a.user_liquidity.key(),
+        amount,
+        slot,
+    )?;
     add_collateral(&mut *a.obligation.load_mut()?, &a.reserve.key(), shares)?;
     pay_into_vault(
         &a.token_program,

@@ -48,9 +48,17 @@ pub struct DepositReserveLiquidity<'info> {
     pub token_program: Interface<'info, TokenInterface>,
 }
 
-/// Checks a deposit of `amount` against status, freshness and the cap; returns the shares it
-/// mints. Shared with `deposit_and_collateralize`.
-pub fn plan_deposit(market: &LendingMarket, r: &Reserve, amount: u64, slot: u64) -> Result<u64> {
+/// Checks a deposit of `amount` from `source` (never one of the reserve's vaults) against
+/// status, freshness and the cap; returns the shares it mints. Shared with
+/// `deposit_and_collateralize`.
+pub fn plan_deposit(
+    market: &LendingMarket,
+    r: &Reserve,
+    source: &Pubkey,
+    amount: u64,
+    slot: u64,
+) -> Result<u64> {
+    check_not_vault(r, source)?;
     check_market(market, Action::Supply)?;
     check_status(r, Action::Supply)?;
     check_no_flash_loan(r)?;
@@ -86,7 +94,13 @@ pub fn handler(ctx: Context<DepositReserveLiquidity>, amount: u64) -> Result<()>
     let (shares, signer) = {
         let r = a.reserve.load()?;
         check_not_vault(&r, &a.user_shares.key())?;
-        let shares = plan_deposit(&*a.market.load()?, &r, amount, slot)?;
+        let shares = plan_deposit(
+            &*a.market.load()?,
+            &r,
+            &a.user_liquidity.key(),
+            amount,
+            slot,
+        )?;
         (shares, r.signer())
     };
     pay_into_vault(

@@ -2,8 +2,8 @@
 //! a bonus, clamped to what is feasible; writes off debt left with no collateral behind it.
 
 use super::shared::guards::{
-    check_market, check_no_flash_loan, check_obligation_fresh, check_reserve_priced, check_status,
-    Action,
+    check_market, check_no_flash_loan, check_not_vault, check_obligation_fresh,
+    check_reserve_priced, check_status, Action,
 };
 use super::shared::token_ops::{mint_shares, pay_from_vault, pay_into_vault};
 use crate::errors::LendingError;
@@ -140,6 +140,7 @@ impl<'info> LiquidateObligation<'info> {
             want,
             LendingError::WrongMint
         );
+        check_not_vault(repay, &self.liquidator_repay_source.key())?;
         let dest = self.liquidator_destination.key();
         require!(
             dest != coll.supply_vault && dest != coll.fee_vault && dest != repay.fee_vault,

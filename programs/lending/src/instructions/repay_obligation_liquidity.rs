@@ -1,6 +1,6 @@
 //! `repay_obligation_liquidity`: pays back debt (anyone may repay for an obligation).
 
-use super::shared::guards::{check_no_flash_loan, check_reserve_fresh};
+use super::shared::guards::{check_no_flash_loan, check_not_vault, check_reserve_fresh};
 use super::shared::token_ops::pay_into_vault;
 use crate::errors::LendingError;
 use crate::events::Repaid;
@@ -53,6 +53,7 @@ pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()
         let mut ob = a.obligation.load_mut()?;
         check_no_flash_loan(&r)?;
         check_reserve_fresh(&r, clock.slot)?;
+        check_not_vault(&r, &a.payer_liquidity.key())?;
         let reserve_key = a.reserve.key();
         let i = ob
             .find_borrow(&reserve_key)

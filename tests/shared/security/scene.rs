@@ -1,0 +1,415 @@
+//! The market every attack is aimed at, and the valid form of every instruction in it.
+//!
+//! A scene holds a market with SOL, USDC and PYUSD (Token-2022) reserves, a second market with
+//! the same listing (the source of "another market" accounts), a lender, a healthy borrower,
+//! a borrower made liquidatable by a SOL price drop, a liquidator, an unlisted mint and a
+//! stranger. [`Scene::case`] builds each instruction as it would succeed; the attack classes
+//! then change one thing about it.
+
+use super::super::env::Env;
+use super::super::fixture::{config, fixed_oracle, Market, User};
+use super::super::ix::{self, ReserveKeys};
+use super::super::scenario_tests::{three_reserves, PYUSD, SOL, USDC};
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
+use lending::{LiquidateParams, MarketConfigParams};
+use solana_keypair::Keypair;
+use solana_signer::Signer;
+
+const SOL_UNIT: u64 = 1_000_000_000;
+const USD_UNIT: u64 = 1_000_000;
+
+/// Every instruction of the program, in the order of docs/security.md.
+pub const INSTRUCTIONS: [&str; 24] = [
+    "init_market",
+    "propose_owner",
+    "accept_owner",
+    "update_market_config",
+    "init_oracle_price",
+    "set_fixed_price",
+    "refresh_oracle_price",
+    "init_reserve",
+    "update_reserve_config",
+    "claim_protocol_fees",
+    "refresh_reserve",
+    "refresh_obligation",
+    "deposit_reserve_liquidity",
+    "redeem_reserve_collateral",
+    "init_obligation",
+    "deposit_obligation_collateral",
+    "withdraw_obligation_collateral",
+    "deposit_and_collateralize",
+    "withdraw_and_redeem",
+    "borrow_obligation_liquidity",
+    "repay_obligation_liquidity",
+    "liquidate_obligation",
+    "flash_borrow",
+    "flash_repay",
+];
+
+/// The market under attack and everyone in it.
+pub struct Scene {
+    /// The market under attack.
+    pub m: Market,
+    /// Another market listing the same kinds of assets.
+    pub other: Market,
+    /// Supplies USDC and SOL; holds USDC deposit shares.
+    pub lender: User,
+    /// Healthy: SOL collateral, USDC debt, spare USDC, SOL deposit shares.
+    pub b: User,
+    /// Liquidatable after the SOL price drop: SOL collateral, USDC debt.
+    pub victim: User,
+    /// Holds USDC to repay with, and token accounts for what it seizes.
+    pub liquidator: User,
+    /// A user of the other market (its obligation is "another market's").
+    pub outsider: User,
+    /// A mint no reserve lists yet (for init_oracle_price / init_reserve).
+    pub new_mint: Pubkey,
+    /// The owner's token account of `new_mint` holding the seed deposit.
+    pub new_seed: Pubkey,
+    /// The owner's USDC account (where protocol fees are claimed to).
+    pub fee_destination: Pubkey,
+    /// A funded wallet with no role anywhere.
+    pub stranger: Keypair,
+}
+
+/// "USD", zero-padded.
+fn quote_usd() -> [u8; 32] {
+    let mut q = [0u8; 32];
+    q[..3].copy_from_slice(b"USD");
+    q
+}
+
+/// One instruction as it succeeds: `before` and `after` are the instructions it needs around
+/// it in the same transaction (refreshes, the flash-loan pair), `target` is what attacks edit.
+pub struct Case<'a> {
+    /// Instruction name (a row of the matrix).
+    pub name: &'static str,
+    /// Sent first, unchanged by attacks.
+    pub before: Vec<Instruction>,
+    /// The instruction under attack.
+    pub target: Instruction,
+    /// Sent after the target, unchanged by attacks.
+    pub after: Vec<Instruction>,
+    /// Signers besides the payer.
+    pub signers: Vec<&'a Keypair>,
+}
+
+impl Case<'_> {
+    /// The whole transaction with `target` in place of the valid one.
+    pub fn with(&self, target: Instruction) -> Vec<Instruction> {
+        let mut v = self.before.clone();
+        v.push(target);
+        v.extend(self.after.iter().cloned());
+        v
+    }
+}
+
+impl Scene {
+    /// Builds the scene: two markets, positions, accrued fees, and the SOL drop that makes the
+    /// victim liquidatable.
+    pub async fn new(env: &mut Env) -> Self {
+        let m = three_reserves(env).await;
+        let other = three_reserves(env).await;
+        let lender = m
+            .user(env, &[100 * SOL_UNIT, 200_000 * USD_UNIT, 1_000 * USD_UNIT])
+            .await;
+        m.supply(env, &lender, USDC, 100_000 * USD_UNIT)
+            .await
+            .unwrap();
+        m.supply(env, &lender, SOL, 50 * SOL_UNIT).await.unwrap();
+        let b = m.user(env, &[20 * SOL_UNIT, 1_000 * USD_UNIT, 0]).await;
+        m.deposit_collateral(env, &b, SOL, 10 * SOL_UNIT)
+            .await
+            .unwrap();
+        m.borrow(env, &b, USDC, 200 * USD_UNIT).await.unwrap();
+        m.supply(env, &b, SOL, SOL_UNIT).await.unwrap();
+        let victim = m.user(env, &[10 * SOL_UNIT, 0, 0]).await;
+        m.deposit_collateral(env, &victim, SOL, 10 * SOL_UNIT)
+            .await
+            .unwrap();
+        m.borrow(env, &victim, USDC, 700 * USD_UNIT).await.unwrap();
+        let liquidator = m.user(env, &[0, 10_000 * USD_UNIT, 0]).await;
+        let outsider = other.user(env, &[SOL_UNIT, 0, 0]).await;
+        other
+            .deposit_collateral(env, &outsider, SOL, SOL_UNIT)
+            .await
+            .unwrap();
+
+        // A day of interest puts protocol fees in the USDC reserve.
+        env.advance(86_400).await;
+        env.ok(&m.refresh_all_reserves(), &[]).await;
+        // SOL from $100 to $80: the victim's $800 line falls to $640 under its $700 debt.
+        m.set_price(env, SOL, 80_000_000, -6).await;
+
+        let o = m.owner.pubkey();
+        let new_mint = env.create_mint(6, super::super::env::SPL_TOKEN).await;
+        let new_seed = env
+            .token_account(&new_mint, &o, super::super::env::SPL_TOKEN)
+            .await;
+        env.mint_to(
+            &new_mint,
+            &new_seed,
+            10 * USD_UNIT,
+            super::super::env::SPL_TOKEN,
+        )
+        .await;
+        let fee_destination = env
+            .token_account(&m.reserves[USDC].mint, &o, m.reserves[USDC].token_program)
+            .await;
+        let stranger = env.wallet(10).await;
+        Self {
+            m,
+            other,
+            lender,
+            b,
+            victim,
+            liquidator,
+            outsider,
+            new_mint,
+            new_seed,
+            fee_destination,
+            stranger,
+        }
+    }
+
+    /// Refresh instructions for the market's reserves, then for `obligation`.
+    fn refreshed(&self, obligation: &Pubkey, reserves: &[Pubkey]) -> Vec<Instruction> {
+        let mut v = self.m.refresh_all_reserves();
+        v.push(ix::refresh_obligation(*obligation, reserves));
+        v
+    }
+
+    /// The valid form of instruction `name`, with its signers (`market_kp`: a fresh keypair for
+    /// the new market of `init_market`).
+    pub fn case<'a>(&'a self, name: &'static str, market_kp: &'a Keypair) -> Case<'a> {
+        let m = &self.m;
+        let owner = &m.owner;
+        let o = owner.pubkey();
+        let [sol, usdc, _pyusd] = [m.reserves[SOL], m.reserves[USDC], m.reserves[PYUSD]];
+        let new_k = ReserveKeys::derive(m.market, self.new_mint, super::super::env::SPL_TOKEN, 6);
+        let b = &self.b;
+        // The healthy borrower's obligation: SOL collateral, USDC debt.
+        let b_reserves = [sol.reserve, usdc.reserve];
+        let plain = |target, signers| Case {
+            name,
+            before: vec![],
+            target,
+            after: vec![],
+            signers,
+        };
+        let with_reserves = |target, signers| Case {
+            name,
+            before: m.refresh_all_reserves(),
+            target,
+            after: vec![],
+            signers,
+        };
+        let with_b = |target| Case {
+            name,
+            before: self.refreshed(&b.obligation, &b_reserves),
+            target,
+            after: vec![],
+            signers: vec![&b.kp],
+        };
+        match name {
+            "init_market" => plain(
+                ix::init_market(
+                    self.stranger.pubkey(),
+                    market_kp.pubkey(),
+                    lending::InitMarketParams {
+                        quote_currency: quote_usd(),
+                        close_factor_bps: 5_000,
+                        dust_threshold: 0,
+                        max_liquidation_value: 0,
+                        allow_fixed_price: true,
+                    },
+                ),
+                vec![&self.stranger, market_kp],
+            ),
+            "propose_owner" => plain(
+                ix::propose_owner(o, m.market, self.stranger.pubkey()),
+                vec![owner],
+            ),
+            "accept_owner" => Case {
+                name,
+                before: vec![ix::propose_owner(o, m.market, self.stranger.pubkey())],
+                target: ix::accept_owner(self.stranger.pubkey(), m.market),
+                after: vec![],
+                signers: vec![owner, &self.stranger],
+            },
+            "update_market_config" => plain(
+                ix::update_market_config(
+                    o,
+                    m.market,
+                    MarketConfigParams {
+                        close_factor_bps: 5_000,
+                        dust_threshold: 2 * lending::risk::WAD,
+                        max_liquidation_value: 0,
+                        pause_flags: 0,
+                    },
+                ),
+                vec![owner],
+            ),
+            "init_oracle_price" => plain(
+                ix::init_oracle_price(o, m.market, self.new_mint, fixed_oracle(1_000_000, -6)),
+                vec![owner],
+            ),
+            "set_fixed_price" => plain(
+                ix::set_fixed_price(o, m.market, sol.oracle, 81_000_000, -6, 0),
+                vec![owner],
+            ),
+            "refresh_oracle_price" => plain(ix::refresh_oracle_price(sol.oracle, None), vec![]),
+            "init_reserve" => Case {
+                name,
+                before: vec![ix::init_oracle_price(
+                    o,
+                    m.market,
+                    self.new_mint,
+                    fixed_oracle(1_000_000, -6),
+                )],
+                target: ix::init_reserve(o, &new_k, self.new_seed, config(8_000, 8_500), 1_000_000),
+                after: vec![],
+                signers: vec![owner],
+            },
+            "update_reserve_config" => with_reserves(
+                ix::update_reserve_config(o, &sol, config(7_000, 8_000)),
+                vec![owner],
+            ),
+            "claim_protocol_fees" => with_reserves(
+                ix::claim_protocol_fees(o, &usdc, self.fee_destination),
+                vec![owner],
+            ),
+            "refresh_reserve" => plain(ix::refresh_reserve(&sol), vec![]),
+            "refresh_obligation" => Case {
+                name,
+                before: m.refresh_all_reserves(),
+                target: ix::refresh_obligation(b.obligation, &b_reserves),
+                after: vec![],
+                signers: vec![],
+            },
+            "deposit_reserve_liquidity" => with_reserves(
+                ix::deposit_reserve_liquidity(
+                    self.lender.kp.pubkey(),
+                    &usdc,
+                    self.lender.liquidity[USDC],
+                    self.lender.shares[USDC],
+                    10 * USD_UNIT,
+                ),
+                vec![&self.lender.kp],
+            ),
+            "redeem_reserve_collateral" => with_reserves(
+                ix::redeem_reserve_collateral(
+                    self.lender.kp.pubkey(),
+                    &usdc,
+                    self.lender.shares[USDC],
+                    self.lender.liquidity[USDC],
+                    10 * USD_UNIT,
+                ),
+                vec![&self.lender.kp],
+            ),
+            "init_obligation" => {
+                plain(ix::init_obligation(b.kp.pubkey(), m.market, 1), vec![&b.kp])
+            }
+            "deposit_obligation_collateral" => with_b(ix::deposit_obligation_collateral(
+                b.kp.pubkey(),
+                b.obligation,
+                &sol,
+                b.shares[SOL],
+                SOL_UNIT / 2,
+            )),
+            "withdraw_obligation_collateral" => with_b(ix::withdraw_obligation_collateral(
+                b.kp.pubkey(),
+                b.obligation,
+                &sol,
+                b.shares[SOL],
+                SOL_UNIT,
+            )),
+            "deposit_and_collateralize" => with_b(ix::deposit_and_collateralize(
+                b.kp.pubkey(),
+                b.obligation,
+                &sol,
+                b.liquidity[SOL],
+                SOL_UNIT,
+            )),
+            "withdraw_and_redeem" => with_b(ix::withdraw_and_redeem(
+                b.kp.pubkey(),
+                b.obligation,
+                &sol,
+                b.liquidity[SOL],
+                SOL_UNIT,
+            )),
+            "borrow_obligation_liquidity" => with_b(ix::borrow(
+                b.kp.pubkey(),
+                b.obligation,
+                &usdc,
+                b.liquidity[USDC],
+                10 * USD_UNIT,
+            )),
+            "repay_obligation_liquidity" => with_b(ix::repay(
+                b.kp.pubkey(),
+                b.obligation,
+                &usdc,
+                b.liquidity[USDC],
+                10 * USD_UNIT,
+            )),
+            "liquidate_obligation" => Case {
+                name,
+                before: self.refreshed(&self.victim.obligation, &b_reserves),
+                target: ix::liquidate(
+                    self.liquidator.kp.pubkey(),
+                    self.victim.obligation,
+                    &usdc,
+                    self.liquidator.liquidity[USDC],
+                    &sol,
+                    self.liquidator.shares[SOL],
+                    LiquidateParams {
+                        max_repay: 100 * USD_UNIT,
+                        min_receive: 0,
+                        receive_liquidity: false,
+                    },
+                ),
+                after: vec![],
+                signers: vec![&self.liquidator.kp],
+            },
+            // Env::send puts a compute-budget instruction first: the borrow is index 1.
+            "flash_borrow" => Case {
+                name,
+                before: vec![],
+                target: ix::flash_borrow(
+                    self.lender.kp.pubkey(),
+                    &usdc,
+                    self.lender.liquidity[USDC],
+                    1_000 * USD_UNIT,
+                ),
+                after: vec![ix::flash_repay(
+                    self.lender.kp.pubkey(),
+                    &usdc,
+                    self.lender.liquidity[USDC],
+                    1_000 * USD_UNIT,
+                    1,
+                )],
+                signers: vec![&self.lender.kp],
+            },
+            "flash_repay" => Case {
+                name,
+                before: vec![ix::flash_borrow(
+                    self.lender.kp.pubkey(),
+                    &usdc,
+                    self.lender.liquidity[USDC],
+                    1_000 * USD_UNIT,
+                )],
+                target: ix::flash_repay(
+                    self.lender.kp.pubkey(),
+                    &usdc,
+                    self.lender.liquidity[USDC],
+                    1_000 * USD_UNIT,
+                    1,
+                ),
+                after: vec![],
+                signers: vec![&self.lender.kp],
+            },
+            other => panic!("no case for {other}"),
+        }
+    }
+}
