@@ -6,3 +6,6 @@ use lending_program_tests::{attacker, runtime};
 
 #[path = "../../shared/mod.rs"]
 mod shared;
+
+#[path = "fuzz/mod.rs"]
+mod fuzz;

@@ -1,0 +1,119 @@
+//! The operations the fuzzer draws, and the (small) reference state that shapes them.
+
+use proptest::prelude::*;
+use proptest_state_machine::ReferenceStateMachine;
+
+/// Users who act (the liquidator is separate).
+pub const USERS: u8 = 4;
+/// Reserves: SOL (9 decimals, SPL Token), USDC (6, SPL Token), PYUSD (6, Token-2022).
+pub const RESERVES: u8 = 3;
+
+/// Steps per case: FUZZ_STEPS, default 120.
+pub fn max_steps() -> usize {
+    std::env::var("FUZZ_STEPS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(120)
+}
+
+/// One operation. Amounts are fractions (basis points) of what the user could use, so every
+/// draw is meaningful whatever the state; `max` sends u64::MAX (the program's own maximum).
+#[derive(Clone, Debug)]
+pub enum Op {
+    /// deposit_reserve_liquidity.
+    Supply { user: u8, reserve: u8, bps: u16 },
+    /// redeem_reserve_collateral.
+    Redeem { user: u8, reserve: u8, bps: u16 },
+    /// deposit_and_collateralize.
+    Deposit { user: u8, reserve: u8, bps: u16 },
+    /// withdraw_and_redeem.
+    Withdraw {
+        user: u8,
+        reserve: u8,
+        bps: u16,
+        max: bool,
+    },
+    /// borrow_obligation_liquidity.
+    Borrow {
+        user: u8,
+        reserve: u8,
+        bps: u16,
+        max: bool,
+    },
+    /// repay_obligation_liquidity.
+    Repay {
+        user: u8,
+        reserve: u8,
+        bps: u16,
+        max: bool,
+    },
+    /// liquidate_obligation by the liquidator.
+    Liquidate {
+        user: u8,
+        repay: u8,
+        collateral: u8,
+        bps: u16,
+        liquidity: bool,
+    },
+    /// flash_borrow + flash_repay.
+    FlashLoan { user: u8, reserve: u8, bps: u16 },
+    /// The owner moves a fixed price by `pct` percent (−60..=+40).
+    Price { reserve: u8, pct: i8 },
+    /// The clock moves forward (interest accrues).
+    Warp { secs: u32 },
+    /// A healthy user repays everything and withdraws everything.
+    Exit { user: u8 },
+}
+
+/// The reference state: how many steps have run (the operations need no more).
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    /// Steps applied so far.
+    pub steps: usize,
+}
+
+fn user() -> impl Strategy<Value = u8> {
+    0..USERS
+}
+fn reserve() -> impl Strategy<Value = u8> {
+    0..RESERVES
+}
+fn bps() -> impl Strategy<Value = u16> {
+    prop_oneof![1u16..=10_000, Just(10_000u16)]
+}
+
+impl ReferenceStateMachine for Model {
+    type State = Model;
+    type Transition = Op;
+
+    fn init_state() -> BoxedStrategy<Model> {
+        Just(Model::default()).boxed()
+    }
+
+    fn transitions(_: &Model) -> BoxedStrategy<Op> {
+        prop_oneof![
+            3 => (user(), reserve(), bps()).prop_map(|(user, reserve, bps)| Op::Supply { user, reserve, bps }),
+            2 => (user(), reserve(), bps()).prop_map(|(user, reserve, bps)| Op::Redeem { user, reserve, bps }),
+            4 => (user(), reserve(), bps()).prop_map(|(user, reserve, bps)| Op::Deposit { user, reserve, bps }),
+            3 => (user(), reserve(), bps(), any::<bool>())
+                .prop_map(|(user, reserve, bps, max)| Op::Withdraw { user, reserve, bps, max }),
+            4 => (user(), reserve(), bps(), any::<bool>())
+                .prop_map(|(user, reserve, bps, max)| Op::Borrow { user, reserve, bps, max }),
+            3 => (user(), reserve(), bps(), any::<bool>())
+                .prop_map(|(user, reserve, bps, max)| Op::Repay { user, reserve, bps, max }),
+            3 => (user(), reserve(), reserve(), bps(), any::<bool>()).prop_map(
+                |(user, repay, collateral, bps, liquidity)| Op::Liquidate { user, repay, collateral, bps, liquidity }
+            ),
+            1 => (user(), reserve(), bps()).prop_map(|(user, reserve, bps)| Op::FlashLoan { user, reserve, bps }),
+            3 => (reserve(), -60i8..=40).prop_map(|(reserve, pct)| Op::Price { reserve, pct }),
+            2 => prop_oneof![1u32..120, 3_600u32..400_000].prop_map(|secs| Op::Warp { secs }),
+            1 => user().prop_map(|user| Op::Exit { user }),
+        ]
+        .boxed()
+    }
+
+    fn apply(mut state: Model, _: &Op) -> Model {
+        state.steps += 1;
+        state
+    }
+}

@@ -1,0 +1,489 @@
+//! The system under test: a market on solana-program-test with three reserves, four users and
+//! a liquidator, and how each operation is sent to it.
+
+use super::checks::{self, Baseline, Tally};
+use super::model::{Model, Op};
+use crate::shared::env::{Env, TxResult, SPL_TOKEN, TOKEN_2022};
+use crate::shared::fixture::{config, Market, User};
+use crate::shared::ix;
+use crate::shared::outcome::custom_code;
+use lending::risk::fixed::WAD;
+use lending::state::Obligation;
+use lending::LiquidateParams;
+use proptest_state_machine::StateMachineTest;
+use solana_signer::Signer;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Operations applied across every case of this process (reported by scripts/fuzz-long).
+pub static OPS: AtomicU64 = AtomicU64::new(0);
+
+/// Fixed prices: mantissas with exponent −6 (SOL $100, USDC $1, PYUSD $1).
+const START_PRICES: [i64; 3] = [100_000_000, 1_000_000, 1_000_000];
+
+/// A running market and everyone in it.
+pub struct Sut {
+    rt: std::sync::Arc<tokio::runtime::Runtime>,
+    pub env: Env,
+    pub m: Market,
+    pub users: Vec<User>,
+    pub liquidator: User,
+    prices: [i64; 3],
+    pub baseline: Baseline,
+    pub tally: Tally,
+}
+
+impl Sut {
+    async fn start() -> (Env, Market, Vec<User>, User) {
+        let mut env = Env::start().await;
+        let mut m = Market::new(&mut env).await;
+        m.add_reserve(
+            &mut env,
+            9,
+            SPL_TOKEN,
+            START_PRICES[0],
+            -6,
+            config(7_500, 8_000),
+        )
+        .await;
+        m.add_reserve(
+            &mut env,
+            6,
+            SPL_TOKEN,
+            START_PRICES[1],
+            -6,
+            config(8_000, 8_500),
+        )
+        .await;
+        m.add_reserve(
+            &mut env,
+            6,
+            TOKEN_2022,
+            START_PRICES[2],
+            -6,
+            config(8_000, 8_500),
+        )
+        .await;
+        let wallets = [
+            [1_000_000_000_000, 100_000_000_000, 100_000_000_000],
+            [100_000_000_000, 1_000_000_000_000, 0],
+            [10_000_000_000, 10_000_000_000, 10_000_000_000],
+            [0, 500_000_000_000, 500_000_000_000],
+        ];
+        let mut users = vec![];
+        for w in wallets {
+            users.push(m.user(&mut env, &w).await);
+        }
+        let liquidator = m
+            .user(
+                &mut env,
+                &[1_000_000_000_000, 1_000_000_000_000, 1_000_000_000_000],
+            )
+            .await;
+        (env, m, users, liquidator)
+    }
+
+    /// Every obligation in the market.
+    pub fn obligations(&self) -> Vec<anchor_lang::prelude::Pubkey> {
+        self.users
+            .iter()
+            .chain([&self.liquidator])
+            .map(|u| u.obligation)
+            .collect()
+    }
+
+    /// Refreshes everything the obligation needs and returns it as the program left it.
+    async fn refreshed(&mut self, u: usize) -> Obligation {
+        let ob = self.users[u].obligation;
+        let res = self.m.act(&mut self.env, &ob, &[], &[]).await;
+        self.tally.outcome("refresh", &res);
+        Market::obligation(&mut self.env, &ob).await
+    }
+
+    async fn step(&mut self, op: &Op) {
+        OPS.fetch_add(1, Ordering::Relaxed);
+        match *op {
+            Op::Supply { user, reserve, bps } => {
+                self.use_wallet("supply", user, reserve, bps).await
+            }
+            Op::Redeem { user, reserve, bps } => {
+                self.use_wallet("redeem", user, reserve, bps).await
+            }
+            Op::Deposit { user, reserve, bps } => {
+                self.use_wallet("deposit", user, reserve, bps).await
+            }
+            Op::Withdraw {
+                user,
+                reserve,
+                bps,
+                max,
+            } => {
+                let (u, r) = (user as usize, reserve as usize);
+                let ob = Market::obligation(&mut self.env, &self.users[u].obligation).await;
+                let held = ob
+                    .find_deposit(&self.m.reserves[r].reserve)
+                    .map(|i| ob.deposits[i].shares)
+                    .unwrap_or(0);
+                let shares = if max { u64::MAX } else { frac(held, bps) };
+                if held > 0 && shares > 0 {
+                    let res = self
+                        .m
+                        .withdraw(&mut self.env, &self.users[u], r, shares)
+                        .await;
+                    self.lowered_health("withdraw", u, &res).await;
+                }
+            }
+            Op::Borrow {
+                user,
+                reserve,
+                bps,
+                max,
+            } => {
+                let (u, r) = (user as usize, reserve as usize);
+                let available = self.m.reserve(&mut self.env, r).await.available;
+                let amount = if max {
+                    u64::MAX
+                } else {
+                    frac(available / 50, bps)
+                };
+                if amount > 0 {
+                    let res = self
+                        .m
+                        .borrow(&mut self.env, &self.users[u], r, amount)
+                        .await;
+                    self.lowered_health("borrow", u, &res).await;
+                }
+            }
+            Op::Repay {
+                user,
+                reserve,
+                bps,
+                max,
+            } => {
+                let (u, r) = (user as usize, reserve as usize);
+                let ob = Market::obligation(&mut self.env, &self.users[u].obligation).await;
+                if let Some(i) = ob.find_borrow(&self.m.reserves[r].reserve) {
+                    let pool = self.m.reserve(&mut self.env, r).await.pool();
+                    let owed = pool
+                        .repay_all_amount(ob.borrows[i].debt_shares.get())
+                        .unwrap();
+                    let amount = if max {
+                        u64::MAX
+                    } else {
+                        frac(owed, bps).max(1)
+                    };
+                    let res = self.m.repay(&mut self.env, &self.users[u], r, amount).await;
+                    self.tally.outcome("repay", &res);
+                }
+            }
+            Op::Liquidate {
+                user,
+                repay,
+                collateral,
+                bps,
+                liquidity,
+            } => {
+                // Aim at the obligation's own positions (the draws pick among them).
+                let u = user as usize;
+                let ob = Market::obligation(&mut self.env, &self.users[u].obligation).await;
+                let (debts, colls) = (ob.borrows(), ob.deposits());
+                if debts.is_empty() || colls.is_empty() {
+                    return;
+                }
+                let pos = |key| {
+                    self.m
+                        .reserves
+                        .iter()
+                        .position(|k| k.reserve == key)
+                        .unwrap()
+                };
+                let r = pos(debts[repay as usize % debts.len()].reserve);
+                let c = pos(colls[collateral as usize % colls.len()].reserve);
+                self.liquidate(u, r, c, bps, liquidity).await
+            }
+            Op::FlashLoan { user, reserve, bps } => {
+                let (u, r) = (user as usize, reserve as usize);
+                let available = self.m.reserve(&mut self.env, r).await.available;
+                let amount = frac(available, bps);
+                if amount > 0 {
+                    let (k, acct) = (self.m.reserves[r], self.users[u].liquidity[r]);
+                    let kp = &self.users[u].kp;
+                    // Env::send puts a compute-budget instruction first: the borrow is index 1.
+                    let ixs = [
+                        ix::flash_borrow(kp.pubkey(), &k, acct, amount),
+                        ix::flash_repay(kp.pubkey(), &k, acct, amount, 1),
+                    ];
+                    let res = self.env.send(&ixs, &[kp]).await;
+                    self.tally.outcome("flash", &res);
+                }
+            }
+            Op::Price { reserve, pct } => {
+                let r = reserve as usize;
+                let p = (self.prices[r] as i128 * (100 + pct as i128) / 100).max(1_000) as i64;
+                self.prices[r] = p;
+                self.m.set_price(&mut self.env, r, p, -6).await;
+            }
+            Op::Warp { secs } => self.env.advance(secs as i64).await,
+            Op::Exit { user } => self.exit(user as usize).await,
+        }
+    }
+
+    /// Supplies, redeems or deposits as collateral `bps` of what the wallet holds.
+    async fn use_wallet(&mut self, what: &'static str, user: u8, reserve: u8, bps: u16) {
+        let (u, r) = (user as usize, reserve as usize);
+        let account = if what == "redeem" {
+            self.users[u].shares[r]
+        } else {
+            self.users[u].liquidity[r]
+        };
+        let amount = frac(self.env.balance(&account).await, bps);
+        if amount == 0 {
+            return;
+        }
+        let (m, env, who) = (&self.m, &mut self.env, &self.users[u]);
+        let res = match what {
+            "supply" => m.supply(env, who, r, amount).await,
+            "redeem" => m.redeem(env, who, r, amount).await,
+            _ => m.deposit_collateral(env, who, r, amount).await,
+        };
+        self.tally.outcome(what, &res);
+    }
+
+    /// Records a borrow or withdrawal; when it went through, a refresh must find the debt
+    /// within the borrowing power.
+    async fn lowered_health(&mut self, what: &str, u: usize, res: &TxResult) {
+        self.tally.outcome(what, res);
+        if res.is_ok() {
+            self.assert_within_limit(u, what).await;
+        }
+    }
+
+    /// A refresh finds user `u`'s debt within the borrowing power.
+    async fn assert_within_limit(&mut self, u: usize, what: &str) {
+        let h = self.refreshed(u).await.health();
+        assert!(
+            h.within_borrow_limit(),
+            "{what} left user {u} over the borrow limit: {h:?}"
+        );
+    }
+
+    async fn liquidate(&mut self, u: usize, repay: usize, coll: usize, bps: u16, liquidity: bool) {
+        if repay == coll {
+            return;
+        }
+        let before = self.refreshed(u).await;
+        let h0 = before.health();
+        let (rk, ck) = (self.m.reserves[repay], self.m.reserves[coll]);
+        let liq = &self.liquidator;
+        let source = liq.liquidity[repay];
+        let destination = if liquidity {
+            liq.liquidity[coll]
+        } else {
+            liq.shares[coll]
+        };
+        let max_repay = frac(self.env.balance(&source).await, bps).max(1);
+        let paid0 = self.env.balance(&source).await;
+        let got0 = self.env.balance(&destination).await;
+        let params = LiquidateParams {
+            max_repay,
+            min_receive: 0,
+            receive_liquidity: liquidity,
+        };
+        let ob = self.users[u].obligation;
+        let ixs = [ix::liquidate(
+            liq.kp.pubkey(),
+            ob,
+            &rk,
+            source,
+            &ck,
+            destination,
+            params,
+        )];
+        let kp = liq.kp.insecure_clone();
+        let res = self.m.act(&mut self.env, &ob, &ixs, &[&kp]).await;
+        self.tally.outcome("liquidate", &res);
+        if !h0.is_liquidatable() {
+            assert!(res.is_err(), "a healthy obligation was liquidated: {h0:?}");
+            return;
+        }
+        if res.is_err() {
+            return;
+        }
+        // Never pays more than the bonus: seized value ≤ repaid value × (1 + max bonus).
+        let paid = paid0 - self.env.balance(&source).await;
+        let got = self.env.balance(&destination).await - got0;
+        let repay_r = self.m.reserve(&mut self.env, repay).await;
+        let coll_r = self.m.reserve(&mut self.env, coll).await;
+        let value =
+            |units: u128, price: u128, decimals: u8| units * price / 10u128.pow(decimals as u32);
+        let paid_value = value(paid as u128, repay_r.price.get(), repay_r.decimals);
+        let got_units = if liquidity {
+            got as u128
+        } else {
+            coll_r
+                .pool()
+                .shares_to_liquidity_wad(got, lending::risk::fixed::Rounding::Down)
+                .unwrap()
+                / WAD
+        };
+        let got_value = value(got_units, coll_r.price.get(), coll_r.decimals);
+        let bonus = coll_r.config.max_liquidation_bonus_bps as u128;
+        // One token unit of each side for rounding.
+        let slack = value(1, coll_r.price.get(), coll_r.decimals)
+            + value(1, repay_r.price.get(), repay_r.decimals);
+        assert!(
+            got_value <= paid_value * (10_000 + bonus) / 10_000 + slack,
+            "liquidation paid {got_value} for {paid_value} repaid (max bonus {bonus} bps)"
+        );
+        // It improves health: the shortfall (debt above the liquidation line) shrinks, or the
+        // debt is gone, or the collateral ran out (the rest is written off). The health factor
+        // itself can fall when collateral is worth less than debt × (1 + bonus): each unit
+        // repaid then takes more than a unit of line with it; the shortfall still shrinks.
+        let after = self.refreshed(u).await;
+        let h1 = after.health();
+        let improved = h1.borrowed == 0
+            || h1.shortfall() < h0.shortfall()
+            || after.deposits_len < before.deposits_len;
+        assert!(
+            improved,
+            "liquidation did not improve health: {h0:?} -> {h1:?}"
+        );
+    }
+
+    /// A healthy user repays everything (topped up from the faucet) and withdraws everything the
+    /// vaults can pay: both must succeed.
+    async fn exit(&mut self, u: usize) {
+        let ob = self.refreshed(u).await;
+        if !ob.health().within_borrow_limit() {
+            return;
+        }
+        for b in ob.borrows().to_vec() {
+            let r = self
+                .m
+                .reserves
+                .iter()
+                .position(|k| k.reserve == b.reserve)
+                .unwrap();
+            let k = self.m.reserves[r];
+            let owed = self
+                .m
+                .reserve(&mut self.env, r)
+                .await
+                .pool()
+                .repay_all_amount(b.debt_shares.get())
+                .unwrap();
+            let have = self.env.balance(&self.users[u].liquidity[r]).await;
+            if have < owed + 1 {
+                let top_up = owed + 1 - have;
+                self.env
+                    .mint_to(
+                        &k.mint,
+                        &self.users[u].liquidity[r],
+                        top_up,
+                        k.token_program,
+                    )
+                    .await;
+            }
+            let res = self
+                .m
+                .repay(&mut self.env, &self.users[u], r, u64::MAX)
+                .await;
+            self.tally.outcome("exit-repay", &res);
+            assert!(
+                res.is_ok(),
+                "repay-all failed for a healthy obligation: {res:?}"
+            );
+        }
+        let ob = Market::obligation(&mut self.env, &self.users[u].obligation).await;
+        assert_eq!(ob.borrows_len, 0, "repay-all left debt");
+        for d in ob.deposits().to_vec() {
+            let r = self
+                .m
+                .reserves
+                .iter()
+                .position(|k| k.reserve == d.reserve)
+                .unwrap();
+            let reserve = self.m.reserve(&mut self.env, r).await;
+            let owed = reserve
+                .pool()
+                .liquidity_for_redeem(d.shares)
+                .unwrap_or(u64::MAX);
+            let res = self
+                .m
+                .withdraw(&mut self.env, &self.users[u], r, u64::MAX)
+                .await;
+            self.tally.outcome("exit-withdraw", &res);
+            if owed <= reserve.available {
+                assert!(
+                    res.is_ok(),
+                    "withdraw-all failed with the liquidity there: {res:?}"
+                );
+            }
+        }
+    }
+}
+
+/// `bps` basis points of `x`, rounded down.
+fn frac(x: u64, bps: u16) -> u64 {
+    (x as u128 * bps as u128 / 10_000) as u64
+}
+
+impl StateMachineTest for Sut {
+    type SystemUnderTest = Self;
+    type Reference = Model;
+
+    fn init_test(_: &Model) -> Self {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let rt = std::sync::Arc::new(rt);
+        let (mut env, m, users, liquidator) = rt.block_on(Self::start());
+        let baseline = rt.block_on(Baseline::take(&mut env, &m));
+        Sut {
+            rt,
+            env,
+            m,
+            users,
+            liquidator,
+            prices: START_PRICES,
+            baseline,
+            tally: Tally::default(),
+        }
+    }
+
+    fn apply(mut sut: Self, _: &Model, op: Op) -> Self {
+        let rt = sut.rt.clone();
+        rt.block_on(async {
+            sut.step(&op).await;
+            checks::after_step(&mut sut).await;
+        });
+        sut
+    }
+
+    fn teardown(sut: Self, model: Model) {
+        eprintln!(
+            "fuzz case: {} steps; outcomes {}; operations so far {}",
+            model.steps,
+            sut.tally,
+            OPS.load(Ordering::Relaxed)
+        );
+    }
+}
+
+/// True for errors that mean a bug rather than a refused operation.
+pub fn is_bug(res: &TxResult) -> bool {
+    use crate::shared::env::TransactionError;
+    use anchor_lang::solana_program::instruction::error::InstructionError;
+    let lending =
+        |e: lending::errors::LendingError| anchor_lang::error::ERROR_CODE_OFFSET + e as u32;
+    match res {
+        Err(TransactionError::InstructionError(_, InstructionError::ProgramFailedToComplete)) => {
+            true
+        }
+        _ => matches!(custom_code(res), Some(c) if [
+            lending(lending::errors::LendingError::MathOverflow),
+            lending(lending::errors::LendingError::DivisionByZero),
+            lending(lending::errors::LendingError::VaultBalanceMismatch),
+        ].contains(&c)),
+    }
+}
