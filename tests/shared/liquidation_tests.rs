@@ -162,6 +162,75 @@ async fn liquidation_clamps_to_the_liquidators_bounds() {
     .await;
 }
 
+/// Liquidates `b` with `u64::MAX` until no debt is left; returns the write-off, if any.
+async fn liquidate_until_closed(
+    env: &mut Env,
+    m: &Market,
+    b: &User,
+    l: &User,
+) -> Option<lending::events::BadDebtWrittenOff> {
+    let mut rounds = 0;
+    let mut wrote_off = None;
+    loop {
+        let ob = Market::obligation(env, &b.obligation).await;
+        if ob.borrows_len == 0 {
+            return wrote_off;
+        }
+        let ixx = liquidate_ix(m, b, l, params(u64::MAX, 0, false));
+        let mut ixs = m.refresh_all_reserves();
+        let reserves = Market::obligation_reserves(env, &b.obligation).await;
+        ixs.push(ix::refresh_obligation(b.obligation, &reserves));
+        ixs.push(ixx);
+        let events = env.simulate_events(&ixs, &[&l.kp]).await;
+        env.ok(&ixs, &[&l.kp]).await;
+        let liq: lending::events::Liquidated = find_event(&events).expect("Liquidated event");
+        assert!(liq.health.borrowed < liq.health_before.borrowed);
+        if let Some(w) = find_event::<lending::events::BadDebtWrittenOff>(&events) {
+            wrote_off = Some(w);
+        }
+        rounds += 1;
+        assert!(rounds < 10, "liquidation did not converge");
+    }
+}
+
+/// Found by the fuzzer: after a write-off the USDC share is worth less than one token unit,
+/// so a one-share collateral position cannot be redeemed (AmountTooSmall), but it can always
+/// leave the obligation as shares.
+#[tokio::test]
+async fn dust_collateral_after_a_write_off_still_leaves_the_obligation() {
+    let mut env = Env::start().await;
+    let (m, _lender, b, l) = setup(&mut env).await;
+    let d = m.user(&mut env, &[0, 1, 0]).await;
+    m.deposit_collateral(&mut env, &d, USDC, 1).await.unwrap();
+    let shares = Market::obligation(&mut env, &d.obligation).await.deposits[0].shares;
+    assert_eq!(shares, 1);
+    m.set_price(&mut env, SOL, 40_000_000, -6).await;
+    liquidate_until_closed(&mut env, &m, &b, &l)
+        .await
+        .expect("a write-off");
+    assert_err(
+        m.withdraw(&mut env, &d, USDC, u64::MAX).await,
+        LendingError::AmountTooSmall,
+    );
+    let out = ix::withdraw_obligation_collateral(
+        d.kp.pubkey(),
+        d.obligation,
+        &m.reserves[USDC],
+        d.shares[USDC],
+        u64::MAX,
+    );
+    m.act(&mut env, &d.obligation, &[out], &[&d.kp])
+        .await
+        .unwrap();
+    assert_eq!(env.balance(&d.shares[USDC]).await, 1);
+    assert_eq!(
+        Market::obligation(&mut env, &d.obligation)
+            .await
+            .deposits_len,
+        0
+    );
+}
+
 #[tokio::test]
 async fn deep_crash_writes_off_bad_debt_inside_liquidation() {
     let mut env = Env::start().await;
@@ -179,28 +248,7 @@ async fn deep_crash_writes_off_bad_debt_inside_liquidation() {
         )
         .unwrap()
     };
-    let mut rounds = 0;
-    let mut wrote_off = None;
-    loop {
-        let ob = Market::obligation(&mut env, &b.obligation).await;
-        if ob.borrows_len == 0 {
-            break;
-        }
-        let ixx = liquidate_ix(&m, &b, &l, params(u64::MAX, 0, false));
-        let mut ixs = m.refresh_all_reserves();
-        let reserves = Market::obligation_reserves(&mut env, &b.obligation).await;
-        ixs.push(ix::refresh_obligation(b.obligation, &reserves));
-        ixs.push(ixx);
-        let events = env.simulate_events(&ixs, &[&l.kp]).await;
-        env.ok(&ixs, &[&l.kp]).await;
-        let liq: lending::events::Liquidated = find_event(&events).expect("Liquidated event");
-        assert!(liq.health.borrowed < liq.health_before.borrowed);
-        if let Some(w) = find_event::<lending::events::BadDebtWrittenOff>(&events) {
-            wrote_off = Some(w);
-        }
-        rounds += 1;
-        assert!(rounds < 10, "liquidation did not converge");
-    }
+    let wrote_off = liquidate_until_closed(&mut env, &m, &b, &l).await;
     let w = wrote_off.expect("BadDebtWrittenOff event");
     assert_eq!(w.reserve, m.reserves[USDC].reserve);
     assert!(w.amount_wad > 0);

@@ -402,20 +402,37 @@ impl Sut {
                 .iter()
                 .position(|k| k.reserve == d.reserve)
                 .unwrap();
+            // All collateral back to the wallet as shares: always possible without debt.
+            let who = &self.users[u];
+            let (k, ob_key, share_account) = (self.m.reserves[r], who.obligation, who.shares[r]);
+            let ixs = [ix::withdraw_obligation_collateral(
+                who.kp.pubkey(),
+                ob_key,
+                &k,
+                share_account,
+                u64::MAX,
+            )];
+            let kp = who.kp.insecure_clone();
+            let res = self.m.act(&mut self.env, &ob_key, &ixs, &[&kp]).await;
+            self.tally.outcome("exit-withdraw", &res);
+            assert!(
+                res.is_ok(),
+                "withdrawing all collateral of a debt-free obligation failed: {res:?}"
+            );
+            // Then every share redeems, when the vault holds the tokens and the shares are worth
+            // at least one token unit (after a bad-debt write-off a share can be worth less).
+            let shares = self.env.balance(&share_account).await;
             let reserve = self.m.reserve(&mut self.env, r).await;
-            let owed = reserve
-                .pool()
-                .liquidity_for_redeem(d.shares)
-                .unwrap_or(u64::MAX);
+            let owed = reserve.pool().liquidity_for_redeem(shares).unwrap_or(0);
             let res = self
                 .m
-                .withdraw(&mut self.env, &self.users[u], r, u64::MAX)
+                .redeem(&mut self.env, &self.users[u], r, shares)
                 .await;
-            self.tally.outcome("exit-withdraw", &res);
-            if owed <= reserve.available {
+            self.tally.outcome("exit-redeem", &res);
+            if owed >= 1 && owed <= reserve.available {
                 assert!(
                     res.is_ok(),
-                    "withdraw-all failed with the liquidity there: {res:?}"
+                    "redeeming every share failed with the liquidity there: {res:?}"
                 );
             }
         }
