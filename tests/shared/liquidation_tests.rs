@@ -162,6 +162,18 @@ async fn liquidation_clamps_to_the_liquidators_bounds() {
     .await;
 }
 
+/// Liquidity per share (WAD).
+fn share_rate(r: &lending::state::Reserve) -> u128 {
+    let p = r.pool();
+    mul_div(
+        p.total_liquidity().unwrap(),
+        WAD,
+        p.share_supply as u128,
+        Rounding::Down,
+    )
+    .unwrap()
+}
+
 /// Liquidates `b` with `u64::MAX` until no debt is left; returns the write-off, if any.
 async fn liquidate_until_closed(
     env: &mut Env,
@@ -237,17 +249,7 @@ async fn deep_crash_writes_off_bad_debt_inside_liquidation() {
     let (m, lender, b, l) = setup(&mut env).await;
     // SOL falls to $40: collateral $400 against $700.7 of debt.
     m.set_price(&mut env, SOL, 40_000_000, -6).await;
-    let rate_before = {
-        let r = m.reserve(&mut env, USDC).await;
-        let p = r.pool();
-        mul_div(
-            p.total_liquidity().unwrap(),
-            WAD,
-            p.share_supply as u128,
-            Rounding::Down,
-        )
-        .unwrap()
-    };
+    let rate_before = share_rate(&m.reserve(&mut env, USDC).await);
     let wrote_off = liquidate_until_closed(&mut env, &m, &b, &l).await;
     let w = wrote_off.expect("BadDebtWrittenOff event");
     assert_eq!(w.reserve, m.reserves[USDC].reserve);
@@ -257,16 +259,7 @@ async fn deep_crash_writes_off_bad_debt_inside_liquidation() {
     let r = m.reserve(&mut env, USDC).await;
     assert_eq!(r.bad_debt_written_off.get(), w.amount_wad);
     assert_eq!(r.debt_shares.get(), 0);
-    let rate_after = {
-        let p = r.pool();
-        mul_div(
-            p.total_liquidity().unwrap(),
-            WAD,
-            p.share_supply as u128,
-            Rounding::Down,
-        )
-        .unwrap()
-    };
+    let rate_after = share_rate(&r);
     assert!(rate_after < rate_before, "loss was not socialised");
     // The lender can still exit completely, at the reduced rate.
     m.redeem(&mut env, &lender, USDC, u64::MAX).await.unwrap();
