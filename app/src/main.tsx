@@ -1,6 +1,5 @@
-/** Entry point: polyfills what web3.js expects in a browser, then renders the app. */
-import { Buffer } from "buffer";
-(globalThis as unknown as { Buffer: typeof Buffer }).Buffer ??= Buffer;
+/** Entry point: polyfills first (see polyfills.ts), then the app. */
+import "./polyfills";
 
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

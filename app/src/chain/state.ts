@@ -75,7 +75,9 @@ export async function loadSnapshot(
     const ixs = obligation
       ? await refreshObligation(program, obligation, byKey, reserves)
       : await refreshReserves(program, reserves);
-    const addresses = [...reserves.map((r) => r.key), ...(obligation ? [obligation.key] : [])];
+    // Reserves, their price accounts (a refresh renews a fixed price's time), the obligation.
+    const n = reserves.length;
+    const addresses = [...reserves.map((r) => r.key), ...reserves.map((r) => r.oracle), ...(obligation ? [obligation.key] : [])];
     const sim = await simulate(connection, user ?? market.owner, ixs, addresses);
     if (sim.err) {
       refreshError = JSON.stringify(sim.err);
@@ -83,11 +85,12 @@ export async function loadSnapshot(
       const coder = program.coder.accounts;
       reserves = reserves.map((r, i) => {
         const data = sim.accounts[i];
-        if (!data) return r;
-        const fresh = reserveView(r.key, coder.decode("reserve", Buffer.from(data)), null, r.symbol);
-        return { ...fresh, oracleSource: r.oracleSource, pricePublishTime: r.pricePublishTime, priceMaxAgeSecs: r.priceMaxAgeSecs };
+        const oracleData = sim.accounts[n + i];
+        if (!data || !oracleData) return r;
+        const oracle = coder.decode("oraclePrice", Buffer.from(oracleData));
+        return reserveView(r.key, coder.decode("reserve", Buffer.from(data)), oracle, r.symbol);
       });
-      const obData = obligation ? sim.accounts[reserves.length] : null;
+      const obData = obligation ? sim.accounts[2 * n] : null;
       if (obligation && obData) obligation = obligationView(obligation.key, coder.decode("obligation", Buffer.from(obData)));
     }
   }

@@ -1,9 +1,11 @@
 /** Number formatting for the UI. */
 
-/** A percentage with two decimals ("4.20%"); "—" for null/NaN, "∞" for infinity. */
+/** A percentage with two decimals ("4.20%", "0.0060%" when smaller); "—" for null/NaN, "∞" for infinity. */
 export function pct(v: number | null): string {
   if (v === null || Number.isNaN(v)) return "—";
   if (!Number.isFinite(v)) return "∞";
+  // Small but non-zero rates keep two significant digits instead of showing 0.00%.
+  if (v !== 0 && Math.abs(v) < 0.0001) return `${(v * 100).toPrecision(2)}%`;
   return `${(v * 100).toFixed(2)}%`;
 }
 
