@@ -181,7 +181,8 @@ pub const COLUMNS: [Column; 16] = [
                 "liquidate_obligation",
             ],
         ]),
-        others: "admin, init and refresh instructions read no cached state; \
+        others: "admin and init instructions, refresh_oracle_price and refresh_reserve read no \
+                 cached state; \
                  deposit_obligation_collateral only adds collateral (and marks the obligation \
                  stale), claim_protocol_fees pays out what has accrued and flash loans price \
                  nothing, so none can lower health on stale figures",
