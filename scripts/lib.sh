@@ -11,6 +11,24 @@ mkdir -p "$CARGO_TARGET_DIR"
 # The SBF suite and the CU bench (agave 4.2 line, own workspace) build here.
 export SBF_TESTS_TARGET_DIR="${SBF_TESTS_TARGET_DIR:-$CARGO_TARGET_DIR-sbf}"
 
+# Every cargo command in the root workspace selects the same packages: cargo unifies dependency
+# features over the packages a command selects, so `-p a` then `-p b` would build much of the
+# Solana dependency tree twice (measured: five times across the old test steps). lending-idl
+# stays out: Anchor's IDL route builds the program with its own `idl-build` features anyway.
+WS=(--workspace --exclude lending-idl --locked)
+
+# Workspace members are compiled by clippy-driver with warnings denied, so a single build both
+# lints every target and produces the binaries the tests run (a separate `cargo clippy` would
+# check the whole dependency tree again). Dependencies are compiled by plain rustc.
+if [ -z "${RUSTC_WORKSPACE_WRAPPER:-}" ]; then
+    RUSTC_WORKSPACE_WRAPPER="$(rustup which clippy-driver 2>/dev/null || command -v clippy-driver || true)"
+    [ -n "$RUSTC_WORKSPACE_WRAPPER" ] ||
+        { printf 'error: clippy-driver not found: rustup component add clippy\n' >&2; exit 1; }
+    export RUSTC_WORKSPACE_WRAPPER
+fi
+# clippy-driver reads its lint flags from CLIPPY_ARGS, separated by __CLIPPY_HACKERY__.
+export CLIPPY_ARGS="${CLIPPY_ARGS:--D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__}"
+
 # Quiet the runtime's debug logging unless asked for.
 export RUST_LOG="${RUST_LOG:-error}"
 
