@@ -437,7 +437,7 @@ async fn positions(b: &mut Bench, lender: &User) {
             lender.liquidity[DEBT[0]],
             &kc,
             lender.shares[COLL[0]],
-            params.clone(),
+            params,
         );
         b.measure("liquidate_obligation", *pos, &pre, ix, &[&lender.kp])
             .await;
