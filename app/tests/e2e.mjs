@@ -241,8 +241,13 @@ try {
   // 3. Repay all ("max": the program takes exactly what is owed).
   const usdcBefore = await tokenBalance("USDC");
   await act("repay", "USDC", "max");
+  await tid("max-repay-note").waitFor();
   const repaid = await signAndWait();
-  assert.equal(await tokenBalance("USDC"), usdcBefore - repaid, "the preview's amount is what left");
+  // The program takes the debt as it stands when the transaction lands: the interest of the
+  // seconds between preview and landing (well under a unit at this rate and size) plus the
+  // rounding up of what is owed can add one unit to the previewed amount, never take less.
+  const left = usdcBefore - (await tokenBalance("USDC"));
+  assert.ok(left >= repaid && left <= repaid + 1n, `previewed ${repaid}, ${left} left the wallet`);
   assert.ok(repaid >= 500_500_000n, `repaid ${repaid}`);
   assert.equal((await obligation()).borrows_len, 0, "no debt left");
 

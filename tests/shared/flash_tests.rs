@@ -4,7 +4,8 @@ use super::env::{assert_err, Env, TxResult};
 use super::fixture::{Market, User};
 use super::invariants;
 use super::ix;
-use super::scenario_tests::{three_reserves, USDC};
+use super::liquidation_tests;
+use super::scenario_tests::{three_reserves, SOL, USDC};
 use anchor_lang::solana_program::instruction::Instruction;
 use lending::errors::LendingError;
 use solana_signer::Signer;
@@ -143,4 +144,81 @@ async fn vault_is_off_limits_while_a_flash_loan_is_open() {
         r.flash_outstanding, 0,
         "failed transaction left state behind"
     );
+}
+
+/// Index of the first instruction `Market::act` runs after its refreshes (the sender's
+/// compute-budget instruction, every reserve's refreshes, the obligation's).
+fn first_after_refreshes(m: &Market) -> u8 {
+    (1 + m.refresh_all_reserves().len() + 1) as u8
+}
+
+#[tokio::test]
+async fn flash_loan_from_the_repay_reserve_funds_a_liquidation() {
+    let mut env = Env::start().await;
+    let (m, lender, b, l) = liquidation_tests::setup(&mut env).await;
+    // SOL at $85: the borrower's 700 USDC debt is over the liquidation line.
+    m.set_price(&mut env, SOL, 85_000_000, -6).await;
+    let k = m.reserves[USDC];
+    let loan = 400 * USD_UNIT;
+    let usdc_before = env.balance(&l.liquidity[USDC]).await;
+    let available = m.reserve(&mut env, USDC).await.available;
+    let at = first_after_refreshes(&m);
+    m.act(
+        &mut env,
+        &b.obligation,
+        &[
+            ix::flash_borrow(l.kp.pubkey(), &k, l.liquidity[USDC], loan),
+            liquidation_tests::liquidate_ix(&m, &b, &l, liquidation_tests::params(loan, 1, true)),
+            ix::flash_repay(l.kp.pubkey(), &k, l.liquidity[USDC], loan, at),
+        ],
+        &[&l.kp],
+    )
+    .await
+    .unwrap();
+    let fee = loan * 9 / 10_000;
+    let spent = usdc_before - env.balance(&l.liquidity[USDC]).await;
+    let repaid = spent - fee;
+    // The close factor (50% of 700.7) bounds the repayment below the loan.
+    assert!(
+        repaid > 350 * USD_UNIT && repaid < 351 * USD_UNIT,
+        "repaid {repaid}"
+    );
+    assert!(env.balance(&l.liquidity[SOL]).await > 0, "no collateral");
+    let r = m.reserve(&mut env, USDC).await;
+    assert_eq!(r.flash_outstanding, 0);
+    assert_eq!(r.available, available + repaid + fee);
+    invariants::check(
+        &mut env,
+        &m,
+        &[lender.obligation, b.obligation, l.obligation],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn collateral_reserve_on_a_flash_loan_cannot_pay_a_liquidation() {
+    let mut env = Env::start().await;
+    let (m, _lender, b, l) = liquidation_tests::setup(&mut env).await;
+    m.set_price(&mut env, SOL, 85_000_000, -6).await;
+    let k = m.reserves[SOL];
+    let at = first_after_refreshes(&m);
+    let res = m
+        .act(
+            &mut env,
+            &b.obligation,
+            &[
+                ix::flash_borrow(l.kp.pubkey(), &k, l.liquidity[SOL], 1_000),
+                liquidation_tests::liquidate_ix(
+                    &m,
+                    &b,
+                    &l,
+                    liquidation_tests::params(u64::MAX, 1, true),
+                ),
+                ix::flash_repay(l.kp.pubkey(), &k, l.liquidity[SOL], 1_000, at),
+            ],
+            &[&l.kp],
+        )
+        .await;
+    assert_err(res, LendingError::FlashLoanActive);
+    assert_eq!(m.reserve(&mut env, SOL).await.flash_outstanding, 0);
 }

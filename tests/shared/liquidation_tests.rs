@@ -17,7 +17,7 @@ const USD_UNIT: u64 = 1_000_000;
 
 /// A market where `borrower` holds 10 SOL ($1,000) and owes 700 USDC, and a liquidator with
 /// USDC and token accounts.
-async fn setup(env: &mut Env) -> (Market, User, User, User) {
+pub(super) async fn setup(env: &mut Env) -> (Market, User, User, User) {
     let m = three_reserves(env).await;
     let lender = m.user(env, &[0, 100_000 * USD_UNIT, 0]).await;
     let borrower = m.user(env, &[10 * SOL_UNIT, 0, 0]).await;
@@ -34,7 +34,7 @@ async fn setup(env: &mut Env) -> (Market, User, User, User) {
     (m, lender, borrower, liquidator)
 }
 
-fn params(max_repay: u64, min_receive: u64, receive_liquidity: bool) -> LiquidateParams {
+pub(super) fn params(max_repay: u64, min_receive: u64, receive_liquidity: bool) -> LiquidateParams {
     LiquidateParams {
         max_repay,
         min_receive,
@@ -43,7 +43,7 @@ fn params(max_repay: u64, min_receive: u64, receive_liquidity: bool) -> Liquidat
 }
 
 /// The liquidator `l` repaying `b`'s USDC debt for SOL collateral.
-fn liquidate_ix(m: &Market, b: &User, l: &User, p: LiquidateParams) -> Instruction {
+pub(super) fn liquidate_ix(m: &Market, b: &User, l: &User, p: LiquidateParams) -> Instruction {
     let dest = if p.receive_liquidity {
         l.liquidity[SOL]
     } else {

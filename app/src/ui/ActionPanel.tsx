@@ -114,6 +114,12 @@ export function ActionPanel(props: {
             {" · "}fee <b>{tokens(Number(pv.feeLamports) / 1e9)} SOL</b>
             {" · "}<b>{pv.unitsConsumed.toLocaleString("en-US")}</b> compute units
           </p>
+          {pv.kind === "repay" && pv.requested === MAX && (
+            <p className="note" data-testid="max-repay-note">
+              Repays the whole debt as it stands when the transaction lands: interest accrues every
+              second and what is owed is rounded up, so slightly more than shown may leave your wallet.
+            </p>
+          )}
           <p data-testid="projected-values">
             Debt {usd(wadToNumber(pv.before?.borrowed ?? 0n))} → <b>{usd(wadToNumber(pv.after.borrowed))}</b>
             {" · "}borrow limit {usd(wadToNumber(pv.before?.allowed ?? 0n))} → <b>{usd(wadToNumber(pv.after.allowed))}</b>

@@ -84,6 +84,10 @@ fn instruction_cu(ix: &Instruction, program: &Pubkey, table: &HashMap<String, u3
         .unwrap_or(UNMEASURED_CU)
 }
 
+/// How many instructions [`with_budget`] puts before the caller's (flash-loan instructions
+/// name each other by absolute index).
+pub const BUDGET_IXS: usize = 1;
+
 /// `ixs` preceded by a `SetComputeUnitLimit` sized by [`limit_for`].
 pub fn with_budget(ixs: &[Instruction]) -> Vec<Instruction> {
     let mut out = Vec::with_capacity(ixs.len() + 1);

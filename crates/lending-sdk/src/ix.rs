@@ -187,6 +187,29 @@ pub mod token {
         ]
     }
 
+    /// Moves `amount` of `mint` from `source` to `dest`, signed by the source's `owner`.
+    pub fn transfer_checked(
+        owner: Pubkey,
+        source: Pubkey,
+        mint: Pubkey,
+        dest: Pubkey,
+        amount: u64,
+        decimals: u8,
+        token_program: Pubkey,
+    ) -> Instruction {
+        spl_token_2022::instruction::transfer_checked(
+            &token_program,
+            &source,
+            &mint,
+            &dest,
+            &owner,
+            &[],
+            amount,
+            decimals,
+        )
+        .unwrap()
+    }
+
     /// Mints `amount` to `dest`, signed by the mint `authority`.
     pub fn mint_to(
         authority: Pubkey,

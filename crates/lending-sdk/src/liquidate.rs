@@ -1,13 +1,17 @@
 //! A whole liquidation transaction for a chosen repay/collateral pair: the destination
 //! account, every refresh, and `liquidate_obligation` with max-repay and min-receive bounds.
-//! The CLI and the bot both send this.
+//! The CLI and the bot both send this. [`flash_liquidation_tx`] funds the repayment with a flash
+//! loan from the repay reserve and sells the seized collateral through a caller's swap in the
+//! same transaction.
 
 use crate::health::{liquidation_choices, HealthError, LiquidationChoice};
-use crate::ix;
+use crate::ix::{self, ReserveKeys};
 use crate::market::MarketState;
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
+use lending::risk::fixed::{amount_to_wad, bps_mul, wad_to_amount, Rounding};
 use lending::risk::health::Health;
+use lending::risk::price::PriceView;
 use lending::state::Obligation;
 use lending::LiquidateParams;
 
@@ -66,12 +70,7 @@ pub fn liquidation_tx(
     receive_liquidity: bool,
     slippage_bps: u16,
 ) -> Result<LiquidationTx, HealthError> {
-    let rk = ms
-        .reserve_keys(&choice.repay_reserve)
-        .ok_or(HealthError::MissingReserve(choice.repay_reserve))?;
-    let ck = ms
-        .reserve_keys(&choice.collateral_reserve)
-        .ok_or(HealthError::MissingReserve(choice.collateral_reserve))?;
+    let (rk, ck) = pair_keys(ms, choice)?;
     let coll = &ms.reserves[&choice.collateral_reserve];
     let (dest_mint, planned) = if receive_liquidity {
         (
@@ -113,4 +112,239 @@ pub fn liquidation_tx(
         source,
         destination,
     })
+}
+
+/// Keys of the repay and the collateral reserve of `choice`.
+fn pair_keys(
+    ms: &MarketState,
+    choice: &LiquidationChoice,
+) -> Result<(ReserveKeys, ReserveKeys), HealthError> {
+    let keys = |r: &Pubkey| ms.reserve_keys(r).ok_or(HealthError::MissingReserve(*r));
+    Ok((
+        keys(&choice.repay_reserve)?,
+        keys(&choice.collateral_reserve)?,
+    ))
+}
+
+/// What a flash-funded liquidation needs from a swap: at most `sell_max` of the collateral
+/// asset (in the liquidator's `sell_from`) for exactly `buy_amount` of the debt asset (into its
+/// `buy_to`), inside the transaction, before the flash repay.
+#[derive(Debug, Clone, Copy)]
+pub struct SwapRequest {
+    /// The liquidator (owner of both token accounts).
+    pub owner: Pubkey,
+    /// Keys of the collateral reserve (the asset sold).
+    pub sell: ReserveKeys,
+    /// Its price, as the program sees it after the refresh.
+    pub sell_price: PriceView,
+    /// The liquidator's account of the asset sold.
+    pub sell_from: Pubkey,
+    /// The most that may be sold: what the liquidation is sure to pay (its min-receive).
+    pub sell_max: u64,
+    /// Keys of the repay reserve (the asset bought).
+    pub buy: ReserveKeys,
+    /// Its price.
+    pub buy_price: PriceView,
+    /// The liquidator's account of the asset bought.
+    pub buy_to: Pubkey,
+    /// Exactly this much must arrive: the flash loan plus its fee.
+    pub buy_amount: u64,
+}
+
+/// A swap's instructions, and how much of the collateral asset they sell.
+#[derive(Debug, Clone)]
+pub struct SwapLeg {
+    /// Instructions placed between the liquidation and the flash repay.
+    pub ixs: Vec<Instruction>,
+    /// Collateral tokens sold (at most the request's `sell_max`).
+    pub sold: u64,
+}
+
+/// The instructions of a flash-funded liquidation and what it should leave the liquidator.
+#[derive(Debug, Clone)]
+pub struct FlashLiquidationTx {
+    /// Refreshes, flash borrow, liquidate (taking the collateral asset), the swap, flash repay.
+    pub ixs: Vec<Instruction>,
+    /// The flash loan (= the planned repayment).
+    pub loan: u64,
+    /// Its fee.
+    pub fee: u64,
+    /// Collateral tokens the liquidation plans to pay.
+    pub planned_receive: u64,
+    /// The least it accepts.
+    pub min_receive: u64,
+    /// Collateral tokens the swap sells.
+    pub sold: u64,
+}
+
+impl FlashLiquidationTx {
+    /// Collateral tokens left to the liquidator if the plan holds: its profit, in kind.
+    pub fn kept(&self) -> u64 {
+        self.planned_receive.saturating_sub(self.sold)
+    }
+}
+
+/// Why a flash-funded liquidation cannot be built.
+#[derive(Debug)]
+pub enum FlashError {
+    /// The market's figures (a missing reserve, a math error).
+    Health(HealthError),
+    /// The repay reserve does not lend flash loans.
+    FlashLoansDisabled(Pubkey),
+    /// The swap would need more collateral than the liquidation is sure to pay.
+    Unprofitable {
+        /// Collateral tokens the swap needs.
+        needed: u64,
+        /// Collateral tokens the liquidation is sure to pay.
+        available: u64,
+    },
+    /// The swap venue refused to quote.
+    Swap(String),
+}
+
+impl std::fmt::Display for FlashError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Health(e) => write!(f, "{e}"),
+            Self::FlashLoansDisabled(r) => write!(f, "flash loans are disabled on reserve {r}"),
+            Self::Unprofitable { needed, available } => write!(
+                f,
+                "the swap needs {needed} collateral units but the liquidation only guarantees {available}"
+            ),
+            Self::Swap(e) => write!(f, "swap: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for FlashError {}
+
+impl From<HealthError> for FlashError {
+    fn from(e: HealthError) -> Self {
+        Self::Health(e)
+    }
+}
+
+impl From<lending::risk::RiskError> for FlashError {
+    fn from(e: lending::risk::RiskError) -> Self {
+        Self::Health(e.into())
+    }
+}
+
+/// Collateral tokens worth `buy_amount` of the debt asset at both spot prices, plus
+/// `spread_bps`, rounded up (what a counterparty quoting at the oracle price would ask).
+pub fn collateral_for(
+    buy_amount: u64,
+    buy_price: &PriceView,
+    sell_price: &PriceView,
+    spread_bps: u16,
+) -> Result<u64, lending::risk::RiskError> {
+    let value = buy_price.value(amount_to_wad(buy_amount), buy_price.spot, Rounding::Up)?;
+    let with_spread = value
+        .checked_add(bps_mul(value, spread_bps as u128, Rounding::Up)?)
+        .ok_or(lending::risk::RiskError::MathOverflow)?;
+    let wad = sell_price.amount_for_value(with_spread, sell_price.spot, Rounding::Up)?;
+    wad_to_amount(wad, Rounding::Up)
+}
+
+/// Builds a liquidation of `ob` (at `key`) for `choice`, funded by a flash loan of the planned
+/// repayment from the repay reserve; `swap` turns the seized collateral into the loan plus
+/// its fee before the flash repay. The liquidator needs no debt asset beforehand, and its
+/// token accounts of both assets must exist (this transaction does not create them: a
+/// legacy transaction has no room left). For a sender that prepends
+/// [`crate::compute::BUDGET_IXS`] instructions, as [`crate::rpc`]'s does.
+pub fn flash_liquidation_tx(
+    ms: &MarketState,
+    key: Pubkey,
+    ob: &Obligation,
+    choice: &LiquidationChoice,
+    liquidator: Pubkey,
+    slippage_bps: u16,
+    swap: impl FnOnce(&SwapRequest) -> Result<SwapLeg, String>,
+) -> Result<FlashLiquidationTx, FlashError> {
+    let (rk, ck) = pair_keys(ms, choice)?;
+    let debt = &ms.reserves[&choice.repay_reserve];
+    let coll = &ms.reserves[&choice.collateral_reserve];
+    if debt.config.flash_loans_enabled == 0 {
+        return Err(FlashError::FlashLoansDisabled(choice.repay_reserve));
+    }
+    let loan = choice.plan.repay_amount;
+    let fee = bps_mul(
+        loan as u128,
+        debt.config.flash_loan_fee_bps as u128,
+        Rounding::Up,
+    )? as u64;
+    let planned = coll
+        .pool()
+        .liquidity_for_redeem(choice.plan.liquidator_shares)?;
+    let keep = 10_000 - slippage_bps.min(10_000) as u128;
+    let min_receive = (planned as u128 * keep / 10_000) as u64;
+    let sell_from = ix::token::ata(&liquidator, &ck.mint, &ck.token_program);
+    let buy_to = ix::token::ata(&liquidator, &rk.mint, &rk.token_program);
+    let request = SwapRequest {
+        owner: liquidator,
+        sell: ck,
+        sell_price: coll.price_view(),
+        sell_from,
+        sell_max: min_receive,
+        buy: rk,
+        buy_price: debt.price_view(),
+        buy_to,
+        buy_amount: loan + fee,
+    };
+    let leg = swap(&request).map_err(FlashError::Swap)?;
+    if leg.sold > min_receive {
+        return Err(FlashError::Unprofitable {
+            needed: leg.sold,
+            available: min_receive,
+        });
+    }
+    let mut ixs = ms.refresh_obligation(key, ob, &[]);
+    let borrow_index = (crate::compute::BUDGET_IXS + ixs.len()) as u8;
+    ixs.push(ix::flash_borrow(liquidator, &rk, buy_to, loan));
+    ixs.push(ix::liquidate(
+        liquidator,
+        key,
+        &rk,
+        buy_to,
+        &ck,
+        sell_from,
+        LiquidateParams {
+            max_repay: loan,
+            min_receive,
+            receive_liquidity: true,
+        },
+    ));
+    ixs.extend(leg.ixs);
+    ixs.push(ix::flash_repay(liquidator, &rk, buy_to, loan, borrow_index));
+    Ok(FlashLiquidationTx {
+        ixs,
+        loan,
+        fee,
+        planned_receive: planned,
+        min_receive,
+        sold: leg.sold,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lending::risk::WAD;
+
+    #[test]
+    fn collateral_for_a_swap_is_priced_at_spot_plus_spread_rounded_up() {
+        let usdc = PriceView::new(WAD, 0, 6);
+        let sol = PriceView::new(135 * WAD, 0, 9);
+        // 100 USDC at $1 for SOL at $135: 0.740740740740... SOL, rounded up.
+        assert_eq!(
+            collateral_for(100_000_000, &usdc, &sol, 0).unwrap(),
+            740_740_741
+        );
+        // With a 30 bps spread: 100.3 / 135 = 0.742962962962... SOL.
+        assert_eq!(
+            collateral_for(100_000_000, &usdc, &sol, 30).unwrap(),
+            742_962_963
+        );
+        assert_eq!(collateral_for(0, &usdc, &sol, 30).unwrap(), 0);
+    }
 }

@@ -253,14 +253,38 @@ pub fn describe(e: &ClientError) -> SendError {
     }
 }
 
+/// The largest transaction a cluster accepts on the wire, in bytes (a packet's payload).
+pub const MAX_TX_BYTES: usize = 1232;
+
+/// Wire size in bytes of the legacy transaction [`send`] builds for `ixs` paid by `payer`
+/// (compute-budget instruction and every signature included).
+pub fn tx_size(ixs: &[Instruction], payer: &Pubkey) -> usize {
+    let tx = Transaction::new_with_payer(&crate::compute::with_budget(ixs), Some(payer));
+    let sigs = tx.message.header.num_required_signatures as usize;
+    // The signature count is a compact-u16: one byte below 128.
+    let count_len = if sigs < 0x80 { 1 } else { 2 };
+    count_len + 64 * sigs + tx.message_data().len()
+}
+
 /// Signs `ixs` (preceded by a compute-unit limit sized from the measured figures) with
-/// `payer` and `signers`, sends them and waits for confirmation.
+/// `payer` and `signers`, sends them and waits for confirmation. A transaction over
+/// [`MAX_TX_BYTES`] is refused here, with its size, rather than by the node.
 pub fn send(
     rpc: &RpcClient,
     ixs: &[Instruction],
     payer: &dyn Signer,
     signers: &[&dyn Signer],
 ) -> Result<Signature, SendError> {
+    let size = tx_size(ixs, &payer.pubkey());
+    if size > MAX_TX_BYTES {
+        return Err(SendError {
+            message: format!(
+                "the transaction is {size} bytes, over the {MAX_TX_BYTES}-byte limit: split it or use an address lookup table"
+            ),
+            logs: Vec::new(),
+            transaction_error: None,
+        });
+    }
     let ixs = crate::compute::with_budget(ixs);
     let blockhash = rpc.get_latest_blockhash()?;
     let mut all: Vec<&dyn Signer> = vec![payer];
@@ -272,4 +296,37 @@ pub fn send(
     );
     let tx = Transaction::new_signed_with_payer(&ixs, Some(&payer.pubkey()), &all, blockhash);
     Ok(rpc.send_and_confirm_transaction(&tx)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anchor_lang::solana_program::instruction::AccountMeta;
+
+    #[test]
+    fn tx_size_counts_the_wire_format_by_hand() {
+        let payer = Pubkey::new_unique();
+        // One signature (1 + 64); message: header 3, keys 1 + 2 x 32 (payer, compute-budget
+        // program), blockhash 32, instructions 1, the limit: index 1, accounts 1, data 1 + 5.
+        assert_eq!(tx_size(&[], &payer), 65 + 3 + 65 + 32 + 1 + 8);
+        // An instruction of another program with one writable account and 10 bytes of data
+        // adds two keys (64) and 1 + 1 + 1 + 1 + 10 bytes.
+        let ix = Instruction::new_with_bytes(
+            Pubkey::new_unique(),
+            &[7; 10],
+            vec![AccountMeta::new(Pubkey::new_unique(), false)],
+        );
+        assert_eq!(tx_size(std::slice::from_ref(&ix), &payer), 174 + 64 + 14);
+        // A second signer adds its signature and its key.
+        let signer = Pubkey::new_unique();
+        let signed = Instruction::new_with_bytes(
+            ix.program_id,
+            &[],
+            vec![AccountMeta::new_readonly(signer, true)],
+        );
+        assert_eq!(
+            tx_size(&[ix, signed], &payer),
+            252 + 64 + 32 + (1 + 1 + 1 + 1)
+        );
+    }
 }

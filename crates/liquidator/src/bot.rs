@@ -2,14 +2,17 @@
 //! program's own math after every change, and liquidates what is unhealthy.
 
 use crate::stats::{Snapshot, Stats};
+use crate::swap::SwapVenue;
 use crate::watch::{self, Event};
 use anchor_lang::{AccountDeserialize, Discriminator};
 use anyhow::{anyhow, Context, Result};
+use lending::risk::fixed::{amount_to_wad, Rounding};
 use lending::state::{LendingMarket, Obligation, OraclePrice, Reserve};
 use lending_sdk::accounts::decode;
+use lending_sdk::health::LiquidationChoice;
 use lending_sdk::health::{obligation_health, wad_f64};
 use lending_sdk::ix;
-use lending_sdk::liquidate::{best_choice, liquidation_tx};
+use lending_sdk::liquidate::{best_choice, flash_liquidation_tx, liquidation_tx};
 use lending_sdk::market::MarketState;
 use lending_sdk::rpc::{self, CommitmentConfig};
 use solana_keypair::Keypair;
@@ -36,6 +39,10 @@ pub struct BotConfig {
     pub dry_run: bool,
     /// Take the collateral asset rather than deposit shares.
     pub receive_liquidity: bool,
+    /// Fund each repayment with a flash loan from the repay reserve and sell the seized
+    /// collateral through the swap venue in the same transaction (the wallet needs no debt
+    /// asset). Needs [`Bot::set_swap_venue`].
+    pub flash_loan: bool,
     /// Accepted shortfall against the planned receipt, in basis points.
     pub slippage_bps: u16,
     /// Rescan interval while the websocket is down.
@@ -57,6 +64,7 @@ impl BotConfig {
             market,
             dry_run: false,
             receive_liquidity: false,
+            flash_loan: false,
             slippage_bps: 100,
             poll_interval: Duration::from_secs(2),
             resync_interval: Duration::from_secs(30),
@@ -80,6 +88,17 @@ pub struct Bot {
     obligations: HashMap<Pubkey, Obligation>,
     retries: HashMap<Pubkey, Retry>,
     stats: Arc<Stats>,
+    swap: Option<Box<dyn SwapVenue>>,
+}
+
+/// A liquidation ready to send.
+struct Planned {
+    choice: LiquidationChoice,
+    ixs: Vec<anchor_lang::solana_program::instruction::Instruction>,
+    /// What the liquidation pays the liquidator, as planned (shares or tokens).
+    receive: u64,
+    /// Flash loan and collateral sold, in flash mode.
+    flash: Option<(u64, u64)>,
 }
 
 impl Bot {
@@ -98,7 +117,33 @@ impl Bot {
             obligations: HashMap::new(),
             retries: HashMap::new(),
             stats,
+            swap: None,
         })
+    }
+
+    /// Sets where flash-funded liquidations sell the seized collateral, and creates (once,
+    /// idempotently) the token accounts the swaps trade through: the wallet's and the venue's,
+    /// for every reserve of the market.
+    pub fn set_swap_venue(&mut self, venue: Box<dyn SwapVenue>) -> Result<()> {
+        let wallet = self.payer.pubkey();
+        let mut ixs = venue.setup(&self.state, wallet);
+        for (k, _) in self.state.sorted_reserves() {
+            if let Some(r) = self.state.reserve_keys(&k) {
+                ixs.push(ix::token::create_ata(
+                    &wallet,
+                    &wallet,
+                    &r.mint,
+                    &r.token_program,
+                ));
+            }
+        }
+        for chunk in ixs.chunks(6) {
+            rpc::send(&self.rpc, chunk, &self.payer, &[])
+                .map_err(|e| anyhow!("creating the swap's token accounts: {e}"))?;
+        }
+        info!(venue = %venue.name(), "flash-loan funding through this swap venue");
+        self.swap = Some(venue);
+        Ok(())
     }
 
     /// The counters.
@@ -202,55 +247,36 @@ impl Bot {
             return Ok(false);
         }
         Stats::bump(&self.stats.unhealthy_seen);
-        let wallet = self.payer.pubkey();
-        let mut balances = HashMap::new();
-        for b in ob.borrows() {
-            if let Some(k) = ms.reserve_keys(&b.reserve) {
-                let ata = ix::token::ata(&wallet, &k.mint, &k.token_program);
-                balances.insert(b.reserve, rpc::token_balance(&self.rpc, &ata).unwrap_or(0));
-            }
-        }
-        let min_profit = self.cfg.min_profit;
-        let Some(choice) = best_choice(
-            &ob,
-            &h.health,
-            &ms,
-            |r| balances.get(r).copied().unwrap_or(0),
-            |c| c.profit() as f64 / 1e18 >= min_profit,
-        )?
-        else {
-            warn!(obligation = %key, "unhealthy, but no pair is fundable by this wallet or profitable enough");
+        let Some(p) = self.plan(key, &ob, &ms, &h.health)? else {
             self.defer(key);
             return Ok(false);
         };
-        let tx = liquidation_tx(
-            &ms,
-            key,
-            &ob,
-            &choice,
-            wallet,
-            self.cfg.receive_liquidity,
-            self.cfg.slippage_bps,
-        )?;
         Stats::bump(&self.stats.sent);
+        let (loan, sold) = p.flash.unwrap_or_default();
         let fields = (
-            choice.plan.repay_amount,
-            tx.planned_receive,
-            choice.plan.bonus_bps,
-            choice.profit() as f64 / 1e18,
+            p.choice.plan.repay_amount,
+            p.receive,
+            p.choice.plan.bonus_bps,
+            p.choice.profit() as f64 / 1e18,
         );
         if self.cfg.dry_run {
             info!(obligation = %key, debt = wad_f64(h.health.borrowed), line = wad_f64(h.health.unhealthy),
                 repay = fields.0, receive = fields.1, bonus_bps = fields.2, profit = fields.3,
-                "dry run: would liquidate");
+                flash_loan = loan, collateral_sold = sold, "dry run: would liquidate");
             self.defer(key);
             return Ok(true);
         }
-        match rpc::send(&self.rpc, &tx.ixs, &self.payer, &[]) {
+        let extra: Vec<&dyn solana_signer::Signer> = match (&self.swap, p.flash) {
+            (Some(v), Some(_)) => v.signers(),
+            _ => Vec::new(),
+        };
+        let choice = p.choice;
+        match rpc::send(&self.rpc, &p.ixs, &self.payer, &extra) {
             Ok(sig) => {
                 Stats::bump(&self.stats.landed);
                 info!(obligation = %key, repay = fields.0, receive = fields.1, bonus_bps = fields.2,
-                    profit = fields.3, signature = %sig, "liquidated");
+                    profit = fields.3, flash_loan = loan, collateral_sold = sold, signature = %sig,
+                    "liquidated");
                 self.retries.remove(&key);
                 // Take the new state now rather than waiting for the stream.
                 if let Ok(o) = rpc::account::<Obligation>(&self.rpc, &key) {
@@ -270,6 +296,108 @@ impl Bot {
                 Ok(false)
             }
         }
+    }
+
+    /// The most profitable liquidation of `ob` this wallet can make, as instructions: repaid
+    /// from the wallet's own balance, or in flash mode from a flash loan of the repay reserve's
+    /// available liquidity, repaid by selling collateral through the swap venue. `None` (with
+    /// a warning) when no pair is fundable or profitable enough.
+    fn plan(
+        &self,
+        key: Pubkey,
+        ob: &Obligation,
+        ms: &MarketState,
+        health: &lending::risk::health::Health,
+    ) -> Result<Option<Planned>> {
+        let wallet = self.payer.pubkey();
+        let min_profit = self.cfg.min_profit;
+        let accept = |c: &LiquidationChoice| c.profit() as f64 / 1e18 >= min_profit;
+        if self.cfg.flash_loan {
+            let venue = self
+                .swap
+                .as_ref()
+                .ok_or_else(|| anyhow!("flash-loan mode needs a swap venue"))?;
+            // Anything the repay reserve could lend, where it lends flash loans.
+            let lendable = |r: &Pubkey| {
+                ms.reserves
+                    .get(r)
+                    .filter(|r| r.config.flash_loans_enabled != 0)
+                    .map_or(0, |r| r.available)
+            };
+            let Some(choice) = best_choice(ob, health, ms, lendable, accept)? else {
+                warn!(obligation = %key, "unhealthy, but no pair can be flash-funded profitably");
+                return Ok(None);
+            };
+            let tx = match flash_liquidation_tx(
+                ms,
+                key,
+                ob,
+                &choice,
+                wallet,
+                self.cfg.slippage_bps,
+                |req| venue.quote(req),
+            ) {
+                Ok(tx) => tx,
+                Err(e) => {
+                    warn!(obligation = %key, error = %e, "no flash-funded liquidation");
+                    return Ok(None);
+                }
+            };
+            let size = rpc::tx_size(&tx.ixs, &wallet);
+            if size > rpc::MAX_TX_BYTES {
+                warn!(obligation = %key, bytes = size, limit = rpc::MAX_TX_BYTES,
+                    "flash-funded liquidation does not fit one legacy transaction (it needs an address lookup table)");
+                return Ok(None);
+            }
+            // What stays with the wallet after the swap is the profit, in collateral.
+            let pv = ms.reserves[&choice.collateral_reserve].price_view();
+            let kept = pv
+                .value(amount_to_wad(tx.kept()), pv.spot, Rounding::Down)
+                .map_err(|e| anyhow!("profit math: {e:?}"))?;
+            if (kept as f64 / 1e18) < min_profit {
+                warn!(obligation = %key, kept = tx.kept(), "flash-funded liquidation below --min-profit after the swap");
+                return Ok(None);
+            }
+            return Ok(Some(Planned {
+                choice,
+                receive: tx.planned_receive,
+                flash: Some((tx.loan, tx.sold)),
+                ixs: tx.ixs,
+            }));
+        }
+        let mut balances = HashMap::new();
+        for b in ob.borrows() {
+            if let Some(k) = ms.reserve_keys(&b.reserve) {
+                let ata = ix::token::ata(&wallet, &k.mint, &k.token_program);
+                balances.insert(b.reserve, rpc::token_balance(&self.rpc, &ata).unwrap_or(0));
+            }
+        }
+        let Some(choice) = best_choice(
+            ob,
+            health,
+            ms,
+            |r| balances.get(r).copied().unwrap_or(0),
+            accept,
+        )?
+        else {
+            warn!(obligation = %key, "unhealthy, but no pair is fundable by this wallet or profitable enough");
+            return Ok(None);
+        };
+        let tx = liquidation_tx(
+            ms,
+            key,
+            ob,
+            &choice,
+            wallet,
+            self.cfg.receive_liquidity,
+            self.cfg.slippage_bps,
+        )?;
+        Ok(Some(Planned {
+            choice,
+            receive: tx.planned_receive,
+            flash: None,
+            ixs: tx.ixs,
+        }))
     }
 
     fn defer(&mut self, key: Pubkey) {
@@ -297,9 +425,15 @@ impl Bot {
     /// Runs until `stop`: rescans, follows the websocket (polling while it is down), and
     /// liquidates after every change. Logs the counters every `report_every`.
     pub fn run(&mut self, stop: Arc<AtomicBool>, report_every: Duration) -> Result<Snapshot> {
+        if self.cfg.flash_loan && self.swap.is_none() {
+            return Err(anyhow!(
+                "flash-loan mode needs a swap venue (set_swap_venue)"
+            ));
+        }
         self.rescan()?;
         info!(market = %self.cfg.market, obligations = self.obligations.len(),
-            reserves = self.state.reserves.len(), dry_run = self.cfg.dry_run, "watching");
+            reserves = self.state.reserves.len(), dry_run = self.cfg.dry_run,
+            flash_loan = self.cfg.flash_loan, "watching");
         let (tx, rx) = mpsc::channel();
         let ws_url = self
             .cfg

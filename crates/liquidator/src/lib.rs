@@ -6,11 +6,15 @@
 //! obligation's health with the program crate's own pure core after projecting the reserves
 //! to the cluster's clock, and liquidates unhealthy obligations with the most profitable pair
 //! the wallet can fund, within the close factor, with max-repay and min-receive bounds. It
-//! never sends a liquidation for an obligation its own math calls healthy.
+//! never sends a liquidation for an obligation its own math calls healthy. In flash-loan mode
+//! it needs no debt asset: each repayment is a flash loan from the repay reserve, repaid by
+//! selling the seized collateral through a [`swap::SwapVenue`] in the same transaction.
 
 pub mod bot;
 pub mod stats;
+pub mod swap;
 pub mod watch;
 
 pub use bot::{Bot, BotConfig};
 pub use stats::{Snapshot, Stats};
+pub use swap::{OracleMaker, SwapVenue};

@@ -3,7 +3,7 @@
 
 use anyhow::{anyhow, Result};
 use clap::Parser;
-use liquidator::{Bot, BotConfig, Stats};
+use liquidator::{Bot, BotConfig, OracleMaker, Stats};
 use solana_keypair::read_keypair_file;
 use solana_pubkey::Pubkey;
 use std::path::PathBuf;
@@ -38,6 +38,18 @@ struct Args {
     /// Take the collateral asset rather than deposit shares.
     #[arg(long)]
     receive_liquidity: bool,
+    /// Fund each repayment with a flash loan from the repay reserve, repaid by selling the
+    /// seized collateral through the swap venue in the same transaction (the wallet then needs
+    /// no debt asset, only SOL for fees). Needs --swap-maker-keypair.
+    #[arg(long, requires = "swap_maker_keypair")]
+    flash_loan: bool,
+    /// Swap venue of --flash-loan: a maker wallet that co-signs each liquidation and buys the
+    /// collateral at the oracle price plus --swap-spread-bps (a local validator has no DEX).
+    #[arg(long)]
+    swap_maker_keypair: Option<PathBuf>,
+    /// The maker's spread over the oracle price, in basis points.
+    #[arg(long, default_value_t = 30)]
+    swap_spread_bps: u16,
     /// Accepted shortfall against the planned receipt, in basis points.
     #[arg(long, default_value_t = 100)]
     slippage_bps: u16,
@@ -85,6 +97,15 @@ async fn main() -> Result<()> {
     cfg.ws_url = a.ws_url;
     cfg.dry_run = a.dry_run;
     cfg.receive_liquidity = a.receive_liquidity;
+    cfg.flash_loan = a.flash_loan;
+    let maker = match &a.swap_maker_keypair {
+        Some(p) => Some(
+            read_keypair_file(p)
+                .map_err(|e| anyhow!("cannot read --swap-maker-keypair {}: {e}", p.display()))?,
+        ),
+        None => None,
+    };
+    let spread = a.swap_spread_bps;
     cfg.slippage_bps = a.slippage_bps;
     cfg.min_profit = a.min_profit;
     cfg.poll_interval = Duration::from_millis(a.poll_ms);
@@ -93,6 +114,9 @@ async fn main() -> Result<()> {
     let stop2 = stop.clone();
     let worker = tokio::task::spawn_blocking(move || -> Result<_> {
         let mut bot = Bot::new(cfg, payer, Arc::new(Stats::default()))?;
+        if let Some(m) = maker {
+            bot.set_swap_venue(Box::new(OracleMaker::new(m, spread)))?;
+        }
         bot.run(stop2, report)
     });
     let deadline = async {

@@ -10,6 +10,8 @@
 
 #[path = "cases/app.rs"]
 mod app;
+#[path = "cases/bot_market.rs"]
+mod bot_market;
 #[path = "cases/clients.rs"]
 mod clients;
 #[path = "../src/rpc_env.rs"]
@@ -18,6 +20,8 @@ mod env;
 mod env_common;
 #[path = "../../shared/fixture.rs"]
 mod fixture;
+#[path = "cases/flash_bot.rs"]
+mod flash_bot;
 #[path = "../../shared/invariants.rs"]
 mod invariants;
 #[path = "../../shared/outcome.rs"]
@@ -357,6 +361,7 @@ fn main() {
         clients::cli_wallet_flow_with_readable_errors,
         clients::sdk_health_equals_the_cached_health_after_refresh,
         clients::bot_liquidates_fifty_obligations_after_one_price_move,
+        flash_bot::bot_funds_liquidations_with_flash_loans,
         app::web_app_end_to_end_in_chromium,
     ];
     // libtest-style arguments: `--list`, and a name filter (other flags are ignored).

@@ -295,9 +295,12 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
         check_market(&market, Action::Liquidate)?;
         for r in [&*repay, &*coll] {
             check_status(r, Action::Liquidate)?;
-            check_no_flash_loan(r)?;
             check_reserve_priced(r, slot)?;
         }
+        // A flash loan open on the repay reserve may fund the repayment: the lent tokens still
+        // count as the pool's cash, so the exchange rate does not move, and the repayment only
+        // adds to the vault. The collateral reserve's vault pays out, so it must not be lent.
+        check_no_flash_loan(&coll)?;
         check_obligation_fresh(&ob, slot)?;
         let out = apply(
             &mut ob,

@@ -3,6 +3,7 @@
 //! (`liquidator::Bot`, the binary's own loop); both use the blocking RPC client, so each runs
 //! on its own OS thread, outside the suite's async runtime.
 
+use super::bot_market::BotMarket;
 use super::env::{Env, SPL_TOKEN};
 use lending::state::{Obligation, Reserve};
 use lending_sdk::health::obligation_health;
@@ -11,6 +12,7 @@ use lending_sdk::market::MarketState;
 use lending_sdk::rpc;
 use serde_json::Value;
 use solana_keypair::{write_keypair_file, Keypair};
+use solana_pubkey::Pubkey;
 use solana_rpc_client::rpc_client::RpcClient;
 use solana_signer::Signer;
 use std::path::{Path, PathBuf};
@@ -101,12 +103,12 @@ fn rpc_client(url: &str) -> RpcClient {
     RpcClient::new_with_commitment(url.to_string(), rpc::CommitmentConfig::confirmed())
 }
 
-fn market_state(url: &str, market: solana_pubkey::Pubkey) -> MarketState {
+pub(crate) fn market_state(url: &str, market: Pubkey) -> MarketState {
     let url = url.to_string();
     blocking(move || rpc::market_state(&rpc_client(&url), &market).expect("market state"))
 }
 
-pub(crate) fn key(v: &Value, path: &[&str]) -> solana_pubkey::Pubkey {
+pub(crate) fn key(v: &Value, path: &[&str]) -> Pubkey {
     let mut x = v;
     for p in path {
         x = match p.parse::<usize>() {
@@ -283,7 +285,7 @@ pub async fn cli_wallet_flow_with_readable_errors(env: &mut Env) {
 }
 
 /// The owner mints `amount` of `asset` to wallet `to`.
-fn mint_to(url: &str, owner: &Path, cfg: &Path, asset: &str, amount: &str, to: &str) {
+pub(crate) fn mint_to(url: &str, owner: &Path, cfg: &Path, asset: &str, amount: &str, to: &str) {
     cli(
         url,
         owner,
@@ -388,91 +390,12 @@ pub async fn sdk_health_equals_the_cached_health_after_refresh(env: &mut Env) {
 
 pub async fn bot_liquidates_fifty_obligations_after_one_price_move(env: &mut Env) {
     const BORROWERS: usize = 50;
-    let s = Scratch::new("bot");
-    let (owner, created) = create_market(env, &s).await;
-    let url = env.rpc.url();
-    let cfg = s.config();
-    let market = key(&created, &["market"]);
-    let sol_mint = key(&created, &["reserves", "0", "mint"]);
-    let usdc_mint = key(&created, &["reserves", "1", "mint"]);
-    supply_usdc(&url, &owner, &cfg, "500000");
-    let ms = market_state(&url, market);
-    let sol = ms.reserve_for_mint(&sol_mint).unwrap();
-    let usdc = ms.reserve_for_mint(&usdc_mint).unwrap();
-    let payer = env.payer();
-
-    // 50 borrowers at $110 of debt on 1 SOL ($150; borrow limit $112.50, liquidation line
-    // $120) and one healthy borrower, all opened concurrently, one transaction each.
-    let open = |kp: &Keypair, sol_amount: u64, usd_debt: u64| {
-        let owner = kp.pubkey();
-        let ob = pda::obligation(&market, &owner, 0);
-        let sol_ata = ix::token::ata(&owner, &sol.mint, &sol.token_program);
-        let usdc_ata = ix::token::ata(&owner, &usdc.mint, &usdc.token_program);
-        let fund = vec![
-            anchor_lang::solana_program::system_instruction::transfer(
-                &payer.pubkey(),
-                &owner,
-                SOL / 20,
-            ),
-            ix::token::create_ata(&payer.pubkey(), &owner, &sol.mint, &sol.token_program),
-            ix::token::create_ata(&payer.pubkey(), &owner, &usdc.mint, &usdc.token_program),
-            ix::token::mint_to(
-                payer.pubkey(),
-                sol.mint,
-                sol_ata,
-                sol_amount,
-                sol.token_program,
-            ),
-        ];
-        let mut act = vec![ix::init_obligation(owner, market, 0)];
-        act.extend(ms.refresh_reserves(&[sol.reserve, usdc.reserve]));
-        act.push(ix::deposit_and_collateralize(
-            owner, ob, &sol, sol_ata, sol_amount,
-        ));
-        act.push(ix::refresh_obligation(ob, &[sol.reserve]));
-        act.push(ix::borrow(owner, ob, &usdc, usdc_ata, usd_debt));
-        (ob, fund, act)
-    };
-    let borrowers: Vec<Keypair> = (0..BORROWERS).map(|_| Keypair::new()).collect();
-    let healthy_kp = Keypair::new();
-    let mut plans: Vec<_> = borrowers
-        .iter()
-        .map(|kp| open(kp, SOL, 110 * USD))
-        .collect();
-    plans.push(open(&healthy_kp, 10 * SOL, 100 * USD));
-    let signers: Vec<&Keypair> = borrowers.iter().chain([&healthy_kp]).collect();
-    let t0 = Instant::now();
-    let funds: Vec<_> = plans
-        .iter()
-        .map(|(_, f, _)| (f.clone(), vec![payer.insecure_clone()]))
-        .collect();
-    send_all(&url, &payer, funds);
-    let acts: Vec<_> = plans
-        .iter()
-        .zip(&signers)
-        .map(|((_, _, a), kp)| (a.clone(), vec![kp.insecure_clone()]))
-        .collect();
-    send_all(&url, &payer, acts);
-    println!(
-        "    opened {} obligations in {:.1}s",
-        plans.len(),
-        t0.elapsed().as_secs_f64()
-    );
-    let keys: Vec<_> = plans[..BORROWERS].iter().map(|(k, _, _)| *k).collect();
-    let healthy = plans[BORROWERS].0;
-    let healthy_before = env.get(&healthy).await.unwrap().data;
-    let debt_before: Obligation = env.zc(&keys[0]).await;
+    let bm = BotMarket::open(env, "bot", BORROWERS, "500000").await;
+    let (url, owner, cfg, market) = (bm.url.clone(), &bm.owner, &bm.cfg, bm.market);
 
     // The liquidator holds USDC to repay with and runs the bot (websocket + rescans).
     let liq = env.wallet(2).await;
-    mint_to(
-        &url,
-        &owner,
-        &cfg,
-        "USDC",
-        "20000",
-        &liq.pubkey().to_string(),
-    );
+    mint_to(&url, owner, cfg, "USDC", "20000", &liq.pubkey().to_string());
     let stats = Arc::new(liquidator::Stats::default());
     let stop = Arc::new(AtomicBool::new(false));
     let bot = {
@@ -496,8 +419,8 @@ pub async fn bot_liquidates_fifty_obligations_after_one_price_move(env: &mut Env
     let moved = Instant::now();
     cli(
         &url,
-        &owner,
-        &cfg,
+        owner,
+        cfg,
         &["set-price", "--asset", "SOL", "--price", "135"],
     )
     .unwrap();
@@ -539,29 +462,12 @@ pub async fn bot_liquidates_fifty_obligations_after_one_price_move(env: &mut Env
         s.ws_updates,
         s.rescans
     );
-    assert!(
-        s.landed >= BORROWERS as u64,
-        "only {} of {BORROWERS} liquidated in {deadline:?}",
-        s.landed
-    );
-    assert_eq!(s.sent, s.landed + s.failed);
-    for k in &keys {
-        let ob: Obligation = env.zc(k).await;
-        assert!(
-            ob.borrows()[0].debt_shares.get() < debt_before.borrows()[0].debt_shares.get(),
-            "{k} was not liquidated"
-        );
-    }
-    assert_eq!(
-        env.get(&healthy).await.unwrap().data,
-        healthy_before,
-        "the healthy obligation was touched"
-    );
+    bm.assert_outcome(env, &s).await;
 }
 
 /// Signs and sends every `(instructions, signers)` transaction concurrently (payer pays),
 /// each with a compute budget from the measured figures; panics on the first failure.
-fn send_all(
+pub(crate) fn send_all(
     url: &str,
     payer: &Keypair,
     txs: Vec<(Vec<solana_instruction::Instruction>, Vec<Keypair>)>,
