@@ -12,6 +12,7 @@ pub mod errors;
 pub mod events;
 pub mod instructions;
 pub mod oracle;
+pub mod profile;
 pub mod risk;
 pub mod state;
 

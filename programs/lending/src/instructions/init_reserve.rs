@@ -126,6 +126,9 @@ pub fn handler(
         r.share_supply = seed_amount;
         r.seed_shares = seed_amount;
         r.config = config;
+        // Nothing is borrowed yet: the curve's rate at zero utilisation.
+        r.borrow_apr
+            .set(config.curve.apr_wad(0).map_err(LendingError::from)?);
         r.last_update.update(clock.slot, clock.unix_timestamp);
         r.last_update.mark_stale();
         r.price_status = PriceStatus::Invalid as u8;

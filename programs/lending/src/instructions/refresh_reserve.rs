@@ -21,6 +21,8 @@ pub struct RefreshReserve<'info> {
 /// working during an oracle outage, while every action that values positions refuses with
 /// the specific oracle error.
 pub fn handler(ctx: Context<RefreshReserve>) -> Result<()> {
+    crate::probe!("refresh_reserve: accounts loaded");
+    crate::probe!("refresh_reserve: probe cost");
     let clock = Clock::get()?;
     let o = ctx.accounts.oracle.load()?;
     let mut r = ctx.accounts.reserve.load_mut()?;

@@ -45,6 +45,8 @@ pub struct RepayObligationLiquidity<'info> {
 /// Repays `amount` (`u64::MAX`: everything owed, rounded up, leaving no dust). Never takes more
 /// than is owed. Allowed even when the market is paused or the reserve frozen.
 pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()> {
+    crate::probe!("repay: accounts loaded");
+    crate::probe!("repay: probe cost");
     let clock = Clock::get()?;
     let a = &mut *ctx.accounts;
     require!(amount > 0, LendingError::ZeroAmount);
@@ -92,6 +94,7 @@ pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()
         ob.remove_borrow_if_empty(i);
         (amount, remaining, ob.health())
     };
+    crate::probe!("repay: books updated");
     pay_into_vault(
         &a.token_program,
         &a.payer_liquidity,
@@ -100,6 +103,7 @@ pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()
         &a.payer,
         amount,
     )?;
+    crate::probe!("repay: tokens moved");
     emit_cpi!(Repaid {
         obligation: ctx.accounts.obligation.key(),
         reserve: ctx.accounts.reserve.key(),
@@ -107,5 +111,6 @@ pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()
         remaining_debt_shares: remaining,
         health: health.into(),
     });
+    crate::probe!("repay: event emitted");
     Ok(())
 }

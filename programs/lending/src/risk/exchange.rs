@@ -192,8 +192,48 @@ impl Pool {
 /// Compounds `index` at `apr` (WAD) per second for `elapsed` seconds, rounding up.
 pub fn compound(index: u128, apr: u128, elapsed: u64) -> RiskResult<u128> {
     let per_second = apr.div_ceil(SECONDS_PER_YEAR);
-    let growth = wad_pow(WAD + per_second, elapsed, Rounding::Up)?;
-    wad_mul(index, growth, Rounding::Up)
+    wad_mul(index, growth(per_second, elapsed)?, Rounding::Up)
+}
+
+/// Largest `r·t` (WAD) for which [`growth`] sums the series: 0.1% (100% APR over 8.8 hours,
+/// 10% APR over 3.6 days). Above it, binary exponentiation.
+pub const SERIES_MAX_RT: u128 = WAD / 1_000;
+
+/// `(1 + r)^t` in WAD for a per-second rate `r` (WAD) over `t` seconds, never below the exact
+/// value.
+///
+/// Where `r·t ≤` [`SERIES_MAX_RT`], the binomial series `Σ C(t,k)·r^k` to `k = 3`, each term
+/// from the one before as `term·(t-k+1)·r/k` rounded up, plus a bound on the rest: each later
+/// term is at most `r·t/k` times the one before, so the rest is at most
+/// `term_3·(r·t/4)/(1 - r·t/5)`, below `term_3·r·t/3` here. That adds at most 6e-14 of the
+/// index (at the threshold) and costs four WAD products and four short divisions, where binary
+/// exponentiation costs one or two WAD products per bit of `t`.
+pub fn growth(r: u128, t: u64) -> RiskResult<u128> {
+    let rt = r.checked_mul(t as u128).ok_or(RiskError::MathOverflow)?;
+    if rt > SERIES_MAX_RT {
+        return wad_pow(WAD + r, t, Rounding::Up);
+    }
+    let mut sum = WAD;
+    let mut term = WAD;
+    for k in 1..=3u64 {
+        if t < k {
+            // C(t, k) = 0, and so is every later term.
+            return Ok(sum);
+        }
+        // Multiply by the integer first: rounding after it would be multiplied by t.
+        let scaled = term
+            .checked_mul((t - k + 1) as u128)
+            .ok_or(RiskError::MathOverflow)?;
+        term = mul_div(
+            wad_mul(scaled, r, Rounding::Up)?,
+            1,
+            k as u128,
+            Rounding::Up,
+        )?;
+        sum += term;
+    }
+    let rest = mul_div(wad_mul(term, rt, Rounding::Up)?, 1, 3, Rounding::Up)?;
+    Ok(sum + rest)
 }
 
 #[cfg(test)]

@@ -4,7 +4,9 @@
 //! [`Rounding`] so the caller states, at the call site, which way the error goes: down for what
 //! a user receives, up for what a user owes.
 
-use super::wide::{div_rem_small, div_rem_wad, mul_div_wide, SMALL_DIVISOR_LIMIT};
+use super::wide::{
+    div_rem_small, div_rem_wad, mul_div_wad_split, mul_div_wide, SMALL_DIVISOR_LIMIT,
+};
 use super::{RiskError, RiskResult};
 
 /// 1.0 in the 18-decimal fixed-point representation.
@@ -22,7 +24,8 @@ pub enum Rounding {
 }
 
 /// Computes `a * b / d` with the given rounding, using a 256-bit intermediate (see
-/// [`super::wide`]) only when the product does not fit in 128 bits.
+/// [`super::wide`]) only when the product does not fit in 128 bits (and, for `d = WAD`, the
+/// split in [`mul_div_wad_split`] does not either).
 #[inline]
 pub fn mul_div(a: u128, b: u128, d: u128, rounding: Rounding) -> RiskResult<u128> {
     if d == 0 {
@@ -47,7 +50,15 @@ pub fn mul_div(a: u128, b: u128, d: u128, rounding: Rounding) -> RiskResult<u128
             q
         });
     }
-    let (q, remainder) = mul_div_wide(a, b, d).ok_or(RiskError::MathOverflow)?;
+    let split = if d == WAD {
+        mul_div_wad_split(a, b)
+    } else {
+        None
+    };
+    let (q, remainder) = match split {
+        Some(r) => r,
+        None => mul_div_wide(a, b, d).ok_or(RiskError::MathOverflow)?,
+    };
     if rounding == Rounding::Up && remainder {
         q.checked_add(1).ok_or(RiskError::MathOverflow)
     } else {

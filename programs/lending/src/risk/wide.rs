@@ -157,6 +157,21 @@ pub fn div_rem_wad(n: u128) -> (u128, bool) {
     (q, rem != 0 || n & ((1 << 18) - 1) != 0)
 }
 
+/// `floor(a * b / 10^18)` and whether it left a remainder, without a 256-bit product where
+/// the larger operand's remainder modulo 10^18 times the smaller one fits in 128 bits:
+/// `a = h·10^18 + l` gives `a·b/10^18 = h·b + l·b/10^18` exactly (two short divisions instead
+/// of a long one). `None` where it does not fit (or the quotient overflows).
+pub fn mul_div_wad_split(a: u128, b: u128) -> Option<(u128, bool)> {
+    let (a, b) = if a >= b { (a, b) } else { (b, a) };
+    let (h, _) = div_rem_wad(a);
+    let l = a - h * WAD_U128;
+    let (q_low, rem) = div_rem_wad(l.checked_mul(b)?);
+    Some((h.checked_mul(b)?.checked_add(q_low)?, rem))
+}
+
+/// 10^18 as a `u128`.
+const WAD_U128: u128 = 1_000_000_000_000_000_000;
+
 /// `hi:lo` shifted left by `s` (< 32), keeping the high digit.
 fn shl_pair(hi: u32, lo: u32, s: u32) -> u32 {
     if s == 0 {
@@ -222,6 +237,23 @@ mod tests {
         #[test]
         fn matches_the_256_bit_reference(a in any_u128(), b in any_u128(), d in any_u128()) {
             prop_assert_eq!(mul_div_wide(a, b, d), expected(a, b, d));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn wad_split_matches_the_256_bit_reference(a in any_u128(), b in any_u128()) {
+            let wad = 1_000_000_000_000_000_000u128;
+            if let Some(got) = mul_div_wad_split(a, b) {
+                prop_assert_eq!(Some(got), expected(a, b, wad));
+            } else {
+                // It may only decline where the remainder's product overflows, or the
+                // quotient does.
+                let (big, small) = if a >= b { (a, b) } else { (b, a) };
+                prop_assert!((big % wad).checked_mul(small).is_none() || expected(a, b, wad).is_none()
+                    || (big / wad).checked_mul(small).is_none());
+            }
         }
     }
 

@@ -165,7 +165,8 @@ pub struct Reserve {
     pub price: PodU128,
     /// Cached confidence (WAD) from the last refresh.
     pub price_conf: PodU128,
-    /// Current borrow APR (WAD), for display.
+    /// Borrow APR (WAD) at the last refresh that accrued interest (a later second), for
+    /// display.
     pub borrow_apr: PodU128,
     /// Total debt written off as bad debt (WAD-scaled tokens).
     pub bad_debt_written_off: PodU128,
@@ -248,16 +249,24 @@ impl Reserve {
     }
 
     /// Everything `refresh_reserve` does to the account: accrues interest (compounding per
-    /// second) from the last update to `now`, and caches `oracle`'s price if it validates,
+    /// second) from the last update to `now` (nothing, not even the rate, within the same
+    /// second), and caches `oracle`'s price if it validates,
     /// otherwise records why it does not. Off-chain clients call it to project a refresh.
     pub fn refresh(&mut self, oracle: &OraclePrice, slot: u64, now: i64) -> RiskResult<()> {
+        crate::probe!("refresh: start");
         let price = validate(&oracle.raw(), &oracle.limits(), now);
+        crate::probe!("refresh: price validated");
         let elapsed = now.saturating_sub(self.last_update.unix_timestamp).max(0) as u64;
-        let mut pool = self.pool();
-        let apr = self.config.curve.apr_wad(pool.utilization()?)?;
-        pool.accrue(apr, self.config.protocol_take_rate_bps, elapsed)?;
-        self.set_pool(&pool);
-        self.borrow_apr.set(apr);
+        // Within the same second nothing accrues: skip the rate (most of the cost).
+        if elapsed > 0 {
+            let mut pool = self.pool();
+            let apr = self.config.curve.apr_wad(pool.utilization()?)?;
+            crate::probe!("refresh: utilisation and curve rate");
+            pool.accrue(apr, self.config.protocol_take_rate_bps, elapsed)?;
+            crate::probe!("refresh: interest accrued");
+            self.set_pool(&pool);
+            self.borrow_apr.set(apr);
+        }
         match price {
             Ok(p) => {
                 self.price.set(p.price);

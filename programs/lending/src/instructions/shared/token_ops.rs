@@ -34,7 +34,9 @@ pub fn pay_into_vault<'info>(
         amount,
         mint.decimals,
     )?;
+    crate::probe!("pay_into_vault: transfer_checked CPI");
     vault.reload()?;
+    crate::probe!("pay_into_vault: vault reloaded");
     require!(
         vault.amount
             == before
