@@ -4292,7 +4292,8 @@ export type Lending = {
           {
             "name": "borrowApr",
             "docs": [
-              "Current borrow APR (WAD), for display."
+              "Borrow APR (WAD) at the last refresh that accrued interest (a later second), for",
+              "display."
             ],
             "type": {
               "defined": {
