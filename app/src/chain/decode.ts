@@ -66,6 +66,10 @@ export function reserveView(key: PublicKey, r: any, oracle: any | null, symbol: 
       depositCap: big(c.depositCap),
       borrowCap: big(c.borrowCap),
       status: c.status,
+      curve: (c.curve.points as { utilizationBps: number; rateBps: number }[]).map((p) => ({
+        utilizationBps: p.utilizationBps,
+        rateBps: p.rateBps,
+      })),
     },
   };
 }

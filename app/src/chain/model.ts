@@ -3,7 +3,7 @@
  * converted to bigint/number fields.
  */
 import type { PublicKey } from "@solana/web3.js";
-import type { Health, Pool } from "../math/figures";
+import type { CurvePoint, Health, Pool } from "../math/figures";
 
 /** A reserve, as the app shows and uses it. */
 export interface ReserveView {
@@ -34,7 +34,8 @@ export interface ReserveView {
   pool: Pool;
   /** Cached spot price (WAD quote per token). */
   price: bigint;
-  /** APR the program's curve gave at the last refresh (WAD). */
+  /** APR the curve gave at the last refresh that accrued interest (WAD); display uses the
+   * curve at the current utilisation instead (`apys`). */
   borrowApr: bigint;
   /** Time of the last refresh (unix seconds). */
   lastUpdateTs: number;
@@ -54,6 +55,8 @@ export interface ReserveView {
     depositCap: bigint;
     borrowCap: bigint;
     status: number;
+    /** Borrow-rate curve points (utilisation → APR, basis points). */
+    curve: CurvePoint[];
   };
 }
 

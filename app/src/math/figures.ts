@@ -52,14 +52,45 @@ export function debtToUnits(p: Pool, debtShares: bigint): bigint {
   return (wad + WAD - 1n) / WAD;
 }
 
-/** Borrow and supply APY from the APR the program's curve gave at the last refresh. */
+/** One point of a reserve's borrow-rate curve. */
+export interface CurvePoint {
+  /** Utilisation, in basis points. */
+  utilizationBps: number;
+  /** Annual borrow rate there, in basis points. */
+  rateBps: number;
+}
+
+/**
+ * The curve's APR (WAD) at a utilisation (WAD), as the program's `BorrowRateCurve::apr_wad`
+ * computes it: linear between points, rounded up.
+ */
+export function curveApr(points: CurvePoint[], utilizationWad: bigint): bigint {
+  const u = (utilizationWad < WAD ? utilizationWad : WAD) * BPS;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [a, b] = [points[i], points[i + 1]];
+    const [ua, ub] = [BigInt(a.utilizationBps) * WAD, BigInt(b.utilizationBps) * WAD];
+    if (u <= ub && ub > ua) {
+      const span = BigInt(b.rateBps - a.rateBps) * WAD;
+      const rate = BigInt(a.rateBps) * WAD + mulDiv(span, u - ua, ub - ua, true);
+      return (rate + BPS - 1n) / BPS;
+    }
+  }
+  return (BigInt(points[points.length - 1].rateBps) * WAD) / BPS;
+}
+
+/**
+ * Borrow and supply APY at the pool's current utilisation, from the reserve's curve (the
+ * cached `borrowApr` is only updated by a refresh that accrues interest, so it lags a borrow
+ * or repay made in the same second).
+ */
 export function apys(
-  borrowAprWad: bigint,
+  curve: CurvePoint[],
   p: Pool,
   protocolTakeRateBps: number,
 ): { borrowApy: number; supplyApy: number; utilization: number } {
-  const apr = wadToNumber(borrowAprWad);
-  const util = wadToNumber(utilization(p));
+  const utilWad = utilization(p);
+  const apr = wadToNumber(curveApr(curve, utilWad));
+  const util = wadToNumber(utilWad);
   const take = protocolTakeRateBps / Number(BPS);
   return {
     borrowApy: Math.expm1(apr),

@@ -279,8 +279,11 @@ pub fn figures(r: &Reserve) -> Result<ReserveFigures> {
     let pool = r.pool();
     let scale = 10f64.powi(r.decimals as i32);
     let m = |e| anyhow!("reserve math: {e:?}");
-    let util = wad_f64(pool.utilization().map_err(m)?);
-    let apr = wad_f64(r.borrow_apr.get());
+    let util_wad = pool.utilization().map_err(m)?;
+    let util = wad_f64(util_wad);
+    // The curve at the current utilisation: the cached `borrow_apr` is only updated by a
+    // refresh that accrues interest, so it lags a borrow or repay made in the same second.
+    let apr = wad_f64(r.config.curve.apr_wad(util_wad).map_err(m)?);
     let take = r.config.protocol_take_rate_bps as f64 / 10_000.0;
     Ok(ReserveFigures {
         supplied: wad_f64(pool.total_liquidity().map_err(m)?) / scale,
