@@ -47,12 +47,6 @@ export type Lending = {
             "The market."
           ],
           "writable": true
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": []
@@ -151,12 +145,6 @@ export type Lending = {
           "relations": [
             "reserve"
           ]
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": [
@@ -252,12 +240,6 @@ export type Lending = {
           "relations": [
             "reserve"
           ]
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": []
@@ -346,12 +328,6 @@ export type Lending = {
           "relations": [
             "reserve"
           ]
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": [
@@ -435,12 +411,6 @@ export type Lending = {
           "relations": [
             "reserve"
           ]
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": [
@@ -540,12 +510,6 @@ export type Lending = {
           "relations": [
             "reserve"
           ]
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": [
@@ -635,12 +599,6 @@ export type Lending = {
           "relations": [
             "reserve"
           ]
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": [
@@ -730,12 +688,6 @@ export type Lending = {
           "relations": [
             "reserve"
           ]
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": [
@@ -787,12 +739,6 @@ export type Lending = {
             "System program."
           ],
           "address": "11111111111111111111111111111111"
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": [
@@ -880,12 +826,6 @@ export type Lending = {
             "System program."
           ],
           "address": "11111111111111111111111111111111"
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": [
@@ -970,12 +910,6 @@ export type Lending = {
             "System program."
           ],
           "address": "11111111111111111111111111111111"
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": [
@@ -1164,12 +1098,6 @@ export type Lending = {
             "System program."
           ],
           "address": "11111111111111111111111111111111"
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": [
@@ -1300,12 +1228,6 @@ export type Lending = {
           "docs": [
             "Token program of the collateral reserve."
           ]
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": [
@@ -1351,12 +1273,6 @@ export type Lending = {
             "The market."
           ],
           "writable": true
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": [
@@ -1456,12 +1372,6 @@ export type Lending = {
           "relations": [
             "reserve"
           ]
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": [
@@ -1646,12 +1556,6 @@ export type Lending = {
           "relations": [
             "reserve"
           ]
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": [
@@ -1702,12 +1606,6 @@ export type Lending = {
             "The fixed-price account."
           ],
           "writable": true
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": [
@@ -1757,12 +1655,6 @@ export type Lending = {
             "The market."
           ],
           "writable": true
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": [
@@ -1817,12 +1709,6 @@ export type Lending = {
             "The reserve."
           ],
           "writable": true
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": [
@@ -1920,12 +1806,6 @@ export type Lending = {
           "relations": [
             "reserve"
           ]
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": [
@@ -2009,12 +1889,6 @@ export type Lending = {
           "relations": [
             "reserve"
           ]
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
         }
       ],
       "args": [

@@ -71,13 +71,14 @@ impl Env {
         }
     }
 
-    /// Simulates `ixs` (as [`Env::send`] would send them) and returns the payloads of the events
-    /// the program emitted through `emit_cpi!` (event discriminator + borsh data).
+    /// Simulates `ixs` (as [`Env::send`] would send them), panicking if that fails. Returns
+    /// `None`: anchor-lang's `emit!` is a no-op off-chain, so a native processor emits no
+    /// events; the SBF suite (`svm_env.rs`) returns them from the `.so`'s logs.
     pub async fn simulate_events(
         &mut self,
         ixs: &[Instruction],
         signers: &[&Keypair],
-    ) -> Vec<Vec<u8>> {
+    ) -> Option<Vec<Vec<u8>>> {
         let tx = self.sign(ixs, signers).await;
         let sim = self
             .ctx
@@ -88,14 +89,7 @@ impl Env {
         if let Some(Err(e)) = sim.result {
             panic!("simulation failed: {e:?}");
         }
-        let tag = anchor_lang::event::EVENT_IX_TAG_LE;
-        sim.simulation_details
-            .and_then(|d| d.inner_instructions)
-            .unwrap_or_default()
-            .into_iter()
-            .flat_map(|inner| inner.into_iter())
-            .filter_map(|i| i.instruction.data.strip_prefix(tag).map(|d| d.to_vec()))
-            .collect()
+        None
     }
 
     /// Sends and panics with the error if it fails.

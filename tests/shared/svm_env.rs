@@ -101,24 +101,18 @@ impl Env {
         out
     }
 
-    /// Simulates `ixs` and returns the payloads of the events the program emitted through
-    /// `emit_cpi!` (event discriminator + borsh data).
+    /// Simulates `ixs`, panicking if that fails, and returns the payloads of the events the
+    /// program emitted with `emit!` (event discriminator + borsh data), read from its logs.
     pub async fn simulate_events(
         &mut self,
         ixs: &[Instruction],
         signers: &[&Keypair],
-    ) -> Vec<Vec<u8>> {
+    ) -> Option<Vec<Vec<u8>>> {
         let tx = self.sign(ixs, signers).await;
         let sim = self.svm.simulate_transaction(tx).unwrap_or_else(|f| {
             panic!("simulation failed: {:?}\n{}", f.err, f.meta.logs.join("\n"))
         });
-        let tag = anchor_lang::event::EVENT_IX_TAG_LE;
-        sim.meta
-            .inner_instructions
-            .into_iter()
-            .flatten()
-            .filter_map(|i| i.instruction.data.strip_prefix(tag).map(|d| d.to_vec()))
-            .collect()
+        Some(super::outcome::program_data(&sim.meta.logs, &lending::ID))
     }
 
     /// Sends and panics with the error (and the logs) if it fails.

@@ -12,7 +12,6 @@ import { type Health, totalLiquidity } from "../math/figures";
 import { obligationView } from "./decode";
 import { UserError } from "./errors";
 import type { ReserveView } from "./model";
-import { PROGRAM_ID } from "./program";
 import { refreshObligation, refreshReserves } from "./refresh";
 import { SimulationFailed, buildTx, simulate, withBudget } from "./simulate";
 import type { Snapshot } from "./state";
@@ -46,8 +45,6 @@ export interface Preview {
   lastValidBlockHeight: number;
 }
 
-const EVENT_AUTHORITY = PublicKey.findProgramAddressSync([new TextEncoder().encode("__event_authority")], PROGRAM_ID)[0];
-
 /** What the user asked for: `amount` whole units (MAX: the program's maximum) of `reserve`. */
 export interface ActionRequest {
   kind: ActionKind;
@@ -73,8 +70,6 @@ export async function actionInstructions(
     liquidityMint: reserve.mint,
     supplyVault: reserve.supplyVault,
     tokenProgram: reserve.tokenProgram,
-    eventAuthority: EVENT_AUTHORITY,
-    program: PROGRAM_ID,
   };
   // What runs before the action: the refreshes it needs, and the accounts it pays into.
   const ixs: TransactionInstruction[] = [];
@@ -83,7 +78,7 @@ export async function actionInstructions(
       ixs.push(
         await program.methods
           .initObligation(new BN(0))
-          .accountsPartial({ owner: user, market: snap.market.key, obligation, eventAuthority: EVENT_AUTHORITY, program: PROGRAM_ID })
+          .accountsPartial({ owner: user, market: snap.market.key, obligation })
           .instruction(),
       );
     }

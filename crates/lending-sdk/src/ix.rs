@@ -9,11 +9,6 @@ use lending::{
     InitMarketParams, LiquidateParams, MarketConfigParams, OracleParams, ReserveConfigParams,
 };
 
-/// The event authority PDA used by `emit_cpi!`.
-pub fn event_authority() -> Pubkey {
-    Pubkey::find_program_address(&[b"__event_authority"], &lending::ID).0
-}
-
 /// PDA helpers.
 pub mod pda {
     use super::*;
@@ -231,8 +226,6 @@ pub fn init_market(owner: Pubkey, market: Pubkey, params: InitMarketParams) -> I
             owner,
             market,
             system_program: SYSTEM,
-            event_authority: event_authority(),
-            program: lending::ID,
         },
         data::InitMarket { params },
     )
@@ -240,12 +233,7 @@ pub fn init_market(owner: Pubkey, market: Pubkey, params: InitMarketParams) -> I
 
 pub fn propose_owner(owner: Pubkey, market: Pubkey, new_owner: Pubkey) -> Instruction {
     lending_ix(
-        acc::ProposeOwner {
-            owner,
-            market,
-            event_authority: event_authority(),
-            program: lending::ID,
-        },
+        acc::ProposeOwner { owner, market },
         data::ProposeOwner { new_owner },
     )
 }
@@ -255,8 +243,6 @@ pub fn accept_owner(pending_owner: Pubkey, market: Pubkey) -> Instruction {
         acc::AcceptOwner {
             pending_owner,
             market,
-            event_authority: event_authority(),
-            program: lending::ID,
         },
         data::AcceptOwner {},
     )
@@ -268,12 +254,7 @@ pub fn update_market_config(
     params: MarketConfigParams,
 ) -> Instruction {
     lending_ix(
-        acc::UpdateMarketConfig {
-            owner,
-            market,
-            event_authority: event_authority(),
-            program: lending::ID,
-        },
+        acc::UpdateMarketConfig { owner, market },
         data::UpdateMarketConfig { params },
     )
 }
@@ -291,8 +272,6 @@ pub fn init_oracle_price(
             mint,
             oracle: pda::oracle(&market, &mint),
             system_program: SYSTEM,
-            event_authority: event_authority(),
-            program: lending::ID,
         },
         data::InitOraclePrice { params },
     )
@@ -311,8 +290,6 @@ pub fn set_fixed_price(
             owner,
             market,
             oracle,
-            event_authority: event_authority(),
-            program: lending::ID,
         },
         data::SetFixedPrice { price, expo, conf },
     )
@@ -345,8 +322,6 @@ pub fn init_reserve(
             seed_source,
             token_program: k.token_program,
             system_program: SYSTEM,
-            event_authority: event_authority(),
-            program: lending::ID,
         },
         data::InitReserve {
             config,
@@ -365,8 +340,6 @@ pub fn update_reserve_config(
             owner,
             market: k.market,
             reserve: k.reserve,
-            event_authority: event_authority(),
-            program: lending::ID,
         },
         data::UpdateReserveConfig { config },
     )
@@ -383,8 +356,6 @@ pub fn claim_protocol_fees(owner: Pubkey, k: &ReserveKeys, destination: Pubkey) 
             fee_vault: k.fee_vault,
             destination,
             token_program: k.token_program,
-            event_authority: event_authority(),
-            program: lending::ID,
         },
         data::ClaimProtocolFees {},
     )
@@ -429,8 +400,6 @@ pub fn deposit_reserve_liquidity(
             user_liquidity,
             user_shares,
             token_program: k.token_program,
-            event_authority: event_authority(),
-            program: lending::ID,
         },
         data::DepositReserveLiquidity { amount },
     )
@@ -454,8 +423,6 @@ pub fn redeem_reserve_collateral(
             user_shares,
             user_liquidity,
             token_program: k.token_program,
-            event_authority: event_authority(),
-            program: lending::ID,
         },
         data::RedeemReserveCollateral { shares },
     )
@@ -468,8 +435,6 @@ pub fn init_obligation(owner: Pubkey, market: Pubkey, id: u64) -> Instruction {
             market,
             obligation: pda::obligation(&market, &owner, id),
             system_program: SYSTEM,
-            event_authority: event_authority(),
-            program: lending::ID,
         },
         data::InitObligation { id },
     )
@@ -491,8 +456,6 @@ pub fn deposit_obligation_collateral(
             share_mint: k.share_mint,
             user_shares,
             token_program: k.token_program,
-            event_authority: event_authority(),
-            program: lending::ID,
         },
         data::DepositObligationCollateral { shares },
     )
@@ -514,8 +477,6 @@ pub fn withdraw_obligation_collateral(
             share_mint: k.share_mint,
             user_shares,
             token_program: k.token_program,
-            event_authority: event_authority(),
-            program: lending::ID,
         },
         data::WithdrawObligationCollateral { shares },
     )
@@ -538,8 +499,6 @@ pub fn deposit_and_collateralize(
             supply_vault: k.supply_vault,
             user_liquidity,
             token_program: k.token_program,
-            event_authority: event_authority(),
-            program: lending::ID,
         },
         data::DepositAndCollateralize { amount },
     )
@@ -562,8 +521,6 @@ pub fn withdraw_and_redeem(
             supply_vault: k.supply_vault,
             user_liquidity,
             token_program: k.token_program,
-            event_authority: event_authority(),
-            program: lending::ID,
         },
         data::WithdrawAndRedeem { shares },
     )
@@ -587,8 +544,6 @@ pub fn borrow(
             fee_vault: k.fee_vault,
             user_liquidity,
             token_program: k.token_program,
-            event_authority: event_authority(),
-            program: lending::ID,
         },
         data::BorrowObligationLiquidity { amount },
     )
@@ -611,8 +566,6 @@ pub fn repay(
             supply_vault: k.supply_vault,
             payer_liquidity,
             token_program: k.token_program,
-            event_authority: event_authority(),
-            program: lending::ID,
         },
         data::RepayObligationLiquidity { amount },
     )
@@ -644,8 +597,6 @@ pub fn liquidate(
             collateral_share_mint: coll.share_mint,
             liquidator_destination: destination,
             collateral_token_program: coll.token_program,
-            event_authority: event_authority(),
-            program: lending::ID,
         },
         data::LiquidateObligation { params },
     )
@@ -661,8 +612,6 @@ fn flash_accounts(user: Pubkey, k: &ReserveKeys, user_liquidity: Pubkey) -> acc:
         user_liquidity,
         instructions: solana_instructions_sysvar::ID,
         token_program: k.token_program,
-        event_authority: event_authority(),
-        program: lending::ID,
     }
 }
 

@@ -6,7 +6,6 @@ use crate::state::LendingMarket;
 use anchor_lang::prelude::*;
 
 /// Accounts of [`handler`].
-#[event_cpi]
 #[derive(Accounts)]
 pub struct AcceptOwner<'info> {
     /// The pending owner.
@@ -25,7 +24,7 @@ pub fn handler(ctx: Context<AcceptOwner>) -> Result<()> {
         m.pending_owner = Pubkey::default();
         old
     };
-    emit_cpi!(OwnerChanged {
+    emit!(OwnerChanged {
         market: ctx.accounts.market.key(),
         old_owner,
         new_owner: ctx.accounts.pending_owner.key(),

@@ -15,7 +15,6 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 /// Accounts of [`handler`].
-#[event_cpi]
 #[derive(Accounts)]
 pub struct BorrowObligationLiquidity<'info> {
     /// Obligation owner.
@@ -185,7 +184,7 @@ pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<(
         &signer,
         fee,
     )?;
-    emit_cpi!(Borrowed {
+    emit!(Borrowed {
         obligation: ctx.accounts.obligation.key(),
         reserve: ctx.accounts.reserve.key(),
         amount,

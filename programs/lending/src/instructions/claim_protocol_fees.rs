@@ -11,7 +11,6 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 /// Accounts of [`handler`].
-#[event_cpi]
 #[derive(Accounts)]
 pub struct ClaimProtocolFees<'info> {
     /// Market owner.
@@ -84,7 +83,7 @@ pub fn handler(ctx: Context<ClaimProtocolFees>) -> Result<()> {
         &signer,
         fee_vault_amount,
     )?;
-    emit_cpi!(ProtocolFeesClaimed {
+    emit!(ProtocolFeesClaimed {
         reserve: ctx.accounts.reserve.key(),
         interest_fees,
         fee_vault_amount,

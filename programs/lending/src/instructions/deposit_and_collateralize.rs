@@ -12,7 +12,6 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 /// Accounts of [`handler`].
-#[event_cpi]
 #[derive(Accounts)]
 pub struct DepositAndCollateralize<'info> {
     /// Obligation owner and depositor.
@@ -79,7 +78,7 @@ pub fn handler(ctx: Context<DepositAndCollateralize>, amount: u64) -> Result<()>
             .checked_add(shares)
             .ok_or(LendingError::MathOverflow)?;
     }
-    emit_cpi!(CollateralDeposited {
+    emit!(CollateralDeposited {
         obligation: ctx.accounts.obligation.key(),
         reserve: ctx.accounts.reserve.key(),
         shares,

@@ -11,7 +11,6 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 /// Accounts of [`handler`].
-#[event_cpi]
 #[derive(Accounts)]
 pub struct DepositObligationCollateral<'info> {
     /// Obligation owner.
@@ -56,7 +55,7 @@ pub fn handler(ctx: Context<DepositObligationCollateral>, shares: u64) -> Result
         &a.owner,
         shares,
     )?;
-    emit_cpi!(CollateralDeposited {
+    emit!(CollateralDeposited {
         obligation: ctx.accounts.obligation.key(),
         reserve: ctx.accounts.reserve.key(),
         shares,

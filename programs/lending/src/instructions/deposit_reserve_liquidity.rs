@@ -13,7 +13,6 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 /// Accounts of [`handler`].
-#[event_cpi]
 #[derive(Accounts)]
 pub struct DepositReserveLiquidity<'info> {
     /// Depositor.
@@ -130,7 +129,7 @@ pub fn handler(ctx: Context<DepositReserveLiquidity>, amount: u64) -> Result<()>
             .checked_add(shares)
             .ok_or(LendingError::MathOverflow)?;
     }
-    emit_cpi!(LiquidityDeposited {
+    emit!(LiquidityDeposited {
         reserve: ctx.accounts.reserve.key(),
         user: ctx.accounts.user.key(),
         amount,

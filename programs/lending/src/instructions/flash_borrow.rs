@@ -12,7 +12,6 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 /// Accounts of both flash-loan instructions.
-#[event_cpi]
 #[derive(Accounts)]
 pub struct FlashLoan<'info> {
     /// Borrower.
@@ -73,7 +72,7 @@ pub fn handler(ctx: Context<FlashLoan>, amount: u64) -> Result<()> {
         &signer,
         amount,
     )?;
-    emit_cpi!(FlashBorrowed {
+    emit!(FlashBorrowed {
         reserve: ctx.accounts.reserve.key(),
         user: ctx.accounts.user.key(),
         amount,

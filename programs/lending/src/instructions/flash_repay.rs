@@ -42,7 +42,7 @@ pub fn handler(ctx: Context<FlashLoan>, amount: u64, borrow_instruction_index: u
         &a.user,
         amount.checked_add(fee).ok_or(LendingError::MathOverflow)?,
     )?;
-    emit_cpi!(FlashRepaid {
+    emit!(FlashRepaid {
         reserve: ctx.accounts.reserve.key(),
         user: ctx.accounts.user.key(),
         amount,

@@ -22,7 +22,6 @@ pub struct InitMarketParams {
 }
 
 /// Accounts of [`handler`].
-#[event_cpi]
 #[derive(Accounts)]
 pub struct InitMarket<'info> {
     /// Becomes the market owner; pays rent.
@@ -57,7 +56,7 @@ pub fn handler(ctx: Context<InitMarket>, params: InitMarketParams) -> Result<()>
         m.max_liquidation_value.set(params.max_liquidation_value);
         m.allow_fixed_price = params.allow_fixed_price as u8;
     }
-    emit_cpi!(MarketInitialized {
+    emit!(MarketInitialized {
         market: ctx.accounts.market.key(),
         owner: ctx.accounts.owner.key(),
         allow_fixed_price: params.allow_fixed_price,

@@ -7,7 +7,6 @@ use crate::state::{LendingMarket, Obligation, ACCOUNT_VERSION};
 use anchor_lang::prelude::*;
 
 /// Accounts of [`handler`].
-#[event_cpi]
 #[derive(Accounts)]
 #[instruction(id: u64)]
 pub struct InitObligation<'info> {
@@ -41,7 +40,7 @@ pub fn handler(ctx: Context<InitObligation>, id: u64) -> Result<()> {
         o.bump = ctx.bumps.obligation;
         o.last_update.update(clock.slot, clock.unix_timestamp);
     }
-    emit_cpi!(ObligationInitialized {
+    emit!(ObligationInitialized {
         market: ctx.accounts.market.key(),
         obligation: ctx.accounts.obligation.key(),
         owner: ctx.accounts.owner.key(),

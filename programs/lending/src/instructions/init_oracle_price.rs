@@ -33,7 +33,6 @@ pub struct OracleParams {
 }
 
 /// Accounts of [`handler`].
-#[event_cpi]
 #[derive(Accounts)]
 pub struct InitOraclePrice<'info> {
     /// Market owner; pays rent.
@@ -134,7 +133,7 @@ pub fn handler(ctx: Context<InitOraclePrice>, params: OracleParams) -> Result<()
             o.source = params.source;
         }
     }
-    emit_cpi!(OraclePriceInitialized {
+    emit!(OraclePriceInitialized {
         market: market_key,
         oracle: ctx.accounts.oracle.key(),
         mint: mint_key,
@@ -142,7 +141,7 @@ pub fn handler(ctx: Context<InitOraclePrice>, params: OracleParams) -> Result<()
         source: params.source,
     });
     if kind == OracleSource::Fixed {
-        emit_cpi!(FixedPriceSet {
+        emit!(FixedPriceSet {
             oracle: ctx.accounts.oracle.key(),
             price: params.fixed_price,
             expo: params.fixed_expo,

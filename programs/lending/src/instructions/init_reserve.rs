@@ -14,7 +14,6 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 /// Accounts of [`handler`].
-#[event_cpi]
 #[derive(Accounts)]
 pub struct InitReserve<'info> {
     /// Market owner; pays rent and the seed deposit.
@@ -134,7 +133,7 @@ pub fn handler(
         r.price_status = PriceStatus::Invalid as u8;
     }
     a.market.load_mut()?.reserve_count += 1;
-    emit_cpi!(ReserveInitialized {
+    emit!(ReserveInitialized {
         market: ctx.accounts.market.key(),
         reserve: ctx.accounts.reserve.key(),
         mint: ctx.accounts.liquidity_mint.key(),

@@ -16,7 +16,6 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 /// Accounts of [`handler`].
-#[event_cpi]
 #[derive(Accounts)]
 pub struct LiquidateObligation<'info> {
     /// Liquidator.
@@ -345,14 +344,14 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
         )?;
     }
     if let Some((debt_shares, amount_wad)) = out.written_off {
-        emit_cpi!(BadDebtWrittenOff {
+        emit!(BadDebtWrittenOff {
             obligation: ctx.accounts.obligation.key(),
             reserve: ctx.accounts.repay_reserve.key(),
             debt_shares,
             amount_wad,
         });
     }
-    emit_cpi!(Liquidated {
+    emit!(Liquidated {
         obligation: ctx.accounts.obligation.key(),
         liquidator: ctx.accounts.liquidator.key(),
         repay_reserve: ctx.accounts.repay_reserve.key(),

@@ -6,7 +6,6 @@ use crate::state::LendingMarket;
 use anchor_lang::prelude::*;
 
 /// Accounts of [`handler`].
-#[event_cpi]
 #[derive(Accounts)]
 pub struct ProposeOwner<'info> {
     /// Current owner.
@@ -19,7 +18,7 @@ pub struct ProposeOwner<'info> {
 /// Records `new_owner` as pending (the default key cancels a proposal).
 pub fn handler(ctx: Context<ProposeOwner>, new_owner: Pubkey) -> Result<()> {
     ctx.accounts.market.load_mut()?.pending_owner = new_owner;
-    emit_cpi!(OwnerProposed {
+    emit!(OwnerProposed {
         market: ctx.accounts.market.key(),
         pending_owner: new_owner,
     });

@@ -12,7 +12,6 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 /// Accounts of [`handler`].
-#[event_cpi]
 #[derive(Accounts)]
 pub struct RedeemReserveCollateral<'info> {
     /// Share holder.
@@ -111,7 +110,7 @@ pub fn handler(ctx: Context<RedeemReserveCollateral>, shares: u64) -> Result<()>
         &signer,
         amount,
     )?;
-    emit_cpi!(SharesRedeemed {
+    emit!(SharesRedeemed {
         reserve: ctx.accounts.reserve.key(),
         user: ctx.accounts.user.key(),
         shares,

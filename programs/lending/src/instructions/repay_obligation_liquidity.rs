@@ -11,7 +11,6 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 /// Accounts of [`handler`].
-#[event_cpi]
 #[derive(Accounts)]
 pub struct RepayObligationLiquidity<'info> {
     /// Payer (need not be the owner).
@@ -104,7 +103,7 @@ pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()
         amount,
     )?;
     crate::probe!("repay: tokens moved");
-    emit_cpi!(Repaid {
+    emit!(Repaid {
         obligation: ctx.accounts.obligation.key(),
         reserve: ctx.accounts.reserve.key(),
         amount,

@@ -7,7 +7,6 @@ use crate::state::{LendingMarket, OraclePrice, OracleSource};
 use anchor_lang::prelude::*;
 
 /// Accounts of [`handler`].
-#[event_cpi]
 #[derive(Accounts)]
 pub struct SetFixedPrice<'info> {
     /// Market owner.
@@ -41,7 +40,7 @@ pub fn handler(ctx: Context<SetFixedPrice>, price: i64, expo: i32, conf: u64) ->
         o.publish_time = clock.unix_timestamp;
         o.slot = clock.slot;
     }
-    emit_cpi!(FixedPriceSet {
+    emit!(FixedPriceSet {
         oracle: ctx.accounts.oracle.key(),
         price,
         expo,

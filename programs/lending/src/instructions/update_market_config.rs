@@ -21,7 +21,6 @@ pub struct MarketConfigParams {
 }
 
 /// Accounts of [`handler`].
-#[event_cpi]
 #[derive(Accounts)]
 pub struct UpdateMarketConfig<'info> {
     /// Market owner.
@@ -45,7 +44,7 @@ pub fn handler(ctx: Context<UpdateMarketConfig>, params: MarketConfigParams) -> 
         m.max_liquidation_value.set(params.max_liquidation_value);
         m.pause_flags = params.pause_flags;
     }
-    emit_cpi!(MarketConfigUpdated {
+    emit!(MarketConfigUpdated {
         market: ctx.accounts.market.key(),
         close_factor_bps: params.close_factor_bps,
         dust_threshold: params.dust_threshold,

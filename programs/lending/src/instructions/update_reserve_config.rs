@@ -8,7 +8,6 @@ use crate::state::{LendingMarket, Reserve};
 use anchor_lang::prelude::*;
 
 /// Accounts of [`handler`].
-#[event_cpi]
 #[derive(Accounts)]
 pub struct UpdateReserveConfig<'info> {
     /// Market owner.
@@ -32,7 +31,7 @@ pub fn handler(ctx: Context<UpdateReserveConfig>, config: ReserveConfigParams) -
         r.config = config;
         r.last_update.mark_stale();
     }
-    emit_cpi!(ReserveConfigUpdated {
+    emit!(ReserveConfigUpdated {
         reserve: ctx.accounts.reserve.key(),
         ltv_bps: config.ltv_bps,
         liquidation_threshold_bps: config.liquidation_threshold_bps,

@@ -12,7 +12,6 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 /// Accounts of [`handler`].
-#[event_cpi]
 #[derive(Accounts)]
 pub struct WithdrawAndRedeem<'info> {
     /// Obligation owner.
@@ -70,7 +69,7 @@ pub fn handler(ctx: Context<WithdrawAndRedeem>, shares: u64) -> Result<()> {
         &signer,
         amount,
     )?;
-    emit_cpi!(CollateralWithdrawn {
+    emit!(CollateralWithdrawn {
         obligation: ctx.accounts.obligation.key(),
         reserve: ctx.accounts.reserve.key(),
         shares,

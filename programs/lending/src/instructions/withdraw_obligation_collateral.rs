@@ -11,7 +11,6 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 /// Accounts of [`handler`].
-#[event_cpi]
 #[derive(Accounts)]
 pub struct WithdrawObligationCollateral<'info> {
     /// Obligation owner.
@@ -63,7 +62,7 @@ pub fn handler(ctx: Context<WithdrawObligationCollateral>, shares: u64) -> Resul
         &signer,
         shares,
     )?;
-    emit_cpi!(CollateralWithdrawn {
+    emit!(CollateralWithdrawn {
         obligation: ctx.accounts.obligation.key(),
         reserve: ctx.accounts.reserve.key(),
         shares,

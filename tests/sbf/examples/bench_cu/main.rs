@@ -14,6 +14,7 @@ mod env_common;
 #[path = "../../../shared/fixture.rs"]
 pub mod fixture;
 pub use lending_sdk::ix;
+mod budget;
 mod oracles;
 #[path = "../../../shared/outcome.rs"]
 pub mod outcome;
@@ -222,10 +223,29 @@ async fn main() {
     b.report.accounts = account_rows;
     if std::env::var_os("LENDING_DEPLOY_DIR").is_some() {
         // A profiling build: its figures include the probes and are not the report's.
-        println!("profiling build: target/cu-report.json and docs/compute-units.md left as they are");
-    } else {
-        b.report.write(&root);
+        println!(
+            "profiling build: target/cu-report.json and docs/compute-units.md left as they are"
+        );
+        return;
     }
+    b.report.write(&root);
+    if std::env::var("LENDING_CU_BUDGET").as_deref() == Ok("update") {
+        budget::write(&root, &b.report.entries);
+    }
+    let problems = budget::problems(&b.report.entries, &budget::read(&root));
+    if !problems.is_empty() {
+        eprintln!("error: compute units against {}:", budget::FILE);
+        for p in &problems {
+            eprintln!("  {p}");
+        }
+        eprintln!("fix the regression, or review it and run ./scripts/bench-cu --update-budget");
+        std::process::exit(1);
+    }
+    println!(
+        "every instruction is within {}% of its budget in {}",
+        budget::TOLERANCE_PCT,
+        budget::FILE
+    );
 }
 
 /// Admin instructions that do not create the market's structure.

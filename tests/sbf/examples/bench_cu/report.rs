@@ -224,6 +224,9 @@ impl Report {
         s += "transfer_checked CPI).\n\n";
         s += WHERE_THE_CU_GO;
         s += "## Every instruction\n\n";
+        s += "The CI guard: `tests/sbf/cu-budget.json` holds each row's budget, and `./scripts/test`\n";
+        s += "fails when a row exceeds its budget by more than 10%. `./scripts/bench-cu --update-budget`\n";
+        s += "rewrites the budget from a run; lowering it is a normal commit.\n\n";
         s += "| instruction | deposits | borrows | CU |\n|---|---:|---:|---:|\n";
         for e in &self.entries {
             s += &format!(
@@ -263,15 +266,16 @@ impl Report {
 const WHERE_THE_CU_GO: &str = "## Where the compute units go\n\n\
 `./scripts/profile-cu PREFIX` builds the program with the `cu-profile` feature (its `probe!`\n\
 points log the units left), runs this benchmark on that build and prints the cost of each\n\
-step. Each probe costs about 200 CU (the \"probe cost\" row), so the totals here sit above\n\
+step. Each probe costs about 200 CU (not in the tables), so the totals here sit above\n\
 the plain build's. Measured 2026-12-05:\n\n\
 | repay_obligation_liquidity (1 deposit, 1 borrow) | CU |\n|---|---:|\n\
-| entrypoint, account loading and checks (3 zero-copy accounts, mint, 2 token accounts) | 5,103 |\n\
-| books: amount owed, shares burned, position value, cached health (WAD math) | 5,929 |\n\
+| entrypoint, account loading and checks (3 zero-copy accounts, mint, 2 token accounts) | 4,688 |\n\
+| books: amount owed, shares burned, position value, cached health (WAD math) | 5,934 |\n\
 | `transfer_checked` CPI (p-token itself: 105) | 2,135 |\n\
 | vault reload for the balance check | 481 |\n\
-| event through self-CPI (`emit_cpi!`; the inner call itself: 510) | 3,342 |\n\
-| exit | 615 |\n\n\
+| balance check | 214 |\n\
+| event (`emit!`: one `sol_log_data`) | 712 |\n\
+| exit | 541 |\n\n\
 | refresh_reserve | 1 hour of interest | same second |\n|---|---:|---:|\n\
 | entrypoint, account loading and checks | 1,063 | 1,063 |\n\
 | price validation | 912 | 912 |\n\
@@ -289,19 +293,22 @@ Done so far:\n\n\
   (never below the exact value, at most 6e-14 above it) wherever the rate times the elapsed\n\
   time is at most 0.1%, instead of binary exponentiation.\n\
 - A refresh within the same second as the last one skips the rate and the accrual (nothing\n\
-  accrues): 6,857 CU before, 2,042 now.\n\n\
-All of these are property-tested against 256-bit (512-bit for compounding) references.\n\n\
+  accrues): 6,857 CU before, 2,042 now.\n\
+- Events are logged with `emit!` (one `sol_log_data`, about 700 CU) instead of a self-CPI\n\
+  (`emit_cpi!`, about 3,300): every user and admin instruction fell by 2,500 to 3,100 CU,\n\
+  and the event-authority and program accounts left every instruction. The price is that a\n\
+  log truncated by the runtime's 10 KB limit loses the event; this program's transactions\n\
+  log far less.\n\n\
+The math changes are property-tested against 256-bit (512-bit for compounding) references.\n\n\
 What stands in the way of the targets, in order of expected gain:\n\n\
 1. **WAD-scaled token amounts.** Pool balances are stored as tokens x 10^18, so most products\n\
    overflow 128 bits (utilisation still takes the long division). Keeping token amounts in\n\
    token units (with shares and indices in WAD) keeps most products in 128 bits.\n\
-2. **Anchor's account loading** (about 5,000 CU for repay's accounts): each\n\
+2. **Anchor's account loading** (about 4,700 CU for repay's accounts): each\n\
    `InterfaceAccount` (mint, vault, user account) is unpacked with its extensions into a\n\
    heap box; reading the few fields needed at fixed offsets after the owner check costs a\n\
    fraction, as does skipping the vault reload after the transfer.\n\
-3. **Events through self-CPI (`emit_cpi!`)**: about 3,300 CU per user action. `emit!`\n\
-   (`sol_log_data`) costs a few hundred, at the price of log truncation risk.\n\
-4. **Instruction-sysvar scan** in flash_borrow/flash_repay (deserialises whole instructions).\n\n";
+3. **Instruction-sysvar scan** in flash_borrow/flash_repay (deserialises whole instructions).\n\n";
 
 /// Size and rent of each program account kind.
 pub fn account_rows(env: &Env) -> Vec<AccountRow> {
