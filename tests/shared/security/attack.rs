@@ -23,9 +23,6 @@ pub enum Expect {
     /// account): "account already in use", or, through Anchor 1.x's path for accounts that
     /// already hold lamports, "invalid instruction data".
     AccountExists,
-    /// An account of the wrong kind where a token account or mint is read (SPL refuses to
-    /// unpack it).
-    InvalidAccountData,
     /// The runtime refusing a CPI that needs a signature the account lacks.
     MissingSignature,
     /// A token program that does not own the mint it is given (the runtime's error).
@@ -40,7 +37,6 @@ impl Expect {
             Expect::Anchor(e) => e as u32,
             Expect::AccountExists => 0,
             Expect::MissingSignature => u32::MAX,
-            Expect::InvalidAccountData => u32::MAX - 1,
             Expect::IncorrectProgramId => u32::MAX - 2,
         }
     }
@@ -51,7 +47,6 @@ impl Expect {
             Expect::Lending(e) => format!("{e:?}"),
             Expect::Anchor(e) => format!("{e:?}"),
             Expect::AccountExists => "AccountAlreadyInUse".into(),
-            Expect::InvalidAccountData => "InvalidAccountData".into(),
             Expect::IncorrectProgramId => "IncorrectProgramId".into(),
             Expect::MissingSignature => "MissingRequiredSignature".into(),
         }
@@ -114,9 +109,6 @@ pub async fn attack(
             | InstructionError::PrivilegeEscalation
             | InstructionError::ProgramFailedToComplete,
         )) => Some(u32::MAX),
-        Err(TransactionError::InstructionError(_, InstructionError::InvalidAccountData)) => {
-            Some(u32::MAX - 1)
-        }
         Err(TransactionError::InstructionError(_, InstructionError::IncorrectProgramId)) => {
             Some(u32::MAX - 2)
         }

@@ -5,6 +5,7 @@ use super::shared::guards::{
     check_reserve_priced, check_status, Action,
 };
 use super::shared::token_ops::pay_from_vault;
+use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
 use crate::events::Borrowed;
 use crate::risk::exchange::Pool;
@@ -12,12 +13,18 @@ use crate::risk::fixed::{amount_to_wad, bps_mul, mul_div, wad_to_amount, Roundin
 use crate::risk::health::{borrow_value, max_borrow_amount, origination_fee};
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
 pub struct BorrowObligationLiquidity<'info> {
     /// Obligation owner.
+    // Anchor's duplicate-mutable check skips `UncheckedAccount`s: the writable token accounts
+    // and mints below must still be distinct.
+    #[account(
+        constraint = all_distinct(&[supply_vault.key, fee_vault.key, user_liquidity.key])
+            @ anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount
+    )]
     pub owner: Signer<'info>,
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
@@ -39,16 +46,20 @@ pub struct BorrowObligationLiquidity<'info> {
     )]
     pub reserve: AccountLoader<'info, Reserve>,
     /// The asset.
-    pub liquidity_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
+    pub liquidity_mint: UncheckedAccount<'info>,
     /// The reserve's supply vault.
+    /// CHECK: the reserve's (`has_one`); read as a token account for the balance check.
     #[account(mut)]
-    pub supply_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub supply_vault: UncheckedAccount<'info>,
     /// The reserve's fee vault (receives the origination fee).
+    /// CHECK: the reserve's (`has_one`); read as a token account for the balance check.
     #[account(mut)]
-    pub fee_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub fee_vault: UncheckedAccount<'info>,
     /// Owner's token account receiving the loan.
-    #[account(mut, constraint = user_liquidity.mint == liquidity_mint.key() @ LendingError::WrongMint)]
-    pub user_liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: read as a token account of the reserve's mint (`user_token_account`).
+    #[account(mut)]
+    pub user_liquidity: UncheckedAccount<'info>,
     /// The reserve's token program.
     pub token_program: Interface<'info, TokenInterface>,
 }
@@ -84,8 +95,9 @@ fn max_amount(pool: &Pool, r: &Reserve, ob: &Obligation) -> Result<u64> {
 pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<()> {
     let clock = Clock::get()?;
     let a = &mut *ctx.accounts;
+    user_token_account(&a.user_liquidity, a.liquidity_mint.key)?;
     require!(amount > 0, LendingError::ZeroAmount);
-    let (amount, fee, signer, health) = {
+    let (amount, fee, signer, decimals, health) = {
         let mut r = a.reserve.load_mut()?;
         let mut ob = a.obligation.load_mut()?;
         check_market(&*a.market.load()?, Action::Borrow)?;
@@ -162,14 +174,15 @@ pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<(
         ob.borrows[i].market_value.set(new_value);
         ob.set_health(&h);
         r.set_pool(&pool);
-        (amount, fee, r.signer(), h)
+        (amount, fee, r.signer(), r.decimals, h)
     };
     let reserve_info = a.reserve.to_account_info();
     pay_from_vault(
         &a.token_program,
-        &mut a.supply_vault,
+        &a.supply_vault,
         &a.user_liquidity.to_account_info(),
         &a.liquidity_mint,
+        decimals,
         &reserve_info,
         &signer,
         amount,
@@ -177,9 +190,10 @@ pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<(
     let fee_vault = a.fee_vault.to_account_info();
     pay_from_vault(
         &a.token_program,
-        &mut a.supply_vault,
+        &a.supply_vault,
         &fee_vault,
         &a.liquidity_mint,
+        decimals,
         &reserve_info,
         &signer,
         fee,

@@ -3,17 +3,24 @@
 
 use super::shared::guards::{check_no_flash_loan, check_not_vault};
 use super::shared::token_ops::pay_from_vault;
+use super::shared::token_view::{all_distinct, token_account, user_token_account};
 use crate::errors::LendingError;
 use crate::events::ProtocolFeesClaimed;
 use crate::risk::fixed::{amount_to_wad, wad_to_amount, Rounding};
 use crate::state::{LendingMarket, Reserve};
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
 pub struct ClaimProtocolFees<'info> {
     /// Market owner.
+    // Anchor's duplicate-mutable check skips `UncheckedAccount`s: the writable token accounts
+    // and mints below must still be distinct.
+    #[account(
+        constraint = all_distinct(&[supply_vault.key, fee_vault.key, destination.key])
+            @ anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount
+    )]
     pub owner: Signer<'info>,
     /// The market.
     #[account(has_one = owner @ LendingError::NotMarketOwner)]
@@ -29,16 +36,20 @@ pub struct ClaimProtocolFees<'info> {
     )]
     pub reserve: AccountLoader<'info, Reserve>,
     /// The asset.
-    pub liquidity_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
+    pub liquidity_mint: UncheckedAccount<'info>,
     /// The reserve's supply vault.
+    /// CHECK: the reserve's (`has_one`); read as a token account for the balance check.
     #[account(mut)]
-    pub supply_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub supply_vault: UncheckedAccount<'info>,
     /// The reserve's fee vault.
+    /// CHECK: the reserve's (`has_one`); read as a token account for the balance check.
     #[account(mut)]
-    pub fee_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub fee_vault: UncheckedAccount<'info>,
     /// Where the fees go.
-    #[account(mut, constraint = destination.mint == liquidity_mint.key() @ LendingError::WrongMint)]
-    pub destination: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: read as a token account of the reserve's mint (`user_token_account`).
+    #[account(mut)]
+    pub destination: UncheckedAccount<'info>,
     /// The reserve's token program.
     pub token_program: Interface<'info, TokenInterface>,
 }
@@ -46,8 +57,9 @@ pub struct ClaimProtocolFees<'info> {
 /// Claims everything claimable.
 pub fn handler(ctx: Context<ClaimProtocolFees>) -> Result<()> {
     let a = &mut *ctx.accounts;
-    let fee_vault_amount = a.fee_vault.amount;
-    let (interest_fees, signer) = {
+    user_token_account(&a.destination, a.liquidity_mint.key)?;
+    let fee_vault_amount = token_account(&a.fee_vault)?.amount;
+    let (interest_fees, signer, decimals) = {
         let mut r = a.reserve.load_mut()?;
         check_no_flash_loan(&r)?;
         check_not_vault(&r, &a.destination.key())?;
@@ -57,7 +69,7 @@ pub fn handler(ctx: Context<ClaimProtocolFees>) -> Result<()> {
         r.available -= take;
         let left = r.protocol_fees.get() - amount_to_wad(take);
         r.protocol_fees.set(left);
-        (take, r.signer())
+        (take, r.signer(), r.decimals)
     };
     require!(
         interest_fees > 0 || fee_vault_amount > 0,
@@ -67,18 +79,20 @@ pub fn handler(ctx: Context<ClaimProtocolFees>) -> Result<()> {
     let dest = a.destination.to_account_info();
     pay_from_vault(
         &a.token_program,
-        &mut a.supply_vault,
+        &a.supply_vault,
         &dest,
         &a.liquidity_mint,
+        decimals,
         &reserve_info,
         &signer,
         interest_fees,
     )?;
     pay_from_vault(
         &a.token_program,
-        &mut a.fee_vault,
+        &a.fee_vault,
         &dest,
         &a.liquidity_mint,
+        decimals,
         &reserve_info,
         &signer,
         fee_vault_amount,

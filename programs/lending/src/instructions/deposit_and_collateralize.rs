@@ -5,16 +5,23 @@ use super::collateral::add_collateral;
 use super::deposit_reserve_liquidity::plan_deposit;
 use super::shared::guards::resolve_amount;
 use super::shared::token_ops::pay_into_vault;
+use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
 use crate::events::CollateralDeposited;
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
 pub struct DepositAndCollateralize<'info> {
     /// Obligation owner and depositor.
+    // Anchor's duplicate-mutable check skips `UncheckedAccount`s: the writable token accounts
+    // and mints below must still be distinct.
+    #[account(
+        constraint = all_distinct(&[supply_vault.key, user_liquidity.key])
+            @ anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount
+    )]
     pub owner: Signer<'info>,
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
@@ -35,13 +42,16 @@ pub struct DepositAndCollateralize<'info> {
     )]
     pub reserve: AccountLoader<'info, Reserve>,
     /// The asset.
-    pub liquidity_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
+    pub liquidity_mint: UncheckedAccount<'info>,
     /// The reserve's supply vault.
+    /// CHECK: the reserve's (`has_one`); read as a token account for the balance check.
     #[account(mut)]
-    pub supply_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub supply_vault: UncheckedAccount<'info>,
     /// Owner's token account of the asset.
-    #[account(mut, constraint = user_liquidity.mint == liquidity_mint.key() @ LendingError::WrongMint)]
-    pub user_liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: read as a token account of the reserve's mint (`user_token_account`).
+    #[account(mut)]
+    pub user_liquidity: UncheckedAccount<'info>,
     /// The reserve's token program.
     pub token_program: Interface<'info, TokenInterface>,
 }
@@ -50,7 +60,9 @@ pub struct DepositAndCollateralize<'info> {
 pub fn handler(ctx: Context<DepositAndCollateralize>, amount: u64) -> Result<()> {
     let slot = Clock::get()?.slot;
     let a = &mut *ctx.accounts;
-    let amount = resolve_amount(amount, a.user_liquidity.amount)?;
+    let from = user_token_account(&a.user_liquidity, a.liquidity_mint.key)?;
+    let amount = resolve_amount(amount, from.amount)?;
+    let decimals = a.reserve.load()?.decimals;
     let shares = plan_deposit(
         &*a.market.load()?,
         &*a.reserve.load()?,
@@ -62,8 +74,9 @@ pub fn handler(ctx: Context<DepositAndCollateralize>, amount: u64) -> Result<()>
     pay_into_vault(
         &a.token_program,
         &a.user_liquidity,
-        &mut a.supply_vault,
+        &a.supply_vault,
         &a.liquidity_mint,
+        decimals,
         &a.owner,
         amount,
     )?;

@@ -4,16 +4,23 @@
 use super::collateral::add_collateral;
 use super::shared::guards::{check_market, check_status, resolve_amount, Action};
 use super::shared::token_ops::burn_shares;
+use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
 use crate::events::CollateralDeposited;
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
 pub struct DepositObligationCollateral<'info> {
     /// Obligation owner.
+    // Anchor's duplicate-mutable check skips `UncheckedAccount`s: the writable token accounts
+    // and mints below must still be distinct.
+    #[account(
+        constraint = all_distinct(&[share_mint.key, user_shares.key])
+            @ anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount
+    )]
     pub owner: Signer<'info>,
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
@@ -32,11 +39,13 @@ pub struct DepositObligationCollateral<'info> {
     )]
     pub reserve: AccountLoader<'info, Reserve>,
     /// The reserve's share mint.
+    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
     #[account(mut)]
-    pub share_mint: Box<InterfaceAccount<'info, Mint>>,
+    pub share_mint: UncheckedAccount<'info>,
     /// Owner's share account.
-    #[account(mut, constraint = user_shares.mint == share_mint.key() @ LendingError::WrongMint)]
-    pub user_shares: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: read as a token account of the reserve's mint (`user_token_account`).
+    #[account(mut)]
+    pub user_shares: UncheckedAccount<'info>,
     /// The reserve's token program.
     pub token_program: Interface<'info, TokenInterface>,
 }
@@ -44,7 +53,8 @@ pub struct DepositObligationCollateral<'info> {
 /// Deposits `shares` (`u64::MAX`: the whole share account) as collateral.
 pub fn handler(ctx: Context<DepositObligationCollateral>, shares: u64) -> Result<()> {
     let a = &ctx.accounts;
-    let shares = resolve_amount(shares, a.user_shares.amount)?;
+    let from = user_token_account(&a.user_shares, a.share_mint.key)?;
+    let shares = resolve_amount(shares, from.amount)?;
     check_market(&*a.market.load()?, Action::Collateralize)?;
     check_status(&*a.reserve.load()?, Action::Collateralize)?;
     add_collateral(&mut *a.obligation.load_mut()?, &a.reserve.key(), shares)?;

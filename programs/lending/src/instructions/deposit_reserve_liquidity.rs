@@ -5,17 +5,24 @@ use super::shared::guards::{
     resolve_amount, Action,
 };
 use super::shared::token_ops::{mint_shares, pay_into_vault};
+use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
 use crate::events::LiquidityDeposited;
 use crate::risk::fixed::{wad_to_amount, Rounding};
 use crate::state::{LendingMarket, Reserve};
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
 pub struct DepositReserveLiquidity<'info> {
     /// Depositor.
+    // Anchor's duplicate-mutable check skips `UncheckedAccount`s: the writable token accounts
+    // and mints below must still be distinct.
+    #[account(
+        constraint = all_distinct(&[supply_vault.key, share_mint.key, user_liquidity.key, user_shares.key])
+            @ anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount
+    )]
     pub user: Signer<'info>,
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
@@ -30,19 +37,24 @@ pub struct DepositReserveLiquidity<'info> {
     )]
     pub reserve: AccountLoader<'info, Reserve>,
     /// The asset.
-    pub liquidity_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
+    pub liquidity_mint: UncheckedAccount<'info>,
     /// The reserve's supply vault.
+    /// CHECK: the reserve's (`has_one`); read as a token account for the balance check.
     #[account(mut)]
-    pub supply_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub supply_vault: UncheckedAccount<'info>,
     /// The reserve's share mint.
+    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
     #[account(mut)]
-    pub share_mint: Box<InterfaceAccount<'info, Mint>>,
+    pub share_mint: UncheckedAccount<'info>,
     /// Depositor's token account of the asset.
-    #[account(mut, constraint = user_liquidity.mint == liquidity_mint.key() @ LendingError::WrongMint)]
-    pub user_liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: read as a token account of the reserve's mint (`user_token_account`).
+    #[account(mut)]
+    pub user_liquidity: UncheckedAccount<'info>,
     /// Depositor's token account receiving shares.
-    #[account(mut, constraint = user_shares.mint == share_mint.key() @ LendingError::WrongMint)]
-    pub user_shares: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: read as a token account of the reserve's mint (`user_token_account`).
+    #[account(mut)]
+    pub user_shares: UncheckedAccount<'info>,
     /// The reserve's token program.
     pub token_program: Interface<'info, TokenInterface>,
 }
@@ -89,8 +101,10 @@ pub fn plan_deposit(
 pub fn handler(ctx: Context<DepositReserveLiquidity>, amount: u64) -> Result<()> {
     let slot = Clock::get()?.slot;
     let a = &mut *ctx.accounts;
-    let amount = resolve_amount(amount, a.user_liquidity.amount)?;
-    let (shares, signer) = {
+    let from = user_token_account(&a.user_liquidity, a.liquidity_mint.key)?;
+    user_token_account(&a.user_shares, a.share_mint.key)?;
+    let amount = resolve_amount(amount, from.amount)?;
+    let (shares, signer, decimals) = {
         let r = a.reserve.load()?;
         check_not_vault(&r, &a.user_shares.key())?;
         let shares = plan_deposit(
@@ -100,13 +114,14 @@ pub fn handler(ctx: Context<DepositReserveLiquidity>, amount: u64) -> Result<()>
             amount,
             slot,
         )?;
-        (shares, r.signer())
+        (shares, r.signer(), r.decimals)
     };
     pay_into_vault(
         &a.token_program,
         &a.user_liquidity,
-        &mut a.supply_vault,
+        &a.supply_vault,
         &a.liquidity_mint,
+        decimals,
         &a.user,
         amount,
     )?;

@@ -5,16 +5,23 @@
 use super::shared::flash_sysvar::check_flash_borrow;
 use super::shared::guards::{check_market, check_not_vault, check_status, Action};
 use super::shared::token_ops::pay_from_vault;
+use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
 use crate::events::FlashBorrowed;
 use crate::state::{LendingMarket, Reserve};
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 
 /// Accounts of both flash-loan instructions.
 #[derive(Accounts)]
 pub struct FlashLoan<'info> {
     /// Borrower.
+    // Anchor's duplicate-mutable check skips `UncheckedAccount`s: the writable token accounts
+    // and mints below must still be distinct.
+    #[account(
+        constraint = all_distinct(&[supply_vault.key, user_liquidity.key])
+            @ anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount
+    )]
     pub user: Signer<'info>,
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
@@ -28,13 +35,16 @@ pub struct FlashLoan<'info> {
     )]
     pub reserve: AccountLoader<'info, Reserve>,
     /// The asset.
-    pub liquidity_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
+    pub liquidity_mint: UncheckedAccount<'info>,
     /// The reserve's supply vault.
+    /// CHECK: the reserve's (`has_one`); read as a token account for the balance check.
     #[account(mut)]
-    pub supply_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub supply_vault: UncheckedAccount<'info>,
     /// Borrower's token account (receives the loan, pays it back).
-    #[account(mut, constraint = user_liquidity.mint == liquidity_mint.key() @ LendingError::WrongMint)]
-    pub user_liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: read as a token account of the reserve's mint (`user_token_account`).
+    #[account(mut)]
+    pub user_liquidity: UncheckedAccount<'info>,
     /// The instructions sysvar.
     /// CHECK: address is checked; read through the sysvar helpers.
     #[account(address = solana_instructions_sysvar::ID @ LendingError::InvalidInstructionsSysvar)]
@@ -45,10 +55,11 @@ pub struct FlashLoan<'info> {
 
 /// Lends `amount` until the matching `flash_repay` later in the same transaction.
 pub fn handler(ctx: Context<FlashLoan>, amount: u64) -> Result<()> {
-    require!(amount > 0, LendingError::ZeroAmount);
     let a = &mut *ctx.accounts;
+    user_token_account(&a.user_liquidity, a.liquidity_mint.key)?;
+    require!(amount > 0, LendingError::ZeroAmount);
     check_flash_borrow(&a.instructions, amount)?;
-    let signer = {
+    let (signer, decimals) = {
         let mut r = a.reserve.load_mut()?;
         check_market(&*a.market.load()?, Action::Borrow)?;
         check_status(&r, Action::Borrow)?;
@@ -61,13 +72,14 @@ pub fn handler(ctx: Context<FlashLoan>, amount: u64) -> Result<()> {
         require!(amount <= r.available, LendingError::InsufficientLiquidity);
         r.available -= amount;
         r.flash_outstanding = amount;
-        r.signer()
+        (r.signer(), r.decimals)
     };
     pay_from_vault(
         &a.token_program,
-        &mut a.supply_vault,
+        &a.supply_vault,
         &a.user_liquidity.to_account_info(),
         &a.liquidity_mint,
+        decimals,
         &a.reserve.to_account_info(),
         &signer,
         amount,

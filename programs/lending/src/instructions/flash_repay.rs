@@ -4,6 +4,7 @@
 use super::flash_borrow::FlashLoan;
 use super::shared::flash_sysvar::check_flash_repay;
 use super::shared::token_ops::pay_into_vault;
+use super::shared::token_view::user_token_account;
 use crate::errors::LendingError;
 use crate::events::FlashRepaid;
 use crate::risk::fixed::{bps_mul, Rounding};
@@ -13,8 +14,9 @@ use anchor_lang::prelude::*;
 /// which stays in the reserve for depositors.
 pub fn handler(ctx: Context<FlashLoan>, amount: u64, borrow_instruction_index: u8) -> Result<()> {
     let a = &mut *ctx.accounts;
+    user_token_account(&a.user_liquidity, a.liquidity_mint.key)?;
     check_flash_repay(&a.instructions, amount, borrow_instruction_index)?;
-    let fee = {
+    let (fee, decimals) = {
         let mut r = a.reserve.load_mut()?;
         require!(
             r.flash_outstanding == amount && amount > 0,
@@ -32,13 +34,14 @@ pub fn handler(ctx: Context<FlashLoan>, amount: u64, borrow_instruction_index: u
             .checked_add(amount)
             .and_then(|v| v.checked_add(fee))
             .ok_or(LendingError::MathOverflow)?;
-        fee
+        (fee, r.decimals)
     };
     pay_into_vault(
         &a.token_program,
         &a.user_liquidity,
-        &mut a.supply_vault,
+        &a.supply_vault,
         &a.liquidity_mint,
+        decimals,
         &a.user,
         amount.checked_add(fee).ok_or(LendingError::MathOverflow)?,
     )?;

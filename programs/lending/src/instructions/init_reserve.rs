@@ -102,9 +102,10 @@ pub fn handler(
     let a = &mut *ctx.accounts;
     pay_into_vault(
         &a.token_program,
-        &a.seed_source,
-        &mut a.supply_vault,
-        &a.liquidity_mint,
+        &a.seed_source.to_account_info(),
+        &a.supply_vault.to_account_info(),
+        &a.liquidity_mint.to_account_info(),
+        a.liquidity_mint.decimals,
         &a.owner,
         seed_amount,
     )?;

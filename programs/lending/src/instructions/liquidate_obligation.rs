@@ -6,6 +6,7 @@ use super::shared::guards::{
     check_reserve_priced, check_status, Action,
 };
 use super::shared::token_ops::{mint_shares, pay_from_vault, pay_into_vault};
+use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
 use crate::events::{BadDebtWrittenOff, Liquidated};
 use crate::risk::fixed::Rounding;
@@ -13,12 +14,18 @@ use crate::risk::health::{borrow_value, deposit_values, Health};
 use crate::risk::liquidation::{plan, LiquidationPlan, Side};
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
 pub struct LiquidateObligation<'info> {
     /// Liquidator.
+    // Anchor's duplicate-mutable check skips `UncheckedAccount`s: the writable token accounts
+    // and mints below must still be distinct.
+    #[account(
+        constraint = all_distinct(&[repay_supply_vault.key, liquidator_repay_source.key, collateral_supply_vault.key, collateral_share_mint.key, liquidator_destination.key])
+            @ anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount
+    )]
     pub liquidator: Signer<'info>,
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
@@ -29,29 +36,36 @@ pub struct LiquidateObligation<'info> {
     #[account(mut, has_one = market @ LendingError::WrongMarket)]
     pub repay_reserve: AccountLoader<'info, Reserve>,
     /// Asset of the debt.
-    pub repay_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// CHECK: the reserve's (`check_accounts`); the token program checks it in the CPI.
+    pub repay_mint: UncheckedAccount<'info>,
     /// Supply vault of the repay reserve.
+    /// CHECK: the reserve's (`check_accounts`); read as a token account for the balance check.
     #[account(mut)]
-    pub repay_supply_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub repay_supply_vault: UncheckedAccount<'info>,
     /// Liquidator's token account paying the debt.
+    /// CHECK: read as a token account of the reserve's mint (`check_accounts`).
     #[account(mut)]
-    pub liquidator_repay_source: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub liquidator_repay_source: UncheckedAccount<'info>,
     /// Token program of the repay reserve.
     pub repay_token_program: Interface<'info, TokenInterface>,
     /// Reserve of the collateral being seized.
     #[account(mut, has_one = market @ LendingError::WrongMarket)]
     pub collateral_reserve: AccountLoader<'info, Reserve>,
     /// Asset of the collateral.
-    pub collateral_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// CHECK: the reserve's (`check_accounts`); the token program checks it in the CPI.
+    pub collateral_mint: UncheckedAccount<'info>,
     /// Supply vault of the collateral reserve.
+    /// CHECK: the reserve's (`check_accounts`); read as a token account for the balance check.
     #[account(mut)]
-    pub collateral_supply_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub collateral_supply_vault: UncheckedAccount<'info>,
     /// Share mint of the collateral reserve.
+    /// CHECK: the reserve's (`check_accounts`); the token program checks it in the CPI.
     #[account(mut)]
-    pub collateral_share_mint: Box<InterfaceAccount<'info, Mint>>,
+    pub collateral_share_mint: UncheckedAccount<'info>,
     /// Liquidator's account receiving shares, or the asset when `receive_liquidity` is set.
+    /// CHECK: read as a token account of the reserve's mint (`check_accounts`).
     #[account(mut)]
-    pub liquidator_destination: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub liquidator_destination: UncheckedAccount<'info>,
     /// Token program of the collateral reserve.
     pub collateral_token_program: Interface<'info, TokenInterface>,
 }
@@ -104,11 +118,7 @@ impl<'info> LiquidateObligation<'info> {
             repay.token_program,
             LendingError::WrongTokenProgram
         );
-        require_keys_eq!(
-            self.liquidator_repay_source.mint,
-            repay.liquidity_mint,
-            LendingError::WrongMint
-        );
+        user_token_account(&self.liquidator_repay_source, &repay.liquidity_mint)?;
         require_keys_eq!(
             self.collateral_mint.key(),
             coll.liquidity_mint,
@@ -134,11 +144,7 @@ impl<'info> LiquidateObligation<'info> {
         } else {
             coll.share_mint
         };
-        require_keys_eq!(
-            self.liquidator_destination.mint,
-            want,
-            LendingError::WrongMint
-        );
+        user_token_account(&self.liquidator_destination, &want)?;
         check_not_vault(repay, &self.liquidator_repay_source.key())?;
         let dest = self.liquidator_destination.key();
         require!(
@@ -285,7 +291,7 @@ fn apply(
 pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Result<()> {
     let slot = Clock::get()?.slot;
     let a = &mut *ctx.accounts;
-    let (out, repay_signer, coll_signer) = {
+    let (out, repay_decimals, coll_signer, coll_decimals) = {
         let market = a.market.load()?;
         let mut repay = a.repay_reserve.load_mut()?;
         let mut coll = a.collateral_reserve.load_mut()?;
@@ -310,14 +316,14 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
             &market,
             &params,
         )?;
-        (out, repay.signer(), coll.signer())
+        (out, repay.decimals, coll.signer(), coll.decimals)
     };
-    let _ = repay_signer;
     pay_into_vault(
         &a.repay_token_program,
         &a.liquidator_repay_source,
-        &mut a.repay_supply_vault,
+        &a.repay_supply_vault,
         &a.repay_mint,
+        repay_decimals,
         &a.liquidator,
         out.plan.repay_amount,
     )?;
@@ -326,9 +332,10 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
     if params.receive_liquidity {
         pay_from_vault(
             &a.collateral_token_program,
-            &mut a.collateral_supply_vault,
+            &a.collateral_supply_vault,
             &dest,
             &a.collateral_mint,
+            coll_decimals,
             &coll_info,
             &coll_signer,
             out.received_liquidity,

@@ -5,16 +5,23 @@ use super::shared::guards::{
     resolve_amount, Action,
 };
 use super::shared::token_ops::{burn_shares, pay_from_vault};
+use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
 use crate::events::SharesRedeemed;
 use crate::state::{LendingMarket, Reserve};
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
 pub struct RedeemReserveCollateral<'info> {
     /// Share holder.
+    // Anchor's duplicate-mutable check skips `UncheckedAccount`s: the writable token accounts
+    // and mints below must still be distinct.
+    #[account(
+        constraint = all_distinct(&[supply_vault.key, share_mint.key, user_shares.key, user_liquidity.key])
+            @ anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount
+    )]
     pub user: Signer<'info>,
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
@@ -29,19 +36,24 @@ pub struct RedeemReserveCollateral<'info> {
     )]
     pub reserve: AccountLoader<'info, Reserve>,
     /// The asset.
-    pub liquidity_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
+    pub liquidity_mint: UncheckedAccount<'info>,
     /// The reserve's supply vault.
+    /// CHECK: the reserve's (`has_one`); read as a token account for the balance check.
     #[account(mut)]
-    pub supply_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub supply_vault: UncheckedAccount<'info>,
     /// The reserve's share mint.
+    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
     #[account(mut)]
-    pub share_mint: Box<InterfaceAccount<'info, Mint>>,
+    pub share_mint: UncheckedAccount<'info>,
     /// Holder's share account.
-    #[account(mut, constraint = user_shares.mint == share_mint.key() @ LendingError::WrongMint)]
-    pub user_shares: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: read as a token account of the reserve's mint (`user_token_account`).
+    #[account(mut)]
+    pub user_shares: UncheckedAccount<'info>,
     /// Holder's token account receiving liquidity.
-    #[account(mut, constraint = user_liquidity.mint == liquidity_mint.key() @ LendingError::WrongMint)]
-    pub user_liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: read as a token account of the reserve's mint (`user_token_account`).
+    #[account(mut)]
+    pub user_liquidity: UncheckedAccount<'info>,
     /// The reserve's token program.
     pub token_program: Interface<'info, TokenInterface>,
 }
@@ -81,8 +93,10 @@ pub fn plan_redeem(
 pub fn handler(ctx: Context<RedeemReserveCollateral>, shares: u64) -> Result<()> {
     let clock = Clock::get()?;
     let a = &mut *ctx.accounts;
-    let shares = resolve_amount(shares, a.user_shares.amount)?;
-    let (amount, signer) = {
+    let from = user_token_account(&a.user_shares, a.share_mint.key)?;
+    user_token_account(&a.user_liquidity, a.liquidity_mint.key)?;
+    let shares = resolve_amount(shares, from.amount)?;
+    let (amount, signer, decimals) = {
         let mut r = a.reserve.load_mut()?;
         check_not_vault(&r, &a.user_liquidity.key())?;
         let amount = plan_redeem(
@@ -92,7 +106,7 @@ pub fn handler(ctx: Context<RedeemReserveCollateral>, shares: u64) -> Result<()>
             clock.unix_timestamp,
             clock.slot,
         )?;
-        (amount, r.signer())
+        (amount, r.signer(), r.decimals)
     };
     burn_shares(
         &a.token_program,
@@ -103,9 +117,10 @@ pub fn handler(ctx: Context<RedeemReserveCollateral>, shares: u64) -> Result<()>
     )?;
     pay_from_vault(
         &a.token_program,
-        &mut a.supply_vault,
+        &a.supply_vault,
         &a.user_liquidity.to_account_info(),
         &a.liquidity_mint,
+        decimals,
         &a.reserve.to_account_info(),
         &signer,
         amount,

@@ -2,18 +2,25 @@
 
 use super::shared::guards::{check_no_flash_loan, check_not_vault, check_reserve_fresh};
 use super::shared::token_ops::pay_into_vault;
+use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
 use crate::events::Repaid;
 use crate::risk::health::borrow_value;
 use crate::state::reserve::PriceStatus;
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
 pub struct RepayObligationLiquidity<'info> {
     /// Payer (need not be the owner).
+    // Anchor's duplicate-mutable check skips `UncheckedAccount`s: the writable token accounts
+    // and mints below must still be distinct.
+    #[account(
+        constraint = all_distinct(&[supply_vault.key, payer_liquidity.key])
+            @ anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount
+    )]
     pub payer: Signer<'info>,
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
@@ -30,13 +37,16 @@ pub struct RepayObligationLiquidity<'info> {
     )]
     pub reserve: AccountLoader<'info, Reserve>,
     /// The asset.
-    pub liquidity_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
+    pub liquidity_mint: UncheckedAccount<'info>,
     /// The reserve's supply vault.
+    /// CHECK: the reserve's (`has_one`); read as a token account for the balance check.
     #[account(mut)]
-    pub supply_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub supply_vault: UncheckedAccount<'info>,
     /// Payer's token account.
-    #[account(mut, constraint = payer_liquidity.mint == liquidity_mint.key() @ LendingError::WrongMint)]
-    pub payer_liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: read as a token account of the reserve's mint (`user_token_account`).
+    #[account(mut)]
+    pub payer_liquidity: UncheckedAccount<'info>,
     /// The reserve's token program.
     pub token_program: Interface<'info, TokenInterface>,
 }
@@ -48,8 +58,9 @@ pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()
     crate::probe!("repay: probe cost");
     let clock = Clock::get()?;
     let a = &mut *ctx.accounts;
+    user_token_account(&a.payer_liquidity, a.liquidity_mint.key)?;
     require!(amount > 0, LendingError::ZeroAmount);
-    let (amount, remaining, health) = {
+    let (amount, remaining, health, decimals) = {
         let mut r = a.reserve.load_mut()?;
         let mut ob = a.obligation.load_mut()?;
         check_no_flash_loan(&r)?;
@@ -91,14 +102,15 @@ pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()
             ob.last_update.mark_stale();
         }
         ob.remove_borrow_if_empty(i);
-        (amount, remaining, ob.health())
+        (amount, remaining, ob.health(), r.decimals)
     };
     crate::probe!("repay: books updated");
     pay_into_vault(
         &a.token_program,
         &a.payer_liquidity,
-        &mut a.supply_vault,
+        &a.supply_vault,
         &a.liquidity_mint,
+        decimals,
         &a.payer,
         amount,
     )?;

@@ -5,16 +5,23 @@ use super::collateral::take_collateral;
 use super::redeem_reserve_collateral::plan_redeem;
 use super::shared::guards::check_not_vault;
 use super::shared::token_ops::pay_from_vault;
+use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
 use crate::events::CollateralWithdrawn;
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
 pub struct WithdrawAndRedeem<'info> {
     /// Obligation owner.
+    // Anchor's duplicate-mutable check skips `UncheckedAccount`s: the writable token accounts
+    // and mints below must still be distinct.
+    #[account(
+        constraint = all_distinct(&[supply_vault.key, user_liquidity.key])
+            @ anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount
+    )]
     pub owner: Signer<'info>,
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
@@ -35,13 +42,16 @@ pub struct WithdrawAndRedeem<'info> {
     )]
     pub reserve: AccountLoader<'info, Reserve>,
     /// The asset.
-    pub liquidity_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
+    pub liquidity_mint: UncheckedAccount<'info>,
     /// The reserve's supply vault.
+    /// CHECK: the reserve's (`has_one`); read as a token account for the balance check.
     #[account(mut)]
-    pub supply_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub supply_vault: UncheckedAccount<'info>,
     /// Owner's token account receiving liquidity.
-    #[account(mut, constraint = user_liquidity.mint == liquidity_mint.key() @ LendingError::WrongMint)]
-    pub user_liquidity: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: read as a token account of the reserve's mint (`user_token_account`).
+    #[account(mut)]
+    pub user_liquidity: UncheckedAccount<'info>,
     /// The reserve's token program.
     pub token_program: Interface<'info, TokenInterface>,
 }
@@ -50,7 +60,8 @@ pub struct WithdrawAndRedeem<'info> {
 pub fn handler(ctx: Context<WithdrawAndRedeem>, shares: u64) -> Result<()> {
     let clock = Clock::get()?;
     let a = &mut *ctx.accounts;
-    let (shares, amount, signer, health) = {
+    user_token_account(&a.user_liquidity, a.liquidity_mint.key)?;
+    let (shares, amount, signer, decimals, health) = {
         let mut r = a.reserve.load_mut()?;
         check_not_vault(&r, &a.user_liquidity.key())?;
         let mut ob = a.obligation.load_mut()?;
@@ -58,13 +69,14 @@ pub fn handler(ctx: Context<WithdrawAndRedeem>, shares: u64) -> Result<()> {
         // plan_redeem checks pause and status; take_collateral checks health.
         let shares = take_collateral(&mut ob, &a.reserve.key(), &r, shares, clock.slot)?;
         let amount = plan_redeem(&market, &mut r, shares, clock.unix_timestamp, clock.slot)?;
-        (shares, amount, r.signer(), ob.health())
+        (shares, amount, r.signer(), r.decimals, ob.health())
     };
     pay_from_vault(
         &a.token_program,
-        &mut a.supply_vault,
+        &a.supply_vault,
         &a.user_liquidity.to_account_info(),
         &a.liquidity_mint,
+        decimals,
         &a.reserve.to_account_info(),
         &signer,
         amount,

@@ -4,16 +4,23 @@
 use super::collateral::take_collateral;
 use super::shared::guards::{check_market, check_not_vault, check_status, Action};
 use super::shared::token_ops::mint_shares;
+use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
 use crate::events::CollateralWithdrawn;
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
 pub struct WithdrawObligationCollateral<'info> {
     /// Obligation owner.
+    // Anchor's duplicate-mutable check skips `UncheckedAccount`s: the writable token accounts
+    // and mints below must still be distinct.
+    #[account(
+        constraint = all_distinct(&[share_mint.key, user_shares.key])
+            @ anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount
+    )]
     pub owner: Signer<'info>,
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
@@ -32,11 +39,13 @@ pub struct WithdrawObligationCollateral<'info> {
     )]
     pub reserve: AccountLoader<'info, Reserve>,
     /// The reserve's share mint.
+    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
     #[account(mut)]
-    pub share_mint: Box<InterfaceAccount<'info, Mint>>,
+    pub share_mint: UncheckedAccount<'info>,
     /// Owner's share account receiving the shares.
-    #[account(mut, constraint = user_shares.mint == share_mint.key() @ LendingError::WrongMint)]
-    pub user_shares: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: read as a token account of the reserve's mint (`user_token_account`).
+    #[account(mut)]
+    pub user_shares: UncheckedAccount<'info>,
     /// The reserve's token program.
     pub token_program: Interface<'info, TokenInterface>,
 }
@@ -45,6 +54,7 @@ pub struct WithdrawObligationCollateral<'info> {
 pub fn handler(ctx: Context<WithdrawObligationCollateral>, shares: u64) -> Result<()> {
     let slot = Clock::get()?.slot;
     let a = &ctx.accounts;
+    user_token_account(&a.user_shares, a.share_mint.key)?;
     let (shares, signer, health) = {
         let r = a.reserve.load()?;
         check_market(&*a.market.load()?, Action::Withdraw)?;

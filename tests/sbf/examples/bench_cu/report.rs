@@ -269,13 +269,13 @@ points log the units left), runs this benchmark on that build and prints the cos
 step. Each probe costs about 200 CU (not in the tables), so the totals here sit above\n\
 the plain build's. Measured 2026-12-05:\n\n\
 | repay_obligation_liquidity (1 deposit, 1 borrow) | CU |\n|---|---:|\n\
-| entrypoint, account loading and checks (3 zero-copy accounts, mint, 2 token accounts) | 4,688 |\n\
-| books: amount owed, shares burned, position value, cached health (WAD math) | 5,934 |\n\
-| `transfer_checked` CPI (p-token itself: 105) | 2,135 |\n\
-| vault reload for the balance check | 481 |\n\
-| balance check | 214 |\n\
+| entrypoint, account loading and checks (3 zero-copy accounts; mint, vault and payer's account unchecked by Anchor) | 2,696 |\n\
+| payer's token account read, books: amount owed, shares burned, position value, cached health (WAD math) | 6,115 |\n\
+| `transfer_checked` CPI (p-token itself: 105) | 2,211 |\n\
+| vault balance read for the balance check | 287 |\n\
+| balance check | 216 |\n\
 | event (`emit!`: one `sol_log_data`) | 712 |\n\
-| exit | 541 |\n\n\
+| exit | 491 |\n\n\
 | refresh_reserve | 1 hour of interest | same second |\n|---|---:|---:|\n\
 | entrypoint, account loading and checks | 1,063 | 1,063 |\n\
 | price validation | 912 | 912 |\n\
@@ -298,17 +298,20 @@ Done so far:\n\n\
   (`emit_cpi!`, about 3,300): every user and admin instruction fell by 2,500 to 3,100 CU,\n\
   and the event-authority and program accounts left every instruction. The price is that a\n\
   log truncated by the runtime's 10 KB limit loses the event; this program's transactions\n\
-  log far less.\n\n\
+  log far less.\n\
+- Token accounts and mints are no longer unpacked by Anchor's `InterfaceAccount` (with their\n\
+  extensions, into heap boxes): mints and vaults are `UncheckedAccount`s bound to the reserve\n\
+  by `has_one` (the token program checks mints in the CPI), and token accounts are read at the\n\
+  fixed offsets of the base layout after an owner check (`token_view`), which also replaces the\n\
+  vault reload after each transfer. Repay's account loading went from 4,688 to 2,696 CU. Since\n\
+  Anchor's duplicate-mutable check skips `UncheckedAccount`s, each instruction states it as a\n\
+  constraint (`all_distinct`).\n\n\
 The math changes are property-tested against 256-bit (512-bit for compounding) references.\n\n\
 What stands in the way of the targets, in order of expected gain:\n\n\
 1. **WAD-scaled token amounts.** Pool balances are stored as tokens x 10^18, so most products\n\
    overflow 128 bits (utilisation still takes the long division). Keeping token amounts in\n\
    token units (with shares and indices in WAD) keeps most products in 128 bits.\n\
-2. **Anchor's account loading** (about 4,700 CU for repay's accounts): each\n\
-   `InterfaceAccount` (mint, vault, user account) is unpacked with its extensions into a\n\
-   heap box; reading the few fields needed at fixed offsets after the owner check costs a\n\
-   fraction, as does skipping the vault reload after the transfer.\n\
-3. **Instruction-sysvar scan** in flash_borrow/flash_repay (deserialises whole instructions).\n\n";
+2. **Instruction-sysvar scan** in flash_borrow/flash_repay (deserialises whole instructions).\n\n";
 
 /// Size and rent of each program account kind.
 pub fn account_rows(env: &Env) -> Vec<AccountRow> {

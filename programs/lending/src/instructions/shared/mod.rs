@@ -3,3 +3,4 @@
 pub mod flash_sysvar;
 pub mod guards;
 pub mod token_ops;
+pub mod token_view;

@@ -1,47 +1,44 @@
 //! Token movements through `token_interface` (SPL Token and Token-2022), each followed by a
 //! check that the vault moved by exactly the accounted amount.
 
+use super::token_view::token_account;
 use crate::errors::LendingError;
 use crate::state::reserve::ReserveSigner;
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{
-    self, Burn, Mint, MintTo, TokenAccount, TokenInterface, TransferChecked,
-};
+use anchor_spl::token_interface::{self, Burn, MintTo, TokenInterface, TransferChecked};
 
 /// Moves `amount` from a user's account into a reserve vault, signed by the user.
 pub fn pay_into_vault<'info>(
     token_program: &Interface<'info, TokenInterface>,
-    from: &InterfaceAccount<'info, TokenAccount>,
-    vault: &mut InterfaceAccount<'info, TokenAccount>,
-    mint: &InterfaceAccount<'info, Mint>,
-    authority: &Signer<'info>,
+    from: &AccountInfo<'info>,
+    vault: &AccountInfo<'info>,
+    mint: &AccountInfo<'info>,
+    decimals: u8,
+    authority: &AccountInfo<'info>,
     amount: u64,
 ) -> Result<()> {
     if amount == 0 {
         return Ok(());
     }
-    let before = vault.amount;
+    let before = token_account(vault)?.amount;
     token_interface::transfer_checked(
         CpiContext::new(
             token_program.key(),
             TransferChecked {
-                from: from.to_account_info(),
-                mint: mint.to_account_info(),
-                to: vault.to_account_info(),
-                authority: authority.to_account_info(),
+                from: from.clone(),
+                mint: mint.clone(),
+                to: vault.clone(),
+                authority: authority.clone(),
             },
         ),
         amount,
-        mint.decimals,
+        decimals,
     )?;
     crate::probe!("pay_into_vault: transfer_checked CPI");
-    vault.reload()?;
-    crate::probe!("pay_into_vault: vault reloaded");
+    let after = token_account(vault)?.amount;
+    crate::probe!("pay_into_vault: vault read");
     require!(
-        vault.amount
-            == before
-                .checked_add(amount)
-                .ok_or(LendingError::MathOverflow)?,
+        before.checked_add(amount) == Some(after),
         LendingError::VaultBalanceMismatch
     );
     Ok(())
@@ -51,9 +48,10 @@ pub fn pay_into_vault<'info>(
 #[allow(clippy::too_many_arguments)]
 pub fn pay_from_vault<'info>(
     token_program: &Interface<'info, TokenInterface>,
-    vault: &mut InterfaceAccount<'info, TokenAccount>,
+    vault: &AccountInfo<'info>,
     to: &AccountInfo<'info>,
-    mint: &InterfaceAccount<'info, Mint>,
+    mint: &AccountInfo<'info>,
+    decimals: u8,
     reserve: &AccountInfo<'info>,
     signer: &ReserveSigner,
     amount: u64,
@@ -61,25 +59,25 @@ pub fn pay_from_vault<'info>(
     if amount == 0 {
         return Ok(());
     }
-    let before = vault.amount;
+    let before = token_account(vault)?.amount;
     let seeds = signer.seeds();
     token_interface::transfer_checked(
         CpiContext::new_with_signer(
             token_program.key(),
             TransferChecked {
-                from: vault.to_account_info(),
-                mint: mint.to_account_info(),
+                from: vault.clone(),
+                mint: mint.clone(),
                 to: to.clone(),
                 authority: reserve.clone(),
             },
             &[&seeds],
         ),
         amount,
-        mint.decimals,
+        decimals,
     )?;
-    vault.reload()?;
+    let after = token_account(vault)?.amount;
     require!(
-        before.checked_sub(amount) == Some(vault.amount),
+        before.checked_sub(amount) == Some(after),
         LendingError::VaultBalanceMismatch
     );
     Ok(())
@@ -117,7 +115,7 @@ pub fn burn_shares<'info>(
     token_program: &Interface<'info, TokenInterface>,
     share_mint: &AccountInfo<'info>,
     from: &AccountInfo<'info>,
-    authority: &Signer<'info>,
+    authority: &AccountInfo<'info>,
     amount: u64,
 ) -> Result<()> {
     if amount == 0 {
@@ -129,7 +127,7 @@ pub fn burn_shares<'info>(
             Burn {
                 mint: share_mint.clone(),
                 from: from.clone(),
-                authority: authority.to_account_info(),
+                authority: authority.clone(),
             },
         ),
         amount,
