@@ -83,8 +83,7 @@ export type Lending = {
             "The market."
           ],
           "relations": [
-            "obligation",
-            "reserve"
+            "obligation"
           ]
         },
         {
@@ -97,7 +96,8 @@ export type Lending = {
         {
           "name": "reserve",
           "docs": [
-            "The reserve lending."
+            "The reserve lending.",
+            "Checked against the accounts it names by `check_reserve_binding`."
           ],
           "writable": true
         },
@@ -105,9 +105,6 @@ export type Lending = {
           "name": "liquidityMint",
           "docs": [
             "The asset."
-          ],
-          "relations": [
-            "reserve"
           ]
         },
         {
@@ -115,20 +112,14 @@ export type Lending = {
           "docs": [
             "The reserve's supply vault."
           ],
-          "writable": true,
-          "relations": [
-            "reserve"
-          ]
+          "writable": true
         },
         {
           "name": "feeVault",
           "docs": [
             "The reserve's fee vault (receives the origination fee)."
           ],
-          "writable": true,
-          "relations": [
-            "reserve"
-          ]
+          "writable": true
         },
         {
           "name": "userLiquidity",
@@ -141,9 +132,6 @@ export type Lending = {
           "name": "tokenProgram",
           "docs": [
             "The reserve's token program."
-          ],
-          "relations": [
-            "reserve"
           ]
         }
       ],
@@ -184,15 +172,13 @@ export type Lending = {
           "name": "market",
           "docs": [
             "The market."
-          ],
-          "relations": [
-            "reserve"
           ]
         },
         {
           "name": "reserve",
           "docs": [
-            "The reserve."
+            "The reserve.",
+            "Checked against the accounts it names by `check_reserve_binding`."
           ],
           "writable": true
         },
@@ -200,9 +186,6 @@ export type Lending = {
           "name": "liquidityMint",
           "docs": [
             "The asset."
-          ],
-          "relations": [
-            "reserve"
           ]
         },
         {
@@ -210,20 +193,14 @@ export type Lending = {
           "docs": [
             "The reserve's supply vault."
           ],
-          "writable": true,
-          "relations": [
-            "reserve"
-          ]
+          "writable": true
         },
         {
           "name": "feeVault",
           "docs": [
             "The reserve's fee vault."
           ],
-          "writable": true,
-          "relations": [
-            "reserve"
-          ]
+          "writable": true
         },
         {
           "name": "destination",
@@ -236,9 +213,6 @@ export type Lending = {
           "name": "tokenProgram",
           "docs": [
             "The reserve's token program."
-          ],
-          "relations": [
-            "reserve"
           ]
         }
       ],
@@ -276,8 +250,7 @@ export type Lending = {
             "The market."
           ],
           "relations": [
-            "obligation",
-            "reserve"
+            "obligation"
           ]
         },
         {
@@ -290,7 +263,8 @@ export type Lending = {
         {
           "name": "reserve",
           "docs": [
-            "The reserve."
+            "The reserve.",
+            "Checked against the accounts it names by `check_reserve_binding`."
           ],
           "writable": true
         },
@@ -298,9 +272,6 @@ export type Lending = {
           "name": "liquidityMint",
           "docs": [
             "The asset."
-          ],
-          "relations": [
-            "reserve"
           ]
         },
         {
@@ -308,10 +279,7 @@ export type Lending = {
           "docs": [
             "The reserve's supply vault."
           ],
-          "writable": true,
-          "relations": [
-            "reserve"
-          ]
+          "writable": true
         },
         {
           "name": "userLiquidity",
@@ -324,9 +292,6 @@ export type Lending = {
           "name": "tokenProgram",
           "docs": [
             "The reserve's token program."
-          ],
-          "relations": [
-            "reserve"
           ]
         }
       ],
@@ -447,15 +412,13 @@ export type Lending = {
           "name": "market",
           "docs": [
             "The market."
-          ],
-          "relations": [
-            "reserve"
           ]
         },
         {
           "name": "reserve",
           "docs": [
-            "The reserve."
+            "The reserve.",
+            "Checked against the accounts it names by `check_reserve_binding`."
           ],
           "writable": true
         },
@@ -463,9 +426,6 @@ export type Lending = {
           "name": "liquidityMint",
           "docs": [
             "The asset."
-          ],
-          "relations": [
-            "reserve"
           ]
         },
         {
@@ -473,20 +433,14 @@ export type Lending = {
           "docs": [
             "The reserve's supply vault."
           ],
-          "writable": true,
-          "relations": [
-            "reserve"
-          ]
+          "writable": true
         },
         {
           "name": "shareMint",
           "docs": [
             "The reserve's share mint."
           ],
-          "writable": true,
-          "relations": [
-            "reserve"
-          ]
+          "writable": true
         },
         {
           "name": "userLiquidity",
@@ -506,9 +460,6 @@ export type Lending = {
           "name": "tokenProgram",
           "docs": [
             "The reserve's token program."
-          ],
-          "relations": [
-            "reserve"
           ]
         }
       ],
@@ -546,15 +497,13 @@ export type Lending = {
           "name": "market",
           "docs": [
             "The market."
-          ],
-          "relations": [
-            "reserve"
           ]
         },
         {
           "name": "reserve",
           "docs": [
-            "The reserve lending."
+            "The reserve lending.",
+            "Checked against the accounts it names by `check_reserve_binding`."
           ],
           "writable": true
         },
@@ -562,9 +511,6 @@ export type Lending = {
           "name": "liquidityMint",
           "docs": [
             "The asset."
-          ],
-          "relations": [
-            "reserve"
           ]
         },
         {
@@ -572,10 +518,7 @@ export type Lending = {
           "docs": [
             "The reserve's supply vault."
           ],
-          "writable": true,
-          "relations": [
-            "reserve"
-          ]
+          "writable": true
         },
         {
           "name": "userLiquidity",
@@ -595,9 +538,6 @@ export type Lending = {
           "name": "tokenProgram",
           "docs": [
             "The reserve's token program."
-          ],
-          "relations": [
-            "reserve"
           ]
         }
       ],
@@ -635,15 +575,13 @@ export type Lending = {
           "name": "market",
           "docs": [
             "The market."
-          ],
-          "relations": [
-            "reserve"
           ]
         },
         {
           "name": "reserve",
           "docs": [
-            "The reserve lending."
+            "The reserve lending.",
+            "Checked against the accounts it names by `check_reserve_binding`."
           ],
           "writable": true
         },
@@ -651,9 +589,6 @@ export type Lending = {
           "name": "liquidityMint",
           "docs": [
             "The asset."
-          ],
-          "relations": [
-            "reserve"
           ]
         },
         {
@@ -661,10 +596,7 @@ export type Lending = {
           "docs": [
             "The reserve's supply vault."
           ],
-          "writable": true,
-          "relations": [
-            "reserve"
-          ]
+          "writable": true
         },
         {
           "name": "userLiquidity",
@@ -684,9 +616,6 @@ export type Lending = {
           "name": "tokenProgram",
           "docs": [
             "The reserve's token program."
-          ],
-          "relations": [
-            "reserve"
           ]
         }
       ],
@@ -1309,15 +1238,13 @@ export type Lending = {
           "name": "market",
           "docs": [
             "The market."
-          ],
-          "relations": [
-            "reserve"
           ]
         },
         {
           "name": "reserve",
           "docs": [
-            "The reserve."
+            "The reserve.",
+            "Checked against the accounts it names by `check_reserve_binding`."
           ],
           "writable": true
         },
@@ -1325,9 +1252,6 @@ export type Lending = {
           "name": "liquidityMint",
           "docs": [
             "The asset."
-          ],
-          "relations": [
-            "reserve"
           ]
         },
         {
@@ -1335,20 +1259,14 @@ export type Lending = {
           "docs": [
             "The reserve's supply vault."
           ],
-          "writable": true,
-          "relations": [
-            "reserve"
-          ]
+          "writable": true
         },
         {
           "name": "shareMint",
           "docs": [
             "The reserve's share mint."
           ],
-          "writable": true,
-          "relations": [
-            "reserve"
-          ]
+          "writable": true
         },
         {
           "name": "userShares",
@@ -1368,9 +1286,6 @@ export type Lending = {
           "name": "tokenProgram",
           "docs": [
             "The reserve's token program."
-          ],
-          "relations": [
-            "reserve"
           ]
         }
       ],
@@ -1504,8 +1419,7 @@ export type Lending = {
             "The market."
           ],
           "relations": [
-            "obligation",
-            "reserve"
+            "obligation"
           ]
         },
         {
@@ -1518,7 +1432,8 @@ export type Lending = {
         {
           "name": "reserve",
           "docs": [
-            "The reserve the debt is owed to."
+            "The reserve the debt is owed to.",
+            "Checked against the accounts it names by `check_reserve_binding`."
           ],
           "writable": true
         },
@@ -1526,9 +1441,6 @@ export type Lending = {
           "name": "liquidityMint",
           "docs": [
             "The asset."
-          ],
-          "relations": [
-            "reserve"
           ]
         },
         {
@@ -1536,10 +1448,7 @@ export type Lending = {
           "docs": [
             "The reserve's supply vault."
           ],
-          "writable": true,
-          "relations": [
-            "reserve"
-          ]
+          "writable": true
         },
         {
           "name": "payerLiquidity",
@@ -1552,9 +1461,6 @@ export type Lending = {
           "name": "tokenProgram",
           "docs": [
             "The reserve's token program."
-          ],
-          "relations": [
-            "reserve"
           ]
         }
       ],
@@ -1754,8 +1660,7 @@ export type Lending = {
             "The market."
           ],
           "relations": [
-            "obligation",
-            "reserve"
+            "obligation"
           ]
         },
         {
@@ -1768,7 +1673,8 @@ export type Lending = {
         {
           "name": "reserve",
           "docs": [
-            "The reserve."
+            "The reserve.",
+            "Checked against the accounts it names by `check_reserve_binding`."
           ],
           "writable": true
         },
@@ -1776,9 +1682,6 @@ export type Lending = {
           "name": "liquidityMint",
           "docs": [
             "The asset."
-          ],
-          "relations": [
-            "reserve"
           ]
         },
         {
@@ -1786,10 +1689,7 @@ export type Lending = {
           "docs": [
             "The reserve's supply vault."
           ],
-          "writable": true,
-          "relations": [
-            "reserve"
-          ]
+          "writable": true
         },
         {
           "name": "userLiquidity",
@@ -1802,9 +1702,6 @@ export type Lending = {
           "name": "tokenProgram",
           "docs": [
             "The reserve's token program."
-          ],
-          "relations": [
-            "reserve"
           ]
         }
       ],

@@ -2,7 +2,7 @@
 
 use super::shared::guards::{
     check_market, check_no_flash_loan, check_not_vault, check_obligation_fresh,
-    check_reserve_priced, check_status, Action,
+    check_reserve_binding, check_reserve_priced, check_status, Action,
 };
 use super::shared::token_ops::pay_from_vault;
 use super::shared::token_view::{all_distinct, user_token_account};
@@ -36,24 +36,18 @@ pub struct BorrowObligationLiquidity<'info> {
     )]
     pub obligation: AccountLoader<'info, Obligation>,
     /// The reserve lending.
-    #[account(
-        mut,
-        has_one = market @ LendingError::WrongMarket,
-        has_one = liquidity_mint @ LendingError::WrongReserveAccount,
-        has_one = supply_vault @ LendingError::WrongReserveAccount,
-        has_one = fee_vault @ LendingError::WrongReserveAccount,
-        has_one = token_program @ LendingError::WrongTokenProgram
-    )]
+    /// Checked against the accounts it names by `check_reserve_binding`.
+    #[account(mut)]
     pub reserve: AccountLoader<'info, Reserve>,
     /// The asset.
-    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
+    /// CHECK: the reserve's (`check_reserve_binding`); the token program checks it in the CPI.
     pub liquidity_mint: UncheckedAccount<'info>,
     /// The reserve's supply vault.
-    /// CHECK: the reserve's (`has_one`); read as a token account for the balance check.
+    /// CHECK: the reserve's (`check_reserve_binding`); read as a token account for the balance check.
     #[account(mut)]
     pub supply_vault: UncheckedAccount<'info>,
     /// The reserve's fee vault (receives the origination fee).
-    /// CHECK: the reserve's (`has_one`); read as a token account for the balance check.
+    /// CHECK: the reserve's (`check_reserve_binding`); read as a token account for the balance check.
     #[account(mut)]
     pub fee_vault: UncheckedAccount<'info>,
     /// Owner's token account receiving the loan.
@@ -95,6 +89,8 @@ fn max_amount(pool: &Pool, r: &Reserve, ob: &Obligation) -> Result<u64> {
 pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<()> {
     let clock = Clock::get()?;
     let a = &mut *ctx.accounts;
+    let binding = crate::liquidity_binding!(a).with_fee_vault(a.fee_vault.key);
+    check_reserve_binding(&*a.reserve.load()?, &binding)?;
     user_token_account(&a.user_liquidity, a.liquidity_mint.key)?;
     require!(amount > 0, LendingError::ZeroAmount);
     let (amount, fee, signer, decimals, health) = {

@@ -1,7 +1,7 @@
 //! `claim_protocol_fees`: the owner sweeps the fee vault and the interest fees accrued in the
 //! supply vault (as far as cash allows) to a token account of its choice.
 
-use super::shared::guards::{check_no_flash_loan, check_not_vault};
+use super::shared::guards::{check_no_flash_loan, check_not_vault, check_reserve_binding};
 use super::shared::token_ops::pay_from_vault;
 use super::shared::token_view::{all_distinct, token_account, user_token_account};
 use crate::errors::LendingError;
@@ -26,24 +26,18 @@ pub struct ClaimProtocolFees<'info> {
     #[account(has_one = owner @ LendingError::NotMarketOwner)]
     pub market: AccountLoader<'info, LendingMarket>,
     /// The reserve.
-    #[account(
-        mut,
-        has_one = market @ LendingError::WrongMarket,
-        has_one = liquidity_mint @ LendingError::WrongReserveAccount,
-        has_one = supply_vault @ LendingError::WrongReserveAccount,
-        has_one = fee_vault @ LendingError::WrongReserveAccount,
-        has_one = token_program @ LendingError::WrongTokenProgram
-    )]
+    /// Checked against the accounts it names by `check_reserve_binding`.
+    #[account(mut)]
     pub reserve: AccountLoader<'info, Reserve>,
     /// The asset.
-    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
+    /// CHECK: the reserve's (`check_reserve_binding`); the token program checks it in the CPI.
     pub liquidity_mint: UncheckedAccount<'info>,
     /// The reserve's supply vault.
-    /// CHECK: the reserve's (`has_one`); read as a token account for the balance check.
+    /// CHECK: the reserve's (`check_reserve_binding`); read as a token account for the balance check.
     #[account(mut)]
     pub supply_vault: UncheckedAccount<'info>,
     /// The reserve's fee vault.
-    /// CHECK: the reserve's (`has_one`); read as a token account for the balance check.
+    /// CHECK: the reserve's (`check_reserve_binding`); read as a token account for the balance check.
     #[account(mut)]
     pub fee_vault: UncheckedAccount<'info>,
     /// Where the fees go.
@@ -57,6 +51,8 @@ pub struct ClaimProtocolFees<'info> {
 /// Claims everything claimable.
 pub fn handler(ctx: Context<ClaimProtocolFees>) -> Result<()> {
     let a = &mut *ctx.accounts;
+    let binding = crate::liquidity_binding!(a).with_fee_vault(a.fee_vault.key);
+    check_reserve_binding(&*a.reserve.load()?, &binding)?;
     user_token_account(&a.destination, a.liquidity_mint.key)?;
     let fee_vault_amount = token_account(&a.fee_vault)?.amount;
     let (interest_fees, signer, decimals) = {

@@ -3,7 +3,7 @@
 
 use super::collateral::add_collateral;
 use super::deposit_reserve_liquidity::plan_deposit;
-use super::shared::guards::resolve_amount;
+use super::shared::guards::{check_reserve_binding, resolve_amount};
 use super::shared::token_ops::pay_into_vault;
 use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
@@ -33,19 +33,14 @@ pub struct DepositAndCollateralize<'info> {
     )]
     pub obligation: AccountLoader<'info, Obligation>,
     /// The reserve.
-    #[account(
-        mut,
-        has_one = market @ LendingError::WrongMarket,
-        has_one = liquidity_mint @ LendingError::WrongReserveAccount,
-        has_one = supply_vault @ LendingError::WrongReserveAccount,
-        has_one = token_program @ LendingError::WrongTokenProgram
-    )]
+    /// Checked against the accounts it names by `check_reserve_binding`.
+    #[account(mut)]
     pub reserve: AccountLoader<'info, Reserve>,
     /// The asset.
-    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
+    /// CHECK: the reserve's (`check_reserve_binding`); the token program checks it in the CPI.
     pub liquidity_mint: UncheckedAccount<'info>,
     /// The reserve's supply vault.
-    /// CHECK: the reserve's (`has_one`); read as a token account for the balance check.
+    /// CHECK: the reserve's (`check_reserve_binding`); read as a token account for the balance check.
     #[account(mut)]
     pub supply_vault: UncheckedAccount<'info>,
     /// Owner's token account of the asset.
@@ -60,6 +55,8 @@ pub struct DepositAndCollateralize<'info> {
 pub fn handler(ctx: Context<DepositAndCollateralize>, amount: u64) -> Result<()> {
     let slot = Clock::get()?.slot;
     let a = &mut *ctx.accounts;
+    let binding = crate::liquidity_binding!(a);
+    check_reserve_binding(&*a.reserve.load()?, &binding)?;
     let from = user_token_account(&a.user_liquidity, a.liquidity_mint.key)?;
     let amount = resolve_amount(amount, from.amount)?;
     let decimals = a.reserve.load()?.decimals;

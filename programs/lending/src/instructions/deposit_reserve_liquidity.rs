@@ -1,8 +1,8 @@
 //! `deposit_reserve_liquidity`: supplies liquidity and receives deposit shares.
 
 use super::shared::guards::{
-    check_market, check_no_flash_loan, check_not_vault, check_reserve_fresh, check_status,
-    resolve_amount, Action,
+    check_market, check_no_flash_loan, check_not_vault, check_reserve_binding, check_reserve_fresh,
+    check_status, resolve_amount, Action,
 };
 use super::shared::token_ops::{mint_shares, pay_into_vault};
 use super::shared::token_view::{all_distinct, user_token_account};
@@ -27,24 +27,18 @@ pub struct DepositReserveLiquidity<'info> {
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
     /// The reserve.
-    #[account(
-        mut,
-        has_one = market @ LendingError::WrongMarket,
-        has_one = liquidity_mint @ LendingError::WrongReserveAccount,
-        has_one = supply_vault @ LendingError::WrongReserveAccount,
-        has_one = share_mint @ LendingError::WrongReserveAccount,
-        has_one = token_program @ LendingError::WrongTokenProgram
-    )]
+    /// Checked against the accounts it names by `check_reserve_binding`.
+    #[account(mut)]
     pub reserve: AccountLoader<'info, Reserve>,
     /// The asset.
-    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
+    /// CHECK: the reserve's (`check_reserve_binding`); the token program checks it in the CPI.
     pub liquidity_mint: UncheckedAccount<'info>,
     /// The reserve's supply vault.
-    /// CHECK: the reserve's (`has_one`); read as a token account for the balance check.
+    /// CHECK: the reserve's (`check_reserve_binding`); read as a token account for the balance check.
     #[account(mut)]
     pub supply_vault: UncheckedAccount<'info>,
     /// The reserve's share mint.
-    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
+    /// CHECK: the reserve's (`check_reserve_binding`); the token program checks it in the CPI.
     #[account(mut)]
     pub share_mint: UncheckedAccount<'info>,
     /// Depositor's token account of the asset.
@@ -99,11 +93,16 @@ pub fn plan_deposit(
 
 /// Deposits `amount` tokens (`u64::MAX`: the whole token account) for shares, rounded down.
 pub fn handler(ctx: Context<DepositReserveLiquidity>, amount: u64) -> Result<()> {
+    crate::probe!("deposit: accounts loaded");
+    crate::probe!("deposit: probe cost");
     let slot = Clock::get()?.slot;
     let a = &mut *ctx.accounts;
+    let binding = crate::liquidity_binding!(a).with_share_mint(a.share_mint.key);
+    check_reserve_binding(&*a.reserve.load()?, &binding)?;
     let from = user_token_account(&a.user_liquidity, a.liquidity_mint.key)?;
     user_token_account(&a.user_shares, a.share_mint.key)?;
     let amount = resolve_amount(amount, from.amount)?;
+    crate::probe!("deposit: clock and user accounts read");
     let (shares, signer, decimals) = {
         let r = a.reserve.load()?;
         check_not_vault(&r, &a.user_shares.key())?;
@@ -116,6 +115,7 @@ pub fn handler(ctx: Context<DepositReserveLiquidity>, amount: u64) -> Result<()>
         )?;
         (shares, r.signer(), r.decimals)
     };
+    crate::probe!("deposit: planned (checks, cap, shares)");
     pay_into_vault(
         &a.token_program,
         &a.user_liquidity,
@@ -125,6 +125,7 @@ pub fn handler(ctx: Context<DepositReserveLiquidity>, amount: u64) -> Result<()>
         &a.user,
         amount,
     )?;
+    crate::probe!("deposit: tokens in");
     mint_shares(
         &a.token_program,
         &a.share_mint.to_account_info(),
@@ -133,6 +134,7 @@ pub fn handler(ctx: Context<DepositReserveLiquidity>, amount: u64) -> Result<()>
         &signer,
         shares,
     )?;
+    crate::probe!("deposit: shares minted");
     {
         let mut r = a.reserve.load_mut()?;
         r.available = r
@@ -144,11 +146,13 @@ pub fn handler(ctx: Context<DepositReserveLiquidity>, amount: u64) -> Result<()>
             .checked_add(shares)
             .ok_or(LendingError::MathOverflow)?;
     }
+    crate::probe!("deposit: reserve updated");
     emit!(LiquidityDeposited {
         reserve: ctx.accounts.reserve.key(),
         user: ctx.accounts.user.key(),
         amount,
         shares,
     });
+    crate::probe!("deposit: event emitted");
     Ok(())
 }

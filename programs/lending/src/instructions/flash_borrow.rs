@@ -3,7 +3,9 @@
 //! ([`FlashLoan`]), in the same order.
 
 use super::shared::flash_sysvar::check_flash_borrow;
-use super::shared::guards::{check_market, check_not_vault, check_status, Action};
+use super::shared::guards::{
+    check_market, check_not_vault, check_reserve_binding, check_status, Action,
+};
 use super::shared::token_ops::pay_from_vault;
 use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
@@ -26,19 +28,14 @@ pub struct FlashLoan<'info> {
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
     /// The reserve lending.
-    #[account(
-        mut,
-        has_one = market @ LendingError::WrongMarket,
-        has_one = liquidity_mint @ LendingError::WrongReserveAccount,
-        has_one = supply_vault @ LendingError::WrongReserveAccount,
-        has_one = token_program @ LendingError::WrongTokenProgram
-    )]
+    /// Checked against the accounts it names by `check_reserve_binding`.
+    #[account(mut)]
     pub reserve: AccountLoader<'info, Reserve>,
     /// The asset.
-    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
+    /// CHECK: the reserve's (`check_reserve_binding`); the token program checks it in the CPI.
     pub liquidity_mint: UncheckedAccount<'info>,
     /// The reserve's supply vault.
-    /// CHECK: the reserve's (`has_one`); read as a token account for the balance check.
+    /// CHECK: the reserve's (`check_reserve_binding`); read as a token account for the balance check.
     #[account(mut)]
     pub supply_vault: UncheckedAccount<'info>,
     /// Borrower's token account (receives the loan, pays it back).
@@ -55,10 +52,16 @@ pub struct FlashLoan<'info> {
 
 /// Lends `amount` until the matching `flash_repay` later in the same transaction.
 pub fn handler(ctx: Context<FlashLoan>, amount: u64) -> Result<()> {
+    crate::probe!("flash_borrow: accounts loaded");
+    crate::probe!("flash_borrow: probe cost");
     let a = &mut *ctx.accounts;
+    let binding = crate::liquidity_binding!(a);
+    check_reserve_binding(&*a.reserve.load()?, &binding)?;
     user_token_account(&a.user_liquidity, a.liquidity_mint.key)?;
     require!(amount > 0, LendingError::ZeroAmount);
+    crate::probe!("flash_borrow: user account read");
     check_flash_borrow(&a.instructions, amount)?;
+    crate::probe!("flash_borrow: sysvar scan");
     let (signer, decimals) = {
         let mut r = a.reserve.load_mut()?;
         check_market(&*a.market.load()?, Action::Borrow)?;
@@ -74,6 +77,7 @@ pub fn handler(ctx: Context<FlashLoan>, amount: u64) -> Result<()> {
         r.flash_outstanding = amount;
         (r.signer(), r.decimals)
     };
+    crate::probe!("flash_borrow: checks and books");
     pay_from_vault(
         &a.token_program,
         &a.supply_vault,
@@ -84,10 +88,12 @@ pub fn handler(ctx: Context<FlashLoan>, amount: u64) -> Result<()> {
         &signer,
         amount,
     )?;
+    crate::probe!("flash_borrow: tokens out");
     emit!(FlashBorrowed {
         reserve: ctx.accounts.reserve.key(),
         user: ctx.accounts.user.key(),
         amount,
     });
+    crate::probe!("flash_borrow: event emitted");
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 use super::flash_borrow::FlashLoan;
 use super::shared::flash_sysvar::check_flash_repay;
+use super::shared::guards::check_reserve_binding;
 use super::shared::token_ops::pay_into_vault;
 use super::shared::token_view::user_token_account;
 use crate::errors::LendingError;
@@ -14,6 +15,8 @@ use anchor_lang::prelude::*;
 /// which stays in the reserve for depositors.
 pub fn handler(ctx: Context<FlashLoan>, amount: u64, borrow_instruction_index: u8) -> Result<()> {
     let a = &mut *ctx.accounts;
+    let binding = crate::liquidity_binding!(a);
+    check_reserve_binding(&*a.reserve.load()?, &binding)?;
     user_token_account(&a.user_liquidity, a.liquidity_mint.key)?;
     check_flash_repay(&a.instructions, amount, borrow_instruction_index)?;
     let (fee, decimals) = {

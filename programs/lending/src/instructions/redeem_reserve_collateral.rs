@@ -1,8 +1,8 @@
 //! `redeem_reserve_collateral`: burns deposit shares for liquidity.
 
 use super::shared::guards::{
-    check_market, check_no_flash_loan, check_not_vault, check_reserve_fresh, check_status,
-    resolve_amount, Action,
+    check_market, check_no_flash_loan, check_not_vault, check_reserve_binding, check_reserve_fresh,
+    check_status, resolve_amount, Action,
 };
 use super::shared::token_ops::{burn_shares, pay_from_vault};
 use super::shared::token_view::{all_distinct, user_token_account};
@@ -26,24 +26,18 @@ pub struct RedeemReserveCollateral<'info> {
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
     /// The reserve.
-    #[account(
-        mut,
-        has_one = market @ LendingError::WrongMarket,
-        has_one = liquidity_mint @ LendingError::WrongReserveAccount,
-        has_one = supply_vault @ LendingError::WrongReserveAccount,
-        has_one = share_mint @ LendingError::WrongReserveAccount,
-        has_one = token_program @ LendingError::WrongTokenProgram
-    )]
+    /// Checked against the accounts it names by `check_reserve_binding`.
+    #[account(mut)]
     pub reserve: AccountLoader<'info, Reserve>,
     /// The asset.
-    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
+    /// CHECK: the reserve's (`check_reserve_binding`); the token program checks it in the CPI.
     pub liquidity_mint: UncheckedAccount<'info>,
     /// The reserve's supply vault.
-    /// CHECK: the reserve's (`has_one`); read as a token account for the balance check.
+    /// CHECK: the reserve's (`check_reserve_binding`); read as a token account for the balance check.
     #[account(mut)]
     pub supply_vault: UncheckedAccount<'info>,
     /// The reserve's share mint.
-    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
+    /// CHECK: the reserve's (`check_reserve_binding`); the token program checks it in the CPI.
     #[account(mut)]
     pub share_mint: UncheckedAccount<'info>,
     /// Holder's share account.
@@ -93,6 +87,8 @@ pub fn plan_redeem(
 pub fn handler(ctx: Context<RedeemReserveCollateral>, shares: u64) -> Result<()> {
     let clock = Clock::get()?;
     let a = &mut *ctx.accounts;
+    let binding = crate::liquidity_binding!(a).with_share_mint(a.share_mint.key);
+    check_reserve_binding(&*a.reserve.load()?, &binding)?;
     let from = user_token_account(&a.user_shares, a.share_mint.key)?;
     user_token_account(&a.user_liquidity, a.liquidity_mint.key)?;
     let shares = resolve_amount(shares, from.amount)?;

@@ -1,6 +1,8 @@
 //! `repay_obligation_liquidity`: pays back debt (anyone may repay for an obligation).
 
-use super::shared::guards::{check_no_flash_loan, check_not_vault, check_reserve_fresh};
+use super::shared::guards::{
+    check_no_flash_loan, check_not_vault, check_reserve_binding, check_reserve_fresh,
+};
 use super::shared::token_ops::pay_into_vault;
 use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
@@ -28,19 +30,14 @@ pub struct RepayObligationLiquidity<'info> {
     #[account(mut, has_one = market @ LendingError::WrongMarket)]
     pub obligation: AccountLoader<'info, Obligation>,
     /// The reserve the debt is owed to.
-    #[account(
-        mut,
-        has_one = market @ LendingError::WrongMarket,
-        has_one = liquidity_mint @ LendingError::WrongReserveAccount,
-        has_one = supply_vault @ LendingError::WrongReserveAccount,
-        has_one = token_program @ LendingError::WrongTokenProgram
-    )]
+    /// Checked against the accounts it names by `check_reserve_binding`.
+    #[account(mut)]
     pub reserve: AccountLoader<'info, Reserve>,
     /// The asset.
-    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
+    /// CHECK: the reserve's (`check_reserve_binding`); the token program checks it in the CPI.
     pub liquidity_mint: UncheckedAccount<'info>,
     /// The reserve's supply vault.
-    /// CHECK: the reserve's (`has_one`); read as a token account for the balance check.
+    /// CHECK: the reserve's (`check_reserve_binding`); read as a token account for the balance check.
     #[account(mut)]
     pub supply_vault: UncheckedAccount<'info>,
     /// Payer's token account.
@@ -58,6 +55,8 @@ pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()
     crate::probe!("repay: probe cost");
     let clock = Clock::get()?;
     let a = &mut *ctx.accounts;
+    let binding = crate::liquidity_binding!(a);
+    check_reserve_binding(&*a.reserve.load()?, &binding)?;
     user_token_account(&a.payer_liquidity, a.liquidity_mint.key)?;
     require!(amount > 0, LendingError::ZeroAmount);
     let (amount, remaining, health, decimals) = {

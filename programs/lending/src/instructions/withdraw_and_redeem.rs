@@ -3,7 +3,7 @@
 
 use super::collateral::take_collateral;
 use super::redeem_reserve_collateral::plan_redeem;
-use super::shared::guards::check_not_vault;
+use super::shared::guards::{check_not_vault, check_reserve_binding};
 use super::shared::token_ops::pay_from_vault;
 use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
@@ -33,19 +33,14 @@ pub struct WithdrawAndRedeem<'info> {
     )]
     pub obligation: AccountLoader<'info, Obligation>,
     /// The reserve.
-    #[account(
-        mut,
-        has_one = market @ LendingError::WrongMarket,
-        has_one = liquidity_mint @ LendingError::WrongReserveAccount,
-        has_one = supply_vault @ LendingError::WrongReserveAccount,
-        has_one = token_program @ LendingError::WrongTokenProgram
-    )]
+    /// Checked against the accounts it names by `check_reserve_binding`.
+    #[account(mut)]
     pub reserve: AccountLoader<'info, Reserve>,
     /// The asset.
-    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
+    /// CHECK: the reserve's (`check_reserve_binding`); the token program checks it in the CPI.
     pub liquidity_mint: UncheckedAccount<'info>,
     /// The reserve's supply vault.
-    /// CHECK: the reserve's (`has_one`); read as a token account for the balance check.
+    /// CHECK: the reserve's (`check_reserve_binding`); read as a token account for the balance check.
     #[account(mut)]
     pub supply_vault: UncheckedAccount<'info>,
     /// Owner's token account receiving liquidity.
@@ -60,6 +55,8 @@ pub struct WithdrawAndRedeem<'info> {
 pub fn handler(ctx: Context<WithdrawAndRedeem>, shares: u64) -> Result<()> {
     let clock = Clock::get()?;
     let a = &mut *ctx.accounts;
+    let binding = crate::liquidity_binding!(a);
+    check_reserve_binding(&*a.reserve.load()?, &binding)?;
     user_token_account(&a.user_liquidity, a.liquidity_mint.key)?;
     let (shares, amount, signer, decimals, health) = {
         let mut r = a.reserve.load_mut()?;

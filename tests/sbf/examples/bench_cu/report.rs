@@ -305,7 +305,9 @@ Done so far:\n\n\
   fixed offsets of the base layout after an owner check (`token_view`), which also replaces the\n\
   vault reload after each transfer. Repay's account loading went from 4,688 to 2,696 CU. Since\n\
   Anchor's duplicate-mutable check skips `UncheckedAccount`s, each instruction states it as a\n\
-  constraint (`all_distinct`).\n\n\
+  constraint (`all_distinct`).\n\
+- A reserve's market, mints, vaults and token program are checked in one load\n\
+  (`check_reserve_binding`) instead of one load per `has_one`: about 40 CU per field.\n\n\
 The math changes are property-tested against 256-bit (512-bit for compounding) references.\n\n\
 What stands in the way of the targets, in order of expected gain:\n\n\
 1. **WAD-scaled token amounts.** Pool balances are stored as tokens x 10^18, so most products\n\

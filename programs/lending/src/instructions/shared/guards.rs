@@ -103,3 +103,91 @@ pub fn resolve_amount(requested: u64, max: u64) -> Result<u64> {
         requested
     })
 }
+
+/// The accounts an instruction passes for a reserve's own fields. Checked in one load by
+/// [`check_reserve_binding`] (Anchor's `has_one` loads the reserve once per field); `None`
+/// skips a field the instruction does not take.
+#[derive(Default, Clone, Copy)]
+pub struct ReserveBinding<'a> {
+    /// The market (`WrongMarket`).
+    pub market: Option<&'a Pubkey>,
+    /// The asset's mint (`WrongReserveAccount`).
+    pub liquidity_mint: Option<&'a Pubkey>,
+    /// The supply vault (`WrongReserveAccount`).
+    pub supply_vault: Option<&'a Pubkey>,
+    /// The fee vault (`WrongReserveAccount`).
+    pub fee_vault: Option<&'a Pubkey>,
+    /// The share mint (`WrongReserveAccount`).
+    pub share_mint: Option<&'a Pubkey>,
+    /// The token program (`WrongTokenProgram`).
+    pub token_program: Option<&'a Pubkey>,
+}
+
+impl<'a> ReserveBinding<'a> {
+    /// The market, asset mint, supply vault and token program: what every instruction that
+    /// moves the asset passes.
+    pub fn liquidity(
+        market: &'a Pubkey,
+        liquidity_mint: &'a Pubkey,
+        supply_vault: &'a Pubkey,
+        token_program: &'a Pubkey,
+    ) -> Self {
+        Self {
+            market: Some(market),
+            liquidity_mint: Some(liquidity_mint),
+            supply_vault: Some(supply_vault),
+            token_program: Some(token_program),
+            ..Self::default()
+        }
+    }
+
+    /// Also the share mint.
+    pub fn with_share_mint(self, share_mint: &'a Pubkey) -> Self {
+        Self {
+            share_mint: Some(share_mint),
+            ..self
+        }
+    }
+
+    /// Also the fee vault.
+    pub fn with_fee_vault(self, fee_vault: &'a Pubkey) -> Self {
+        Self {
+            fee_vault: Some(fee_vault),
+            ..self
+        }
+    }
+}
+
+/// [`ReserveBinding::liquidity`] from an accounts struct's `market`, `liquidity_mint`,
+/// `supply_vault` and `token_program` fields.
+#[macro_export]
+macro_rules! liquidity_binding {
+    ($a:expr) => {
+        $crate::instructions::shared::guards::ReserveBinding::liquidity(
+            $a.market.as_ref().key,
+            $a.liquidity_mint.key,
+            $a.supply_vault.key,
+            $a.token_program.key,
+        )
+    };
+}
+
+/// Refuses accounts that are not the ones `reserve` names, in the order of
+/// [`ReserveBinding`]'s fields.
+pub fn check_reserve_binding(reserve: &Reserve, b: &ReserveBinding) -> Result<()> {
+    let same = |passed: Option<&Pubkey>, named: &Pubkey| passed.is_none_or(|p| p == named);
+    require!(same(b.market, &reserve.market), LendingError::WrongMarket);
+    for (passed, named) in [
+        (b.liquidity_mint, &reserve.liquidity_mint),
+        (b.supply_vault, &reserve.supply_vault),
+        (b.fee_vault, &reserve.fee_vault),
+        (b.share_mint, &reserve.share_mint),
+    ] {
+        require!(same(passed, named), LendingError::WrongReserveAccount);
+    }
+    require!(
+        same(b.token_program, &reserve.token_program),
+        LendingError::WrongTokenProgram
+    );
+    Ok(())
+}
