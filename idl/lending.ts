@@ -334,8 +334,7 @@ export type Lending = {
             "The market."
           ],
           "relations": [
-            "obligation",
-            "reserve"
+            "obligation"
           ]
         },
         {
@@ -348,7 +347,8 @@ export type Lending = {
         {
           "name": "reserve",
           "docs": [
-            "The reserve whose shares are deposited."
+            "The reserve whose shares are deposited.",
+            "Checked against the accounts it names by `check_reserve_binding`."
           ]
         },
         {
@@ -356,10 +356,7 @@ export type Lending = {
           "docs": [
             "The reserve's share mint."
           ],
-          "writable": true,
-          "relations": [
-            "reserve"
-          ]
+          "writable": true
         },
         {
           "name": "userShares",
@@ -372,9 +369,6 @@ export type Lending = {
           "name": "tokenProgram",
           "docs": [
             "The reserve's token program."
-          ],
-          "relations": [
-            "reserve"
           ]
         }
       ],
@@ -1071,24 +1065,19 @@ export type Lending = {
           "name": "market",
           "docs": [
             "The market."
-          ],
-          "relations": [
-            "obligation",
-            "repayReserve",
-            "collateralReserve"
           ]
         },
         {
           "name": "obligation",
           "docs": [
-            "The unhealthy obligation."
+            "The unhealthy obligation (of `market`: checked in the handler's single load)."
           ],
           "writable": true
         },
         {
           "name": "repayReserve",
           "docs": [
-            "Reserve of the debt being repaid."
+            "Reserve of the debt being repaid (of `market`: checked in the handler)."
           ],
           "writable": true
         },
@@ -1121,7 +1110,7 @@ export type Lending = {
         {
           "name": "collateralReserve",
           "docs": [
-            "Reserve of the collateral being seized."
+            "Reserve of the collateral being seized (of `market`: checked in the handler)."
           ],
           "writable": true
         },
@@ -1744,8 +1733,7 @@ export type Lending = {
             "The market."
           ],
           "relations": [
-            "obligation",
-            "reserve"
+            "obligation"
           ]
         },
         {
@@ -1758,7 +1746,8 @@ export type Lending = {
         {
           "name": "reserve",
           "docs": [
-            "The reserve the collateral is in."
+            "The reserve the collateral is in.",
+            "Checked against the accounts it names by `check_reserve_binding`."
           ]
         },
         {
@@ -1766,10 +1755,7 @@ export type Lending = {
           "docs": [
             "The reserve's share mint."
           ],
-          "writable": true,
-          "relations": [
-            "reserve"
-          ]
+          "writable": true
         },
         {
           "name": "userShares",
@@ -1782,9 +1768,6 @@ export type Lending = {
           "name": "tokenProgram",
           "docs": [
             "The reserve's token program."
-          ],
-          "relations": [
-            "reserve"
           ]
         }
       ],

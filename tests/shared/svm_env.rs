@@ -49,14 +49,22 @@ impl Env {
     /// A VM with litesvm's defaults (mainnet features), `lending.so` and the CPI forwarder
     /// (`cpi_forwarder.so`) loaded from `crate::runtime::deploy_dir()`.
     pub async fn start() -> Self {
+        Self::start_on(LiteSVM::new(), |elf| elf).await
+    }
+
+    /// [`Env::start`] on a VM the caller configured, loading each `.so` through `elf` (the CU
+    /// bench traces registers, which needs section headers).
+    pub async fn start_on(mut svm: LiteSVM, elf: fn(Vec<u8>) -> Vec<u8>) -> Self {
         let dir = crate::runtime::deploy_dir();
-        let mut svm = LiteSVM::new();
         for (id, name) in [
             (lending::ID, "lending"),
             (cpi_forwarder::ID, "cpi_forwarder"),
         ] {
-            svm.add_program_from_file(addr(&id), format!("{dir}/{name}.so"))
-                .unwrap_or_else(|e| panic!("{dir}/{name}.so: {e:?} (run ./scripts/build-sbf)"));
+            let path = format!("{dir}/{name}.so");
+            let bytes = std::fs::read(&path)
+                .unwrap_or_else(|e| panic!("{path}: {e} (run ./scripts/build-sbf)"));
+            svm.add_program(addr(&id), &elf(bytes))
+                .unwrap_or_else(|e| panic!("{path}: {e:?}"));
         }
         let payer = Keypair::new_from_array([0xa1; 32]);
         svm.airdrop(&payer.pubkey(), 100_000 * 1_000_000_000)

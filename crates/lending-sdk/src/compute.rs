@@ -41,8 +41,9 @@ fn parse(md: &str) -> HashMap<String, u32> {
             break;
         }
         let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-        // "| name (detail) | deposits | borrows | CU |" splits into 6 cells.
-        if cells.len() != 6 {
+        // "| name (detail) | deposits | borrows | CU | stack | heap |": the CU is the fourth
+        // column (other tables under the heading have no number there).
+        if cells.len() < 6 {
             continue;
         }
         let name = cells[1].split([' ', '(', '+']).next().unwrap_or("");

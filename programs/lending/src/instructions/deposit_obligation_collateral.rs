@@ -2,7 +2,9 @@
 //! obligation as collateral (the shares are burned and held by the obligation's record).
 
 use super::collateral::add_collateral;
-use super::shared::guards::{check_market, check_status, resolve_amount, Action};
+use super::shared::guards::{
+    check_market, check_reserve_binding, check_status, resolve_amount, Action, ReserveBinding,
+};
 use super::shared::token_ops::burn_shares;
 use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
@@ -32,14 +34,10 @@ pub struct DepositObligationCollateral<'info> {
     )]
     pub obligation: AccountLoader<'info, Obligation>,
     /// The reserve whose shares are deposited.
-    #[account(
-        has_one = market @ LendingError::WrongMarket,
-        has_one = share_mint @ LendingError::WrongReserveAccount,
-        has_one = token_program @ LendingError::WrongTokenProgram
-    )]
+    /// Checked against the accounts it names by `check_reserve_binding`.
     pub reserve: AccountLoader<'info, Reserve>,
     /// The reserve's share mint.
-    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
+    /// CHECK: the reserve's (`check_reserve_binding`); the token program checks it in the CPI.
     #[account(mut)]
     pub share_mint: UncheckedAccount<'info>,
     /// Owner's share account.
@@ -53,6 +51,13 @@ pub struct DepositObligationCollateral<'info> {
 /// Deposits `shares` (`u64::MAX`: the whole share account) as collateral.
 pub fn handler(ctx: Context<DepositObligationCollateral>, shares: u64) -> Result<()> {
     let a = &ctx.accounts;
+    let binding = ReserveBinding {
+        market: Some(a.market.as_ref().key),
+        share_mint: Some(a.share_mint.key),
+        token_program: Some(a.token_program.key),
+        ..ReserveBinding::default()
+    };
+    check_reserve_binding(&*a.reserve.load()?, &binding)?;
     let from = user_token_account(&a.user_shares, a.share_mint.key)?;
     let shares = resolve_amount(shares, from.amount)?;
     check_market(&*a.market.load()?, Action::Collateralize)?;

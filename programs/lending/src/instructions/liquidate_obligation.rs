@@ -29,11 +29,11 @@ pub struct LiquidateObligation<'info> {
     pub liquidator: Signer<'info>,
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
-    /// The unhealthy obligation.
-    #[account(mut, has_one = market @ LendingError::WrongMarket)]
+    /// The unhealthy obligation (of `market`: checked in the handler's single load).
+    #[account(mut)]
     pub obligation: AccountLoader<'info, Obligation>,
-    /// Reserve of the debt being repaid.
-    #[account(mut, has_one = market @ LendingError::WrongMarket)]
+    /// Reserve of the debt being repaid (of `market`: checked in the handler).
+    #[account(mut)]
     pub repay_reserve: AccountLoader<'info, Reserve>,
     /// Asset of the debt.
     /// CHECK: the reserve's (`check_accounts`); the token program checks it in the CPI.
@@ -48,8 +48,8 @@ pub struct LiquidateObligation<'info> {
     pub liquidator_repay_source: UncheckedAccount<'info>,
     /// Token program of the repay reserve.
     pub repay_token_program: Interface<'info, TokenInterface>,
-    /// Reserve of the collateral being seized.
-    #[account(mut, has_one = market @ LendingError::WrongMarket)]
+    /// Reserve of the collateral being seized (of `market`: checked in the handler).
+    #[account(mut)]
     pub collateral_reserve: AccountLoader<'info, Reserve>,
     /// Asset of the collateral.
     /// CHECK: the reserve's (`check_accounts`); the token program checks it in the CPI.
@@ -296,6 +296,10 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
         let mut repay = a.repay_reserve.load_mut()?;
         let mut coll = a.collateral_reserve.load_mut()?;
         let mut ob = a.obligation.load_mut()?;
+        let market_key = a.market.key();
+        for m in [&ob.market, &repay.market, &coll.market] {
+            require_keys_eq!(*m, market_key, LendingError::WrongMarket);
+        }
         a.check_accounts(&repay, &coll, params.receive_liquidity)?;
         check_market(&market, Action::Liquidate)?;
         for r in [&*repay, &*coll] {

@@ -2,7 +2,9 @@
 //! owner's wallet, if the obligation stays within its borrowing power.
 
 use super::collateral::take_collateral;
-use super::shared::guards::{check_market, check_not_vault, check_status, Action};
+use super::shared::guards::{
+    check_market, check_not_vault, check_reserve_binding, check_status, Action, ReserveBinding,
+};
 use super::shared::token_ops::mint_shares;
 use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
@@ -32,14 +34,10 @@ pub struct WithdrawObligationCollateral<'info> {
     )]
     pub obligation: AccountLoader<'info, Obligation>,
     /// The reserve the collateral is in.
-    #[account(
-        has_one = market @ LendingError::WrongMarket,
-        has_one = share_mint @ LendingError::WrongReserveAccount,
-        has_one = token_program @ LendingError::WrongTokenProgram
-    )]
+    /// Checked against the accounts it names by `check_reserve_binding`.
     pub reserve: AccountLoader<'info, Reserve>,
     /// The reserve's share mint.
-    /// CHECK: the reserve's (`has_one`); the token program checks it in the CPI.
+    /// CHECK: the reserve's (`check_reserve_binding`); the token program checks it in the CPI.
     #[account(mut)]
     pub share_mint: UncheckedAccount<'info>,
     /// Owner's share account receiving the shares.
@@ -54,9 +52,16 @@ pub struct WithdrawObligationCollateral<'info> {
 pub fn handler(ctx: Context<WithdrawObligationCollateral>, shares: u64) -> Result<()> {
     let slot = Clock::get()?.slot;
     let a = &ctx.accounts;
-    user_token_account(&a.user_shares, a.share_mint.key)?;
     let (shares, signer, health) = {
         let r = a.reserve.load()?;
+        let binding = ReserveBinding {
+            market: Some(a.market.as_ref().key),
+            share_mint: Some(a.share_mint.key),
+            token_program: Some(a.token_program.key),
+            ..ReserveBinding::default()
+        };
+        check_reserve_binding(&r, &binding)?;
+        user_token_account(&a.user_shares, a.share_mint.key)?;
         check_market(&*a.market.load()?, Action::Withdraw)?;
         check_status(&r, Action::Withdraw)?;
         check_not_vault(&r, &a.user_shares.key())?;

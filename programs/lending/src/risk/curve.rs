@@ -91,9 +91,12 @@ impl BorrowRateCurve {
             let (ua, ub) = (to_wad(a.utilization_bps), to_wad(b.utilization_bps));
             if u_bps_wad <= ub && ub > ua {
                 let span = b.rate_bps as u128 - a.rate_bps as u128;
-                let extra = mul_div(span * WAD, u_bps_wad - ua, ub - ua, Rounding::Up)?;
+                // span·WAD·(u − ua) / ((ub_bps − ua_bps)·WAD): the WADs cancel exactly, which
+                // keeps the product in 128 bits and the divisor small.
+                let width = (b.utilization_bps - a.utilization_bps) as u128;
+                let extra = mul_div(span, u_bps_wad - ua, width, Rounding::Up)?;
                 let rate_bps_wad = a.rate_bps as u128 * WAD + extra;
-                return Ok(rate_bps_wad.div_ceil(BPS));
+                return mul_div(rate_bps_wad, 1, BPS, Rounding::Up);
             }
         }
         Ok(self.points[CURVE_POINTS - 1].rate_bps as u128 * WAD / BPS)
@@ -132,6 +135,34 @@ mod tests {
                 .unwrap()
                 .is_valid()
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        /// The cancelled form equals the direct one (span·WAD·(u − ua) / (ub − ua), 256-bit).
+        #[test]
+        fn interpolation_matches_the_direct_formula(
+            kink_u in 1u32..10_000,
+            r0 in 0u32..1_000,
+            r1 in 0u32..100_000,
+            r2 in 0u32..900_000,
+            u in 0u128..=WAD,
+        ) {
+            let c = BorrowRateCurve::from_points(&[(0, r0), (kink_u, r0 + r1), (10_000, r0 + r1 + r2)])
+                .unwrap();
+            let u_bps_wad = u * BPS;
+            let (a, b) = if u_bps_wad <= kink_u as u128 * WAD {
+                (c.points[0], c.points[1])
+            } else {
+                (c.points[1], c.points[2])
+            };
+            let (ua, ub) = (a.utilization_bps as u128 * WAD, b.utilization_bps as u128 * WAD);
+            let span = (b.rate_bps - a.rate_bps) as u128;
+            let (q, rem) = crate::risk::wide::mul_div_wide(span * WAD, u_bps_wad - ua, ub - ua).unwrap();
+            let extra = q + rem as u128;
+            let expected = (a.rate_bps as u128 * WAD + extra).div_ceil(BPS);
+            proptest::prop_assert_eq!(c.apr_wad(u).unwrap(), expected);
+        }
     }
 
     #[test]

@@ -23,9 +23,9 @@ pub enum Rounding {
     Up,
 }
 
-/// Computes `a * b / d` with the given rounding, using a 256-bit intermediate (see
-/// [`super::wide`]) only when the product does not fit in 128 bits (and, for `d = WAD`, the
-/// split in [`mul_div_wad_split`] does not either).
+/// Computes `a * b / d` with the given rounding. When the product does not fit in 128 bits it
+/// goes through a 256-bit long division (see [`super::wide`]), or for `d = WAD` through the
+/// cheaper exact split of [`mul_div_wad_split`].
 #[inline]
 pub fn mul_div(a: u128, b: u128, d: u128, rounding: Rounding) -> RiskResult<u128> {
     if d == 0 {
@@ -50,15 +50,12 @@ pub fn mul_div(a: u128, b: u128, d: u128, rounding: Rounding) -> RiskResult<u128
             q
         });
     }
-    let split = if d == WAD {
+    let (q, remainder) = if d == WAD {
         mul_div_wad_split(a, b)
     } else {
-        None
-    };
-    let (q, remainder) = match split {
-        Some(r) => r,
-        None => mul_div_wide(a, b, d).ok_or(RiskError::MathOverflow)?,
-    };
+        mul_div_wide(a, b, d)
+    }
+    .ok_or(RiskError::MathOverflow)?;
     if rounding == Rounding::Up && remainder {
         q.checked_add(1).ok_or(RiskError::MathOverflow)
     } else {

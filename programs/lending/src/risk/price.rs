@@ -1,6 +1,7 @@
 //! Oracle price validation and conversion to WAD, independent of where the price came from.
 
 use super::fixed::{mul_div, pow10, Rounding, BPS, WAD};
+use super::wide::SMALL_DIVISOR_LIMIT;
 use super::{RiskError, RiskResult};
 
 /// Oracle exponents accepted: prices are mantissa × 10^expo.
@@ -129,10 +130,18 @@ impl PriceView {
     }
 
     /// Quote value (WAD) of a WAD-scaled token amount at `price`, rounded as asked.
+    ///
+    /// `a·p / (WAD·10^d)` is computed as `(a·p / WAD) / 10^d`, each step rounded the same way:
+    /// nested floors (and nested ceilings) of non-negative integers compose exactly, and both
+    /// steps avoid the 256-bit long division.
     pub fn value(&self, amount_wad: u128, price: u128, rounding: Rounding) -> RiskResult<u128> {
-        let scale = WAD
-            .checked_mul(pow10(self.decimals as u32)?)
-            .ok_or(RiskError::MathOverflow)?;
+        let unit = pow10(self.decimals as u32)?;
+        if unit < SMALL_DIVISOR_LIMIT {
+            if let Ok(per_unit) = mul_div(amount_wad, price, WAD, rounding) {
+                return mul_div(per_unit, 1, unit, rounding);
+            }
+        }
+        let scale = WAD.checked_mul(unit).ok_or(RiskError::MathOverflow)?;
         mul_div(amount_wad, price, scale, rounding)
     }
 
@@ -230,5 +239,26 @@ mod tests {
         assert_eq!(value, 375 * WAD);
         assert_eq!(v.low, 149 * WAD);
         assert_eq!(v.high, 151 * WAD);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        /// The two-step value equals the single division by WAD·10^decimals (256-bit path).
+        #[test]
+        fn two_step_value_equals_one_division(
+            amount in 0u128..(1u128 << 127),
+            shift in 0u32..127,
+            price in 0u128..(1u128 << 100),
+            decimals in 0u8..=18,
+            up in proptest::bool::ANY,
+        ) {
+            let amount = amount >> shift;
+            let rounding = if up { Rounding::Up } else { Rounding::Down };
+            let v = PriceView::new(price.max(1), 0, decimals);
+            let scale = WAD * 10u128.pow(decimals as u32);
+            let expected = super::super::wide::mul_div_wide(amount, v.spot, scale)
+                .map(|(q, rem)| if up && rem { q + 1 } else { q });
+            proptest::prop_assert_eq!(v.value(amount, v.spot, rounding).ok(), expected);
+        }
     }
 }

@@ -157,19 +157,40 @@ pub fn div_rem_wad(n: u128) -> (u128, bool) {
     (q, rem != 0 || n & ((1 << 18) - 1) != 0)
 }
 
-/// `floor(a * b / 10^18)` and whether it left a remainder, without a 256-bit product where
-/// the larger operand's remainder modulo 10^18 times the smaller one fits in 128 bits:
-/// `a = h·10^18 + l` gives `a·b/10^18 = h·b + l·b/10^18` exactly (two short divisions instead
-/// of a long one). `None` where it does not fit (or the quotient overflows).
+/// `floor(a * b / 10^18)` and whether it left a remainder, without a 256-bit product: with
+/// `a = ha·10^18 + la` and `b = hb·10^18 + lb` (`la, lb < 10^18`),
+/// `a·b/10^18 = ha·hb·10^18 + ha·lb + hb·la + la·lb/10^18` exactly, and `la·lb < 10^36` fits.
+/// Where `la·b` fits, `a·b/10^18 = ha·b + la·b/10^18` needs one split fewer. Every term is at
+/// most the quotient, so this is `None` exactly when the quotient does not fit in 128 bits.
+/// Short divisions only (a few hundred CU less than the long division).
 pub fn mul_div_wad_split(a: u128, b: u128) -> Option<(u128, bool)> {
     let (a, b) = if a >= b { (a, b) } else { (b, a) };
-    let (h, _) = div_rem_wad(a);
-    let l = a - h * WAD_U128;
-    let (q_low, rem) = div_rem_wad(l.checked_mul(b)?);
-    Some((h.checked_mul(b)?.checked_add(q_low)?, rem))
+    let (ha, la) = split_wad(a);
+    if let Some(low) = la.checked_mul(b) {
+        // One side suffices: a·b/10^18 = ha·b + la·b/10^18.
+        let (q_low, rem) = div_rem_wad(low);
+        return Some((ha.checked_mul(b)?.checked_add(q_low)?, rem));
+    }
+    let (hb, lb) = split_wad(b);
+    let (q_low, rem) = div_rem_wad(la * lb);
+    let q = ha
+        .checked_mul(hb)?
+        .checked_mul(WAD_U128)?
+        .checked_add(ha.checked_mul(lb)?)?
+        .checked_add(hb.checked_mul(la)?)?
+        .checked_add(q_low)?;
+    Some((q, rem))
 }
 
-/// 10^18 as a `u128`.
+/// `(x / 10^18, x % 10^18)`, skipping the division below 10^18.
+fn split_wad(x: u128) -> (u128, u128) {
+    if x < WAD_U128 {
+        return (0, x);
+    }
+    let (h, _) = div_rem_wad(x);
+    (h, x - h * WAD_U128)
+}
+
 const WAD_U128: u128 = 1_000_000_000_000_000_000;
 
 /// `hi:lo` shifted left by `s` (< 32), keeping the high digit.
@@ -245,15 +266,7 @@ mod tests {
         #[test]
         fn wad_split_matches_the_256_bit_reference(a in any_u128(), b in any_u128()) {
             let wad = 1_000_000_000_000_000_000u128;
-            if let Some(got) = mul_div_wad_split(a, b) {
-                prop_assert_eq!(Some(got), expected(a, b, wad));
-            } else {
-                // It may only decline where the remainder's product overflows, or the
-                // quotient does.
-                let (big, small) = if a >= b { (a, b) } else { (b, a) };
-                prop_assert!((big % wad).checked_mul(small).is_none() || expected(a, b, wad).is_none()
-                    || (big / wad).checked_mul(small).is_none());
-            }
+            prop_assert_eq!(mul_div_wad_split(a, b), expected(a, b, wad));
         }
     }
 

@@ -72,6 +72,7 @@ mod tests {
             deposits: 1,
             borrows: 0,
             cu,
+            mem: None,
         }
     }
 

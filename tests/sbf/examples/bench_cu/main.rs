@@ -15,6 +15,7 @@ mod env_common;
 pub mod fixture;
 pub use lending_sdk::ix;
 mod budget;
+mod memory;
 mod oracles;
 #[path = "../../../shared/outcome.rs"]
 pub mod outcome;
@@ -30,9 +31,11 @@ use anchor_lang::solana_program::instruction::Instruction;
 use env::{Env, SPL_TOKEN};
 use fixture::{config, Market, User};
 use lending::LiquidateParams;
+use memory::MemUse;
 use report::{Entry, Report};
 use solana_keypair::Keypair;
 use solana_signer::Signer;
+use std::sync::{Arc, Mutex};
 
 /// Reserves 0..4 serve as collateral, 4..7 as debt (one obligation holds at most 4 + 3).
 const COLL: [usize; 4] = [0, 1, 2, 3];
@@ -59,6 +62,8 @@ fn refresh_many(m: &Market, idx: &[usize]) -> Vec<Instruction> {
 /// The bench: a VM, the market and the report being filled.
 struct Bench {
     env: Env,
+    /// Memory use of each lending invocation of the VM's last transaction.
+    mem: Arc<Mutex<Vec<MemUse>>>,
     m: Market,
     report: Report,
 }
@@ -94,21 +99,26 @@ impl Bench {
         if std::env::var("BENCH_LOGS").is_ok_and(|v| name.starts_with(&v)) {
             println!("{}", self.env.last_logs.join("\n"));
         }
-        self.record(name, positions, cu);
+        let mem = self.last_mem();
+        self.record(name, positions, cu, mem);
         cu
     }
 
-    fn record(&mut self, name: &str, positions: (u8, u8), cu: u64) {
-        println!(
-            "  {name:<44} {:>2}d {:>1}b {cu:>8} CU",
-            positions.0, positions.1
-        );
-        self.report.entries.push(Entry {
+    /// Memory use of the last transaction's lending invocations (the larger of each figure).
+    fn last_mem(&self) -> Option<MemUse> {
+        MemUse::max_of(&self.mem.lock().unwrap())
+    }
+
+    fn record(&mut self, name: &str, positions: (u8, u8), cu: u64, mem: Option<MemUse>) {
+        let e = Entry {
             name: name.to_string(),
             deposits: positions.0,
             borrows: positions.1,
             cu,
-        });
+            mem,
+        };
+        println!("{}", e.line());
+        self.report.entries.push(e);
     }
 
     /// Refresh instructions for everything `u`'s obligation holds, then its refresh.
@@ -161,31 +171,34 @@ async fn main() {
     let so_bytes = std::fs::metadata(format!("{deploy}/lending.so"))
         .map(|m| m.len())
         .unwrap_or(0);
-    let mut env = Env::start().await;
+    let (svm, mem) = memory::traced_svm();
+    let mut env = Env::start_on(svm, memory::with_section_headers).await;
     env.set_time(1_750_000_000).await;
 
     println!("admin");
     let mut report = Report::new(so_bytes);
     let mut m = Market::new(&mut env).await;
-    let init_market_cu = env.last_cu[0];
+    let init_market = (env.last_cu[0], MemUse::max_of(&mem.lock().unwrap()));
     for _ in 0..7 {
         m.add_reserve(&mut env, 6, SPL_TOKEN, ONE_USD, -8, config(7_500, 8_000))
             .await;
     }
-    let init_reserve_cu = env.last_cu[0];
+    let init_reserve = (env.last_cu[0], MemUse::max_of(&mem.lock().unwrap()));
     let mut b = Bench {
         env,
+        mem,
         m,
         report: std::mem::take(&mut report),
     };
-    b.record("init_market", (0, 0), init_market_cu);
-    b.record("init_reserve", (0, 0), init_reserve_cu);
+    b.record("init_market", (0, 0), init_market.0, init_market.1);
+    b.record("init_reserve", (0, 0), init_reserve.0, init_reserve.1);
     admin(&mut b).await;
 
     println!("user");
     let lender = b.m.user(&mut b.env, &[1_000_000 * T; 7]).await;
     let init_obligation_cu = b.env.last_cu[0];
-    b.record("init_obligation", (0, 0), init_obligation_cu);
+    let mem = b.last_mem();
+    b.record("init_obligation", (0, 0), init_obligation_cu, mem);
     for i in 0..7 {
         b.m.supply(&mut b.env, &lender, i, 500_000 * T)
             .await
@@ -212,9 +225,16 @@ async fn main() {
             &[&lender.kp],
         )
         .await;
-    b.record("flash_borrow", (0, 0), cu[0]);
-    b.record("flash_repay", (0, 0), cu[1]);
-    b.record("flash_borrow+flash_repay", (0, 0), cu[0] + cu[1]);
+    let mem = b.mem.lock().unwrap().clone();
+    assert_eq!(mem.len(), 2, "one memory figure per lending instruction");
+    b.record("flash_borrow", (0, 0), cu[0], Some(mem[0]));
+    b.record("flash_repay", (0, 0), cu[1], Some(mem[1]));
+    b.record(
+        "flash_borrow+flash_repay",
+        (0, 0),
+        cu[0] + cu[1],
+        MemUse::max_of(&mem),
+    );
 
     println!("positions");
     positions(&mut b, &lender).await;

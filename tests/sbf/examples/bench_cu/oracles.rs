@@ -4,6 +4,7 @@
 use super::env::{Env, SPL_TOKEN};
 use super::fixture::Market;
 use super::ix;
+use super::memory::{traced_svm, MemUse};
 use super::pyth::{
     account, fixture, legacy_trading, pull_params, LEGACY_OWNER, LEGACY_PUBLISH_TIME,
     PULL_PUBLISH_TIME,
@@ -48,7 +49,8 @@ pub async fn measure() -> Vec<Entry> {
     ];
     let mut out = vec![];
     for (name, key, data, owner, params, time) in cases {
-        let mut env = Env::start().await;
+        let (svm, mem) = traced_svm();
+        let mut env = Env::start_on(svm, super::memory::with_section_headers).await;
         env.set_account(&key, account(owner, data));
         env.set_time(time + 5).await;
         let m = Market::with_params(&mut env, false).await;
@@ -66,14 +68,15 @@ pub async fn measure() -> Vec<Entry> {
         let oracle = ix::pda::oracle(&m.market, &mint);
         env.ok(&[ix::refresh_oracle_price(oracle, Some(key))], &[])
             .await;
-        let cu = env.last_cu[0];
-        println!("  {name:<44}  0d 0b {cu:>8} CU");
-        out.push(Entry {
+        let e = Entry {
             name: name.to_string(),
             deposits: 0,
             borrows: 0,
-            cu,
-        });
+            cu: env.last_cu[0],
+            mem: MemUse::max_of(&mem.lock().unwrap()),
+        };
+        println!("{}", e.line());
+        out.push(e);
     }
     out
 }

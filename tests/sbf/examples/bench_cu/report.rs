@@ -2,6 +2,7 @@
 //! `docs/compute-units.md` for people, with the SPL token-lending baseline and our targets.
 
 use super::env::Env;
+use super::memory::{MemUse, FRAME_BYTES, HEAP_BYTES, MAX_FRAMES};
 use serde_json::json;
 
 /// One measured instruction.
@@ -14,6 +15,21 @@ pub struct Entry {
     pub borrows: u8,
     /// Compute units the lending program consumed (CPIs included).
     pub cu: u64,
+    /// Stack and heap it used (the larger over its invocations), from the register trace.
+    pub mem: Option<MemUse>,
+}
+
+impl Entry {
+    /// The progress line the bench prints.
+    pub fn line(&self) -> String {
+        let mem = self.mem.map_or(String::new(), |m| {
+            format!(" {:>3} frames {:>6} B heap", m.stack_frames, m.heap_bytes)
+        });
+        format!(
+            "  {:<44} {:>2}d {:>1}b {:>8} CU{mem}",
+            self.name, self.deposits, self.borrows, self.cu
+        )
+    }
 }
 
 /// One program account kind: size and rent.
@@ -35,8 +51,6 @@ pub struct Report {
     pub entries: Vec<Entry>,
     /// Program accounts.
     pub accounts: Vec<AccountRow>,
-    /// Heap use at the maximum positions, when measured: (instruction, bytes used).
-    pub heap: Vec<(String, u64)>,
 }
 
 /// A target row: our instruction, its positions, the SPL baseline and the target.
@@ -151,11 +165,14 @@ impl Report {
         }
     }
 
-    fn find(&self, name: &str, positions: (u8, u8)) -> Option<u64> {
+    fn entry(&self, name: &str, positions: (u8, u8)) -> Option<&Entry> {
         self.entries
             .iter()
             .find(|e| e.name == name && (e.deposits, e.borrows) == positions)
-            .map(|e| e.cu)
+    }
+
+    fn find(&self, name: &str, positions: (u8, u8)) -> Option<u64> {
+        self.entry(name, positions).map(|e| e.cu)
     }
 
     /// Writes `target/cu-report.json` and `docs/compute-units.md` under `root`.
@@ -165,8 +182,13 @@ impl Report {
             "program_so_bytes": self.so_bytes,
             "instructions": self.entries.iter().map(|e| json!({
                 "name": e.name, "deposits": e.deposits, "borrows": e.borrows, "cu": e.cu,
+                "stack_frames": e.mem.map(|m| m.stack_frames),
+                "heap_bytes": e.mem.map(|m| m.heap_bytes),
             })).collect::<Vec<_>>(),
-            "heap_bytes_used": self.heap.iter().map(|(n, b)| json!({"name": n, "bytes": b})).collect::<Vec<_>>(),
+            "limits": json!({
+                "stack_frames": MAX_FRAMES, "stack_frame_bytes": FRAME_BYTES,
+                "heap_bytes": HEAP_BYTES, "cu_per_transaction": 1_400_000,
+            }),
             "targets": TARGETS.iter().map(|t| json!({
                 "label": t.label, "baseline": t.baseline, "target": t.target,
                 "measured": self.find(t.name, t.positions),
@@ -227,28 +249,24 @@ impl Report {
         s += "The CI guard: `tests/sbf/cu-budget.json` holds each row's budget, and `./scripts/test`\n";
         s += "fails when a row exceeds its budget by more than 10%. `./scripts/bench-cu --update-budget`\n";
         s += "rewrites the budget from a run; lowering it is a normal commit.\n\n";
-        s += "| instruction | deposits | borrows | CU |\n|---|---:|---:|---:|\n";
+        s += "Stack and heap come from the VM's register trace (litesvm `register-tracing`): the\n";
+        s += "stack column counts the 4 KiB frames in use at the deepest call (SBPF v3 frames are fixed;\n";
+        s += "the VM allows 64), the heap column the bytes the bump allocator handed out (it never\n";
+        s += "frees) of the default 32 KiB.\n\n";
+        s += "| instruction | deposits | borrows | CU | stack frames | heap bytes |\n|---|---:|---:|---:|---:|---:|\n";
         for e in &self.entries {
+            let (frames, heap) = e.mem.map_or(("–".into(), "–".into()), |m| {
+                (m.stack_frames.to_string(), group(m.heap_bytes))
+            });
             s += &format!(
-                "| {} | {} | {} | {} |\n",
+                "| {} | {} | {} | {} | {frames} | {heap} |\n",
                 e.name,
                 e.deposits,
                 e.borrows,
                 group(e.cu)
             );
         }
-        s += "\nWith the most positions an obligation can hold (4 deposits, 3 borrows), refresh_obligation\n";
-        s += "and liquidate stay far below the 1.4M CU transaction limit (see the rows with 4 deposits).\n";
-        if !self.heap.is_empty() {
-            s += "\n## Heap\n\n| instruction | heap used (bytes) | of 32 KiB |\n|---|---:|---:|\n";
-            for (n, b) in &self.heap {
-                s += &format!(
-                    "| {n} | {} | {:.1}% |\n",
-                    group(*b),
-                    *b as f64 / 32_768.0 * 100.0
-                );
-            }
-        }
+        s += &self.headroom();
         s += "\n## Accounts\n\n| account | bytes | rent-exempt minimum (SOL) |\n|---|---:|---:|\n";
         for a in &self.accounts {
             s += &format!(
@@ -262,12 +280,51 @@ impl Report {
     }
 }
 
+impl Report {
+    /// Headroom at the most positions an obligation can hold, against the VM's limits.
+    fn headroom(&self) -> String {
+        let mut s = String::from(
+            "\n### Headroom at the most positions (4 deposits, 3 borrows)\n\n\
+             | instruction | CU (of 1.4M) | stack frames (of 64) | heap (of 32 KiB) |\n\
+             |---|---:|---:|---:|\n",
+        );
+        for name in ["refresh_obligation", "liquidate_obligation"] {
+            let Some(e) = self.entry(name, (4, 3)) else {
+                s += &format!("| {name} | not measured | | |\n");
+                continue;
+            };
+            let pct = |used: u64, of: u64| used as f64 / of as f64 * 100.0;
+            let (frames, heap) = e.mem.map_or(("–".into(), "–".into()), |m| {
+                (
+                    format!(
+                        "{} ({:.0}%)",
+                        m.stack_frames,
+                        pct(m.stack_frames, MAX_FRAMES)
+                    ),
+                    format!(
+                        "{} ({:.1}%)",
+                        group(m.heap_bytes),
+                        pct(m.heap_bytes, HEAP_BYTES)
+                    ),
+                )
+            });
+            s += &format!(
+                "| {name} | {} ({:.1}%) | {frames} | {heap} |\n",
+                group(e.cu),
+                pct(e.cu, 1_400_000)
+            );
+        }
+        s
+    }
+}
+
 /// What profiling found, and what stands between the figures and the targets.
 const WHERE_THE_CU_GO: &str = "## Where the compute units go\n\n\
 `./scripts/profile-cu PREFIX` builds the program with the `cu-profile` feature (its `probe!`\n\
 points log the units left), runs this benchmark on that build and prints the cost of each\n\
 step. Each probe costs about 200 CU (not in the tables), so the totals here sit above\n\
-the plain build's. Measured 2026-12-05:\n\n\
+the plain build's. Measured 2026-12-05 at commit 20854cd (before the last five items of\n\
+the Done-so-far list):\n\n\
 | repay_obligation_liquidity (1 deposit, 1 borrow) | CU |\n|---|---:|\n\
 | entrypoint, account loading and checks (3 zero-copy accounts; mint, vault and payer's account unchecked by Anchor) | 2,696 |\n\
 | payer's token account read, books: amount owed, shares burned, position value, cached health (WAD math) | 6,115 |\n\
@@ -307,13 +364,31 @@ Done so far:\n\n\
   Anchor's duplicate-mutable check skips `UncheckedAccount`s, each instruction states it as a\n\
   constraint (`all_distinct`).\n\
 - A reserve's market, mints, vaults and token program are checked in one load\n\
-  (`check_reserve_binding`) instead of one load per `has_one`: about 40 CU per field.\n\n\
+  (`check_reserve_binding`) instead of one load per `has_one`: about 40 CU per field; the\n\
+  collateral instructions and liquidate now do the same.\n\
+- The WAD split covers both operands (`a = ha·WAD + la`, `b = hb·WAD + lb`), so every\n\
+  `a·b/WAD` whose result fits skips the long division.\n\
+- Position values divide by WAD and then by 10^decimals instead of by WAD·10^decimals at once\n\
+  (nested floors, and nested ceilings, compose exactly): refresh_obligation with 4 deposits\n\
+  and 3 borrows went from 34,871 to 28,997 CU, with 1 deposit from 7,165 to 6,086.\n\
+- The rate curve's interpolation cancels its WAD factors (a 128-bit product over a small\n\
+  divisor): refresh_reserve with interest went from 10,607 to 8,984 CU.\n\
+- The flash-loan checks read the instructions sysvar in place instead of deserialising each\n\
+  instruction into heap vectors: borrow + repay went from 15,400 to 12,597 CU.\n\n\
 The math changes are property-tested against 256-bit (512-bit for compounding) references.\n\n\
 What stands in the way of the targets, in order of expected gain:\n\n\
-1. **WAD-scaled token amounts.** Pool balances are stored as tokens x 10^18, so most products\n\
-   overflow 128 bits (utilisation still takes the long division). Keeping token amounts in\n\
-   token units (with shares and indices in WAD) keeps most products in 128 bits.\n\
-2. **Instruction-sysvar scan** in flash_borrow/flash_repay (deserialises whole instructions).\n\n";
+1. **WAD-scaled token amounts.** Pool balances are stored as tokens x 10^18, so converting\n\
+   shares to liquidity (`shares · total / supply`), utilisation and `amount_for_value` (a\n\
+   division by a price) still take a 256-bit long division. Keeping token amounts in token\n\
+   units (shares and indices in WAD) keeps those products in 128 bits; it changes the\n\
+   account layout and every rounding proof, so it is its own step.\n\
+2. **Fixed costs per instruction.** Anchor's entry and account loading (1,000 to 2,700),\n\
+   each token CPI (about 2,200, of which p-token itself uses about 100) and the event (about\n\
+   500). deposit_obligation_collateral is exactly one of each plus a few hundred CU of\n\
+   checks, which is why it sits at 5.2k against a 4k target; repay and liquidate (two CPIs)\n\
+   carry the same floor.\n\
+3. **liquidate** also sizes the repayment and the seizure with several value conversions;\n\
+   after item 1 most of them become 128-bit.\n\n";
 
 /// Size and rent of each program account kind.
 pub fn account_rows(env: &Env) -> Vec<AccountRow> {
