@@ -8,6 +8,7 @@ use crate::risk::health::{borrow_value, deposit_values, Health};
 use crate::state::reserve::ReserveView;
 use crate::state::{Obligation, Reserve};
 use anchor_lang::prelude::*;
+use anchor_lang::Discriminator;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -15,6 +16,31 @@ pub struct RefreshObligation<'info> {
     /// The obligation.
     #[account(mut)]
     pub obligation: AccountLoader<'info, Obligation>,
+}
+
+/// Reads a reserve account in place, with the checks (and errors) of Anchor's
+/// `AccountLoader::try_from` + `load`, once: owner, discriminator, size.
+fn read_reserve<'a>(info: &'a AccountInfo) -> Result<std::cell::Ref<'a, Reserve>> {
+    use anchor_lang::error::ErrorCode;
+    if *info.owner != crate::ID {
+        return Err(Error::from(ErrorCode::AccountOwnedByWrongProgram)
+            .with_pubkeys((*info.owner, crate::ID)));
+    }
+    let data = info.try_borrow_data()?;
+    let disc = Reserve::DISCRIMINATOR;
+    require!(
+        data.len() >= disc.len(),
+        ErrorCode::AccountDiscriminatorNotFound
+    );
+    require!(
+        data[..disc.len()] == *disc,
+        ErrorCode::AccountDiscriminatorMismatch
+    );
+    let end = disc.len() + std::mem::size_of::<Reserve>();
+    require!(data.len() >= end, ErrorCode::AccountDidNotDeserialize);
+    Ok(std::cell::Ref::map(data, |d| {
+        bytemuck::from_bytes(&d[disc.len()..end])
+    }))
 }
 
 /// Loads remaining account `i` as the reserve `expected` of this obligation's market.
@@ -29,8 +55,7 @@ fn load_reserve<'info>(
         .get(i)
         .ok_or(LendingError::WrongRemainingAccounts)?;
     require_keys_eq!(*info.key, *expected, LendingError::WrongRemainingAccounts);
-    let loader = AccountLoader::<Reserve>::try_from(info)?;
-    let r = loader.load()?;
+    let r = read_reserve(info)?;
     require_keys_eq!(r.market, *market, LendingError::WrongMarket);
     check_reserve_priced(&r, slot)?;
     Ok(r.view())
@@ -51,18 +76,24 @@ pub fn handler<'info>(ctx: Context<'info, RefreshObligation<'info>>) -> Result<(
     let mut diverged = false;
     for i in 0..nd {
         let key = ob.deposits[i].reserve;
+        crate::probe!("deposit: start");
         let r = load_reserve(remaining, i, &key, &market, clock.slot)?;
+        crate::probe!("deposit: reserve loaded and checked");
         let v = deposit_values(&r.pool, ob.deposits[i].shares, &r.price, &r.risk)
             .map_err(LendingError::from)?;
+        crate::probe!("deposit: values");
         ob.deposits[i].set_values(&v);
         health.add_deposit(&v).map_err(LendingError::from)?;
         diverged |= r.ema_diverged;
     }
     for j in 0..nb {
         let key = ob.borrows[j].reserve;
+        crate::probe!("borrow: start");
         let r = load_reserve(remaining, nd + j, &key, &market, clock.slot)?;
+        crate::probe!("borrow: reserve loaded and checked");
         let v = borrow_value(&r.pool, ob.borrows[j].debt_shares.get(), &r.price)
             .map_err(LendingError::from)?;
+        crate::probe!("borrow: value");
         ob.borrows[j].market_value.set(v);
         health.borrowed = health
             .borrowed

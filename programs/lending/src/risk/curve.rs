@@ -1,6 +1,6 @@
 //! The multi-point, piecewise-linear borrow-rate curve.
 
-use super::fixed::{mul_div, Rounding, BPS, WAD};
+use super::fixed::{div, mul_div, Rounding, BPS, WAD};
 use super::{RiskError, RiskResult};
 use anchor_lang::prelude::*;
 
@@ -96,7 +96,7 @@ impl BorrowRateCurve {
                 let width = (b.utilization_bps - a.utilization_bps) as u128;
                 let extra = mul_div(span, u_bps_wad - ua, width, Rounding::Up)?;
                 let rate_bps_wad = a.rate_bps as u128 * WAD + extra;
-                return mul_div(rate_bps_wad, 1, BPS, Rounding::Up);
+                return div(rate_bps_wad, BPS, Rounding::Up);
             }
         }
         Ok(self.points[CURVE_POINTS - 1].rate_bps as u128 * WAD / BPS)

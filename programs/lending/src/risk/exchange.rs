@@ -1,6 +1,8 @@
 //! A reserve's pool of liquidity: cash, debt, protocol fees and the share exchange rate.
 
-use super::fixed::{amount_to_wad, mul_div, wad_mul, wad_pow, wad_to_amount, Rounding, BPS, WAD};
+use super::fixed::{
+    amount_to_wad, div, mul_div, wad_mul, wad_pow, wad_to_amount, Rounding, BPS, WAD,
+};
 use super::{RiskError, RiskResult};
 
 /// Seconds in the 365-day year used for APR to per-second conversion.
@@ -224,15 +226,10 @@ pub fn growth(r: u128, t: u64) -> RiskResult<u128> {
         let scaled = term
             .checked_mul((t - k + 1) as u128)
             .ok_or(RiskError::MathOverflow)?;
-        term = mul_div(
-            wad_mul(scaled, r, Rounding::Up)?,
-            1,
-            k as u128,
-            Rounding::Up,
-        )?;
+        term = div(wad_mul(scaled, r, Rounding::Up)?, k as u128, Rounding::Up)?;
         sum += term;
     }
-    let rest = mul_div(wad_mul(term, rt, Rounding::Up)?, 1, 3, Rounding::Up)?;
+    let rest = div(wad_mul(term, rt, Rounding::Up)?, 3, Rounding::Up)?;
     Ok(sum + rest)
 }
 

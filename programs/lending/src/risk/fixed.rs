@@ -5,7 +5,7 @@
 //! a user receives, up for what a user owes.
 
 use super::wide::{
-    div_rem_small, div_rem_wad, mul_div_wad_split, mul_div_wide, SMALL_DIVISOR_LIMIT,
+    div_rem_small, div_rem_wad, mul_div_u64, mul_div_wad_split, mul_div_wide, SMALL_DIVISOR_LIMIT,
 };
 use super::{RiskError, RiskResult};
 
@@ -50,8 +50,13 @@ pub fn mul_div(a: u128, b: u128, d: u128, rounding: Rounding) -> RiskResult<u128
             q
         });
     }
+    let small = |x: u128| x <= u64::MAX as u128;
     let (q, remainder) = if d == WAD {
         mul_div_wad_split(a, b)
+    } else if small(d) && small(a) {
+        mul_div_u64(a as u64, b, d as u64)
+    } else if small(d) && small(b) {
+        mul_div_u64(b as u64, a, d as u64)
     } else {
         mul_div_wide(a, b, d)
     }
@@ -116,9 +121,48 @@ pub fn wad_pow(base: u128, mut exp: u64, rounding: Rounding) -> RiskResult<u128>
     Ok(result)
 }
 
-/// `10^n` as a `u128`, for token decimals and oracle exponents.
+/// `10^0 ..= 10^38`: every power of ten a `u128` holds.
+const POW10: [u128; 39] = {
+    let mut t = [1u128; 39];
+    let mut i = 1;
+    while i < t.len() {
+        t[i] = t[i - 1] * 10;
+        i += 1;
+    }
+    t
+};
+
+/// `10^n` as a `u128`, for token decimals and oracle exponents (a table lookup: SBF has no
+/// 128-bit multiply, so `checked_pow` costs a library call per step).
 pub fn pow10(n: u32) -> RiskResult<u128> {
-    10u128.checked_pow(n).ok_or(RiskError::MathOverflow)
+    POW10
+        .get(n as usize)
+        .copied()
+        .ok_or(RiskError::MathOverflow)
+}
+
+/// `n / d` with the given rounding (`mul_div(n, 1, d)` without the multiplication).
+#[inline]
+pub fn div(n: u128, d: u128, rounding: Rounding) -> RiskResult<u128> {
+    if d == 0 {
+        return Err(RiskError::DivisionByZero);
+    }
+    let (q, remainder) = if n <= u64::MAX as u128 && d <= u64::MAX as u128 {
+        let (n, d) = (n as u64, d as u64);
+        ((n / d) as u128, n % d != 0)
+    } else if d == WAD {
+        div_rem_wad(n)
+    } else if d < SMALL_DIVISOR_LIMIT {
+        let (q, r) = div_rem_small(n, d as u64);
+        (q, r != 0)
+    } else {
+        (n / d, !n.is_multiple_of(d))
+    };
+    Ok(if rounding == Rounding::Up && remainder {
+        q + 1
+    } else {
+        q
+    })
 }
 
 #[cfg(test)]
@@ -149,6 +193,22 @@ mod tests {
             mul_div(u128::MAX, 2, 1, Rounding::Down),
             Err(RiskError::MathOverflow)
         );
+    }
+
+    #[test]
+    fn pow10_table_matches_checked_pow() {
+        for n in 0..45 {
+            assert_eq!(pow10(n).ok(), 10u128.checked_pow(n), "10^{n}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn div_equals_mul_div_by_one(n in proptest::prelude::any::<u128>(), d in 0u128..u128::MAX, shift in 0u32..128, up in proptest::bool::ANY) {
+            let d = d >> shift;
+            let r = if up { Rounding::Up } else { Rounding::Down };
+            proptest::prop_assert_eq!(div(n, d, r), mul_div(n, 1, d, r));
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Oracle price validation and conversion to WAD, independent of where the price came from.
 
-use super::fixed::{mul_div, pow10, Rounding, BPS, WAD};
+use super::fixed::{div, mul_div, pow10, Rounding, BPS, WAD};
 use super::wide::SMALL_DIVISOR_LIMIT;
 use super::{RiskError, RiskResult};
 
@@ -138,7 +138,7 @@ impl PriceView {
         let unit = pow10(self.decimals as u32)?;
         if unit < SMALL_DIVISOR_LIMIT {
             if let Ok(per_unit) = mul_div(amount_wad, price, WAD, rounding) {
-                return mul_div(per_unit, 1, unit, rounding);
+                return div(per_unit, unit, rounding);
             }
         }
         let scale = WAD.checked_mul(unit).ok_or(RiskError::MathOverflow)?;

@@ -182,6 +182,24 @@ pub fn mul_div_wad_split(a: u128, b: u128) -> Option<(u128, bool)> {
     Some((q, rem))
 }
 
+/// `floor(a * b / d)` and whether it left a remainder, for `a` and `d` below 2^64 (`d > 0`):
+/// with `b = q1·d + r1`, `a·b/d = a·q1 + a·r1/d` exactly, and `a·r1 < 2^128`. Two 128-by-64
+/// divisions instead of the 256-bit long division; `None` when the quotient overflows.
+pub fn mul_div_u64(a: u64, b: u128, d: u64) -> Option<(u128, bool)> {
+    let (q1, r1) = div_rem_u64(b, d);
+    let (q2, r2) = div_rem_u64(a as u128 * r1 as u128, d);
+    Some(((a as u128).checked_mul(q1)?.checked_add(q2)?, r2 != 0))
+}
+
+/// `(n / d, n % d)` for a divisor below 2^64 (`d > 0`).
+fn div_rem_u64(n: u128, d: u64) -> (u128, u64) {
+    if (d as u128) < SMALL_DIVISOR_LIMIT {
+        return div_rem_small(n, d);
+    }
+    let q = n / d as u128;
+    (q, (n - q * d as u128) as u64)
+}
+
 /// `(x / 10^18, x % 10^18)`, skipping the division below 10^18.
 fn split_wad(x: u128) -> (u128, u128) {
     if x < WAD_U128 {
@@ -267,6 +285,15 @@ mod tests {
         fn wad_split_matches_the_256_bit_reference(a in any_u128(), b in any_u128()) {
             let wad = 1_000_000_000_000_000_000u128;
             prop_assert_eq!(mul_div_wad_split(a, b), expected(a, b, wad));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn u64_operand_path_matches_the_256_bit_reference(a in any::<u64>(), b in any_u128(), d in 1u64.., shift in 0u32..64) {
+            let d = (d >> shift).max(1);
+            prop_assert_eq!(mul_div_u64(a, b, d), expected(a as u128, b, d as u128));
         }
     }
 

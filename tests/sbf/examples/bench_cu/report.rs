@@ -323,7 +323,7 @@ const WHERE_THE_CU_GO: &str = "## Where the compute units go\n\n\
 `./scripts/profile-cu PREFIX` builds the program with the `cu-profile` feature (its `probe!`\n\
 points log the units left), runs this benchmark on that build and prints the cost of each\n\
 step. Each probe costs about 200 CU (not in the tables), so the totals here sit above\n\
-the plain build's. Measured 2026-12-05 at commit 20854cd (before the last five items of\n\
+the plain build's. Measured 2026-12-05 at commit 20854cd (before the last seven items of\n\
 the Done-so-far list):\n\n\
 | repay_obligation_liquidity (1 deposit, 1 borrow) | CU |\n|---|---:|\n\
 | entrypoint, account loading and checks (3 zero-copy accounts; mint, vault and payer's account unchecked by Anchor) | 2,696 |\n\
@@ -374,12 +374,19 @@ Done so far:\n\n\
 - The rate curve's interpolation cancels its WAD factors (a 128-bit product over a small\n\
   divisor): refresh_reserve with interest went from 10,607 to 8,984 CU.\n\
 - The flash-loan checks read the instructions sysvar in place instead of deserialising each\n\
-  instruction into heap vectors: borrow + repay went from 15,400 to 12,597 CU.\n\n\
+  instruction into heap vectors: borrow + repay went from 15,400 to 12,597 CU.\n\
+- Powers of ten come from a table, and divisions skip the multiplication by one of\n\
+  `mul_div(x, 1, d)` (SBF has no 128-bit multiply: `checked_pow` and `checked_mul` on\n\
+  `u128` are library calls): refresh_obligation with 4 deposits and 3 borrows went from\n\
+  28,997 to 25,721 CU, refresh_reserve with interest from 8,984 to 8,177.\n\
+- Products whose divisor and one operand are below 2^64 (shares x liquidity / share supply)\n\
+  divide as `a·(b div d) + a·(b mod d) / d`: two 128-by-64 divisions instead of the 256-bit\n\
+  one. refresh_obligation with 4 deposits and 3 borrows went from 25,721 to 22,625 CU.\n\n\
 The math changes are property-tested against 256-bit (512-bit for compounding) references.\n\n\
 What stands in the way of the targets, in order of expected gain:\n\n\
 1. **WAD-scaled token amounts.** Pool balances are stored as tokens x 10^18, so converting\n\
-   shares to liquidity (`shares · total / supply`), utilisation and `amount_for_value` (a\n\
-   division by a price) still take a 256-bit long division. Keeping token amounts in token\n\
+   liquidity to shares (a division by the pool's total), utilisation and `amount_for_value`\n\
+   (a division by a price) still take a 256-bit long division. Keeping token amounts in token\n\
    units (shares and indices in WAD) keeps those products in 128 bits; it changes the\n\
    account layout and every rounding proof, so it is its own step.\n\
 2. **Fixed costs per instruction.** Anchor's entry and account loading (1,000 to 2,700),\n\
