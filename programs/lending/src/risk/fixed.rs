@@ -32,23 +32,7 @@ pub fn mul_div(a: u128, b: u128, d: u128, rounding: Rounding) -> RiskResult<u128
         return Err(RiskError::DivisionByZero);
     }
     if let Some(p) = a.checked_mul(b) {
-        // Native 64-bit divisions where the divisor allows it; SBF has no 128-bit divide.
-        let (q, remainder) = if p <= u64::MAX as u128 && d <= u64::MAX as u128 {
-            let (p, d) = (p as u64, d as u64);
-            ((p / d) as u128, p % d != 0)
-        } else if d == WAD {
-            div_rem_wad(p)
-        } else if d < SMALL_DIVISOR_LIMIT {
-            let (q, r) = div_rem_small(p, d as u64);
-            (q, r != 0)
-        } else {
-            (p / d, p % d != 0)
-        };
-        return Ok(if rounding == Rounding::Up && remainder {
-            q + 1
-        } else {
-            q
-        });
+        return div(p, d, rounding);
     }
     let small = |x: u128| x <= u64::MAX as u128;
     let (q, remainder) = if d == WAD {

@@ -381,7 +381,7 @@ Done so far:\n\n\
   28,997 to 25,721 CU, refresh_reserve with interest from 8,984 to 8,177.\n\
 - Products whose divisor and one operand are below 2^64 (shares x liquidity / share supply)\n\
   divide as `a·(b div d) + a·(b mod d) / d`: two 128-by-64 divisions instead of the 256-bit\n\
-  one. refresh_obligation with 4 deposits and 3 borrows went from 25,721 to 22,625 CU.\n\n\
+  one. refresh_obligation with 4 deposits and 3 borrows went from 25,721 to 22,106 CU.\n\n\
 The math changes are property-tested against 256-bit (512-bit for compounding) references.\n\n\
 What stands in the way of the targets, in order of expected gain:\n\n\
 1. **WAD-scaled token amounts.** Pool balances are stored as tokens x 10^18, so converting\n\
