@@ -1,6 +1,7 @@
 //! The multi-point, piecewise-linear borrow-rate curve.
 
 use super::fixed::{div, mul_div, Rounding, BPS, WAD};
+use super::wide::{checked_mul, mul_u64_wide};
 use super::{RiskError, RiskResult};
 use anchor_lang::prelude::*;
 
@@ -81,11 +82,9 @@ impl BorrowRateCurve {
     /// The annual borrow rate (WAD) at a utilisation given in WAD (1.0 = 100%), interpolated
     /// linearly between points and rounded up (the borrower pays).
     pub fn apr_wad(&self, utilization_wad: u128) -> RiskResult<u128> {
-        let u_bps_wad = utilization_wad
-            .min(WAD)
-            .checked_mul(BPS)
-            .ok_or(RiskError::MathOverflow)?;
-        let to_wad = |bps: u32| bps as u128 * WAD;
+        let u_bps_wad =
+            checked_mul(utilization_wad.min(WAD), BPS).ok_or(RiskError::MathOverflow)?;
+        let to_wad = |bps: u32| mul_u64_wide(bps as u64, WAD as u64);
         for w in self.points.windows(2) {
             let (a, b) = (w[0], w[1]);
             let (ua, ub) = (to_wad(a.utilization_bps), to_wad(b.utilization_bps));
@@ -95,7 +94,7 @@ impl BorrowRateCurve {
                 // keeps the product in 128 bits and the divisor small.
                 let width = (b.utilization_bps - a.utilization_bps) as u128;
                 let extra = mul_div(span, u_bps_wad - ua, width, Rounding::Up)?;
-                let rate_bps_wad = a.rate_bps as u128 * WAD + extra;
+                let rate_bps_wad = to_wad(a.rate_bps) + extra;
                 return div(rate_bps_wad, BPS, Rounding::Up);
             }
         }

@@ -3,6 +3,7 @@
 use super::fixed::{
     amount_to_wad, div, mul_div, wad_mul, wad_pow, wad_to_amount, Rounding, BPS, WAD,
 };
+use super::wide::checked_mul;
 use super::{RiskError, RiskResult};
 
 /// Seconds in the 365-day year used for APR to per-second conversion.
@@ -64,7 +65,11 @@ impl Pool {
 
     /// Borrowed share of cash + debt, in WAD (0 when the pool is empty).
     pub fn utilization(&self) -> RiskResult<u128> {
-        let debt = self.total_debt(Rounding::Down)?;
+        self.utilization_at(self.total_debt(Rounding::Down)?)
+    }
+
+    /// [`Pool::utilization`] given the total debt (`total_debt(Rounding::Down)`).
+    pub fn utilization_at(&self, debt: u128) -> RiskResult<u128> {
         let total = self
             .cash()
             .checked_add(debt)
@@ -155,13 +160,25 @@ impl Pool {
     /// utilisation, compounding per second. The index is rounded up (borrowers owe), the
     /// protocol's take of the interest is rounded up too.
     pub fn accrue(&mut self, apr: u128, take_rate_bps: u16, elapsed: u64) -> RiskResult<Accrual> {
+        let before = self.total_debt(Rounding::Down)?;
+        self.accrue_from(before, apr, take_rate_bps, elapsed)
+    }
+
+    /// [`Pool::accrue`] given the total debt before it (`total_debt(Rounding::Down)`), which
+    /// the caller has already computed for the utilisation.
+    pub fn accrue_from(
+        &mut self,
+        before: u128,
+        apr: u128,
+        take_rate_bps: u16,
+        elapsed: u64,
+    ) -> RiskResult<Accrual> {
         if elapsed == 0 || apr == 0 {
             return Ok(Accrual {
                 apr,
                 ..Accrual::default()
             });
         }
-        let before = self.total_debt(Rounding::Down)?;
         self.borrow_index = compound(self.borrow_index, apr, elapsed)?;
         let after = self.total_debt(Rounding::Down)?;
         let interest = after.saturating_sub(before);
@@ -211,7 +228,7 @@ pub const SERIES_MAX_RT: u128 = WAD / 1_000;
 /// index (at the threshold) and costs four WAD products and four short divisions, where binary
 /// exponentiation costs one or two WAD products per bit of `t`.
 pub fn growth(r: u128, t: u64) -> RiskResult<u128> {
-    let rt = r.checked_mul(t as u128).ok_or(RiskError::MathOverflow)?;
+    let rt = checked_mul(r, t as u128).ok_or(RiskError::MathOverflow)?;
     if rt > SERIES_MAX_RT {
         return wad_pow(WAD + r, t, Rounding::Up);
     }
@@ -223,9 +240,7 @@ pub fn growth(r: u128, t: u64) -> RiskResult<u128> {
             return Ok(sum);
         }
         // Multiply by the integer first: rounding after it would be multiplied by t.
-        let scaled = term
-            .checked_mul((t - k + 1) as u128)
-            .ok_or(RiskError::MathOverflow)?;
+        let scaled = checked_mul(term, (t - k + 1) as u128).ok_or(RiskError::MathOverflow)?;
         term = div(wad_mul(scaled, r, Rounding::Up)?, k as u128, Rounding::Up)?;
         sum += term;
     }

@@ -5,7 +5,8 @@
 //! a user receives, up for what a user owes.
 
 use super::wide::{
-    div_rem_small, div_rem_wad, mul_div_u64, mul_div_wad_split, mul_div_wide, SMALL_DIVISOR_LIMIT,
+    checked_mul, div_rem_small, div_rem_wad, mul_div_u64, mul_div_wad_split, mul_div_wide,
+    mul_u64_wide, SMALL_DIVISOR_LIMIT,
 };
 use super::{RiskError, RiskResult};
 
@@ -31,7 +32,7 @@ pub fn mul_div(a: u128, b: u128, d: u128, rounding: Rounding) -> RiskResult<u128
     if d == 0 {
         return Err(RiskError::DivisionByZero);
     }
-    if let Some(p) = a.checked_mul(b) {
+    if let Some(p) = checked_mul(a, b) {
         return div(p, d, rounding);
     }
     let small = |x: u128| x <= u64::MAX as u128;
@@ -86,7 +87,7 @@ pub fn wad_to_amount(a: u128, rounding: Rounding) -> RiskResult<u64> {
 #[inline]
 pub fn amount_to_wad(a: u64) -> u128 {
     // u64::MAX * 1e18 < u128::MAX, so this cannot overflow.
-    a as u128 * WAD
+    mul_u64_wide(a, WAD as u64)
 }
 
 /// `base^exp` in WAD fixed point by binary exponentiation, every step rounded the same way.

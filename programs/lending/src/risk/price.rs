@@ -1,7 +1,7 @@
 //! Oracle price validation and conversion to WAD, independent of where the price came from.
 
 use super::fixed::{div, mul_div, pow10, Rounding, BPS, WAD};
-use super::wide::SMALL_DIVISOR_LIMIT;
+use super::wide::{checked_mul, SMALL_DIVISOR_LIMIT};
 use super::{RiskError, RiskResult};
 
 /// Oracle exponents accepted: prices are mantissa × 10^expo.
@@ -57,10 +57,9 @@ pub fn to_wad(mantissa: u64, expo: i32) -> RiskResult<u128> {
     let shift = 18 + expo;
     let m = mantissa as u128;
     if shift >= 0 {
-        m.checked_mul(pow10(shift as u32)?)
-            .ok_or(RiskError::MathOverflow)
+        checked_mul(m, pow10(shift as u32)?).ok_or(RiskError::MathOverflow)
     } else {
-        Ok(m / pow10((-shift) as u32)?)
+        div(m, pow10((-shift) as u32)?, Rounding::Down)
     }
 }
 
@@ -141,7 +140,7 @@ impl PriceView {
                 return div(per_unit, unit, rounding);
             }
         }
-        let scale = WAD.checked_mul(unit).ok_or(RiskError::MathOverflow)?;
+        let scale = checked_mul(WAD, unit).ok_or(RiskError::MathOverflow)?;
         mul_div(amount_wad, price, scale, rounding)
     }
 
@@ -152,9 +151,8 @@ impl PriceView {
         price: u128,
         rounding: Rounding,
     ) -> RiskResult<u128> {
-        let scale = WAD
-            .checked_mul(pow10(self.decimals as u32)?)
-            .ok_or(RiskError::MathOverflow)?;
+        let scale =
+            checked_mul(WAD, pow10(self.decimals as u32)?).ok_or(RiskError::MathOverflow)?;
         mul_div(value, scale, price, rounding)
     }
 }

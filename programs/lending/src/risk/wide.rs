@@ -5,6 +5,64 @@
 //! units. Here the product and the long division (Knuth's algorithm D, base 2^32) use only
 //! 64-bit operations: a few hundred compute units.
 
+/// The full 128-bit product of two `u64`s from 32-bit halves: four native multiplies (SBF has
+/// no high-half multiply, and a `u128` product there is a library call).
+#[inline]
+pub fn mul_u64_wide(a: u64, b: u64) -> u128 {
+    const LOW: u64 = 0xFFFF_FFFF;
+    let (a0, a1) = (a & LOW, a >> 32);
+    let (b0, b1) = (b & LOW, b >> 32);
+    let p00 = a0 * b0;
+    let p01 = a0 * b1;
+    let p10 = a1 * b0;
+    // Three terms below 2^32 each: no overflow.
+    let mid = (p00 >> 32) + (p01 & LOW) + (p10 & LOW);
+    let lo = (p00 & LOW) | (mid << 32);
+    // The high half of a 64x64 product always fits in 64 bits.
+    let hi = a1 * b1 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
+    ((hi as u128) << 64) | lo as u128
+}
+
+/// `x * m` modulo 2^128, on 64-bit limbs (for products known to fit).
+#[inline]
+fn wrapping_mul_u64(x: u128, m: u64) -> u128 {
+    let hi = ((x >> 64) as u64).wrapping_mul(m);
+    mul_u64_wide(x as u64, m).wrapping_add((hi as u128) << 64)
+}
+
+/// `a * b` for `u128`s, `None` on overflow: the library-call-free form of
+/// `u128::checked_mul` on SBF (at most two 64-bit products), the native one elsewhere.
+#[inline]
+pub fn checked_mul(a: u128, b: u128) -> Option<u128> {
+    #[cfg(target_arch = "bpf")]
+    {
+        checked_mul_limbs(a, b)
+    }
+    #[cfg(not(target_arch = "bpf"))]
+    {
+        a.checked_mul(b)
+    }
+}
+
+/// [`checked_mul`] on 64-bit limbs: with one operand below 2^64, `a·b = lo + (cross << 64)`.
+#[cfg_attr(not(target_arch = "bpf"), allow(dead_code))]
+#[inline]
+fn checked_mul_limbs(a: u128, b: u128) -> Option<u128> {
+    let (a_hi, a_lo) = ((a >> 64) as u64, a as u64);
+    let (b_hi, b_lo) = ((b >> 64) as u64, b as u64);
+    let lo = mul_u64_wide(a_lo, b_lo);
+    let cross = match (a_hi, b_hi) {
+        (0, 0) => return Some(lo),
+        (h, 0) => mul_u64_wide(h, b_lo),
+        (0, h) => mul_u64_wide(a_lo, h),
+        _ => return None,
+    };
+    if cross >> 64 != 0 {
+        return None;
+    }
+    lo.checked_add(cross << 64)
+}
+
 /// Digits of a 256-bit value, least significant first.
 type Digits8 = [u32; 8];
 
@@ -166,18 +224,17 @@ pub fn div_rem_wad(n: u128) -> (u128, bool) {
 pub fn mul_div_wad_split(a: u128, b: u128) -> Option<(u128, bool)> {
     let (a, b) = if a >= b { (a, b) } else { (b, a) };
     let (ha, la) = split_wad(a);
-    if let Some(low) = la.checked_mul(b) {
+    if let Some(low) = checked_mul(la, b) {
         // One side suffices: a·b/10^18 = ha·b + la·b/10^18.
         let (q_low, rem) = div_rem_wad(low);
-        return Some((ha.checked_mul(b)?.checked_add(q_low)?, rem));
+        return Some((checked_mul(ha, b)?.checked_add(q_low)?, rem));
     }
     let (hb, lb) = split_wad(b);
-    let (q_low, rem) = div_rem_wad(la * lb);
-    let q = ha
-        .checked_mul(hb)?
-        .checked_mul(WAD_U128)?
-        .checked_add(ha.checked_mul(lb)?)?
-        .checked_add(hb.checked_mul(la)?)?
+    // la, lb < 10^18 < 2^64.
+    let (q_low, rem) = div_rem_wad(mul_u64_wide(la as u64, lb as u64));
+    let q = checked_mul(checked_mul(ha, hb)?, WAD_U128)?
+        .checked_add(checked_mul(ha, lb)?)?
+        .checked_add(checked_mul(hb, la)?)?
         .checked_add(q_low)?;
     Some((q, rem))
 }
@@ -187,8 +244,8 @@ pub fn mul_div_wad_split(a: u128, b: u128) -> Option<(u128, bool)> {
 /// divisions instead of the 256-bit long division; `None` when the quotient overflows.
 pub fn mul_div_u64(a: u64, b: u128, d: u64) -> Option<(u128, bool)> {
     let (q1, r1) = div_rem_u64(b, d);
-    let (q2, r2) = div_rem_u64(a as u128 * r1 as u128, d);
-    Some(((a as u128).checked_mul(q1)?.checked_add(q2)?, r2 != 0))
+    let (q2, r2) = div_rem_u64(mul_u64_wide(a, r1), d);
+    Some((checked_mul(a as u128, q1)?.checked_add(q2)?, r2 != 0))
 }
 
 /// `(n / d, n % d)` for a divisor below 2^64 (`d > 0`).
@@ -197,7 +254,8 @@ fn div_rem_u64(n: u128, d: u64) -> (u128, u64) {
         return div_rem_small(n, d);
     }
     let q = n / d as u128;
-    (q, (n - q * d as u128) as u64)
+    // q·d ≤ n: no overflow.
+    (q, (n - wrapping_mul_u64(q, d)) as u64)
 }
 
 /// `(x / 10^18, x % 10^18)`, skipping the division below 10^18.
@@ -206,7 +264,8 @@ fn split_wad(x: u128) -> (u128, u128) {
         return (0, x);
     }
     let (h, _) = div_rem_wad(x);
-    (h, x - h * WAD_U128)
+    // h < 2^69 and h·10^18 ≤ x: the product cannot overflow.
+    (h, x - wrapping_mul_u64(h, WAD_U128 as u64))
 }
 
 const WAD_U128: u128 = 1_000_000_000_000_000_000;
@@ -305,6 +364,34 @@ mod tests {
             prop_assert_eq!((q, r as u128), (n / d as u128, n % d as u128));
             let wad = 1_000_000_000_000_000_000u128;
             prop_assert_eq!(div_rem_wad(n), (n / wad, n % wad != 0));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(50_000))]
+        #[test]
+        fn limb_products_match_native(a in any_u128(), b in any_u128(), x in any::<u64>(), y in any::<u64>()) {
+            prop_assert_eq!(checked_mul_limbs(a, b), a.checked_mul(b));
+            prop_assert_eq!(mul_u64_wide(x, y), x as u128 * y as u128);
+            prop_assert_eq!(wrapping_mul_u64(a, x), a.wrapping_mul(x as u128));
+        }
+    }
+
+    #[test]
+    fn limb_product_edges() {
+        for &(a, b) in &[
+            (u128::MAX, 1),
+            (1, u128::MAX),
+            (u128::MAX, 2),
+            (u64::MAX as u128, u64::MAX as u128),
+            ((u64::MAX as u128) + 1, u64::MAX as u128),
+            (1u128 << 64, 1u128 << 63),
+            (1u128 << 64, 1u128 << 64),
+            ((1u128 << 127) - 1, 2),
+            (0, u128::MAX),
+        ] {
+            assert_eq!(checked_mul_limbs(a, b), a.checked_mul(b), "{a} * {b}");
+            assert_eq!(checked_mul_limbs(b, a), b.checked_mul(a), "{b} * {a}");
         }
     }
 

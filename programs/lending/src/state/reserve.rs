@@ -3,6 +3,7 @@
 use super::{LastUpdate, OraclePrice, PodU128};
 use crate::risk::curve::BorrowRateCurve;
 use crate::risk::exchange::Pool;
+use crate::risk::fixed::Rounding;
 use crate::risk::health::RiskParams;
 use crate::risk::outflow::OutflowWindow;
 use crate::risk::price::{validate, PriceView};
@@ -260,9 +261,11 @@ impl Reserve {
         // Within the same second nothing accrues: skip the rate (most of the cost).
         if elapsed > 0 {
             let mut pool = self.pool();
-            let apr = self.config.curve.apr_wad(pool.utilization()?)?;
+            // Total debt once, for both the utilisation and the interest.
+            let debt = pool.total_debt(Rounding::Down)?;
+            let apr = self.config.curve.apr_wad(pool.utilization_at(debt)?)?;
             crate::probe!("refresh: utilisation and curve rate");
-            pool.accrue(apr, self.config.protocol_take_rate_bps, elapsed)?;
+            pool.accrue_from(debt, apr, self.config.protocol_take_rate_bps, elapsed)?;
             crate::probe!("refresh: interest accrued");
             self.set_pool(&pool);
             self.borrow_apr.set(apr);
