@@ -9,7 +9,7 @@ use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
 use crate::events::Borrowed;
 use crate::risk::exchange::Pool;
-use crate::risk::fixed::{amount_to_wad, bps_mul, mul_div, wad_to_amount, Rounding, BPS, WAD};
+use crate::risk::fixed::{amount_to_wad, mul_div, wad_to_amount, Rounding, BPS};
 use crate::risk::health::{borrow_value, max_borrow_amount, origination_fee};
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
@@ -87,6 +87,8 @@ fn max_amount(pool: &Pool, r: &Reserve, ob: &Obligation) -> Result<u64> {
 
 /// Borrows `amount` (`u64::MAX`: the most allowed); the origination fee is added to the debt.
 pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<()> {
+    crate::probe!("borrow: accounts loaded");
+    crate::probe!("borrow: probe cost");
     let clock = Clock::get()?;
     let a = &mut *ctx.accounts;
     let binding = crate::liquidity_binding!(a).with_fee_vault(a.fee_vault.key);
@@ -111,6 +113,7 @@ pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<(
             ob.find_deposit(&reserve_key).is_none(),
             LendingError::CollateralAndDebtSameReserve
         );
+        crate::probe!("borrow: bindings and checks");
         let mut pool = r.pool();
         let amount = if amount == u64::MAX {
             max_amount(&pool, &r, &ob)?
@@ -133,6 +136,7 @@ pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<(
                 LendingError::BorrowCapReached
             );
         }
+        crate::probe!("borrow: fee and caps");
         let mut w = r.outflow();
         w.consume(total, clock.unix_timestamp)
             .map_err(LendingError::from)?;
@@ -146,13 +150,14 @@ pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<(
             .checked_add(new_shares)
             .ok_or(LendingError::MathOverflow)?;
         pool.available -= total;
-        let cap = bps_mul(WAD, r.config.utilization_cap_bps as u128, Rounding::Down)
-            .map_err(LendingError::from)?;
+        crate::probe!("borrow: outflow and debt shares");
         require!(
-            pool.utilization().map_err(LendingError::from)? <= cap,
+            pool.utilization_within(r.config.utilization_cap_bps)
+                .map_err(LendingError::from)?,
             LendingError::UtilizationCapReached
         );
 
+        crate::probe!("borrow: utilisation cap");
         let i = ob
             .find_or_add_borrow(&reserve_key)
             .ok_or(LendingError::TooManyBorrows)?;
@@ -170,6 +175,7 @@ pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<(
         ob.borrows[i].market_value.set(new_value);
         ob.set_health(&h);
         r.set_pool(&pool);
+        crate::probe!("borrow: position value and health");
         (amount, fee, r.signer(), r.decimals, h)
     };
     let reserve_info = a.reserve.to_account_info();
@@ -183,6 +189,7 @@ pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<(
         &signer,
         amount,
     )?;
+    crate::probe!("borrow: loan paid out");
     let fee_vault = a.fee_vault.to_account_info();
     pay_from_vault(
         &a.token_program,
@@ -194,6 +201,7 @@ pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<(
         &signer,
         fee,
     )?;
+    crate::probe!("borrow: fee paid");
     emit!(Borrowed {
         obligation: ctx.accounts.obligation.key(),
         reserve: ctx.accounts.reserve.key(),
@@ -201,5 +209,6 @@ pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<(
         fee,
         health: health.into(),
     });
+    crate::probe!("borrow: event emitted");
     Ok(())
 }

@@ -60,7 +60,9 @@ pub fn take_collateral(
         ob.ema_diverged == 0 && r.ema_diverged == 0,
         LendingError::PriceDivergesFromEma
     );
+    crate::probe!("take: freshness checks");
     let view = r.view();
+    crate::probe!("take: reserve view");
     let old = ob.deposits[i].values();
     let health = ob.health();
     let shares = if requested == u64::MAX {
@@ -73,6 +75,7 @@ pub fn take_collateral(
     require!(shares <= held, LendingError::AmountExceedsCollateral);
     let new = deposit_values(&view.pool, held - shares, &view.price, &view.risk)
         .map_err(LendingError::from)?;
+    crate::probe!("take: new position values");
     let mut h = health;
     h.replace_deposit(&old, &new);
     require!(h.within_borrow_limit(), LendingError::WithdrawTooLarge);

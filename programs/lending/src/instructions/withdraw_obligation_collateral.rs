@@ -50,6 +50,8 @@ pub struct WithdrawObligationCollateral<'info> {
 
 /// Withdraws `shares` (`u64::MAX`: the most health allows).
 pub fn handler(ctx: Context<WithdrawObligationCollateral>, shares: u64) -> Result<()> {
+    crate::probe!("withdraw: accounts loaded");
+    crate::probe!("withdraw: probe cost");
     let slot = Clock::get()?.slot;
     let a = &ctx.accounts;
     let (shares, signer, health) = {
@@ -66,7 +68,9 @@ pub fn handler(ctx: Context<WithdrawObligationCollateral>, shares: u64) -> Resul
         check_status(&r, Action::Withdraw)?;
         check_not_vault(&r, &a.user_shares.key())?;
         let mut ob = a.obligation.load_mut()?;
+        crate::probe!("withdraw: bindings and checks");
         let taken = take_collateral(&mut ob, &a.reserve.key(), &r, shares, slot)?;
+        crate::probe!("withdraw: collateral taken, health checked");
         (taken, r.signer(), ob.health())
     };
     mint_shares(
@@ -77,6 +81,7 @@ pub fn handler(ctx: Context<WithdrawObligationCollateral>, shares: u64) -> Resul
         &signer,
         shares,
     )?;
+    crate::probe!("withdraw: shares minted");
     emit!(CollateralWithdrawn {
         obligation: ctx.accounts.obligation.key(),
         reserve: ctx.accounts.reserve.key(),

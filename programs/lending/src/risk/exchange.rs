@@ -3,7 +3,7 @@
 use super::fixed::{
     amount_to_wad, div, mul_div, wad_mul, wad_pow, wad_to_amount, Rounding, BPS, WAD,
 };
-use super::wide::checked_mul;
+use super::wide::{checked_mul, mul_256};
 use super::{RiskError, RiskResult};
 
 /// Seconds in the 365-day year used for APR to per-second conversion.
@@ -78,6 +78,21 @@ impl Pool {
             return Ok(0);
         }
         mul_div(debt, WAD, total, Rounding::Down)
+    }
+
+    /// True when utilisation is at most `cap_bps` (of 10,000): `debt·10,000 ≤ cap·(cash + debt)`
+    /// compared exactly on 256-bit products, without the division [`Pool::utilization`] takes.
+    pub fn utilization_within(&self, cap_bps: u16) -> RiskResult<bool> {
+        if cap_bps as u128 >= BPS {
+            // Debt never exceeds cash + debt.
+            return Ok(true);
+        }
+        let debt = self.total_debt(Rounding::Down)?;
+        let total = self
+            .cash()
+            .checked_add(debt)
+            .ok_or(RiskError::MathOverflow)?;
+        Ok(mul_256(debt, BPS) <= mul_256(total, cap_bps as u128))
     }
 
     /// Shares worth `amount` tokens at the exchange rate, rounded as asked.
@@ -260,6 +275,35 @@ mod tests {
             borrow_index: WAD,
             protocol_fees: 0,
             share_supply: 1_000,
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        /// The cross-multiplied cap test agrees with the utilisation it replaces: within the cap
+        /// means the (floored) utilisation is at most the cap, outside it means at least.
+        #[test]
+        fn utilization_cap_test_agrees_with_utilization(
+            available in proptest::prelude::any::<u64>(),
+            debt_tokens in 0u64..=u64::MAX / 2,
+            debt_frac in 0u128..WAD,
+            index_extra in 0u128..WAD,
+            cap_bps in 0u16..=10_000,
+        ) {
+            let p = Pool {
+                available,
+                debt_shares: amount_to_wad(debt_tokens) + debt_frac,
+                borrow_index: WAD + index_extra,
+                ..pool()
+            };
+            let within = p.utilization_within(cap_bps).unwrap();
+            let u = p.utilization().unwrap();
+            let cap = cap_bps as u128 * WAD / BPS;
+            if within {
+                proptest::prop_assert!(u <= cap, "within but utilisation {u} > cap {cap}");
+            } else {
+                proptest::prop_assert!(u >= cap, "outside but utilisation {u} < cap {cap}");
+            }
         }
     }
 

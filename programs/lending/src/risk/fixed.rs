@@ -5,8 +5,8 @@
 //! a user receives, up for what a user owes.
 
 use super::wide::{
-    checked_mul, div_rem_small, div_rem_wad, mul_div_u64, mul_div_wad_split, mul_div_wide,
-    mul_u64_wide, SMALL_DIVISOR_LIMIT,
+    checked_mul, div_rem_u64, div_rem_wad, mul_div_u64, mul_div_wad_split, mul_div_wide,
+    mul_u64_wide,
 };
 use super::{RiskError, RiskResult};
 
@@ -137,8 +137,8 @@ pub fn div(n: u128, d: u128, rounding: Rounding) -> RiskResult<u128> {
         ((n / d) as u128, n % d != 0)
     } else if d == WAD {
         div_rem_wad(n)
-    } else if d < SMALL_DIVISOR_LIMIT {
-        let (q, r) = div_rem_small(n, d as u64);
+    } else if d <= u64::MAX as u128 {
+        let (q, r) = div_rem_u64(n, d as u64);
         (q, r != 0)
     } else {
         (n / d, !n.is_multiple_of(d))

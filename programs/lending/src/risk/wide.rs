@@ -1,9 +1,9 @@
-//! `a * b / d` for 128-bit operands through a 256-bit product, on 32-bit digits.
+//! 128-bit products and `a * b / d` through a 256-bit product, on 64-bit limbs.
 //!
-//! SBF has native 64-bit multiply and divide but no 128-bit ones: a general 256-bit integer
-//! type divides through 128-bit library calls in its inner loop and costs thousands of compute
-//! units. Here the product and the long division (Knuth's algorithm D, base 2^32) use only
-//! 64-bit operations: a few hundred compute units.
+//! SBF has native 64-bit multiply and divide but no 128-bit ones: a `u128` product or
+//! division is a library call, and a general 256-bit integer type divides through them in its
+//! inner loop. Here products are built from 64x64 products on 32-bit halves, and divisions are
+//! long divisions whose digit estimates are native 64-bit divisions.
 
 /// The full 128-bit product of two `u64`s from 32-bit halves: four native multiplies (SBF has
 /// no high-half multiply, and a `u128` product there is a library call).
@@ -12,14 +12,15 @@ pub fn mul_u64_wide(a: u64, b: u64) -> u128 {
     const LOW: u64 = 0xFFFF_FFFF;
     let (a0, a1) = (a & LOW, a >> 32);
     let (b0, b1) = (b & LOW, b >> 32);
-    let p00 = a0 * b0;
-    let p01 = a0 * b1;
-    let p10 = a1 * b0;
+    // Halves below 2^32: every product fits, so none needs a (library-call) overflow check.
+    let p00 = a0.wrapping_mul(b0);
+    let p01 = a0.wrapping_mul(b1);
+    let p10 = a1.wrapping_mul(b0);
     // Three terms below 2^32 each: no overflow.
     let mid = (p00 >> 32) + (p01 & LOW) + (p10 & LOW);
     let lo = (p00 & LOW) | (mid << 32);
     // The high half of a 64x64 product always fits in 64 bits.
-    let hi = a1 * b1 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
+    let hi = a1.wrapping_mul(b1) + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
     ((hi as u128) << 64) | lo as u128
 }
 
@@ -63,146 +64,109 @@ fn checked_mul_limbs(a: u128, b: u128) -> Option<u128> {
     lo.checked_add(cross << 64)
 }
 
-/// Digits of a 256-bit value, least significant first.
-type Digits8 = [u32; 8];
-
-/// The 256-bit product of `a` and `b`, as base-2^32 digits.
-fn mul_128(a: u128, b: u128) -> Digits8 {
-    let a = split(a);
-    let b = split(b);
-    let mut out = [0u32; 8];
-    for (i, &ai) in a.iter().enumerate() {
-        if ai == 0 {
-            continue;
-        }
-        let mut carry = 0u64;
-        for (j, &bj) in b.iter().enumerate() {
-            // ai * bj + out + carry < 2^64: (2^32-1)^2 + 2 (2^32-1) = 2^64 - 1.
-            let t = ai as u64 * bj as u64 + out[i + j] as u64 + carry;
-            out[i + j] = t as u32;
-            carry = t >> 32;
-        }
-        out[i + 4] = carry as u32;
-    }
-    out
-}
-
-/// Base-2^32 digits of a `u128`, least significant first.
-fn split(x: u128) -> [u32; 4] {
-    [
-        x as u32,
-        (x >> 32) as u32,
-        (x >> 64) as u32,
-        (x >> 96) as u32,
-    ]
-}
-
-/// Number of significant digits.
-fn len(d: &[u32]) -> usize {
-    d.iter().rposition(|&x| x != 0).map_or(0, |i| i + 1)
+/// The 256-bit product `a·b` as `(high, low)` 128-bit halves, from four 64x64 products.
+pub fn mul_256(a: u128, b: u128) -> (u128, u128) {
+    let (a1, a0) = ((a >> 64) as u64, a as u64);
+    let (b1, b0) = ((b >> 64) as u64, b as u64);
+    let p00 = mul_u64_wide(a0, b0);
+    let p01 = mul_u64_wide(a0, b1);
+    let p10 = mul_u64_wide(a1, b0);
+    let p11 = mul_u64_wide(a1, b1);
+    // Three terms below 2^64 each: no overflow.
+    let mid = (p00 >> 64) + (p01 as u64 as u128) + (p10 as u64 as u128);
+    let low = (mid << 64) | (p00 as u64 as u128);
+    // The high half of a 128x128 product always fits in 128 bits.
+    let high = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
+    (high, low)
 }
 
 /// `floor(a * b / d)` and whether the division left a remainder; `None` when `d` is zero or
-/// the quotient does not fit in 128 bits.
+/// the quotient does not fit in 128 bits. The 256-bit product is built from 64x64 products and
+/// divided on 64-bit digits (Knuth's algorithm D with a one- or two-digit divisor), so every
+/// step is native 64-bit arithmetic.
 pub fn mul_div_wide(a: u128, b: u128, d: u128) -> Option<(u128, bool)> {
-    let u = mul_128(a, b);
-    let v = split(d);
-    let n = len(&v);
-    if n == 0 {
+    if d == 0 {
         return None;
     }
-    let m = len(&u);
-    if m < n {
-        return Some((0, m != 0));
+    let (high, low) = mul_256(a, b);
+    if high >= d {
+        // The quotient is at least 2^128.
+        return None;
     }
-    let mut q = [0u32; 8];
-    if n == 1 {
-        // Short division by one digit.
-        let d0 = v[0] as u64;
-        let mut rem = 0u64;
-        for j in (0..m).rev() {
-            let cur = (rem << 32) | u[j] as u64;
-            q[j] = (cur / d0) as u32;
-            rem = cur % d0;
-        }
-        return join_quotient(&q).map(|x| (x, rem != 0));
+    if d <= u64::MAX as u128 {
+        // high < d < 2^64: two digits, each a 128-by-64 division with a remainder below d.
+        let d = d as u64;
+        let (q1, r1) = div_2by1(high as u64, (low >> 64) as u64, d);
+        let (q0, r0) = div_2by1(r1, low as u64, d);
+        return Some((((q1 as u128) << 64) | q0 as u128, r0 != 0));
     }
-    // Normalise so the divisor's top digit has its high bit set.
-    let s = v[n - 1].leading_zeros();
-    let mut vn = [0u32; 4];
-    let mut un = [0u32; 9];
-    for i in (1..n).rev() {
-        vn[i] = shl_pair(v[i], v[i - 1], s);
-    }
-    vn[0] = v[0] << s;
-    un[m] = if s == 0 { 0 } else { u[m - 1] >> (32 - s) };
-    for i in (1..m).rev() {
-        un[i] = shl_pair(u[i], u[i - 1], s);
-    }
-    un[0] = u[0] << s;
+    // Normalise so the divisor's top bit is set; high < d keeps the shifted top below it.
+    let s = ((d >> 64) as u64).leading_zeros();
+    let v = d << s;
+    let top = if s == 0 {
+        high
+    } else {
+        (high << s) | (low >> (128 - s))
+    };
+    let low = low << s;
+    let (q1, r1) = div_3by2(top, (low >> 64) as u64, v);
+    let (q0, r0) = div_3by2(r1, low as u64, v);
+    Some((((q1 as u128) << 64) | q0 as u128, r0 != 0))
+}
 
-    const B: u64 = 1 << 32;
-    let vtop = vn[n - 1] as u64;
-    let vnext = vn[n - 2] as u64;
-    for j in (0..=m - n).rev() {
-        // Estimate the quotient digit from the top two digits, then correct it (at most twice).
-        let num = ((un[j + n] as u64) << 32) | un[j + n - 1] as u64;
-        let mut qhat = num / vtop;
-        let mut rhat = num % vtop;
-        while qhat >= B || qhat * vnext > (rhat << 32) + un[j + n - 2] as u64 {
-            qhat -= 1;
-            rhat += vtop;
-            if rhat >= B {
-                break;
-            }
-        }
-        // Multiply and subtract.
-        let mut borrow: i64 = 0;
-        for i in 0..n {
-            let p = qhat * vn[i] as u64;
-            let t = un[i + j] as i64 - borrow - (p & 0xFFFF_FFFF) as i64;
-            un[i + j] = t as u32;
-            borrow = (p >> 32) as i64 - (t >> 32);
-        }
-        let t = un[j + n] as i64 - borrow;
-        un[j + n] = t as u32;
-        q[j] = qhat as u32;
-        if t < 0 {
-            // The estimate was one too high: add the divisor back.
-            q[j] = q[j].wrapping_sub(1);
-            let mut carry = 0u64;
-            for i in 0..n {
-                let t = un[i + j] as u64 + vn[i] as u64 + carry;
-                un[i + j] = t as u32;
-                carry = t >> 32;
-            }
-            un[j + n] = un[j + n].wrapping_add(carry as u32);
-        }
+/// One quotient digit of `top·2^64 + next` by a normalised two-digit divisor `v` (top bit set,
+/// `top < v`), and the remainder. The estimate from the top digits is never too small and the
+/// test against the divisor's low digit is exact, so the corrected digit is the quotient.
+fn div_3by2(top: u128, next: u64, v: u128) -> (u64, u128) {
+    debug_assert!(top < v && v >> 127 == 1);
+    let (v1, v0) = ((v >> 64) as u64, v as u64);
+    let t1 = (top >> 64) as u64;
+    let (mut q, mut rhat) = if t1 >= v1 {
+        // t1 == v1: the digit is at most 2^64 - 1.
+        (u64::MAX, top - mul_u64_wide(u64::MAX, v1))
+    } else {
+        let (q, r) = div_2by1(t1, top as u64, v1);
+        (q, r as u128)
+    };
+    // While q·v exceeds top·2^64 + next, lower q. Once rhat ≥ 2^64 it cannot (q·v0 < 2^128).
+    while rhat >> 64 == 0 && mul_u64_wide(q, v0) > ((rhat << 64) | next as u128) {
+        q -= 1;
+        rhat += v1 as u128;
     }
-    let remainder = un[..n].iter().any(|&x| x != 0);
-    join_quotient(&q).map(|x| (x, remainder))
+    // The remainder is below v < 2^128: compute it modulo 2^128.
+    let qv = mul_u64_wide(q, v0).wrapping_add(mul_u64_wide(q, v1) << 64);
+    (q, ((top << 64) | next as u128).wrapping_sub(qv))
 }
 
 /// Largest divisor [`div_rem_small`] accepts (exclusive): 2^48.
 pub const SMALL_DIVISOR_LIMIT: u128 = 1 << 48;
 
-/// `n / d` and `n % d` for `0 < d < 2^48`, by long division on 16-bit digits so every step is
-/// a native 64-bit division (a partial remainder below 2^48, shifted by 16 bits, fits).
+/// `n / d` and `n % d` for `0 < d < 2^48`: the high 64 bits by one native division, then the
+/// low 64 bits in digits small enough that each partial remainder, shifted, fits in 64 bits
+/// (32-bit digits for `d < 2^32`, 16-bit digits otherwise).
 pub fn div_rem_small(n: u128, d: u64) -> (u128, u64) {
     debug_assert!(d != 0 && (d as u128) < SMALL_DIVISOR_LIMIT);
-    let mut rem = 0u64;
-    let mut half = |x: u64| {
-        let mut q = 0u64;
-        for shift in [48u32, 32, 16, 0] {
-            let cur = (rem << 16) | ((x >> shift) & 0xFFFF);
-            q = (q << 16) | (cur / d);
-            rem = cur % d;
-        }
-        q
+    let (n1, n0) = ((n >> 64) as u64, n as u64);
+    // `%` rather than `n - q·d`: a checked 64-bit product needs the high half, which SBF
+    // only has as a library call.
+    let (q1, mut rem) = (n1 / d, n1 % d);
+    let mut step = |digit: u64, bits: u32| {
+        let cur = (rem << bits) | digit;
+        rem = cur % d;
+        cur / d
     };
-    let hi = half((n >> 64) as u64);
-    let lo = half(n as u64);
-    (((hi as u128) << 64) | lo as u128, rem)
+    let q0 = if d <= u32::MAX as u64 {
+        let a = step(n0 >> 32, 32);
+        let b = step(n0 & 0xFFFF_FFFF, 32);
+        (a << 32) | b
+    } else {
+        let a = step(n0 >> 48, 16);
+        let b = step((n0 >> 32) & 0xFFFF, 16);
+        let c = step((n0 >> 16) & 0xFFFF, 16);
+        let e = step(n0 & 0xFFFF, 16);
+        (a << 48) | (b << 32) | (c << 16) | e
+    };
+    (((q1 as u128) << 64) | q0 as u128, rem)
 }
 
 /// 10^18 = 2^18 * 5^18.
@@ -248,14 +212,57 @@ pub fn mul_div_u64(a: u64, b: u128, d: u64) -> Option<(u128, bool)> {
     Some((checked_mul(a as u128, q1)?.checked_add(q2)?, r2 != 0))
 }
 
-/// `(n / d, n % d)` for a divisor below 2^64 (`d > 0`).
-fn div_rem_u64(n: u128, d: u64) -> (u128, u64) {
+/// `(n / d, n % d)` for a divisor below 2^64 (`d > 0`), on native 64-bit divisions (a `u128`
+/// division is a library call on SBF).
+pub fn div_rem_u64(n: u128, d: u64) -> (u128, u64) {
     if (d as u128) < SMALL_DIVISOR_LIMIT {
         return div_rem_small(n, d);
     }
-    let q = n / d as u128;
-    // q·d ≤ n: no overflow.
-    (q, (n - wrapping_mul_u64(q, d)) as u64)
+    let (n1, n0) = ((n >> 64) as u64, n as u64);
+    let (q1, r1) = (n1 / d, n1 % d);
+    let (q0, r) = div_2by1(r1, n0, d);
+    (((q1 as u128) << 64) | q0 as u128, r)
+}
+
+/// `(u1·2^64 + u0) / v` and the remainder for `u1 < v` (so the quotient fits in 64 bits):
+/// a two-digit long division on 32-bit halves of the normalised divisor, each quotient digit
+/// estimated from a native division and corrected exactly against the divisor's low half
+/// (Knuth's algorithm D for a two-digit divisor, where the estimate test is exact).
+fn div_2by1(u1: u64, u0: u64, v: u64) -> (u64, u64) {
+    debug_assert!(u1 < v);
+    const B: u64 = 1 << 32;
+    const LOW: u64 = B - 1;
+    let s = v.leading_zeros();
+    let v = v << s;
+    let (vn1, vn0) = (v >> 32, v & LOW);
+    let un32 = if s == 0 {
+        u1
+    } else {
+        (u1 << s) | (u0 >> (64 - s))
+    };
+    let un10 = u0 << s;
+    let (un1, un0) = (un10 >> 32, un10 & LOW);
+    // One quotient digit of `hi·2^32 + lo` (with `hi < v`) by `v`, and what remains.
+    // Products below are proven in range, so they wrap instead of checking: a checked 64-bit
+    // product needs the high half, which SBF only has as a library call.
+    let digit = |hi: u64, lo: u64| {
+        let mut q = hi / vn1;
+        let mut rhat = hi % vn1;
+        // `q < B` is tested first, so `q·vn0 < 2^64`; `rhat < B`, so `rhat·B + lo < 2^64`.
+        while q >= B || q.wrapping_mul(vn0) > (rhat << 32) + lo {
+            q -= 1;
+            rhat += vn1;
+            if rhat >= B {
+                break;
+            }
+        }
+        // The true remainder is below v < 2^64: compute it modulo 2^64.
+        let rem = (hi << 32).wrapping_add(lo).wrapping_sub(q.wrapping_mul(v));
+        (q, rem)
+    };
+    let (q1, un21) = digit(un32, un1);
+    let (q0, rem) = digit(un21, un0);
+    ((q1 << 32) | q0, rem >> s)
 }
 
 /// `(x / 10^18, x % 10^18)`, skipping the division below 10^18.
@@ -269,28 +276,6 @@ fn split_wad(x: u128) -> (u128, u128) {
 }
 
 const WAD_U128: u128 = 1_000_000_000_000_000_000;
-
-/// `hi:lo` shifted left by `s` (< 32), keeping the high digit.
-fn shl_pair(hi: u32, lo: u32, s: u32) -> u32 {
-    if s == 0 {
-        hi
-    } else {
-        (hi << s) | (lo >> (32 - s))
-    }
-}
-
-/// The quotient as a `u128`, or `None` when its upper half is not zero.
-fn join_quotient(q: &Digits8) -> Option<u128> {
-    if q[4..].iter().any(|&x| x != 0) {
-        return None;
-    }
-    Some(
-        q[..4]
-            .iter()
-            .rev()
-            .fold(0u128, |acc, &d| (acc << 32) | d as u128),
-    )
-}
 
 #[cfg(test)]
 mod tests {
@@ -340,6 +325,24 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
+        /// Quotients near 2^128 and two-digit divisors near their operands: the digit
+        /// estimates' corrections and the clamped estimate are exercised.
+        #[test]
+        fn near_limit_quotients_match_the_reference(
+            a in any::<u128>(),
+            d in (1u128 << 64)..,
+            delta in 0u128..1_000,
+            shift in 0u32..64,
+        ) {
+            let d = (d >> shift).max(1 << 64);
+            let b = d.saturating_sub(delta);
+            prop_assert_eq!(mul_div_wide(a, b, d), expected(a, b, d));
+            prop_assert_eq!(mul_div_wide(a, d + delta.min(u128::MAX - d), d), expected(a, d + delta.min(u128::MAX - d), d));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
         #[test]
         fn wad_split_matches_the_256_bit_reference(a in any_u128(), b in any_u128()) {
             let wad = 1_000_000_000_000_000_000u128;
@@ -377,6 +380,33 @@ mod tests {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(50_000))]
+        #[test]
+        fn long_divisions_by_u64_match_native(n in any_u128(), d in any::<u64>(), shift in 0u32..64) {
+            let d = (d >> shift).max(1);
+            let (q, r) = div_rem_u64(n, d);
+            prop_assert_eq!((q, r as u128), (n / d as u128, n % d as u128));
+        }
+    }
+
+    #[test]
+    fn long_division_edges() {
+        for &(n, d) in &[
+            (u128::MAX, u64::MAX),
+            (u128::MAX, 1u64 << 48),
+            (u128::MAX, (1u64 << 63) + 1),
+            ((u64::MAX as u128) << 64, u64::MAX),
+            (((u64::MAX - 1) as u128) << 64 | u64::MAX as u128, u64::MAX),
+            (1u128 << 127, (1u64 << 63) - 1),
+            (0, 1u64 << 60),
+            (12345, u64::MAX),
+        ] {
+            let (q, r) = div_rem_u64(n, d);
+            assert_eq!((q, r as u128), (n / d as u128, n % d as u128), "{n} / {d}");
+        }
+    }
+
     #[test]
     fn limb_product_edges() {
         for &(a, b) in &[
@@ -410,6 +440,22 @@ mod tests {
                 0x8000_0000_0000_0001,
             ),
             (123, 456, 0),
+            // Divisor with its top bit set (no normalising shift), and just above 2^64.
+            (u128::MAX, u128::MAX - 1, u128::MAX),
+            (u128::MAX, (1 << 64) + 1, (1 << 64) + 1),
+            (u128::MAX, 1 << 64, (1 << 64) + 1),
+            // The top digit of the dividend equals the divisor's: the clamped estimate.
+            ((1 << 127) + 5, (1 << 127) + 3, (1 << 127) + 7),
+            (u128::MAX - 1, u128::MAX - 2, u128::MAX - 1),
+            (
+                (u64::MAX as u128) << 64,
+                u64::MAX as u128 + 2,
+                (u64::MAX as u128) << 64 | 1,
+            ),
+            // One-digit divisors.
+            (u128::MAX, u64::MAX as u128, u64::MAX as u128),
+            (u128::MAX, 3, u64::MAX as u128),
+            (u128::MAX, u128::MAX, 1 << 63),
         ] {
             assert_eq!(mul_div_wide(a, b, d), expected(a, b, d), "{a} * {b} / {d}");
         }

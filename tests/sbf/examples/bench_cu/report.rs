@@ -387,7 +387,16 @@ Done so far:\n\n\
   a library call; refresh_reserve computes the total debt once for both the utilisation and\n\
   the accrual. refresh_reserve with interest went from 8,205 to 5,920 CU, borrow from 14,000\n\
   to 12,872, repay from 10,507 to 8,949, liquidate from 24,678 to 21,845 and\n\
-  refresh_obligation with 4 deposits and 3 borrows from 22,106 to 17,989.\n\n\
+  refresh_obligation with 4 deposits and 3 borrows from 22,106 to 17,989.\n\
+- The 256-bit long division works on 64-bit digits (a 3-by-2-digit step whose estimate is\n\
+  corrected exactly), 128-by-64 divisions estimate each 32-bit digit with one native\n\
+  division, short divisions take the high 64 bits in one native division, and products\n\
+  proven in range wrap instead of checking (a checked 64-bit product needs the high half,\n\
+  a library call on SBF). borrow tests its utilisation cap as `debt x 10,000 <= cap x\n\
+  (cash + debt)` on 256-bit products instead of dividing. borrow went from 12,872 to 11,593\n\
+  CU, withdraw from 8,432 to 8,108, refresh_reserve with interest from 5,920 to 5,502,\n\
+  liquidate from 21,845 to 20,243 and refresh_obligation with 4 deposits and 3 borrows from\n\
+  17,989 to 16,497.\n\n\
 The math changes are property-tested against 256-bit (512-bit for compounding) references.\n\n\
 What stands in the way of the targets, in order of expected gain:\n\n\
 1. **WAD-scaled token amounts.** Pool balances are stored as tokens x 10^18, so converting\n\
