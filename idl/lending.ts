@@ -1722,24 +1722,19 @@ export type Lending = {
           "docs": [
             "Obligation owner."
           ],
-          "signer": true,
-          "relations": [
-            "obligation"
-          ]
+          "signer": true
         },
         {
           "name": "market",
           "docs": [
             "The market."
-          ],
-          "relations": [
-            "obligation"
           ]
         },
         {
           "name": "obligation",
           "docs": [
-            "The obligation."
+            "The obligation.",
+            "Its market and owner are checked by `check_obligation_binding`."
           ],
           "writable": true
         },

@@ -3,11 +3,11 @@
 
 use super::collateral::take_collateral;
 use super::shared::guards::{
-    check_market, check_not_vault, check_reserve_binding, check_status, Action, ReserveBinding,
+    check_market, check_not_vault, check_obligation_binding, check_reserve_binding, check_status,
+    Action, ReserveBinding,
 };
 use super::shared::token_ops::mint_shares;
 use super::shared::token_view::{all_distinct, user_token_account};
-use crate::errors::LendingError;
 use crate::events::CollateralWithdrawn;
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
@@ -27,11 +27,8 @@ pub struct WithdrawObligationCollateral<'info> {
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
     /// The obligation.
-    #[account(
-        mut,
-        has_one = market @ LendingError::WrongMarket,
-        has_one = owner @ LendingError::NotObligationOwner
-    )]
+    /// Its market and owner are checked by `check_obligation_binding`.
+    #[account(mut)]
     pub obligation: AccountLoader<'info, Obligation>,
     /// The reserve the collateral is in.
     /// Checked against the accounts it names by `check_reserve_binding`.
@@ -68,6 +65,7 @@ pub fn handler(ctx: Context<WithdrawObligationCollateral>, shares: u64) -> Resul
         check_status(&r, Action::Withdraw)?;
         check_not_vault(&r, &a.user_shares.key())?;
         let mut ob = a.obligation.load_mut()?;
+        check_obligation_binding(&ob, a.market.as_ref().key, a.owner.key)?;
         crate::probe!("withdraw: bindings and checks");
         let taken = take_collateral(&mut ob, &a.reserve.key(), &r, shares, slot)?;
         crate::probe!("withdraw: collateral taken, health checked");

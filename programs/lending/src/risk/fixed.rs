@@ -27,7 +27,7 @@ pub enum Rounding {
 /// Computes `a * b / d` with the given rounding. When the product does not fit in 128 bits it
 /// goes through a 256-bit long division (see [`super::wide`]), or for `d = WAD` through the
 /// cheaper exact split of [`mul_div_wad_split`].
-#[inline]
+#[inline(always)]
 pub fn mul_div(a: u128, b: u128, d: u128, rounding: Rounding) -> RiskResult<u128> {
     if d == 0 {
         return Err(RiskError::DivisionByZero);
@@ -127,7 +127,7 @@ pub fn pow10(n: u32) -> RiskResult<u128> {
 }
 
 /// `n / d` with the given rounding (`mul_div(n, 1, d)` without the multiplication).
-#[inline]
+#[inline(always)]
 pub fn div(n: u128, d: u128, rounding: Rounding) -> RiskResult<u128> {
     if d == 0 {
         return Err(RiskError::DivisionByZero);

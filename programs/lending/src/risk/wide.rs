@@ -7,7 +7,7 @@
 
 /// The full 128-bit product of two `u64`s from 32-bit halves: four native multiplies (SBF has
 /// no high-half multiply, and a `u128` product there is a library call).
-#[inline]
+#[inline(always)]
 pub fn mul_u64_wide(a: u64, b: u64) -> u128 {
     const LOW: u64 = 0xFFFF_FFFF;
     let (a0, a1) = (a & LOW, a >> 32);
@@ -25,7 +25,7 @@ pub fn mul_u64_wide(a: u64, b: u64) -> u128 {
 }
 
 /// `x * m` modulo 2^128, on 64-bit limbs (for products known to fit).
-#[inline]
+#[inline(always)]
 fn wrapping_mul_u64(x: u128, m: u64) -> u128 {
     let hi = ((x >> 64) as u64).wrapping_mul(m);
     mul_u64_wide(x as u64, m).wrapping_add((hi as u128) << 64)
@@ -33,7 +33,7 @@ fn wrapping_mul_u64(x: u128, m: u64) -> u128 {
 
 /// `a * b` for `u128`s, `None` on overflow: the library-call-free form of
 /// `u128::checked_mul` on SBF (at most two 64-bit products), the native one elsewhere.
-#[inline]
+#[inline(always)]
 pub fn checked_mul(a: u128, b: u128) -> Option<u128> {
     #[cfg(target_arch = "bpf")]
     {
@@ -47,7 +47,7 @@ pub fn checked_mul(a: u128, b: u128) -> Option<u128> {
 
 /// [`checked_mul`] on 64-bit limbs: with one operand below 2^64, `a·b = lo + (cross << 64)`.
 #[cfg_attr(not(target_arch = "bpf"), allow(dead_code))]
-#[inline]
+#[inline(always)]
 fn checked_mul_limbs(a: u128, b: u128) -> Option<u128> {
     let (a_hi, a_lo) = ((a >> 64) as u64, a as u64);
     let (b_hi, b_lo) = ((b >> 64) as u64, b as u64);
@@ -144,6 +144,7 @@ pub const SMALL_DIVISOR_LIMIT: u128 = 1 << 48;
 /// `n / d` and `n % d` for `0 < d < 2^48`: the high 64 bits by one native division, then the
 /// low 64 bits in digits small enough that each partial remainder, shifted, fits in 64 bits
 /// (32-bit digits for `d < 2^32`, 16-bit digits otherwise).
+#[inline(always)]
 pub fn div_rem_small(n: u128, d: u64) -> (u128, u64) {
     debug_assert!(d != 0 && (d as u128) < SMALL_DIVISOR_LIMIT);
     let (n1, n0) = ((n >> 64) as u64, n as u64);
@@ -174,6 +175,7 @@ const FIVE_POW_18: u64 = 3_814_697_265_625;
 
 /// `n / 10^18` and whether it left a remainder: a shift by 18 bits, then a short division by
 /// 5^18 (below 2^42).
+#[inline(always)]
 pub fn div_rem_wad(n: u128) -> (u128, bool) {
     let (q, rem) = div_rem_small(n >> 18, FIVE_POW_18);
     (q, rem != 0 || n & ((1 << 18) - 1) != 0)
@@ -185,6 +187,7 @@ pub fn div_rem_wad(n: u128) -> (u128, bool) {
 /// Where `la·b` fits, `a·b/10^18 = ha·b + la·b/10^18` needs one split fewer. Every term is at
 /// most the quotient, so this is `None` exactly when the quotient does not fit in 128 bits.
 /// Short divisions only (a few hundred CU less than the long division).
+#[inline(always)]
 pub fn mul_div_wad_split(a: u128, b: u128) -> Option<(u128, bool)> {
     let (a, b) = if a >= b { (a, b) } else { (b, a) };
     let (ha, la) = split_wad(a);
@@ -206,6 +209,7 @@ pub fn mul_div_wad_split(a: u128, b: u128) -> Option<(u128, bool)> {
 /// `floor(a * b / d)` and whether it left a remainder, for `a` and `d` below 2^64 (`d > 0`):
 /// with `b = q1·d + r1`, `a·b/d = a·q1 + a·r1/d` exactly, and `a·r1 < 2^128`. Two 128-by-64
 /// divisions instead of the 256-bit long division; `None` when the quotient overflows.
+#[inline(always)]
 pub fn mul_div_u64(a: u64, b: u128, d: u64) -> Option<(u128, bool)> {
     let (q1, r1) = div_rem_u64(b, d);
     let (q2, r2) = div_rem_u64(mul_u64_wide(a, r1), d);
@@ -214,6 +218,7 @@ pub fn mul_div_u64(a: u64, b: u128, d: u64) -> Option<(u128, bool)> {
 
 /// `(n / d, n % d)` for a divisor below 2^64 (`d > 0`), on native 64-bit divisions (a `u128`
 /// division is a library call on SBF).
+#[inline(always)]
 pub fn div_rem_u64(n: u128, d: u64) -> (u128, u64) {
     if (d as u128) < SMALL_DIVISOR_LIMIT {
         return div_rem_small(n, d);
@@ -228,6 +233,7 @@ pub fn div_rem_u64(n: u128, d: u64) -> (u128, u64) {
 /// a two-digit long division on 32-bit halves of the normalised divisor, each quotient digit
 /// estimated from a native division and corrected exactly against the divisor's low half
 /// (Knuth's algorithm D for a two-digit divisor, where the estimate test is exact).
+#[inline(always)]
 fn div_2by1(u1: u64, u0: u64, v: u64) -> (u64, u64) {
     debug_assert!(u1 < v);
     const B: u64 = 1 << 32;
@@ -266,6 +272,7 @@ fn div_2by1(u1: u64, u0: u64, v: u64) -> (u64, u64) {
 }
 
 /// `(x / 10^18, x % 10^18)`, skipping the division below 10^18.
+#[inline(always)]
 fn split_wad(x: u128) -> (u128, u128) {
     if x < WAD_U128 {
         return (0, x);

@@ -172,6 +172,14 @@ macro_rules! liquidity_binding {
     };
 }
 
+/// Refuses an obligation of another market (`WrongMarket`) or of another owner
+/// (`NotObligationOwner`): Anchor's two `has_one`s in the load the handler already does.
+pub fn check_obligation_binding(ob: &Obligation, market: &Pubkey, owner: &Pubkey) -> Result<()> {
+    require_keys_eq!(ob.market, *market, LendingError::WrongMarket);
+    require_keys_eq!(ob.owner, *owner, LendingError::NotObligationOwner);
+    Ok(())
+}
+
 /// Refuses accounts that are not the ones `reserve` names, in the order of
 /// [`ReserveBinding`]'s fields.
 pub fn check_reserve_binding(reserve: &Reserve, b: &ReserveBinding) -> Result<()> {
