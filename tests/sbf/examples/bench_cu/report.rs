@@ -405,19 +405,23 @@ Done so far:\n\n\
   liquidate from 20,243 to 18,692 and refresh_obligation with 4 deposits and 3 borrows from\n\
   16,497 to 13,958.\n\n\
 The math changes are property-tested against 256-bit (512-bit for compounding) references.\n\n\
-What stands in the way of the targets, in order of expected gain:\n\n\
-1. **WAD-scaled token amounts.** Pool balances are stored as tokens x 10^18, so converting\n\
-   liquidity to shares (a division by the pool's total), utilisation and `amount_for_value`\n\
-   (a division by a price) still take a 256-bit long division. Keeping token amounts in token\n\
-   units (shares and indices in WAD) keeps those products in 128 bits; it changes the\n\
-   account layout and every rounding proof, so it is its own step.\n\
-2. **Fixed costs per instruction.** Anchor's entry and account loading (1,000 to 2,700),\n\
+What stands in the way of the three targets still missed (deposit_obligation_collateral,\n\
+repay, liquidate):\n\n\
+1. **Fixed costs per instruction.** Anchor's entry and account loading (1,000 to 2,700),\n\
    each token CPI (about 2,200, of which p-token itself uses about 100) and the event (about\n\
    500). deposit_obligation_collateral is exactly one of each plus a few hundred CU of\n\
    checks, which is why it sits at 5.2k against a 4k target; repay and liquidate (two CPIs)\n\
-   carry the same floor.\n\
-3. **liquidate** also sizes the repayment and the seizure with several value conversions;\n\
-   after item 1 most of them become 128-bit.\n\n";
+   carry the same floor. Next levers: the remaining `has_one` pairs folded into the loads\n\
+   the handlers already do (as withdraw does), and fewer account loads per instruction.\n\
+2. **repay** keeps a fresh obligation fresh: it reprices the position and updates the\n\
+   cached health in place (SPL's repay does neither and leaves the obligation stale). That\n\
+   is one position valuation, the step borrow's profile put at about 1,500 CU before the\n\
+   inlining above.\n\
+3. **WAD-scaled token amounts.** Pool debt and fees are stored as tokens x 10^18, so\n\
+   liquidity-to-shares, utilisation and `amount_for_value` (liquidate's sizing) still take a\n\
+   256-bit product. Keeping token amounts in token units (shares and indices in WAD) keeps\n\
+   them in 128 bits; it changes the account layout and every rounding proof, so it is its\n\
+   own step.\n\n";
 
 /// Size and rent of each program account kind.
 pub fn account_rows(env: &Env) -> Vec<AccountRow> {
