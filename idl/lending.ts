@@ -72,24 +72,19 @@ export type Lending = {
           "docs": [
             "Obligation owner."
           ],
-          "signer": true,
-          "relations": [
-            "obligation"
-          ]
+          "signer": true
         },
         {
           "name": "market",
           "docs": [
             "The market."
-          ],
-          "relations": [
-            "obligation"
           ]
         },
         {
           "name": "obligation",
           "docs": [
-            "The obligation."
+            "The obligation.",
+            "Its market and owner are checked by `check_obligation_binding`."
           ],
           "writable": true
         },
@@ -239,24 +234,19 @@ export type Lending = {
           "docs": [
             "Obligation owner and depositor."
           ],
-          "signer": true,
-          "relations": [
-            "obligation"
-          ]
+          "signer": true
         },
         {
           "name": "market",
           "docs": [
             "The market."
-          ],
-          "relations": [
-            "obligation"
           ]
         },
         {
           "name": "obligation",
           "docs": [
-            "The obligation."
+            "The obligation.",
+            "Its market and owner are checked by `check_obligation_binding`."
           ],
           "writable": true
         },
@@ -323,24 +313,19 @@ export type Lending = {
           "docs": [
             "Obligation owner."
           ],
-          "signer": true,
-          "relations": [
-            "obligation"
-          ]
+          "signer": true
         },
         {
           "name": "market",
           "docs": [
             "The market."
-          ],
-          "relations": [
-            "obligation"
           ]
         },
         {
           "name": "obligation",
           "docs": [
-            "The obligation."
+            "The obligation.",
+            "Its market and owner are checked by `check_obligation_binding`."
           ],
           "writable": true
         },
@@ -1406,15 +1391,13 @@ export type Lending = {
           "name": "market",
           "docs": [
             "The market."
-          ],
-          "relations": [
-            "obligation"
           ]
         },
         {
           "name": "obligation",
           "docs": [
-            "The obligation."
+            "The obligation.",
+            "Its market is checked by `check_obligation_binding`."
           ],
           "writable": true
         },
@@ -1638,24 +1621,19 @@ export type Lending = {
           "docs": [
             "Obligation owner."
           ],
-          "signer": true,
-          "relations": [
-            "obligation"
-          ]
+          "signer": true
         },
         {
           "name": "market",
           "docs": [
             "The market."
-          ],
-          "relations": [
-            "obligation"
           ]
         },
         {
           "name": "obligation",
           "docs": [
-            "The obligation."
+            "The obligation.",
+            "Its market and owner are checked by `check_obligation_binding`."
           ],
           "writable": true
         },

@@ -8,6 +8,8 @@
 use anchor_lang::prelude::*;
 
 pub mod constants;
+#[cfg(all(feature = "lean-entrypoint", target_os = "solana"))]
+pub mod entrypoint;
 pub mod errors;
 pub mod events;
 pub mod instructions;
@@ -27,6 +29,127 @@ declare_id!("Boup4aMf2GPo4C5BNx8ksAMR5eaTysTc4fCGfcuFQvhj");
 #[program]
 pub mod lending {
     use super::*;
+
+    // Anchor dispatches by testing each instruction's discriminator in the order below, so the
+    // instructions users and keepers send most come first (each test passed costs compute units).
+
+    /// Accrues interest and caches the price for this slot.
+    pub fn refresh_reserve(ctx: Context<RefreshReserve>) -> Result<()> {
+        instructions::refresh_reserve::handler(ctx)
+    }
+
+    /// Recomputes an obligation's health from its reserves (remaining accounts).
+    pub fn refresh_obligation<'info>(ctx: Context<'info, RefreshObligation<'info>>) -> Result<()> {
+        instructions::refresh_obligation::handler(ctx)
+    }
+
+    /// Copies a validated price from its source.
+    pub fn refresh_oracle_price(ctx: Context<RefreshOraclePrice>) -> Result<()> {
+        instructions::refresh_oracle_price::handler(ctx)
+    }
+
+    /// Liquidates an unhealthy obligation within the liquidator's bounds.
+    pub fn liquidate_obligation(
+        ctx: Context<LiquidateObligation>,
+        params: LiquidateParams,
+    ) -> Result<()> {
+        instructions::liquidate_obligation::handler(ctx, params)
+    }
+
+    /// Repays debt (`u64::MAX`: all of it).
+    pub fn repay_obligation_liquidity(
+        ctx: Context<RepayObligationLiquidity>,
+        amount: u64,
+    ) -> Result<()> {
+        instructions::repay_obligation_liquidity::handler(ctx, amount)
+    }
+
+    /// Borrows against an obligation's collateral.
+    pub fn borrow_obligation_liquidity(
+        ctx: Context<BorrowObligationLiquidity>,
+        amount: u64,
+    ) -> Result<()> {
+        instructions::borrow_obligation_liquidity::handler(ctx, amount)
+    }
+
+    /// Moves deposit shares into an obligation as collateral.
+    pub fn deposit_obligation_collateral(
+        ctx: Context<DepositObligationCollateral>,
+        shares: u64,
+    ) -> Result<()> {
+        instructions::deposit_obligation_collateral::handler(ctx, shares)
+    }
+
+    /// Takes collateral shares out of an obligation.
+    pub fn withdraw_obligation_collateral(
+        ctx: Context<WithdrawObligationCollateral>,
+        shares: u64,
+    ) -> Result<()> {
+        instructions::withdraw_obligation_collateral::handler(ctx, shares)
+    }
+
+    /// Supplies liquidity for deposit shares.
+    pub fn deposit_reserve_liquidity(
+        ctx: Context<DepositReserveLiquidity>,
+        amount: u64,
+    ) -> Result<()> {
+        instructions::deposit_reserve_liquidity::handler(ctx, amount)
+    }
+
+    /// Redeems deposit shares for liquidity.
+    pub fn redeem_reserve_collateral(
+        ctx: Context<RedeemReserveCollateral>,
+        shares: u64,
+    ) -> Result<()> {
+        instructions::redeem_reserve_collateral::handler(ctx, shares)
+    }
+
+    /// Supplies liquidity straight into an obligation as collateral.
+    pub fn deposit_and_collateralize(
+        ctx: Context<DepositAndCollateralize>,
+        amount: u64,
+    ) -> Result<()> {
+        instructions::deposit_and_collateralize::handler(ctx, amount)
+    }
+
+    /// Takes collateral out of an obligation and redeems it for liquidity.
+    pub fn withdraw_and_redeem(ctx: Context<WithdrawAndRedeem>, shares: u64) -> Result<()> {
+        instructions::withdraw_and_redeem::handler(ctx, shares)
+    }
+
+    /// Takes a flash loan, repaid later in the same transaction.
+    pub fn flash_borrow(ctx: Context<FlashLoan>, amount: u64) -> Result<()> {
+        instructions::flash_borrow::handler(ctx, amount)
+    }
+
+    /// Repays the flash loan taken at `borrow_instruction_index`.
+    pub fn flash_repay(
+        ctx: Context<FlashLoan>,
+        amount: u64,
+        borrow_instruction_index: u8,
+    ) -> Result<()> {
+        instructions::flash_repay::handler(ctx, amount, borrow_instruction_index)
+    }
+
+    /// Opens an obligation.
+    pub fn init_obligation(ctx: Context<InitObligation>, id: u64) -> Result<()> {
+        instructions::init_obligation::handler(ctx, id)
+    }
+
+    /// Sweeps protocol fees to the owner's account.
+    pub fn claim_protocol_fees(ctx: Context<ClaimProtocolFees>) -> Result<()> {
+        instructions::claim_protocol_fees::handler(ctx)
+    }
+
+    /// Sets a fixed price (fixed-price markets only).
+    pub fn set_fixed_price(
+        ctx: Context<SetFixedPrice>,
+        price: i64,
+        expo: i32,
+        conf: u64,
+    ) -> Result<()> {
+        instructions::set_fixed_price::handler(ctx, price, expo, conf)
+    }
 
     /// Creates a lending market owned by the signer.
     pub fn init_market(ctx: Context<InitMarket>, params: InitMarketParams) -> Result<()> {
@@ -56,21 +179,6 @@ pub mod lending {
         instructions::init_oracle_price::handler(ctx, params)
     }
 
-    /// Sets a fixed price (fixed-price markets only).
-    pub fn set_fixed_price(
-        ctx: Context<SetFixedPrice>,
-        price: i64,
-        expo: i32,
-        conf: u64,
-    ) -> Result<()> {
-        instructions::set_fixed_price::handler(ctx, price, expo, conf)
-    }
-
-    /// Copies a validated price from its source.
-    pub fn refresh_oracle_price(ctx: Context<RefreshOraclePrice>) -> Result<()> {
-        instructions::refresh_oracle_price::handler(ctx)
-    }
-
     /// Lists an asset with a mandatory seed deposit.
     pub fn init_reserve(
         ctx: Context<InitReserve>,
@@ -86,108 +194,5 @@ pub mod lending {
         config: ReserveConfigParams,
     ) -> Result<()> {
         instructions::update_reserve_config::handler(ctx, config)
-    }
-
-    /// Sweeps protocol fees to the owner's account.
-    pub fn claim_protocol_fees(ctx: Context<ClaimProtocolFees>) -> Result<()> {
-        instructions::claim_protocol_fees::handler(ctx)
-    }
-
-    /// Accrues interest and caches the price for this slot.
-    pub fn refresh_reserve(ctx: Context<RefreshReserve>) -> Result<()> {
-        instructions::refresh_reserve::handler(ctx)
-    }
-
-    /// Recomputes an obligation's health from its reserves (remaining accounts).
-    pub fn refresh_obligation<'info>(ctx: Context<'info, RefreshObligation<'info>>) -> Result<()> {
-        instructions::refresh_obligation::handler(ctx)
-    }
-
-    /// Supplies liquidity for deposit shares.
-    pub fn deposit_reserve_liquidity(
-        ctx: Context<DepositReserveLiquidity>,
-        amount: u64,
-    ) -> Result<()> {
-        instructions::deposit_reserve_liquidity::handler(ctx, amount)
-    }
-
-    /// Redeems deposit shares for liquidity.
-    pub fn redeem_reserve_collateral(
-        ctx: Context<RedeemReserveCollateral>,
-        shares: u64,
-    ) -> Result<()> {
-        instructions::redeem_reserve_collateral::handler(ctx, shares)
-    }
-
-    /// Opens an obligation.
-    pub fn init_obligation(ctx: Context<InitObligation>, id: u64) -> Result<()> {
-        instructions::init_obligation::handler(ctx, id)
-    }
-
-    /// Moves deposit shares into an obligation as collateral.
-    pub fn deposit_obligation_collateral(
-        ctx: Context<DepositObligationCollateral>,
-        shares: u64,
-    ) -> Result<()> {
-        instructions::deposit_obligation_collateral::handler(ctx, shares)
-    }
-
-    /// Takes collateral shares out of an obligation.
-    pub fn withdraw_obligation_collateral(
-        ctx: Context<WithdrawObligationCollateral>,
-        shares: u64,
-    ) -> Result<()> {
-        instructions::withdraw_obligation_collateral::handler(ctx, shares)
-    }
-
-    /// Supplies liquidity straight into an obligation as collateral.
-    pub fn deposit_and_collateralize(
-        ctx: Context<DepositAndCollateralize>,
-        amount: u64,
-    ) -> Result<()> {
-        instructions::deposit_and_collateralize::handler(ctx, amount)
-    }
-
-    /// Takes collateral out of an obligation and redeems it for liquidity.
-    pub fn withdraw_and_redeem(ctx: Context<WithdrawAndRedeem>, shares: u64) -> Result<()> {
-        instructions::withdraw_and_redeem::handler(ctx, shares)
-    }
-
-    /// Borrows against an obligation's collateral.
-    pub fn borrow_obligation_liquidity(
-        ctx: Context<BorrowObligationLiquidity>,
-        amount: u64,
-    ) -> Result<()> {
-        instructions::borrow_obligation_liquidity::handler(ctx, amount)
-    }
-
-    /// Repays debt (`u64::MAX`: all of it).
-    pub fn repay_obligation_liquidity(
-        ctx: Context<RepayObligationLiquidity>,
-        amount: u64,
-    ) -> Result<()> {
-        instructions::repay_obligation_liquidity::handler(ctx, amount)
-    }
-
-    /// Liquidates an unhealthy obligation within the liquidator's bounds.
-    pub fn liquidate_obligation(
-        ctx: Context<LiquidateObligation>,
-        params: LiquidateParams,
-    ) -> Result<()> {
-        instructions::liquidate_obligation::handler(ctx, params)
-    }
-
-    /// Takes a flash loan, repaid later in the same transaction.
-    pub fn flash_borrow(ctx: Context<FlashLoan>, amount: u64) -> Result<()> {
-        instructions::flash_borrow::handler(ctx, amount)
-    }
-
-    /// Repays the flash loan taken at `borrow_instruction_index`.
-    pub fn flash_repay(
-        ctx: Context<FlashLoan>,
-        amount: u64,
-        borrow_instruction_index: u8,
-    ) -> Result<()> {
-        instructions::flash_repay::handler(ctx, amount, borrow_instruction_index)
     }
 }

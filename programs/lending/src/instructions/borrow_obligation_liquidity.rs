@@ -1,8 +1,8 @@
 //! `borrow_obligation_liquidity`: borrows against the obligation's collateral.
 
 use super::shared::guards::{
-    check_market, check_no_flash_loan, check_not_vault, check_obligation_fresh,
-    check_reserve_binding, check_reserve_priced, check_status, Action,
+    check_market, check_no_flash_loan, check_not_vault, check_obligation_binding,
+    check_obligation_fresh, check_reserve_binding, check_reserve_priced, check_status, Action,
 };
 use super::shared::token_ops::pay_from_vault;
 use super::shared::token_view::{all_distinct, user_token_account};
@@ -29,11 +29,8 @@ pub struct BorrowObligationLiquidity<'info> {
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
     /// The obligation.
-    #[account(
-        mut,
-        has_one = market @ LendingError::WrongMarket,
-        has_one = owner @ LendingError::NotObligationOwner
-    )]
+    /// Its market and owner are checked by `check_obligation_binding`.
+    #[account(mut)]
     pub obligation: AccountLoader<'info, Obligation>,
     /// The reserve lending.
     /// Checked against the accounts it names by `check_reserve_binding`.
@@ -98,6 +95,7 @@ pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<(
     let (amount, fee, signer, decimals, health) = {
         let mut r = a.reserve.load_mut()?;
         let mut ob = a.obligation.load_mut()?;
+        check_obligation_binding(&ob, a.market.as_ref().key, Some(a.owner.key))?;
         check_market(&*a.market.load()?, Action::Borrow)?;
         check_status(&r, Action::Borrow)?;
         check_no_flash_loan(&r)?;

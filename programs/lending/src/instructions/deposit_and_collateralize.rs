@@ -2,11 +2,10 @@
 //! the obligation as collateral, in one token transfer (the combined instruction wallets use).
 
 use super::collateral::add_collateral;
-use super::deposit_reserve_liquidity::plan_deposit;
-use super::shared::guards::{check_reserve_binding, resolve_amount};
+use super::deposit_reserve_liquidity::{plan_deposit, record_deposit};
+use super::shared::guards::{check_obligation_binding, check_reserve_binding, resolve_amount};
 use super::shared::token_ops::pay_into_vault;
 use super::shared::token_view::{all_distinct, user_token_account};
-use crate::errors::LendingError;
 use crate::events::CollateralDeposited;
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
@@ -26,11 +25,8 @@ pub struct DepositAndCollateralize<'info> {
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
     /// The obligation.
-    #[account(
-        mut,
-        has_one = market @ LendingError::WrongMarket,
-        has_one = owner @ LendingError::NotObligationOwner
-    )]
+    /// Its market and owner are checked by `check_obligation_binding`.
+    #[account(mut)]
     pub obligation: AccountLoader<'info, Obligation>,
     /// The reserve.
     /// Checked against the accounts it names by `check_reserve_binding`.
@@ -55,19 +51,24 @@ pub struct DepositAndCollateralize<'info> {
 pub fn handler(ctx: Context<DepositAndCollateralize>, amount: u64) -> Result<()> {
     let slot = Clock::get()?.slot;
     let a = &mut *ctx.accounts;
+    let mut ob = a.obligation.load_mut()?;
+    check_obligation_binding(&ob, a.market.as_ref().key, Some(a.owner.key))?;
+    let mut r = a.reserve.load_mut()?;
     let binding = crate::liquidity_binding!(a);
-    check_reserve_binding(&*a.reserve.load()?, &binding)?;
+    check_reserve_binding(&r, &binding)?;
     let from = user_token_account(&a.user_liquidity, a.liquidity_mint.key)?;
     let amount = resolve_amount(amount, from.amount)?;
-    let decimals = a.reserve.load()?.decimals;
+    let decimals = r.decimals;
     let shares = plan_deposit(
         &*a.market.load()?,
-        &*a.reserve.load()?,
+        &r,
         &a.user_liquidity.key(),
         amount,
         slot,
     )?;
-    add_collateral(&mut *a.obligation.load_mut()?, &a.reserve.key(), shares)?;
+    add_collateral(&mut ob, &a.reserve.key(), shares)?;
+    record_deposit(&mut r, amount, shares)?;
+    drop((ob, r));
     pay_into_vault(
         &a.token_program,
         &a.user_liquidity,
@@ -77,17 +78,6 @@ pub fn handler(ctx: Context<DepositAndCollateralize>, amount: u64) -> Result<()>
         &a.owner,
         amount,
     )?;
-    {
-        let mut r = a.reserve.load_mut()?;
-        r.available = r
-            .available
-            .checked_add(amount)
-            .ok_or(LendingError::MathOverflow)?;
-        r.share_supply = r
-            .share_supply
-            .checked_add(shares)
-            .ok_or(LendingError::MathOverflow)?;
-    }
     emit!(CollateralDeposited {
         obligation: ctx.accounts.obligation.key(),
         reserve: ctx.accounts.reserve.key(),

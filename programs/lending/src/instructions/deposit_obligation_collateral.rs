@@ -3,11 +3,11 @@
 
 use super::collateral::add_collateral;
 use super::shared::guards::{
-    check_market, check_reserve_binding, check_status, resolve_amount, Action, ReserveBinding,
+    check_market, check_obligation_binding, check_reserve_binding, check_status, resolve_amount,
+    Action, ReserveBinding,
 };
 use super::shared::token_ops::burn_shares;
 use super::shared::token_view::{all_distinct, user_token_account};
-use crate::errors::LendingError;
 use crate::events::CollateralDeposited;
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
@@ -27,11 +27,8 @@ pub struct DepositObligationCollateral<'info> {
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
     /// The obligation.
-    #[account(
-        mut,
-        has_one = market @ LendingError::WrongMarket,
-        has_one = owner @ LendingError::NotObligationOwner
-    )]
+    /// Its market and owner are checked by `check_obligation_binding`.
+    #[account(mut)]
     pub obligation: AccountLoader<'info, Obligation>,
     /// The reserve whose shares are deposited.
     /// Checked against the accounts it names by `check_reserve_binding`.
@@ -50,19 +47,27 @@ pub struct DepositObligationCollateral<'info> {
 
 /// Deposits `shares` (`u64::MAX`: the whole share account) as collateral.
 pub fn handler(ctx: Context<DepositObligationCollateral>, shares: u64) -> Result<()> {
+    crate::probe!("collateralize: accounts loaded");
+    crate::probe!("collateralize: probe cost");
     let a = &ctx.accounts;
+    let mut ob = a.obligation.load_mut()?;
+    check_obligation_binding(&ob, a.market.as_ref().key, Some(a.owner.key))?;
+    let r = a.reserve.load()?;
     let binding = ReserveBinding {
         market: Some(a.market.as_ref().key),
         share_mint: Some(a.share_mint.key),
         token_program: Some(a.token_program.key),
         ..ReserveBinding::default()
     };
-    check_reserve_binding(&*a.reserve.load()?, &binding)?;
+    check_reserve_binding(&r, &binding)?;
     let from = user_token_account(&a.user_shares, a.share_mint.key)?;
     let shares = resolve_amount(shares, from.amount)?;
     check_market(&*a.market.load()?, Action::Collateralize)?;
-    check_status(&*a.reserve.load()?, Action::Collateralize)?;
-    add_collateral(&mut *a.obligation.load_mut()?, &a.reserve.key(), shares)?;
+    check_status(&r, Action::Collateralize)?;
+    crate::probe!("collateralize: bindings and checks");
+    add_collateral(&mut ob, &a.reserve.key(), shares)?;
+    crate::probe!("collateralize: position added");
+    drop((ob, r));
     burn_shares(
         &a.token_program,
         &a.share_mint.to_account_info(),
@@ -76,5 +81,6 @@ pub fn handler(ctx: Context<DepositObligationCollateral>, shares: u64) -> Result
         shares,
         liquidity_amount: 0,
     });
+    crate::probe!("collateralize: event");
     Ok(())
 }

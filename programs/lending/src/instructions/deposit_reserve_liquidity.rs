@@ -13,6 +13,19 @@ use crate::state::{LendingMarket, Reserve};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
 
+/// Books a deposit of `amount` tokens for `shares` new shares in the reserve.
+pub fn record_deposit(r: &mut Reserve, amount: u64, shares: u64) -> Result<()> {
+    r.available = r
+        .available
+        .checked_add(amount)
+        .ok_or(LendingError::MathOverflow)?;
+    r.share_supply = r
+        .share_supply
+        .checked_add(shares)
+        .ok_or(LendingError::MathOverflow)?;
+    Ok(())
+}
+
 /// Accounts of [`handler`].
 #[derive(Accounts)]
 pub struct DepositReserveLiquidity<'info> {
@@ -135,17 +148,7 @@ pub fn handler(ctx: Context<DepositReserveLiquidity>, amount: u64) -> Result<()>
         shares,
     )?;
     crate::probe!("deposit: shares minted");
-    {
-        let mut r = a.reserve.load_mut()?;
-        r.available = r
-            .available
-            .checked_add(amount)
-            .ok_or(LendingError::MathOverflow)?;
-        r.share_supply = r
-            .share_supply
-            .checked_add(shares)
-            .ok_or(LendingError::MathOverflow)?;
-    }
+    record_deposit(&mut *a.reserve.load_mut()?, amount, shares)?;
     crate::probe!("deposit: reserve updated");
     emit!(LiquidityDeposited {
         reserve: ctx.accounts.reserve.key(),

@@ -204,6 +204,7 @@ fn apply(
         );
 
         // Collateral side: the protocol's cut leaves the share supply and becomes fees.
+        crate::probe!("apply: plan sized");
         let fee_liq = coll_pool
             .shares_to_liquidity_wad(p.protocol_fee_shares, Rounding::Down)
             .map_err(LendingError::from)?;
@@ -232,6 +233,7 @@ fn apply(
             .protocol_fees
             .checked_add(fee_liq)
             .ok_or(LendingError::MathOverflow)?;
+        crate::probe!("apply: collateral side");
         let old_dep = ob.deposits[di].values();
         let left = held - p.seized_shares;
         let new_dep = deposit_values(&coll_pool, left, &coll_price, &coll.config.risk())
@@ -241,6 +243,7 @@ fn apply(
         after.replace_deposit(&old_dep, &new_dep);
         ob.remove_deposit_if_empty(di);
 
+        crate::probe!("apply: deposit revalued");
         // Debt side.
         debt_pool.available = debt_pool
             .available
@@ -263,6 +266,7 @@ fn apply(
     }
     let new_borrow_value =
         borrow_value(&debt_pool, remaining, &debt_price).map_err(LendingError::from)?;
+    crate::probe!("apply: borrow revalued");
     ob.borrows[bi].debt_shares.set(remaining);
     ob.borrows[bi].market_value.set(new_borrow_value);
     after.replace_borrow(old_borrow_value, new_borrow_value);
@@ -289,6 +293,8 @@ fn apply(
 
 /// Liquidates within `params`' bounds.
 pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Result<()> {
+    crate::probe!("liquidate: accounts loaded");
+    crate::probe!("liquidate: probe cost");
     let slot = Clock::get()?.slot;
     let a = &mut *ctx.accounts;
     let (out, repay_decimals, coll_signer, coll_decimals) = {
@@ -311,6 +317,7 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
         // adds to the vault. The collateral reserve's vault pays out, so it must not be lent.
         check_no_flash_loan(&coll)?;
         check_obligation_fresh(&ob, slot)?;
+        crate::probe!("liquidate: loads, bindings and checks");
         let out = apply(
             &mut ob,
             &a.repay_reserve.key(),
@@ -320,6 +327,7 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
             &market,
             &params,
         )?;
+        crate::probe!("liquidate: plan applied");
         (out, repay.decimals, coll.signer(), coll.decimals)
     };
     pay_into_vault(
@@ -331,6 +339,7 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
         &a.liquidator,
         out.plan.repay_amount,
     )?;
+    crate::probe!("liquidate: repaid");
     let coll_info = a.collateral_reserve.to_account_info();
     let dest = a.liquidator_destination.to_account_info();
     if params.receive_liquidity {
@@ -354,6 +363,7 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
             out.plan.liquidator_shares,
         )?;
     }
+    crate::probe!("liquidate: collateral paid");
     if let Some((debt_shares, amount_wad)) = out.written_off {
         emit!(BadDebtWrittenOff {
             obligation: ctx.accounts.obligation.key(),
@@ -376,5 +386,6 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
         health_before: out.before.into(),
         health: out.after.into(),
     });
+    crate::probe!("liquidate: events");
     Ok(())
 }

@@ -1,7 +1,8 @@
 //! `repay_obligation_liquidity`: pays back debt (anyone may repay for an obligation).
 
 use super::shared::guards::{
-    check_no_flash_loan, check_not_vault, check_reserve_binding, check_reserve_fresh,
+    check_no_flash_loan, check_not_vault, check_obligation_binding, check_reserve_binding,
+    check_reserve_fresh,
 };
 use super::shared::token_ops::pay_into_vault;
 use super::shared::token_view::{all_distinct, user_token_account};
@@ -27,7 +28,8 @@ pub struct RepayObligationLiquidity<'info> {
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
     /// The obligation.
-    #[account(mut, has_one = market @ LendingError::WrongMarket)]
+    /// Its market is checked by `check_obligation_binding`.
+    #[account(mut)]
     pub obligation: AccountLoader<'info, Obligation>,
     /// The reserve the debt is owed to.
     /// Checked against the accounts it names by `check_reserve_binding`.
@@ -62,6 +64,7 @@ pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()
     let (amount, remaining, health, decimals) = {
         let mut r = a.reserve.load_mut()?;
         let mut ob = a.obligation.load_mut()?;
+        check_obligation_binding(&ob, a.market.as_ref().key, None)?;
         check_no_flash_loan(&r)?;
         check_reserve_fresh(&r, clock.slot)?;
         check_not_vault(&r, &a.payer_liquidity.key())?;
@@ -69,12 +72,13 @@ pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()
         let i = ob
             .find_borrow(&reserve_key)
             .ok_or(LendingError::NoDebtInReserve)?;
+        crate::probe!("repay: loads, bindings and checks");
         let mut pool = r.pool();
         let shares = ob.borrows[i].debt_shares.get();
         let owed = pool.repay_all_amount(shares).map_err(LendingError::from)?;
         let amount = amount.min(owed);
         let burned = pool
-            .debt_shares_for_repay(amount, shares)
+            .debt_shares_for_repay_owing(amount, shares, owed)
             .map_err(LendingError::from)?;
         pool.debt_shares = pool
             .debt_shares
@@ -85,6 +89,7 @@ pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()
             .checked_add(amount)
             .ok_or(LendingError::MathOverflow)?;
         r.set_pool(&pool);
+        crate::probe!("repay: amount owed and shares burned");
         let remaining = shares - burned;
         ob.borrows[i].debt_shares.set(remaining);
         let old_value = ob.borrows[i].market_value.get();
@@ -93,6 +98,7 @@ pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()
             // Keep a fresh obligation fresh: update this position's value in place.
             let new_value =
                 borrow_value(&pool, remaining, &r.price_view()).map_err(LendingError::from)?;
+            crate::probe!("repay: position revalued");
             ob.borrows[i].market_value.set(new_value);
             let mut h = ob.health();
             h.replace_borrow(old_value, new_value);

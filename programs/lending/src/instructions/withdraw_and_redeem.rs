@@ -3,10 +3,9 @@
 
 use super::collateral::take_collateral;
 use super::redeem_reserve_collateral::plan_redeem;
-use super::shared::guards::{check_not_vault, check_reserve_binding};
+use super::shared::guards::{check_not_vault, check_obligation_binding, check_reserve_binding};
 use super::shared::token_ops::pay_from_vault;
 use super::shared::token_view::{all_distinct, user_token_account};
-use crate::errors::LendingError;
 use crate::events::CollateralWithdrawn;
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
@@ -26,11 +25,8 @@ pub struct WithdrawAndRedeem<'info> {
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
     /// The obligation.
-    #[account(
-        mut,
-        has_one = market @ LendingError::WrongMarket,
-        has_one = owner @ LendingError::NotObligationOwner
-    )]
+    /// Its market and owner are checked by `check_obligation_binding`.
+    #[account(mut)]
     pub obligation: AccountLoader<'info, Obligation>,
     /// The reserve.
     /// Checked against the accounts it names by `check_reserve_binding`.
@@ -62,6 +58,7 @@ pub fn handler(ctx: Context<WithdrawAndRedeem>, shares: u64) -> Result<()> {
         let mut r = a.reserve.load_mut()?;
         check_not_vault(&r, &a.user_liquidity.key())?;
         let mut ob = a.obligation.load_mut()?;
+        check_obligation_binding(&ob, a.market.as_ref().key, Some(a.owner.key))?;
         let market = a.market.load()?;
         // plan_redeem checks pause and status; take_collateral checks health.
         let shares = take_collateral(&mut ob, &a.reserve.key(), &r, shares, clock.slot)?;

@@ -65,7 +65,7 @@ pub fn handler(ctx: Context<WithdrawObligationCollateral>, shares: u64) -> Resul
         check_status(&r, Action::Withdraw)?;
         check_not_vault(&r, &a.user_shares.key())?;
         let mut ob = a.obligation.load_mut()?;
-        check_obligation_binding(&ob, a.market.as_ref().key, a.owner.key)?;
+        check_obligation_binding(&ob, a.market.as_ref().key, Some(a.owner.key))?;
         crate::probe!("withdraw: bindings and checks");
         let taken = take_collateral(&mut ob, &a.reserve.key(), &r, shares, slot)?;
         crate::probe!("withdraw: collateral taken, health checked");

@@ -159,7 +159,19 @@ impl Pool {
     /// Debt shares cancelled by repaying `amount` tokens of a position holding `position_shares`
     /// (rounded down, except that paying the full amount cancels every share).
     pub fn debt_shares_for_repay(&self, amount: u64, position_shares: u128) -> RiskResult<u128> {
-        if amount >= self.repay_all_amount(position_shares)? {
+        let owed = self.repay_all_amount(position_shares)?;
+        self.debt_shares_for_repay_owing(amount, position_shares, owed)
+    }
+
+    /// [`Pool::debt_shares_for_repay`] given what the position owes
+    /// (`repay_all_amount(position_shares)`), which the caller has already computed.
+    pub fn debt_shares_for_repay_owing(
+        &self,
+        amount: u64,
+        position_shares: u128,
+        owed: u64,
+    ) -> RiskResult<u128> {
+        if amount >= owed {
             return Ok(position_shares);
         }
         let s = mul_div(

@@ -5,7 +5,7 @@
 //! result with the liquidator's minimum.
 
 use super::exchange::Pool;
-use super::fixed::{amount_to_wad, mul_div, wad_to_amount, Rounding, BPS, WAD};
+use super::fixed::{mul_div, Rounding, BPS, WAD};
 use super::health::Health;
 use super::price::PriceView;
 use super::{RiskError, RiskResult};
@@ -84,6 +84,7 @@ pub fn plan(
     }
     let bonus = bonus_bps(health, cfg.min_bonus_bps, cfg.max_bonus_bps);
     let owed = debt.pool.repay_all_amount(debt_shares)?;
+    crate::probe!("plan: bonus and amount owed");
 
     // How much of this debt one call may repay.
     let cap = if health.borrowed <= cfg.dust_threshold {
@@ -98,12 +99,13 @@ pub fn plan(
         if cfg.max_value_per_call > 0 {
             cap_value = cap_value.min(cfg.max_value_per_call);
         }
-        let cap_wad = debt
+        let cap = debt
             .price
-            .amount_for_value(cap_value, debt.price.spot, Rounding::Down)?;
-        wad_to_amount(cap_wad.min(amount_to_wad(owed)), Rounding::Down)?.max(owed.min(1))
+            .tokens_for_value(cap_value, debt.price.spot, Rounding::Down)?;
+        (cap.min(owed as u128) as u64).max(owed.min(1))
     };
     let mut repay = max_repay.min(cap);
+    crate::probe!("plan: close-factor cap");
 
     // Collateral worth the repaid value plus the bonus, at spot prices, rounded down. A value
     // too large to represent is more collateral than exists: it saturates, and the clamp below
@@ -111,7 +113,7 @@ pub fn plan(
     let seize_for = |repay: u64| -> RiskResult<u64> {
         let value = debt
             .price
-            .value(amount_to_wad(repay), debt.price.spot, Rounding::Down)?;
+            .value_of_tokens(repay, debt.price.spot, Rounding::Down)?;
         let value = mul_div(value, BPS + bonus as u128, BPS, Rounding::Down)?;
         let tl = collateral.pool.total_liquidity()?;
         if tl == 0 {
@@ -135,6 +137,7 @@ pub fn plan(
         }
     };
     let mut seized = seize_for(repay)?;
+    crate::probe!("plan: collateral for the repayment");
     if seized >= collateral_shares {
         // Not enough collateral: take all of it and repay only what it is worth (rounded up,
         // so the liquidator pays for every share it takes).
@@ -146,14 +149,17 @@ pub fn plan(
             .price
             .value(coll_liq, collateral.price.spot, Rounding::Down)?;
         let repay_value = mul_div(coll_value, BPS, BPS + bonus as u128, Rounding::Up)?;
-        let needed = wad_to_amount(
-            debt.price
-                .amount_for_value(repay_value, debt.price.spot, Rounding::Up)?,
-            Rounding::Up,
-        )?;
+        let needed = debt
+            .price
+            .tokens_for_value(repay_value, debt.price.spot, Rounding::Up)?;
+        let needed = u64::try_from(needed).map_err(|_| RiskError::MathOverflow)?;
         repay = repay.min(needed);
     }
-    let repay_debt_shares = debt.pool.debt_shares_for_repay(repay, debt_shares)?;
+    crate::probe!("plan: clamp");
+    let repay_debt_shares = debt
+        .pool
+        .debt_shares_for_repay_owing(repay, debt_shares, owed)?;
+    crate::probe!("plan: debt shares repaid");
     let protocol_fee_shares = mul_div(
         seized as u128 * bonus as u128,
         cfg.protocol_fee_bps as u128,
@@ -187,6 +193,7 @@ pub fn spot_value(amount: u64, price: &PriceView) -> RiskResult<u128> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::risk::fixed::amount_to_wad;
     use crate::risk::health::{borrow_value, deposit_values, RiskParams};
 
     fn pool() -> Pool {

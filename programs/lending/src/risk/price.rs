@@ -144,6 +144,35 @@ impl PriceView {
         mul_div(amount_wad, price, scale, rounding)
     }
 
+    /// Value (WAD) of `amount` whole tokens at `price`, rounded as asked: equal to
+    /// `value(amount_to_wad(amount), price, rounding)`, since `amount·WAD·price / WAD` is exact,
+    /// in one division by `10^decimals`.
+    pub fn value_of_tokens(
+        &self,
+        amount: u64,
+        price: u128,
+        rounding: Rounding,
+    ) -> RiskResult<u128> {
+        mul_div(
+            amount as u128,
+            price,
+            pow10(self.decimals as u32)?,
+            rounding,
+        )
+    }
+
+    /// Whole tokens worth `value` (WAD) at `price`, rounded as asked: equal to
+    /// `wad_to_amount(amount_for_value(value, price, rounding), rounding)` (nested floors, and
+    /// nested ceilings, compose exactly), without the 256-bit product of the WAD-scaled amount.
+    pub fn tokens_for_value(
+        &self,
+        value: u128,
+        price: u128,
+        rounding: Rounding,
+    ) -> RiskResult<u128> {
+        mul_div(value, pow10(self.decimals as u32)?, price, rounding)
+    }
+
     /// WAD-scaled token amount worth `value` (WAD) at `price`, rounded as asked.
     pub fn amount_for_value(
         &self,
@@ -257,6 +286,48 @@ mod tests {
             let expected = super::super::wide::mul_div_wide(amount, v.spot, scale)
                 .map(|(q, rem)| if up && rem { q + 1 } else { q });
             proptest::prop_assert_eq!(v.value(amount, v.spot, rounding).ok(), expected);
+        }
+
+        /// The value of whole tokens equals the value of their WAD-scaled amount.
+        #[test]
+        fn value_of_tokens_equals_value_of_wad_amount(
+            amount in proptest::prelude::any::<u64>(),
+            shift in 0u32..64,
+            price in 1u128..(1u128 << 100),
+            decimals in 0u8..=18,
+            up in proptest::bool::ANY,
+        ) {
+            let amount = amount >> shift;
+            let rounding = if up { Rounding::Up } else { Rounding::Down };
+            let v = PriceView::new(price, 0, decimals);
+            proptest::prop_assert_eq!(
+                v.value_of_tokens(amount, v.spot, rounding).ok(),
+                v.value(super::super::fixed::amount_to_wad(amount), v.spot, rounding).ok()
+            );
+        }
+
+        /// Whole tokens for a value equal the WAD-scaled amount converted to tokens with the
+        /// same rounding, wherever that fits a u64.
+        #[test]
+        fn tokens_for_value_equals_rounded_wad_amount(
+            value in 0u128..(1u128 << 127),
+            shift in 0u32..127,
+            price in 1u128..(1u128 << 100),
+            decimals in 0u8..=18,
+            up in proptest::bool::ANY,
+        ) {
+            let value = value >> shift;
+            let rounding = if up { Rounding::Up } else { Rounding::Down };
+            let v = PriceView::new(price, 0, decimals);
+            let via_wad = v
+                .amount_for_value(value, v.spot, rounding)
+                .and_then(|w| super::super::fixed::wad_to_amount(w, rounding));
+            if let Ok(expected) = via_wad {
+                proptest::prop_assert_eq!(
+                    v.tokens_for_value(value, v.spot, rounding).unwrap(),
+                    expected as u128
+                );
+            }
         }
     }
 }

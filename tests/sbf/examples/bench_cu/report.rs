@@ -322,18 +322,41 @@ impl Report {
 const WHERE_THE_CU_GO: &str = "## Where the compute units go\n\n\
 `./scripts/profile-cu PREFIX` builds the program with the `cu-profile` feature (its `probe!`\n\
 points log the units left), runs this benchmark on that build and prints the cost of each\n\
-step. Each probe costs about 200 CU (not in the tables), so the totals here sit above\n\
-the plain build's. Measured 2026-12-05 at commit 20854cd (before the last seven items of\n\
-the Done-so-far list):\n\n\
-| repay_obligation_liquidity (1 deposit, 1 borrow) | CU |\n|---|---:|\n\
-| entrypoint, account loading and checks (3 zero-copy accounts; mint, vault and payer's account unchecked by Anchor) | 2,696 |\n\
-| payer's token account read, books: amount owed, shares burned, position value, cached health (WAD math) | 6,115 |\n\
-| `transfer_checked` CPI (p-token itself: 105) | 2,211 |\n\
-| vault balance read for the balance check | 287 |\n\
-| balance check | 216 |\n\
-| event (`emit!`: one `sol_log_data`) | 712 |\n\
-| exit | 491 |\n\n\
-| refresh_reserve | 1 hour of interest | same second |\n|---|---:|---:|\n\
+step. Each row includes one probe (about 200 CU: a log line and `sol_log_compute_units`), so\n\
+the rows add up to more than the plain build uses. Measured 2026-12-06 on the code of this\n\
+report:\n\n\
+| repay_obligation_liquidity (1 deposit, 1 borrow; plain build 6,900; 9,775 with 14 probes) | CU |\n|---|---:|\n\
+| entrypoint, Anchor's account loading and constraints (8 accounts) | 1,914 |\n\
+| one probe alone | 204 |\n\
+| clock, reserve and obligation loads, bindings, freshness checks | 892 |\n\
+| amount owed, debt shares burned | 1,209 |\n\
+| position revalued (debt at price + conf, rounded up) | 1,183 |\n\
+| cached health and pool written | 305 |\n\
+| vault balance read before the transfer | 310 |\n\
+| CPI: token instruction and account infos built | 515 |\n\
+| CPI: borrow checks of the account infos | 270 |\n\
+| CPI: `sol_invoke_signed` (946 for the call, p-token 105, account translation) | 1,309 |\n\
+| CPI: return | 259 |\n\
+| vault balance read after, balance check | 503 |\n\
+| event (`emit!`: one `sol_log_data`, charged per byte) | 713 |\n\
+| exit (Anchor rewrites the obligation's and reserve's discriminators) | 189 |\n\
+\n\
+| liquidate_obligation (1 deposit, 1 borrow; plain build 15,576; 20,706 with 25 probes) | CU |\n|---|---:|\n\
+| entrypoint, Anchor's account loading and constraints (13 accounts) | 3,077 |\n\
+| market, reserves and obligation loaded, bindings, status and freshness checks | 1,319 |\n\
+| sizing: bonus, amount owed | 1,520 |\n\
+| sizing: close-factor cap (whole tokens for a value) | 534 |\n\
+| sizing: collateral for the repayment (value, bonus, shares) | 1,496 |\n\
+| sizing: clamp to the collateral held, debt shares repaid (2 probes) | 944 |\n\
+| protocol's cut, collateral pool (2 probes) | 923 |\n\
+| collateral position revalued (spot and price − conf) | 1,944 |\n\
+| debt position revalued, health compared and written (2 probes) | 1,625 |\n\
+| repayment: vault reads, `transfer_checked` CPI, balance check (7 probes) | 3,253 |\n\
+| shares minted to the liquidator: `mint_to` CPI (4 probes) | 2,418 |\n\
+| event (`Liquidated`: 4 keys, two healths) | 1,137 |\n\
+| exit | 312 |\n\
+\n\
+| refresh_reserve (measured 2026-12-05 at 20854cd, before the math items below) | 1 hour of interest | same second |\n|---|---:|---:|\n\
 | entrypoint, account loading and checks | 1,063 | 1,063 |\n\
 | price validation | 912 | 912 |\n\
 | utilisation and curve rate (256-bit division of WAD-scaled amounts) | 4,389 | skipped |\n\
@@ -403,25 +426,56 @@ Done so far:\n\n\
   (`check_obligation_binding`) instead of Anchor's two `has_one` loads. withdraw went from\n\
   8,108 to 7,476 CU (target met), refresh_reserve with interest from 5,502 to 4,785,\n\
   liquidate from 20,243 to 18,692 and refresh_obligation with 4 deposits and 3 borrows from\n\
-  16,497 to 13,958.\n\n\
+  16,497 to 13,958.\n\
+- Token CPIs build their instruction directly (opcode, amount, decimals; unit-tested equal\n\
+  to `spl_token_2022::instruction`'s builders) and check the account infos' borrows in\n\
+  the order of the metas instead of searching every info for every meta: about 330 CU per\n\
+  CPI (deposit_reserve_liquidity, two CPIs, went from 9,338 to 8,685). deposit_obligation_collateral,\n\
+  borrow, repay, deposit_and_collateralize and withdraw_and_redeem check the obligation's\n\
+  market and owner in the load they already do, as withdraw does.\n\
+- Anchor dispatches by testing each discriminator in declaration order, so the program\n\
+  declares the refreshes, liquidate and the user instructions first and the admin ones last\n\
+  (about 5 CU per test skipped: liquidate -107).\n\
+- Liquidation sizing works in whole tokens where the result is whole tokens: the close-factor\n\
+  cap and the clamp take `value x 10^decimals / price` (a 128-bit division) instead of the\n\
+  WAD-scaled amount (a 256-bit one) rounded to tokens, the repaid value is priced from\n\
+  whole tokens, and the amount owed is computed once and reused for the debt shares burned\n\
+  (also in repay). Both identities are property-tested. liquidate went from 17,932 to\n\
+  16,530 CU (target met), repay from 8,029 to 7,522.\n\
+- The deployed build (feature `lean-entrypoint`, which scripts/build-sbf turns on) replaces\n\
+  Anchor's entrypoint with one that has the runtime crate's `deserialize_into` write the\n\
+  accounts into a stack array, as `entrypoint_no_alloc!` does, instead of a heap `Vec` whose\n\
+  `AccountInfo`s are all dropped on exit (`src/entrypoint.rs`; Anchor's `entry` runs\n\
+  unchanged). It also leaves out Anchor's instruction-name log (`no-log-ix-name`, about\n\
+  110 CU per instruction): every state change is logged as an event, and explorers name\n\
+  instructions from the IDL. deposit_obligation_collateral went from 4,732 to 4,166,\n\
+  repay from 7,522 to 6,900, liquidate from 16,530 to 15,576, and every instruction fell\n\
+  by 150 to 1,000 CU.\n\n\
 The math changes are property-tested against 256-bit (512-bit for compounding) references.\n\n\
-What stands in the way of the three targets still missed (deposit_obligation_collateral,\n\
-repay, liquidate):\n\n\
-1. **Fixed costs per instruction.** Anchor's entry and account loading (1,000 to 2,700),\n\
-   each token CPI (about 2,200, of which p-token itself uses about 100) and the event (about\n\
-   500). deposit_obligation_collateral is exactly one of each plus a few hundred CU of\n\
-   checks, which is why it sits at 5.2k against a 4k target; repay and liquidate (two CPIs)\n\
-   carry the same floor. Next levers: the remaining `has_one` pairs folded into the loads\n\
-   the handlers already do (as withdraw does), and fewer account loads per instruction.\n\
-2. **repay** keeps a fresh obligation fresh: it reprices the position and updates the\n\
-   cached health in place (SPL's repay does neither and leaves the obligation stale). That\n\
-   is one position valuation, the step borrow's profile put at about 1,500 CU before the\n\
-   inlining above.\n\
+What stands in the way of the two targets still missed (deposit_obligation_collateral and\n\
+repay):\n\n\
+1. **Fixed costs per instruction.** Anchor's entry and account loading cost about 1,550 CU\n\
+   for deposit_obligation_collateral's 7 accounts and 1,700 for repay's 8 (each\n\
+   `AccountInfo` holds two reference-counted cells the entrypoint allocates; each\n\
+   `AccountLoader` checks owner and discriminator on entry and again on load; each `mut`\n\
+   constraint clones the `AccountInfo`). Each token CPI costs about 1,500 CU, of which the\n\
+   runtime charges 946 for the call and p-token uses about 105. The event costs about 430 to\n\
+   510, mostly the per-byte charge of `sol_log_data`, and the exit about 100.\n\
+   deposit_obligation_collateral is one of each, about 3,600 CU before any of its own work,\n\
+   plus about 600 CU of bindings, pause and status checks and the position update: 4,166\n\
+   against a 4,000 target. What is left to take is inside Anchor's account handling\n\
+   (parsing the input without `AccountInfo`s), which this program does not leave: its\n\
+   accounts stay typed and checked by Anchor.\n\
+2. **repay** keeps a fresh obligation fresh: it reprices the position (about 1,000 CU) and\n\
+   updates the cached health in place, where SPL's repay leaves the obligation stale. With\n\
+   the fixed costs above (about 4,000 including its two vault balance reads), the loads and\n\
+   checks (700) and the amount owed and shares burned (about 1,000 CU of WAD math), it\n\
+   sits at 6,900 against 5,000.\n\
 3. **WAD-scaled token amounts.** Pool debt and fees are stored as tokens x 10^18, so\n\
-   liquidity-to-shares, utilisation and `amount_for_value` (liquidate's sizing) still take a\n\
-   256-bit product. Keeping token amounts in token units (shares and indices in WAD) keeps\n\
-   them in 128 bits; it changes the account layout and every rounding proof, so it is its\n\
-   own step.\n\n";
+   the debt shares for a partial repayment (`amount x 10^36 / index`) and liquidity-to-shares\n\
+   still take a 256-bit product. Keeping token amounts in token units (shares and indices in\n\
+   WAD) keeps them in 128 bits; it changes the account layout and every rounding proof, so\n\
+   it is its own step.\n\n";
 
 /// Size and rent of each program account kind.
 pub fn account_rows(env: &Env) -> Vec<AccountRow> {

@@ -172,11 +172,17 @@ macro_rules! liquidity_binding {
     };
 }
 
-/// Refuses an obligation of another market (`WrongMarket`) or of another owner
-/// (`NotObligationOwner`): Anchor's two `has_one`s in the load the handler already does.
-pub fn check_obligation_binding(ob: &Obligation, market: &Pubkey, owner: &Pubkey) -> Result<()> {
+/// Refuses an obligation of another market (`WrongMarket`) or, when `owner` is given, of another
+/// owner (`NotObligationOwner`): Anchor's `has_one`s in the load the handler already does.
+pub fn check_obligation_binding(
+    ob: &Obligation,
+    market: &Pubkey,
+    owner: Option<&Pubkey>,
+) -> Result<()> {
     require_keys_eq!(ob.market, *market, LendingError::WrongMarket);
-    require_keys_eq!(ob.owner, *owner, LendingError::NotObligationOwner);
+    if let Some(owner) = owner {
+        require_keys_eq!(ob.owner, *owner, LendingError::NotObligationOwner);
+    }
     Ok(())
 }
 
