@@ -9,7 +9,7 @@ use crate::ix::{self, ReserveKeys};
 use crate::market::MarketState;
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
-use lending::risk::fixed::{amount_to_wad, bps_mul, wad_to_amount, Rounding};
+use lending::risk::fixed::{bps_mul, Rounding};
 use lending::risk::health::Health;
 use lending::risk::price::PriceView;
 use lending::state::Obligation;
@@ -238,12 +238,12 @@ pub fn collateral_for(
     sell_price: &PriceView,
     spread_bps: u16,
 ) -> Result<u64, lending::risk::RiskError> {
-    let value = buy_price.value(amount_to_wad(buy_amount), buy_price.spot, Rounding::Up)?;
+    let value = buy_price.value_of_tokens(buy_amount, buy_price.spot, Rounding::Up)?;
     let with_spread = value
         .checked_add(bps_mul(value, spread_bps as u128, Rounding::Up)?)
         .ok_or(lending::risk::RiskError::MathOverflow)?;
-    let wad = sell_price.amount_for_value(with_spread, sell_price.spot, Rounding::Up)?;
-    wad_to_amount(wad, Rounding::Up)
+    let tokens = sell_price.tokens_for_value(with_spread, sell_price.spot, Rounding::Up)?;
+    u64::try_from(tokens).map_err(|_| lending::risk::RiskError::MathOverflow)
 }
 
 /// Builds a liquidation of `ob` (at `key`) for `choice`, funded by a flash loan of the planned

@@ -245,14 +245,9 @@ fn apply(
 
         crate::probe!("apply: deposit revalued");
         // Debt side.
-        debt_pool.available = debt_pool
-            .available
-            .checked_add(p.repay_amount)
-            .ok_or(LendingError::MathOverflow)?;
-        debt_pool.debt_shares = debt_pool
-            .debt_shares
-            .checked_sub(p.repay_debt_shares)
-            .ok_or(LendingError::MathOverflow)?;
+        debt_pool
+            .record_repayment(p.repay_amount, p.repay_debt_shares)
+            .map_err(LendingError::from)?;
     } else {
         // Only an obligation with no collateral left at all may be written off here.
         require!(ob.deposits_len == 0, LendingError::NoCollateralInReserve);

@@ -80,14 +80,8 @@ pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()
         let burned = pool
             .debt_shares_for_repay_owing(amount, shares, owed)
             .map_err(LendingError::from)?;
-        pool.debt_shares = pool
-            .debt_shares
-            .checked_sub(burned)
-            .ok_or(LendingError::MathOverflow)?;
-        pool.available = pool
-            .available
-            .checked_add(amount)
-            .ok_or(LendingError::MathOverflow)?;
+        pool.record_repayment(amount, burned)
+            .map_err(LendingError::from)?;
         r.set_pool(&pool);
         crate::probe!("repay: amount owed and shares burned");
         let remaining = shares - burned;

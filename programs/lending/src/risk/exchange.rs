@@ -221,6 +221,19 @@ impl Pool {
         })
     }
 
+    /// Books a repayment of `amount` tokens that cancels `debt_shares`: cash in, shares out.
+    pub fn record_repayment(&mut self, amount: u64, debt_shares: u128) -> RiskResult<()> {
+        self.debt_shares = self
+            .debt_shares
+            .checked_sub(debt_shares)
+            .ok_or(RiskError::MathOverflow)?;
+        self.available = self
+            .available
+            .checked_add(amount)
+            .ok_or(RiskError::MathOverflow)?;
+        Ok(())
+    }
+
     /// Writes off `debt_shares` of uncollectable debt. The loss is absorbed first by unclaimed
     /// protocol fees, then by depositors through the exchange rate. Returns the written-off debt
     /// (WAD-scaled tokens, rounded up).

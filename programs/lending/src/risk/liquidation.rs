@@ -5,7 +5,7 @@
 //! result with the liquidator's minimum.
 
 use super::exchange::Pool;
-use super::fixed::{mul_div, Rounding, BPS, WAD};
+use super::fixed::{mul_div, Rounding, BPS};
 use super::health::Health;
 use super::price::PriceView;
 use super::{RiskError, RiskResult};
@@ -187,13 +187,13 @@ pub fn bonus_keeps_liquidation_improving(
 
 /// Value (WAD) of a whole-token amount at spot, for events and reports.
 pub fn spot_value(amount: u64, price: &PriceView) -> RiskResult<u128> {
-    price.value(amount as u128 * WAD, price.spot, Rounding::Down)
+    price.value_of_tokens(amount, price.spot, Rounding::Down)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::risk::fixed::amount_to_wad;
+    use crate::risk::fixed::{amount_to_wad, WAD};
     use crate::risk::health::{borrow_value, deposit_values, RiskParams};
 
     fn pool() -> Pool {
