@@ -7,10 +7,14 @@ convention. The crate lacks the signed division and the shift libcalls, which ov
 and wide arithmetic emit; they are added here, written on u64 halves so they never call
 themselves.
 
-Usage: patch_builtins.py <crate dir>   (edits in place; run on a copy)
+Each edit finds its target by structure (the crate's bpf `no_std` attribute, a libcall by its
+signature) and stops with exit code 2, naming the edit and the version, when it cannot.
+
+Usage: patch_builtins.py <crate dir> [version for messages]   (edits in place; run on a copy)
 """
 
 import pathlib
+import re
 import sys
 
 ADDED = r'''
@@ -90,29 +94,66 @@ pub unsafe extern "unadjusted" fn __ashrti3(a: i128, b: i32) -> i128 {
 '''
 
 
-def patch(path: pathlib.Path, old: str, new: str) -> str:
-    text = path.read_text()
-    if text.count(old) != 1:
-        sys.exit(f"patch_builtins: expected exactly one match in {path.name} for:\n{old}")
-    path.write_text(text.replace(old, new))
-    return text
+class PatchError(Exception):
+    """An edit whose target could not be found in the crate's sources."""
+
+
+def add_feature(text: str) -> str:
+    """`feature(abi_unadjusted)` next to the crate's bpf `no_std` attribute."""
+    if "abi_unadjusted" in text:
+        return text
+    found = list(re.finditer(r'#!\[cfg_attr\(\s*target_arch\s*=\s*"bpf"\s*,\s*no_std\s*\)\]\n', text))
+    if len(found) != 1:
+        raise PatchError(f"expected one #![cfg_attr(target_arch = \"bpf\", no_std)], found {len(found)}")
+    at = found[0].end()
+    return text[:at] + '#![cfg_attr(target_arch = "bpf", feature(abi_unadjusted))]\n' + text[at:]
+
+
+def unadjusted(text: str, name: str) -> str:
+    """Declares the libcall `name` with LLVM's calling convention."""
+    found = list(re.finditer(r'pub\s+unsafe\s+(extern\s+"[a-z]+"\s+)?fn\s+' + name + r"\s*\(", text))
+    if len(found) != 1:
+        raise PatchError(f"expected one `pub unsafe fn {name}(`, found {len(found)}")
+    m = found[0]
+    if m.group(1):
+        if "unadjusted" in m.group(1):
+            return text
+        raise PatchError(f"{name} already has an ABI: {m.group(1).strip()}")
+    return text[:m.start()] + f'pub unsafe extern "unadjusted" fn {name}(' + text[m.end():]
+
+
+def patch_builtins(crate: pathlib.Path, version: str) -> None:
+    """Applies every edit to src/lib.rs; raises PatchError naming the first that fails."""
+    lib = crate / "src" / "lib.rs"
+    try:
+        text = lib.read_text()
+    except OSError as e:
+        raise PatchError(f"cannot read {lib}: {e}") from e
+    if "fn udivmod128" not in text:
+        raise PatchError("no udivmod128 helper, which the added libcalls divide with")
+    text = add_feature(text)
+    for name in ("__multi3", "__udivti3", "__umodti3"):
+        text = unadjusted(text, name)
+    for name in ("__divti3", "__modti3", "__ashlti3", "__lshrti3", "__ashrti3"):
+        if re.search(r"fn\s+" + name + r"\s*\(", text):
+            if "fn halves(a: u128)" in text:
+                break  # added by an earlier run
+            raise PatchError(f"{name} is already defined: this version needs a new patch")
+    else:
+        text += ADDED
+    lib.write_text(text)
+    print(f"patched {lib} (solana-compiler-builtins {version})")
 
 
 def main() -> None:
-    if len(sys.argv) != 2:
+    if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
-    lib = pathlib.Path(sys.argv[1]) / "src" / "lib.rs"
-    patch(lib, '#![cfg_attr(target_arch = "bpf", no_std)]\n',
-          '#![cfg_attr(target_arch = "bpf", no_std)]\n'
-          '#![cfg_attr(target_arch = "bpf", feature(abi_unadjusted))]\n')
-    patch(lib, "pub unsafe fn __multi3(a: i128, b: i128) -> i128 {",
-          'pub unsafe extern "unadjusted" fn __multi3(a: i128, b: i128) -> i128 {')
-    patch(lib, "pub unsafe fn __udivti3(n: u128, d: u128) -> u128 {",
-          'pub unsafe extern "unadjusted" fn __udivti3(n: u128, d: u128) -> u128 {')
-    patch(lib, "pub unsafe fn __umodti3(n: u128, d: u128) -> u128 {",
-          'pub unsafe extern "unadjusted" fn __umodti3(n: u128, d: u128) -> u128 {')
-    lib.write_text(lib.read_text() + ADDED)
-    print(f"patched {lib}")
+    version = sys.argv[2] if len(sys.argv) == 3 else "unknown"
+    try:
+        patch_builtins(pathlib.Path(sys.argv[1]), version)
+    except PatchError as e:
+        print(f"patch_builtins: solana-compiler-builtins {version}: {e}", file=sys.stderr)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

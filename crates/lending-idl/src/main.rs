@@ -19,8 +19,23 @@ const IDL_PATH: &str = "idl/lending.json";
 const TS_PATH: &str = "idl/lending.ts";
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    root.canonicalize().unwrap_or(root)
 }
+
+/// Extra arguments for the `cargo test __anchor_private_print_idl --features idl-build` that
+/// Anchor's builder runs: the same package selection and features as the workspace build of
+/// `./scripts/test` (`WS` in scripts/lib.sh), so cargo unifies features the same way and
+/// reuses that build; `--lib` runs only the library test binaries, where the IDL printers live.
+const CARGO_ARGS: [&str; 7] = [
+    "--workspace",
+    "--exclude",
+    "lending-idl",
+    "--locked",
+    "--lib",
+    "--features",
+    "lending/idl-build",
+];
 
 /// The IDL as pretty JSON with a trailing newline, and its TypeScript type.
 fn generate() -> Result<(String, String), String> {
@@ -28,6 +43,7 @@ fn generate() -> Result<(String, String), String> {
         .program_path(root().join("programs/lending"))
         .resolution(true)
         .skip_lint(false)
+        .cargo_args(CARGO_ARGS.iter().map(|a| a.to_string()).collect())
         .build()
         .map_err(|e| format!("building the IDL failed: {e:#}"))?;
     let json = serde_json::to_string_pretty(&idl)
