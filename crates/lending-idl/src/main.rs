@@ -130,6 +130,24 @@ fn main() -> ExitCode {
     // rustup sets this for processes under `cargo run`; anchor-lang-idl 0.1.4 would then call
     // `cargo +{toolchain}` literally. The toolchain that runs us is the one to use anyway.
     std::env::remove_var("RUSTUP_TOOLCHAIN");
+    // Variables `cargo run` sets for this package would reach the nested cargo, and build
+    // scripts that watch them (ring's) would then rebuild. scripts/idl runs the binary
+    // directly; this covers `cargo run -p lending-idl` too.
+    let per_package: Vec<String> = std::env::vars_os()
+        .filter_map(|(k, _)| k.into_string().ok())
+        .filter(|k| {
+            k.starts_with("CARGO_PKG_")
+                || k.starts_with("CARGO_MANIFEST_")
+                || k.starts_with("CARGO_BIN_")
+                || matches!(
+                    k.as_str(),
+                    "CARGO_CRATE_NAME" | "CARGO_PRIMARY_PACKAGE" | "OUT_DIR"
+                )
+        })
+        .collect();
+    for k in per_package {
+        std::env::remove_var(k);
+    }
     let mode = std::env::args().nth(1).unwrap_or_else(|| "check".into());
     match run(&mode) {
         Ok(()) => ExitCode::SUCCESS,
