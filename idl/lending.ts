@@ -1145,6 +1145,48 @@ export type Lending = {
       ]
     },
     {
+      "name": "pauseMarket",
+      "docs": [
+        "The guardian (or owner) pauses the market, for a while or until the owner lifts it."
+      ],
+      "discriminator": [
+        216,
+        238,
+        4,
+        164,
+        65,
+        11,
+        162,
+        91
+      ],
+      "accounts": [
+        {
+          "name": "authority",
+          "docs": [
+            "The market's guardian, or its owner."
+          ],
+          "signer": true
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "pauseFlags",
+          "type": "u8"
+        },
+        {
+          "name": "durationSecs",
+          "type": "u64"
+        }
+      ]
+    },
+    {
       "name": "proposeOwner",
       "docs": [
         "Proposes a new market owner (two-step transfer)."
@@ -1502,6 +1544,47 @@ export type Lending = {
       ]
     },
     {
+      "name": "setGuardian",
+      "docs": [
+        "Names the market's guardian, who may pause but never unpause or change settings."
+      ],
+      "discriminator": [
+        147,
+        243,
+        50,
+        121,
+        154,
+        164,
+        50,
+        30
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Market owner."
+          ],
+          "signer": true,
+          "relations": [
+            "market"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "guardian",
+          "type": "pubkey"
+        }
+      ]
+    },
+    {
       "name": "updateMarketConfig",
       "docs": [
         "Updates market-wide limits and pause flags."
@@ -1541,6 +1624,61 @@ export type Lending = {
           "type": {
             "defined": {
               "name": "marketConfigParams"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "updateOracleConfig",
+      "docs": [
+        "Rebinds a price account to another source or feed, or changes its limits (works while",
+        "the price is stale; a new source clears the stored price)."
+      ],
+      "discriminator": [
+        83,
+        16,
+        11,
+        254,
+        57,
+        99,
+        156,
+        58
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Market owner."
+          ],
+          "signer": true,
+          "relations": [
+            "market"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "oracle"
+          ]
+        },
+        {
+          "name": "oracle",
+          "docs": [
+            "The price account."
+          ],
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "params",
+          "type": {
+            "defined": {
+              "name": "oracleConfigParams"
             }
           }
         }
@@ -1899,6 +2037,19 @@ export type Lending = {
       ]
     },
     {
+      "name": "guardianSet",
+      "discriminator": [
+        159,
+        49,
+        155,
+        156,
+        176,
+        88,
+        29,
+        190
+      ]
+    },
+    {
       "name": "liquidated",
       "discriminator": [
         231,
@@ -1951,6 +2102,19 @@ export type Lending = {
       ]
     },
     {
+      "name": "marketPauseSet",
+      "discriminator": [
+        225,
+        139,
+        3,
+        28,
+        185,
+        26,
+        121,
+        144
+      ]
+    },
+    {
       "name": "obligationInitialized",
       "discriminator": [
         243,
@@ -1961,6 +2125,19 @@ export type Lending = {
         64,
         78,
         146
+      ]
+    },
+    {
+      "name": "oracleConfigUpdated",
+      "discriminator": [
+        130,
+        6,
+        5,
+        137,
+        29,
+        155,
+        34,
+        68
       ]
     },
     {
@@ -2383,6 +2560,66 @@ export type Lending = {
       "code": 6062,
       "name": "collateralAndDebtSameReserve",
       "msg": "An obligation cannot hold collateral and debt in the same reserve"
+    },
+    {
+      "code": 6063,
+      "name": "priceTooOldForRisk",
+      "msg": "A price is too old for a borrow, withdrawal or liquidation: refresh the oracle"
+    },
+    {
+      "code": 6064,
+      "name": "notGuardian",
+      "msg": "Signer is neither the market's guardian nor its owner"
+    },
+    {
+      "code": 6065,
+      "name": "invalidMint",
+      "msg": "The mint account cannot be read as a token mint"
+    },
+    {
+      "code": 6066,
+      "name": "mintPermanentDelegate",
+      "msg": "Mint has a permanent delegate, who could move tokens out of the vaults (list it only as a trusted issuer)"
+    },
+    {
+      "code": 6067,
+      "name": "mintTransferFee",
+      "msg": "Mint charges a transfer fee, or has a fee authority that could switch one on (trusted issuers only)"
+    },
+    {
+      "code": 6068,
+      "name": "mintTransferHook",
+      "msg": "Mint has a transfer hook program, or a hook authority that could add one (trusted issuers only)"
+    },
+    {
+      "code": 6069,
+      "name": "mintPausable",
+      "msg": "Mint is paused, or has a pause authority that could stop repayments and liquidations (trusted issuers only)"
+    },
+    {
+      "code": 6070,
+      "name": "mintDefaultAccountState",
+      "msg": "Mint's new accounts start frozen, or its freeze authority could make them (trusted issuers only)"
+    },
+    {
+      "code": 6071,
+      "name": "mintInterestBearing",
+      "msg": "Mint has an interest-rate authority (trusted issuers only)"
+    },
+    {
+      "code": 6072,
+      "name": "mintScaledUiAmount",
+      "msg": "Mint has a UI-amount multiplier authority (trusted issuers only)"
+    },
+    {
+      "code": 6073,
+      "name": "mintNonTransferable",
+      "msg": "Mint is non-transferable"
+    },
+    {
+      "code": 6074,
+      "name": "mintUnknownExtension",
+      "msg": "Mint has a Token-2022 extension this program does not know (trusted issuers only)"
     }
   ],
   "types": [
@@ -2674,6 +2911,25 @@ export type Lending = {
       }
     },
     {
+      "name": "guardianSet",
+      "docs": [
+        "The owner named the market's guardian (the default key: none)."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "market",
+            "type": "pubkey"
+          },
+          {
+            "name": "guardian",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
       "name": "healthSnapshot",
       "docs": [
         "An obligation's health after an action (WAD quote units)."
@@ -2735,7 +2991,7 @@ export type Lending = {
           {
             "name": "closeFactorBps",
             "docs": [
-              "Share of an obligation's debt one liquidation may repay, in basis points (1..=10,000)."
+              "Share of an obligation's debt one liquidation may repay, in basis points (1,000 to 10,000)."
             ],
             "type": "u16"
           },
@@ -2919,6 +3175,21 @@ export type Lending = {
             "type": "u64"
           },
           {
+            "name": "guardian",
+            "docs": [
+              "Guardian: may pause (`pause_market`), never unpause or change settings; the default",
+              "key means none. The first role of the market."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "pauseExpiresAt",
+            "docs": [
+              "Unix time at which the pause flags lapse; 0 means they hold until the owner lifts them."
+            ],
+            "type": "i64"
+          },
+          {
             "name": "padding",
             "docs": [
               "Reserved for upgrades."
@@ -2926,7 +3197,7 @@ export type Lending = {
             "type": {
               "array": [
                 "u64",
-                32
+                27
               ]
             }
           }
@@ -3070,7 +3341,7 @@ export type Lending = {
           {
             "name": "closeFactorBps",
             "docs": [
-              "Share of an obligation's debt one liquidation may repay, in basis points (1..=10,000)."
+              "Share of an obligation's debt one liquidation may repay, in basis points (1,000 to 10,000)."
             ],
             "type": "u16"
           },
@@ -3091,7 +3362,8 @@ export type Lending = {
           {
             "name": "pauseFlags",
             "docs": [
-              "Pause flags: 1 = everything but repay, 2 = borrows and flash loans."
+              "Pause flags: 1 = everything but repayments, liquidations and collateral top-ups, 2 =",
+              "borrows and flash loans. They replace any pause in force, and hold until changed."
             ],
             "type": "u8"
           }
@@ -3148,6 +3420,39 @@ export type Lending = {
           {
             "name": "allowFixedPrice",
             "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "marketPauseSet",
+      "docs": [
+        "The guardian or the owner paused the market."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "market",
+            "type": "pubkey"
+          },
+          {
+            "name": "authority",
+            "type": "pubkey"
+          },
+          {
+            "name": "pauseFlags",
+            "docs": [
+              "The pause flags now in force."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "expiresAt",
+            "docs": [
+              "When they lapse (0: when the owner lifts them)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -3320,6 +3625,26 @@ export type Lending = {
             }
           },
           {
+            "name": "borrowedSpotValue",
+            "docs": [
+              "Debt at spot prices (WAD quote): with `deposited_value`, the equity that bounds the",
+              "liquidation bonus."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
+            "name": "priceRiskExpiry",
+            "docs": [
+              "Until when (unix time) every price behind the cached health may back a borrow, a",
+              "withdrawal or a liquidation: the earliest of its reserves' price risk expiries."
+            ],
+            "type": "i64"
+          },
+          {
             "name": "padding",
             "docs": [
               "Reserved for upgrades."
@@ -3327,7 +3652,7 @@ export type Lending = {
             "type": {
               "array": [
                 "u64",
-                16
+                7
               ]
             }
           }
@@ -3368,6 +3693,17 @@ export type Lending = {
             "name": "marketValue",
             "docs": [
               "Value at price + conf (WAD quote) at the last refresh."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
+            "name": "spotValue",
+            "docs": [
+              "Value at the spot price (WAD quote) at the last refresh."
             ],
             "type": {
               "defined": {
@@ -3475,6 +3811,129 @@ export type Lending = {
       }
     },
     {
+      "name": "oracleConfigParams",
+      "docs": [
+        "The new binding and limits of a price account."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "sourceKind",
+            "docs": [
+              "0 = Pyth pull, 1 = legacy Pyth, 2 = fixed (markets that allow fixed prices only; a new",
+              "fixed price is then set with `set_fixed_price`)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "source",
+            "docs": [
+              "The source account (zero key: any pull update with the right feed id; legacy sources",
+              "must be pinned). Ignored for fixed prices."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "feedId",
+            "docs": [
+              "Pyth feed id (pull sources)."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "maxAgeSecs",
+            "docs": [
+              "Oldest acceptable price, in seconds (5 to 600; 0 for fixed prices)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "maxAgeForRiskSecs",
+            "docs": [
+              "Oldest price borrows, withdrawals and liquidations accept, in seconds (5 to 120, at",
+              "most `max_age_secs`; 0 for fixed prices)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "maxConfBps",
+            "docs": [
+              "Widest acceptable confidence, in basis points of the price."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "maxEmaDeviationBps",
+            "docs": [
+              "EMA divergence that pauses borrows and withdrawals, in basis points."
+            ],
+            "type": "u16"
+          }
+        ]
+      }
+    },
+    {
+      "name": "oracleConfigUpdated",
+      "docs": [
+        "The market owner rebound a price account or changed its limits."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "oracle",
+            "type": "pubkey"
+          },
+          {
+            "name": "sourceKind",
+            "type": "u8"
+          },
+          {
+            "name": "source",
+            "type": "pubkey"
+          },
+          {
+            "name": "feedId",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "maxAgeSecs",
+            "type": "u64"
+          },
+          {
+            "name": "maxAgeForRiskSecs",
+            "type": "u64"
+          },
+          {
+            "name": "maxConfBps",
+            "type": "u16"
+          },
+          {
+            "name": "maxEmaDeviationBps",
+            "type": "u16"
+          },
+          {
+            "name": "priceCleared",
+            "docs": [
+              "True when the source changed and the stored price was cleared."
+            ],
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
       "name": "oracleParams",
       "docs": [
         "How the new price account is sourced and checked."
@@ -3511,7 +3970,9 @@ export type Lending = {
           {
             "name": "maxAgeSecs",
             "docs": [
-              "Oldest acceptable price, in seconds."
+              "Oldest acceptable price, in seconds (5 to 600). Fixed prices never age: 0. The max age",
+              "for borrows, withdrawals and liquidations starts at 30 s (or this, if shorter);",
+              "`update_oracle_config` changes both."
             ],
             "type": "u64"
           },
@@ -3637,7 +4098,7 @@ export type Lending = {
           {
             "name": "maxAgeSecs",
             "docs": [
-              "Oldest acceptable price, in seconds."
+              "Oldest acceptable price, in seconds; 0 only for fixed prices, which never age."
             ],
             "type": "u64"
           },
@@ -3696,6 +4157,14 @@ export type Lending = {
             }
           },
           {
+            "name": "maxAgeForRiskSecs",
+            "docs": [
+              "Oldest price, in seconds, that borrows, withdrawals and liquidations accept (0 for",
+              "fixed prices, which never age)."
+            ],
+            "type": "u64"
+          },
+          {
             "name": "padding",
             "docs": [
               "Reserved for upgrades."
@@ -3703,7 +4172,7 @@ export type Lending = {
             "type": {
               "array": [
                 "u64",
-                16
+                15
               ]
             }
           }
@@ -4054,16 +4523,17 @@ export type Lending = {
             "type": "u64"
           },
           {
-            "name": "outflowWindowStart",
+            "name": "outflowUpdatedAt",
             "docs": [
-              "Start of the current outflow window (unix time)."
+              "Unix time of the last outflow the limiter recorded."
             ],
             "type": "i64"
           },
           {
-            "name": "outflowUsed",
+            "name": "outflowLevel",
             "docs": [
-              "Tokens out in the current outflow window."
+              "Tokens in the outflow limiter's bucket at `outflow_updated_at` (see",
+              "[`OutflowBucket`])."
             ],
             "type": "u64"
           },
@@ -4119,6 +4589,14 @@ export type Lending = {
             }
           },
           {
+            "name": "priceRiskExpiry",
+            "docs": [
+              "Until when (unix time) the cached price may back a borrow, a withdrawal or a",
+              "liquidation (its publish time plus the oracle's max age for risk); 0 when unpriced."
+            ],
+            "type": "i64"
+          },
+          {
             "name": "padding",
             "docs": [
               "Reserved for upgrades."
@@ -4126,7 +4604,7 @@ export type Lending = {
             "type": {
               "array": [
                 "u64",
-                32
+                31
               ]
             }
           }
@@ -4223,6 +4701,15 @@ export type Lending = {
             "type": "u8"
           },
           {
+            "name": "trustedIssuer",
+            "docs": [
+              "Non-zero when the owner vouched for the mint's issuer at listing, accepting live",
+              "Token-2022 authorities (permanent delegate, fee, hook, pause...) that are otherwise",
+              "refused (`instructions/shared/mint_screen.rs`). Fixed at listing."
+            ],
+            "type": "u8"
+          },
+          {
             "name": "pad",
             "docs": [
               "Reserved."
@@ -4230,7 +4717,7 @@ export type Lending = {
             "type": {
               "array": [
                 "u8",
-                4
+                3
               ]
             }
           },
@@ -4251,14 +4738,15 @@ export type Lending = {
           {
             "name": "outflowLimit",
             "docs": [
-              "Tokens allowed out per window through borrows and withdrawals; 0 means no limit."
+              "Most tokens out through borrows and withdrawals at once, refilled over two windows",
+              "(at most 1.5 × this in any window); 0 means no limit."
             ],
             "type": "u64"
           },
           {
             "name": "outflowWindowSecs",
             "docs": [
-              "Length of the outflow window, in seconds."
+              "The outflow window, in seconds (1 s to 7 days)."
             ],
             "type": "u64"
           },
@@ -4374,6 +4862,15 @@ export type Lending = {
             "type": "bool"
           },
           {
+            "name": "trustedIssuer",
+            "docs": [
+              "The owner vouches for the mint's issuer: live Token-2022 authorities (permanent",
+              "delegate, fee, hook, pause...) are accepted at listing. Fixed at listing:",
+              "`update_reserve_config` must repeat it."
+            ],
+            "type": "bool"
+          },
+          {
             "name": "depositCap",
             "docs": [
               "Largest total supply in tokens (0 = no cap)."
@@ -4390,14 +4887,15 @@ export type Lending = {
           {
             "name": "outflowLimit",
             "docs": [
-              "Tokens allowed out per window (0 = no limit)."
+              "Most tokens out at once through borrows and withdrawals, refilled over two windows",
+              "(0 = no limit)."
             ],
             "type": "u64"
           },
           {
             "name": "outflowWindowSecs",
             "docs": [
-              "Outflow window length in seconds."
+              "Outflow window in seconds (1 s to 7 days when there is a limit)."
             ],
             "type": "u64"
           },
@@ -4440,6 +4938,13 @@ export type Lending = {
           {
             "name": "status",
             "type": "u8"
+          },
+          {
+            "name": "interestForgiven",
+            "docs": [
+              "True when accrual up to the change overflowed and the period's interest was forgiven."
+            ],
+            "type": "bool"
           }
         ]
       }

@@ -284,8 +284,27 @@ async fn oracle_admin_inputs_are_validated() {
     let m = Market::new(&mut env).await;
     let mint = env.create_mint(6, SPL_TOKEN).await;
     let o = m.owner.pubkey();
+    // A fixed price never ages: a max age is refused...
+    let mut p = fixed_oracle(1_000_000, -6);
+    p.max_age_secs = 60;
+    assert_err(
+        env.send(&[ix::init_oracle_price(o, m.market, mint, p)], &[&m.owner])
+            .await,
+        LendingError::InvalidOracleConfig,
+    );
+    // ...and a Pyth price must age: 0 and anything above ten minutes are refused.
+    for age in [0, 601] {
+        let mut p = super::pyth::pull_params(Pubkey::new_unique());
+        p.max_age_secs = age;
+        assert_err(
+            env.send(&[ix::init_oracle_price(o, m.market, mint, p)], &[&m.owner])
+                .await,
+            LendingError::InvalidOracleConfig,
+        );
+    }
     let mut p = fixed_oracle(1_000_000, -6);
     p.max_age_secs = 0;
+    p.max_conf_bps = 0;
     assert_err(
         env.send(&[ix::init_oracle_price(o, m.market, mint, p)], &[&m.owner])
             .await,

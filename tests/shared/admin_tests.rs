@@ -21,16 +21,26 @@ fn market_config(pause_flags: u8) -> MarketConfigParams {
 }
 
 #[tokio::test]
-async fn init_market_validates_the_close_factor() {
+async fn init_market_validates_the_liquidation_limits() {
     let mut env = Env::start().await;
     let owner = env.wallet(10).await;
-    for bad in [0u16, 10_001] {
+    let wad = lending::risk::WAD;
+    // (close factor, dust threshold, per-call cap): #18, low 7 adds all but the first two.
+    for (close, dust, cap) in [
+        (0u16, 0, 0),
+        (10_001, 0, 0),
+        (999, 0, 0),
+        (5_000, 10_000 * wad + 1, 0),
+        (5_000, 0, 9_999 * wad),
+        (5_000, 10_000 * wad, 10_000 * wad - 1),
+        (5_000, 0, 1),
+    ] {
         let market = Keypair::new();
         let params = InitMarketParams {
             quote_currency: [0; 32],
-            close_factor_bps: bad,
-            dust_threshold: 0,
-            max_liquidation_value: 0,
+            close_factor_bps: close,
+            dust_threshold: dust,
+            max_liquidation_value: cap,
             allow_fixed_price: false,
         };
         let res = env
@@ -194,6 +204,25 @@ async fn reserve_config_bounds_are_enforced() {
     let mut c = config(7_000, 8_000);
     c.outflow_limit = 10; // a limit needs a window
     bad.push(c);
+    // #18, low 6 and 7: reserves nobody can liquidate profitably, and windows that overflow.
+    let mut c = config(7_000, 8_000);
+    c.outflow_limit = 10;
+    c.outflow_window_secs = 1 << 63; // negative once cast to a time
+    bad.push(c);
+    let mut c = config(7_000, 8_000);
+    c.outflow_limit = 10;
+    c.outflow_window_secs = 7 * 86_400 + 1;
+    bad.push(c);
+    let mut c = config(7_000, 9_000);
+    c.min_liquidation_bonus_bps = 0; // 90% line and no bonus at it
+    c.max_liquidation_bonus_bps = 100;
+    bad.push(c);
+    let mut c = config(7_000, 8_000);
+    c.min_liquidation_bonus_bps = 99;
+    bad.push(c);
+    let mut c = config(7_000, 8_000);
+    c.protocol_liquidation_fee_bps = 5_001; // the protocol keeps most of the bonus
+    bad.push(c);
     for c in bad {
         let res = m
             .act_reserves(
@@ -228,14 +257,22 @@ async fn reserve_config_bounds_are_enforced() {
         )
         .await;
     assert_err(res, LendingError::NotMarketOwner);
+    // A stale reserve is settled up to now (interest under the old curve) and then changed
+    // (#18, low 8: a reserve whose refresh fails must still be fixable); the next action has
+    // to refresh it.
     env.advance(1).await;
-    let res = env
-        .send(
-            &[ix::update_reserve_config(o, &k, config(6_000, 7_000))],
-            &[&m.owner],
-        )
-        .await;
-    assert_err(res, LendingError::ReserveStale);
+    env.ok(
+        &[ix::update_reserve_config(o, &k, config(6_000, 7_000))],
+        &[&m.owner],
+    )
+    .await;
+    let r = env.zc::<lending::state::Reserve>(&k.reserve).await;
+    assert_eq!(r.config.ltv_bps, 6_000);
+    assert_eq!(
+        r.last_update.unix_timestamp,
+        env.clock().await.unix_timestamp
+    );
+    assert!(r.last_update.is_stale(env.clock().await.slot));
 }
 
 #[tokio::test]
@@ -352,4 +389,167 @@ async fn protocol_fees_are_claimed_by_the_owner_only() {
         )
         .await;
     assert_err(res, LendingError::NoFeesToClaim);
+}
+
+/// #18, low 9: the guardian pauses but cannot unpause, shorten a pause or change a setting; a
+/// pause stops borrows, supplies and withdrawals but never repayments, liquidations or
+/// collateral top-ups (a pause that stopped liquidations would turn a crash into bad debt);
+/// a pause with an end lapses by itself.
+#[tokio::test]
+async fn guardian_pauses_and_liquidations_repayments_and_top_ups_go_on() {
+    use super::liquidation_tests::{liquidate_ix, params, setup};
+    use lending::state::market::{PAUSE_ALL, PAUSE_BORROWS};
+    let mut env = Env::start().await;
+    let (m, lender, b, l) = setup(&mut env).await;
+    let guardian = env.wallet(1).await;
+    let stranger = env.wallet(1).await;
+    env.ok(
+        &[ix::set_guardian(
+            m.owner.pubkey(),
+            m.market,
+            guardian.pubkey(),
+        )],
+        &[&m.owner],
+    )
+    .await;
+    assert_err(
+        env.send(
+            &[ix::pause_market(
+                stranger.pubkey(),
+                m.market,
+                PAUSE_ALL,
+                3_600,
+            )],
+            &[&stranger],
+        )
+        .await,
+        LendingError::NotGuardian,
+    );
+    for bad in [0, 4, PAUSE_ALL | 4] {
+        assert_err(
+            env.send(
+                &[ix::pause_market(guardian.pubkey(), m.market, bad, 3_600)],
+                &[&guardian],
+            )
+            .await,
+            LendingError::InvalidMarketConfig,
+        );
+    }
+    env.ok(
+        &[ix::pause_market(
+            guardian.pubkey(),
+            m.market,
+            PAUSE_ALL,
+            3_600,
+        )],
+        &[&guardian],
+    )
+    .await;
+    let paused_until = env.zc::<LendingMarket>(&m.market).await.pause_expires_at;
+    assert_eq!(paused_until, env.clock().await.unix_timestamp + 3_600);
+    // The guardian cannot lift or shorten the pause, nor change anything else.
+    assert_err(
+        env.send(
+            &[ix::update_market_config(
+                guardian.pubkey(),
+                m.market,
+                market_config(0),
+            )],
+            &[&guardian],
+        )
+        .await,
+        LendingError::NotMarketOwner,
+    );
+    assert_err(
+        env.send(
+            &[ix::set_guardian(
+                guardian.pubkey(),
+                m.market,
+                stranger.pubkey(),
+            )],
+            &[&guardian],
+        )
+        .await,
+        LendingError::NotMarketOwner,
+    );
+    env.ok(
+        &[ix::pause_market(
+            guardian.pubkey(),
+            m.market,
+            PAUSE_BORROWS,
+            60,
+        )],
+        &[&guardian],
+    )
+    .await;
+    let market = env.zc::<LendingMarket>(&m.market).await;
+    assert_eq!(
+        (market.pause_flags, market.pause_expires_at),
+        (PAUSE_ALL | PAUSE_BORROWS, paused_until),
+        "a second pause neither drops flags nor ends sooner"
+    );
+    // Paused: borrows, supplies and withdrawals are refused...
+    assert_err(
+        m.borrow(&mut env, &b, USDC, 1_000_000).await,
+        LendingError::MarketPaused,
+    );
+    assert_err(
+        m.supply(&mut env, &lender, USDC, 1_000_000).await,
+        LendingError::MarketPaused,
+    );
+    assert_err(
+        m.withdraw(&mut env, &b, SOL, 1).await,
+        LendingError::MarketPaused,
+    );
+    // ...while SOL crashes, the liquidator liquidates, and borrowers repay and top up.
+    m.set_price(&mut env, SOL, 85_000_000, -6).await;
+    m.act(
+        &mut env,
+        &b.obligation,
+        &[liquidate_ix(&m, &b, &l, params(u64::MAX, 1, false))],
+        &[&l.kp],
+    )
+    .await
+    .unwrap();
+    assert!(env.balance(&l.shares[SOL]).await > 0);
+    m.repay(&mut env, &b, USDC, 10_000_000).await.unwrap();
+    env.mint_to(
+        &m.reserves[SOL].mint,
+        &b.liquidity[SOL],
+        1_000_000_000,
+        SPL_TOKEN,
+    )
+    .await;
+    m.deposit_collateral(&mut env, &b, SOL, 1_000_000_000)
+        .await
+        .unwrap();
+    // The pause lapses at its end.
+    env.advance(3_600).await;
+    m.supply(&mut env, &lender, USDC, 1_000_000).await.unwrap();
+    // A pause with no end holds until the owner lifts it.
+    env.ok(
+        &[ix::pause_market(
+            guardian.pubkey(),
+            m.market,
+            PAUSE_BORROWS,
+            0,
+        )],
+        &[&guardian],
+    )
+    .await;
+    env.advance(30 * 86_400).await;
+    assert_err(
+        m.borrow(&mut env, &b, USDC, 1_000_000).await,
+        LendingError::BorrowsPaused,
+    );
+    env.ok(
+        &[ix::update_market_config(
+            m.owner.pubkey(),
+            m.market,
+            market_config(0),
+        )],
+        &[&m.owner],
+    )
+    .await;
+    assert_eq!(env.zc::<LendingMarket>(&m.market).await.pause_flags, 0);
 }

@@ -23,6 +23,7 @@ pub fn config(ltv_bps: u16, liquidation_threshold_bps: u16) -> ReserveConfigPara
         utilization_cap_bps: 9_500,
         status: 0,
         flash_loans_enabled: true,
+        trusted_issuer: false,
         deposit_cap: 0,
         borrow_cap: 0,
         outflow_limit: 0,
@@ -37,7 +38,8 @@ pub fn fixed_oracle(price: i64, expo: i32) -> OracleParams {
         source_kind: 2,
         source: Pubkey::default(),
         feed_id: [0; 32],
-        max_age_secs: 60,
+        // A fixed price never ages.
+        max_age_secs: 0,
         max_conf_bps: 200,
         max_ema_deviation_bps: 500,
         fixed_price: price,

@@ -3,7 +3,7 @@
 use super::env::Env;
 use super::fixture::Market;
 use anchor_lang::prelude::Pubkey;
-use lending::risk::fixed::{amount_to_wad, Rounding};
+use lending::risk::fixed::{amount_to_wad, mul_div, Rounding};
 use lending::state::Obligation;
 
 /// Checks, for every reserve of `market`, given every obligation that exists in it:
@@ -65,6 +65,75 @@ pub async fn check(env: &mut Env, market: &Market, obligations: &[Pubkey]) {
             shares_value + pool.protocol_fees <= assets + 1,
             "reserve {i}: shares worth {shares_value} + fees {} > assets {assets}",
             pool.protocol_fees
+        );
+    }
+}
+
+/// An obligation's collateral and debt at spot prices, computed here from its positions and
+/// its reserves rather than read from the program's cached values, with the rounding
+/// tolerance: the value of one token unit of every reserve it touches.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SpotBook {
+    /// Collateral at spot (WAD quote), rounded down.
+    pub collateral: u128,
+    /// Debt at spot (WAD quote), rounded up.
+    pub debt: u128,
+    /// One token unit of each reserve the obligation touches, at spot (WAD quote).
+    pub tolerance: u128,
+}
+
+impl SpotBook {
+    /// True when the collateral covers the debt.
+    pub fn covered(&self) -> bool {
+        self.collateral >= self.debt
+    }
+
+    /// True when the collateral covers the debt but for the rounding tolerance.
+    pub fn covered_within_tolerance(&self) -> bool {
+        self.collateral + self.tolerance >= self.debt
+    }
+}
+
+/// Value (WAD quote) of a WAD-scaled amount of reserve `r`'s tokens at its spot price.
+fn spot_value(r: &lending::state::Reserve, amount_wad: u128, rounding: Rounding) -> u128 {
+    let scale = lending::risk::WAD * 10u128.pow(r.decimals as u32);
+    mul_div(amount_wad, r.price.get(), scale, rounding).expect("spot value")
+}
+
+/// The spot book of `obligation`.
+pub async fn spot_book(env: &mut Env, obligation: &Pubkey) -> SpotBook {
+    let ob = env.zc::<Obligation>(obligation).await;
+    let mut book = SpotBook::default();
+    for d in ob.deposits() {
+        let r = env.zc::<lending::state::Reserve>(&d.reserve).await;
+        let liquidity = r
+            .pool()
+            .shares_to_liquidity_wad(d.shares, Rounding::Down)
+            .unwrap();
+        book.collateral += spot_value(&r, liquidity, Rounding::Down);
+        book.tolerance += spot_value(&r, amount_to_wad(1), Rounding::Up);
+    }
+    for b in ob.borrows() {
+        let r = env.zc::<lending::state::Reserve>(&b.reserve).await;
+        let debt = r.pool().debt_of(b.debt_shares.get()).unwrap();
+        book.debt += spot_value(&r, debt, Rounding::Up);
+        book.tolerance += spot_value(&r, amount_to_wad(1), Rounding::Up);
+    }
+    book
+}
+
+/// The liquidation invariants of #18: a liquidation of an obligation whose collateral covers
+/// its debt at spot leaves it covered (one token unit per side of rounding), and writes
+/// nothing off. `written_off` is the bad debt the liquidation recorded.
+pub fn check_liquidation_keeps_cover(before: &SpotBook, after: &SpotBook, written_off: u128) {
+    if before.covered() {
+        assert!(
+            after.covered_within_tolerance(),
+            "a liquidation took a covered obligation below its debt: {before:?} -> {after:?}"
+        );
+        assert_eq!(
+            written_off, 0,
+            "debt written off while the collateral covered it: {before:?}"
         );
     }
 }

@@ -475,3 +475,58 @@ async fn shares_move_between_wallet_and_obligation() {
     );
     invariants::check(&mut env, &m, &[lender.obligation, b.obligation]).await;
 }
+
+/// #18, low 8: a rate so high that interest can no longer be represented used to leave the
+/// reserve unrefreshable, and so unconfigurable (the change needed a fresh reserve), for good.
+/// The owner can now reconfigure it without a refresh: interest accrues under the old curve up
+/// to the change, and a period whose interest overflows is charged none.
+#[tokio::test]
+async fn a_reserve_whose_interest_overflows_can_still_be_reconfigured() {
+    let mut env = Env::start().await;
+    let (m, lender, b) = funded(&mut env).await;
+    m.deposit_collateral(&mut env, &b, SOL, 10 * SOL_UNIT)
+        .await
+        .unwrap();
+    m.borrow(&mut env, &b, USDC, 10 * USD_UNIT).await.unwrap();
+    // 10,000% APR at any utilisation (the most a curve may charge), then a year untouched.
+    let mut absurd = config(8_000, 8_500);
+    absurd.curve = lending::curve_points(&[(0, 1_000_000), (10_000, 1_000_000)]);
+    set_config(&mut env, &m, USDC, absurd).await;
+    env.advance(365 * 86_400).await;
+    assert_err(
+        m.act_reserves(&mut env, &[], &[]).await,
+        LendingError::MathOverflow,
+    );
+    let index = m.reserve(&mut env, USDC).await.borrow_index.get();
+    env.ok(
+        &[ix::update_reserve_config(
+            m.owner.pubkey(),
+            &m.reserves[USDC],
+            config(8_000, 8_500),
+        )],
+        &[&m.owner],
+    )
+    .await;
+    assert_eq!(
+        m.reserve(&mut env, USDC).await.borrow_index.get(),
+        index,
+        "the year that cannot be represented is charged nothing"
+    );
+    // The reserve works again under the new curve: the borrower repays everything.
+    env.advance(60).await;
+    env.mint_to(
+        &m.reserves[USDC].mint,
+        &b.liquidity[USDC],
+        USD_UNIT,
+        super::env::SPL_TOKEN,
+    )
+    .await;
+    m.repay(&mut env, &b, USDC, u64::MAX).await.unwrap();
+    assert_eq!(
+        Market::obligation(&mut env, &b.obligation)
+            .await
+            .borrows_len,
+        0
+    );
+    invariants::check(&mut env, &m, &[lender.obligation, b.obligation]).await;
+}

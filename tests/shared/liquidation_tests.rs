@@ -295,3 +295,80 @@ async fn liquidation_needs_a_fresh_obligation() {
         LendingError::ObligationStale,
     );
 }
+
+/// How the liquidations of a cascade scenario are sent.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sending {
+    /// All in one transaction, after one refresh.
+    OneTransaction,
+    /// One per transaction, all in one slot (each transaction refreshes first).
+    OneSlot,
+    /// One per transaction, a slot and a second apart, each refreshing first.
+    AcrossSlots,
+}
+
+/// #18, medium 1: the borrower's 10 SOL are worth 5% more than its 700.70 USDC of debt, inside
+/// the band where the old ramp paid an 8.1% bonus. Repeated liquidations used to lower the
+/// margin with each call, raise the next bonus, and end by seizing everything and writing the
+/// rest off against depositors. Now every call keeps the collateral above the debt and
+/// nothing is written off, however the calls are sent.
+async fn covered_obligation_is_not_liquidated_into_bad_debt(sending: Sending) {
+    let mut env = Env::start().await;
+    let (m, lender, b, l) = setup(&mut env).await;
+    // SOL at $73.57: $735.70 of collateral against $700.70 of debt.
+    m.set_price(&mut env, SOL, 73_570_000, -6).await;
+    m.act(&mut env, &b.obligation, &[], &[]).await.unwrap();
+    let start = invariants::spot_book(&mut env, &b.obligation).await;
+    assert!(
+        start.covered() && start.collateral * 100 < start.debt * 106,
+        "{start:?}"
+    );
+    // Distinct amounts keep the transactions of one slot distinct.
+    let calls = |k: u64| params(u64::MAX - k, 0, false);
+    if sending == Sending::OneTransaction {
+        let ixs: Vec<_> = (0..4).map(|k| liquidate_ix(&m, &b, &l, calls(k))).collect();
+        m.act(&mut env, &b.obligation, &ixs, &[&l.kp])
+            .await
+            .unwrap();
+    } else {
+        for k in 0..6 {
+            if sending == Sending::AcrossSlots {
+                env.advance(1).await;
+            }
+            let before = invariants::spot_book(&mut env, &b.obligation).await;
+            liquidate(&mut env, &m, &b, &l, calls(k)).await.unwrap();
+            let after = invariants::spot_book(&mut env, &b.obligation).await;
+            let written_off = m.reserve(&mut env, USDC).await.bad_debt_written_off.get();
+            invariants::check_liquidation_keeps_cover(&before, &after, written_off);
+        }
+    }
+    let end = invariants::spot_book(&mut env, &b.obligation).await;
+    assert!(end.covered_within_tolerance(), "{start:?} -> {end:?}");
+    assert!(
+        end.debt < start.debt / 8,
+        "the liquidations repaid: {end:?}"
+    );
+    let usdc = m.reserve(&mut env, USDC).await;
+    assert_eq!(usdc.bad_debt_written_off.get(), 0, "nothing is written off");
+    invariants::check(
+        &mut env,
+        &m,
+        &[lender.obligation, b.obligation, l.obligation],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn repeated_liquidations_in_one_transaction_keep_a_covered_obligation_covered() {
+    covered_obligation_is_not_liquidated_into_bad_debt(Sending::OneTransaction).await;
+}
+
+#[tokio::test]
+async fn repeated_liquidations_in_one_slot_keep_a_covered_obligation_covered() {
+    covered_obligation_is_not_liquidated_into_bad_debt(Sending::OneSlot).await;
+}
+
+#[tokio::test]
+async fn repeated_liquidations_across_slots_keep_a_covered_obligation_covered() {
+    covered_obligation_is_not_liquidated_into_bad_debt(Sending::AcrossSlots).await;
+}

@@ -19,6 +19,7 @@ mod flash_tests;
 mod lifecycle_tests;
 mod limits_tests;
 mod liquidation_tests;
+mod mint_tests;
 mod oracle_tests;
 mod scenario_tests;
 mod security;

@@ -11,7 +11,7 @@ use anchor_lang::prelude::Pubkey;
 use anchor_lang::{AnchorSerialize, Discriminator};
 use lending::errors::LendingError;
 use lending::state::OraclePrice;
-use lending::{LiquidateParams, OracleParams};
+use lending::{LiquidateParams, OracleConfigParams, OracleParams};
 use pyth_solana_receiver_sdk::price_update::{PriceFeedMessage, PriceUpdateV2, VerificationLevel};
 use solana_signer::Signer;
 
@@ -350,6 +350,29 @@ async fn pull_priced_market(env: &mut Env, t: i64) -> (Market, Pubkey, User, Use
     (m, source, b, liq)
 }
 
+/// The liquidator of [`pull_priced_market`] repays as much of the borrower's USDC as allowed,
+/// for SOL shares.
+fn liquidate_all(
+    m: &Market,
+    b: &User,
+    liq: &User,
+) -> anchor_lang::solana_program::instruction::Instruction {
+    let (sol, usdc) = (0, 1);
+    ix::liquidate(
+        liq.kp.pubkey(),
+        b.obligation,
+        &m.reserves[usdc],
+        liq.liquidity[usdc],
+        &m.reserves[sol],
+        liq.shares[sol],
+        LiquidateParams {
+            max_repay: u64::MAX,
+            min_receive: 1,
+            receive_liquidity: false,
+        },
+    )
+}
+
 /// Refreshes both reserves of [`pull_priced_market`] (the pull price from `source`).
 fn refresh_pull(
     m: &Market,
@@ -406,19 +429,7 @@ async fn ema_divergence_blocks_borrows_but_not_liquidations() {
     );
     let mut ixs = refresh_pull(&m, source);
     ixs.push(obligation_refresh);
-    ixs.push(ix::liquidate(
-        liq.kp.pubkey(),
-        b.obligation,
-        &m.reserves[usdc],
-        liq.liquidity[usdc],
-        &m.reserves[sol],
-        liq.shares[sol],
-        LiquidateParams {
-            max_repay: u64::MAX,
-            min_receive: 1,
-            receive_liquidity: false,
-        },
-    ));
+    ixs.push(liquidate_all(&m, &b, &liq));
     env.ok(&ixs, &[&liq.kp]).await;
     assert!(env.balance(&liq.shares[sol]).await > 0);
 }
@@ -487,4 +498,204 @@ async fn stale_price_blocks_valuation_but_not_deposits_or_repayments() {
         &[m.reserves[sol].reserve, m.reserves[usdc].reserve],
     ));
     assert_err(env.send(&ixs, &[]).await, LendingError::PriceTooOld);
+}
+
+/// Writes a fully verified SOL/USD update published at `publish_time` into `source`.
+fn post_pull(env: &mut Env, source: &Pubkey, price: i64, publish_time: i64, feed: [u8; 32]) {
+    env.set_account(
+        source,
+        account(
+            pyth_solana_receiver_sdk::ID,
+            pull_data(price, 0, price, publish_time, VerificationLevel::Full, feed),
+        ),
+    );
+}
+
+/// #18, medium 2: within the 60 s max age a caller could choose its price: act on the stored
+/// one while it is stale, or post an older update (newer than the stored one) that shows a
+/// brief past dip. Borrows, withdrawals and liquidations now need a price no older than the
+/// oracle's max age for risk (30 s by default).
+#[tokio::test]
+async fn neither_a_stale_high_price_nor_a_past_dip_can_be_chosen() {
+    let mut env = Env::start().await;
+    let t = 1_800_000_000;
+    let (m, source, b, liq) = pull_priced_market(&mut env, t).await;
+    let (sol, usdc) = (0, 1);
+    let o: OraclePrice = env.zc(&m.reserves[sol].oracle).await;
+    assert_eq!((o.max_age_secs, o.max_age_for_risk_secs), (60, 30));
+    let refresh_all = |m: &Market| {
+        let mut ixs = refresh_pull(m, source);
+        ixs.push(ix::refresh_obligation(
+            b.obligation,
+            &[m.reserves[sol].reserve, m.reserves[usdc].reserve],
+        ));
+        ixs
+    };
+    // 45 s later the $100 price of t is still valid for valuation, but too old to borrow on.
+    env.advance(45).await;
+    let mut ixs = refresh_all(&m);
+    ixs.push(ix::borrow(
+        b.kp.pubkey(),
+        b.obligation,
+        &m.reserves[usdc],
+        b.liquidity[usdc],
+        10_000_000,
+    ));
+    assert_err(
+        env.send(&ixs, &[&b.kp]).await,
+        LendingError::PriceTooOldForRisk,
+    );
+    // Nor to withdraw on.
+    let mut ixs = refresh_all(&m);
+    ixs.push(ix::withdraw_obligation_collateral(
+        b.kp.pubkey(),
+        b.obligation,
+        &m.reserves[sol],
+        b.shares[sol],
+        1_000,
+    ));
+    assert_err(
+        env.send(&ixs, &[&b.kp]).await,
+        LendingError::PriceTooOldForRisk,
+    );
+    // A liquidator posts a real but 35 s old update: SOL briefly at $70. It is newer than the
+    // stored price and within the max age, so the price account takes it...
+    post_pull(&mut env, &source, 7_000_000_000, t + 10, feed_id());
+    let liquidate = liquidate_all(&m, &b, &liq);
+    let mut ixs = refresh_all(&m);
+    ixs.push(liquidate.clone());
+    // ...but the liquidation on it is refused, and nothing moved.
+    assert_err(
+        env.send(&ixs, &[&liq.kp]).await,
+        LendingError::PriceTooOldForRisk,
+    );
+    assert_eq!(env.balance(&liq.shares[sol]).await, 0);
+    // The same price published now is a fair basis for the liquidation.
+    let now = env.clock().await.unix_timestamp;
+    post_pull(&mut env, &source, 7_000_000_000, now, feed_id());
+    let mut ixs = refresh_all(&m);
+    ixs.push(liquidate);
+    env.ok(&ixs, &[&liq.kp]).await;
+    assert!(env.balance(&liq.shares[sol]).await > 0);
+}
+
+/// #18, medium 3: the feed behind a reserve dies; no obligation touching the reserve can be
+/// refreshed, so none can be liquidated. The owner moves the price account to a live feed
+/// (another source and feed id): the stored price is cleared, the old source is refused, and
+/// positions become liquidatable again on the new feed's price.
+#[tokio::test]
+async fn a_dead_feed_is_moved_by_the_owner_and_liquidations_resume() {
+    let mut env = Env::start().await;
+    let t = 1_800_000_000;
+    let (m, dead, b, liq) = pull_priced_market(&mut env, t).await;
+    let (sol, usdc) = (0, 1);
+    let oracle = m.reserves[sol].oracle;
+    // Two minutes pass with no update while SOL falls: the reserve cannot be priced.
+    env.advance(120).await;
+    let refresh_ob = ix::refresh_obligation(
+        b.obligation,
+        &[m.reserves[sol].reserve, m.reserves[usdc].reserve],
+    );
+    let liquidate = liquidate_all(&m, &b, &liq);
+    let stale = vec![
+        ix::refresh_reserve(&m.reserves[sol]),
+        ix::refresh_oracle_price(m.reserves[usdc].oracle, None),
+        ix::refresh_reserve(&m.reserves[usdc]),
+        refresh_ob.clone(),
+        liquidate.clone(),
+    ];
+    assert_err(
+        env.send(&stale, &[&liq.kp]).await,
+        LendingError::PriceTooOld,
+    );
+
+    // A stranger cannot move it; the owner can, within the init bounds.
+    let live = Pubkey::new_unique();
+    let live_feed = [7u8; 32];
+    let now = env.clock().await.unix_timestamp;
+    post_pull(&mut env, &live, 7_000_000_000, now, live_feed);
+    let params = OracleConfigParams {
+        source_kind: 0,
+        source: live,
+        feed_id: live_feed,
+        max_age_secs: 60,
+        max_age_for_risk_secs: 30,
+        max_conf_bps: 200,
+        max_ema_deviation_bps: 500,
+    };
+    assert_err(
+        env.send(
+            &[ix::update_oracle_config(
+                liq.kp.pubkey(),
+                m.market,
+                oracle,
+                params.clone(),
+            )],
+            &[&liq.kp],
+        )
+        .await,
+        LendingError::NotMarketOwner,
+    );
+    for bad in [
+        OracleConfigParams {
+            max_age_secs: 601,
+            ..params.clone()
+        },
+        OracleConfigParams {
+            max_age_for_risk_secs: 61,
+            ..params.clone()
+        },
+        OracleConfigParams {
+            max_conf_bps: 0,
+            ..params.clone()
+        },
+    ] {
+        assert_err(
+            env.send(
+                &[ix::update_oracle_config(
+                    m.owner.pubkey(),
+                    m.market,
+                    oracle,
+                    bad,
+                )],
+                &[&m.owner],
+            )
+            .await,
+            LendingError::InvalidOracleConfig,
+        );
+    }
+    env.ok(
+        &[ix::update_oracle_config(
+            m.owner.pubkey(),
+            m.market,
+            oracle,
+            params,
+        )],
+        &[&m.owner],
+    )
+    .await;
+    let o: OraclePrice = env.zc(&oracle).await;
+    assert_eq!((o.source, o.feed_id), (live, live_feed));
+    assert_eq!(
+        (o.price, o.publish_time),
+        (0, 0),
+        "the old feed's price does not live on under the new binding"
+    );
+    // The dead source is refused now; until a refresh from the new one the reserve is unpriced.
+    assert_err(
+        env.send(&[ix::refresh_oracle_price(oracle, Some(dead))], &[])
+            .await,
+        LendingError::WrongOracleSource,
+    );
+    assert_err(
+        env.send(&stale, &[&liq.kp]).await,
+        LendingError::InvalidPrice,
+    );
+    // Refreshed from the live feed, the obligation is liquidatable again.
+    let mut ixs = vec![ix::refresh_oracle_price(oracle, Some(live))];
+    ixs.extend(stale);
+    env.ok(&ixs, &[&liq.kp]).await;
+    assert!(env.balance(&liq.shares[sol]).await > 0);
+    let r = m.reserve(&mut env, sol).await;
+    assert_eq!(r.price.get(), 70 * lending::risk::WAD);
 }

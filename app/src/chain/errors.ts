@@ -24,6 +24,11 @@ const HINTS: Record<string, string> = {
   BorrowTooLarge: "This borrow would leave your position unhealthy: it exceeds your borrowing power.",
   WithdrawTooLarge: "This withdrawal would leave your position unhealthy: repay some debt first.",
   InsufficientLiquidity: "The reserve does not have that much liquidity available right now.",
+  PriceTooOldForRisk:
+    "The oracle price is more than a few seconds old: borrows, withdrawals and liquidations need a fresh one. Try again in a moment.",
+  MarketPaused:
+    "The market is paused: you can still repay, add collateral and liquidate, but not borrow, supply or withdraw.",
+  BorrowsPaused: "Borrowing is paused in this market; repayments and collateral top-ups still work.",
 };
 
 /** The program error for a custom code, as "Message (Name)". */

@@ -191,9 +191,8 @@ pub struct OracleSection {
     pub source: Option<String>,
     /// Pyth pull: the feed id, 64 hex digits.
     pub feed_id: Option<String>,
-    /// Oldest acceptable price, in seconds.
-    #[serde(default = "sixty")]
-    pub max_age_secs: u64,
+    /// Oldest acceptable price, in seconds (default 60; fixed prices never age and take none).
+    pub max_age_secs: Option<u64>,
     /// Widest acceptable confidence, in basis points.
     #[serde(default = "two_hundred")]
     pub max_conf_bps: u16,
@@ -202,9 +201,6 @@ pub struct OracleSection {
     pub max_ema_deviation_bps: u16,
 }
 
-fn sixty() -> u64 {
-    60
-}
 fn two_hundred() -> u16 {
     200
 }
@@ -251,6 +247,10 @@ pub struct ReserveConfigSection {
     /// Whether flash loans are enabled.
     #[serde(default = "yes")]
     pub flash_loans_enabled: bool,
+    /// The owner vouches for the mint's issuer, accepting live Token-2022 authorities
+    /// (permanent delegate, fee, hook, pause...) at listing; fixed once listed.
+    #[serde(default)]
+    pub trusted_issuer: bool,
     /// Largest total supply, in whole tokens (0 = no cap).
     #[serde(default)]
     pub deposit_cap: Decimal,
@@ -349,7 +349,14 @@ impl ReserveSection {
             },
             source: Pubkey::default(),
             feed_id: [0; 32],
-            max_age_secs: o.max_age_secs,
+            max_age_secs: match (&o.kind, o.max_age_secs) {
+                (OracleKind::Fixed, None) => 0,
+                (OracleKind::Fixed, Some(_)) => bail!(
+                    "{}",
+                    ctx("kind = \"fixed\" takes no `max_age_secs`: a fixed price never ages")
+                ),
+                (_, age) => age.unwrap_or(60),
+            },
             max_conf_bps: o.max_conf_bps,
             max_ema_deviation_bps: o.max_ema_deviation_bps,
             fixed_price: 0,
@@ -372,14 +379,7 @@ impl ReserveSection {
                     bail!("{}", ctx("kind = \"pyth-legacy\" needs `source`"));
                 }
                 if let Some(f) = &o.feed_id {
-                    let f = f.trim_start_matches("0x");
-                    if f.len() != 64 {
-                        bail!("{}", ctx("feed_id must be 64 hex digits"));
-                    }
-                    for (i, b) in p.feed_id.iter_mut().enumerate() {
-                        *b = u8::from_str_radix(&f[2 * i..2 * i + 2], 16)
-                            .with_context(|| ctx("feed_id"))?;
-                    }
+                    p.feed_id = parse_feed_id(f).with_context(|| ctx("feed_id"))?;
                 } else if o.kind == OracleKind::PythPull {
                     bail!("{}", ctx("kind = \"pyth-pull\" needs `feed_id`"));
                 }
@@ -412,6 +412,7 @@ impl ReserveSection {
             utilization_cap_bps: c.utilization_cap_bps,
             status: c.status as u8,
             flash_loans_enabled: c.flash_loans_enabled,
+            trusted_issuer: c.trusted_issuer,
             deposit_cap: c
                 .deposit_cap
                 .units(decimals)
@@ -435,6 +436,20 @@ impl ReserveSection {
                 .collect(),
         })
     }
+}
+
+/// A Pyth feed id from 64 hex digits (an `0x` prefix is allowed).
+pub fn parse_feed_id(hex: &str) -> Result<[u8; 32]> {
+    let h = hex.trim_start_matches("0x");
+    if h.len() != 64 || !h.is_ascii() {
+        bail!("a feed id is 64 hex digits, got {hex:?}");
+    }
+    let mut id = [0u8; 32];
+    for (i, b) in id.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&h[2 * i..2 * i + 2], 16)
+            .map_err(|_| anyhow!("a feed id is 64 hex digits, got {hex:?}"))?;
+    }
+    Ok(id)
 }
 
 #[cfg(test)]

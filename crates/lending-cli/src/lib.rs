@@ -76,6 +76,16 @@ pub enum Command {
     Liquidate(liquidate::LiquidateArgs),
     /// Flash-borrow and repay (with the fee) in one transaction.
     FlashLoan(actions::FlashArgs),
+    /// Rebind an asset's price account to another source or feed, or change its limits
+    /// (market owner; works while the price is stale).
+    OracleConfig(admin::OracleConfigArgs),
+    /// Name the market's guardian, who may pause but never unpause (market owner).
+    Guardian(admin::GuardianArgs),
+    /// Pause the market (its guardian or owner): repayments, liquidations and collateral
+    /// top-ups go on.
+    Pause(admin::PauseArgs),
+    /// Lift every pause (market owner).
+    Unpause,
     /// Set a fixed price (test markets created with allow_fixed_price).
     SetPrice(admin::SetPriceArgs),
     /// Mint test tokens (the wallet must be the mint authority).
@@ -94,6 +104,10 @@ pub fn run(cli: &Cli) -> Result<report::Report> {
         Command::Repay(a) => actions::repay(&ctx, a),
         Command::Liquidate(a) => liquidate::run(&ctx, a),
         Command::FlashLoan(a) => actions::flash_loan(&ctx, a),
+        Command::OracleConfig(a) => admin::oracle_config(&ctx, a),
+        Command::Guardian(a) => admin::guardian(&ctx, a),
+        Command::Pause(a) => admin::pause(&ctx, a),
+        Command::Unpause => admin::unpause(&ctx),
         Command::SetPrice(a) => admin::set_price(&ctx, a),
         Command::MintTo(a) => admin::mint_to(&ctx, a),
     }

@@ -4,7 +4,7 @@
 
 use anchor_lang::prelude::Pubkey;
 use lending::risk::fixed::{amount_to_wad, Rounding, WAD};
-use lending::risk::health::{borrow_value, deposit_values, DepositValues, Health};
+use lending::risk::health::{borrow_values, deposit_values, DepositValues, Health};
 use lending::risk::liquidation::{plan, LiquidationPlan, Side};
 use lending::risk::RiskError;
 use lending::state::{LendingMarket, Obligation, Reserve};
@@ -78,13 +78,9 @@ pub fn obligation_health(
     }
     for b in ob.borrows() {
         let r = reserve(reserves, &b.reserve)?.view();
-        let v = borrow_value(&r.pool, b.debt_shares.get(), &r.price)?;
-        out.health.borrowed = out
-            .health
-            .borrowed
-            .checked_add(v)
-            .ok_or(RiskError::MathOverflow)?;
-        out.borrows.push(v);
+        let v = borrow_values(&r.pool, b.debt_shares.get(), &r.price)?;
+        out.health.add_borrow(&v)?;
+        out.borrows.push(v.high);
         out.ema_diverged |= r.ema_diverged;
     }
     Ok(out)

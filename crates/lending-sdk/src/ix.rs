@@ -6,7 +6,8 @@ use lending::accounts as acc;
 use lending::constants::*;
 use lending::instruction as data;
 use lending::{
-    InitMarketParams, LiquidateParams, MarketConfigParams, OracleParams, ReserveConfigParams,
+    InitMarketParams, LiquidateParams, MarketConfigParams, OracleConfigParams, OracleParams,
+    ReserveConfigParams,
 };
 
 /// PDA helpers.
@@ -292,6 +293,44 @@ pub fn set_fixed_price(
             oracle,
         },
         data::SetFixedPrice { price, expo, conf },
+    )
+}
+
+pub fn set_guardian(owner: Pubkey, market: Pubkey, guardian: Pubkey) -> Instruction {
+    lending_ix(
+        acc::SetGuardian { owner, market },
+        data::SetGuardian { guardian },
+    )
+}
+
+pub fn pause_market(
+    authority: Pubkey,
+    market: Pubkey,
+    pause_flags: u8,
+    duration_secs: u64,
+) -> Instruction {
+    lending_ix(
+        acc::PauseMarket { authority, market },
+        data::PauseMarket {
+            pause_flags,
+            duration_secs,
+        },
+    )
+}
+
+pub fn update_oracle_config(
+    owner: Pubkey,
+    market: Pubkey,
+    oracle: Pubkey,
+    params: OracleConfigParams,
+) -> Instruction {
+    lending_ix(
+        acc::UpdateOracleConfig {
+            owner,
+            market,
+            oracle,
+        },
+        data::UpdateOracleConfig { params },
     )
 }
 

@@ -132,6 +132,30 @@ pub enum LendingError {
     AmountExceedsCollateral,
     #[msg("An obligation cannot hold collateral and debt in the same reserve")]
     CollateralAndDebtSameReserve,
+    #[msg("A price is too old for a borrow, withdrawal or liquidation: refresh the oracle")]
+    PriceTooOldForRisk,
+    #[msg("Signer is neither the market's guardian nor its owner")]
+    NotGuardian,
+    #[msg("The mint account cannot be read as a token mint")]
+    InvalidMint,
+    #[msg("Mint has a permanent delegate, who could move tokens out of the vaults (list it only as a trusted issuer)")]
+    MintPermanentDelegate,
+    #[msg("Mint charges a transfer fee, or has a fee authority that could switch one on (trusted issuers only)")]
+    MintTransferFee,
+    #[msg("Mint has a transfer hook program, or a hook authority that could add one (trusted issuers only)")]
+    MintTransferHook,
+    #[msg("Mint is paused, or has a pause authority that could stop repayments and liquidations (trusted issuers only)")]
+    MintPausable,
+    #[msg("Mint's new accounts start frozen, or its freeze authority could make them (trusted issuers only)")]
+    MintDefaultAccountState,
+    #[msg("Mint has an interest-rate authority (trusted issuers only)")]
+    MintInterestBearing,
+    #[msg("Mint has a UI-amount multiplier authority (trusted issuers only)")]
+    MintScaledUiAmount,
+    #[msg("Mint is non-transferable")]
+    MintNonTransferable,
+    #[msg("Mint has a Token-2022 extension this program does not know (trusted issuers only)")]
+    MintUnknownExtension,
 }
 
 impl From<RiskError> for LendingError {

@@ -82,6 +82,8 @@ pub struct ReserveConfigUpdated {
     pub ltv_bps: u16,
     pub liquidation_threshold_bps: u16,
     pub status: u8,
+    /// True when accrual up to the change overflowed and the period's interest was forgiven.
+    pub interest_forgiven: bool,
 }
 
 /// An oracle-price account was created.
@@ -101,6 +103,39 @@ pub struct FixedPriceSet {
     pub price: i64,
     pub expo: i32,
     pub conf: u64,
+}
+
+/// The market owner rebound a price account or changed its limits.
+#[event]
+pub struct OracleConfigUpdated {
+    pub oracle: Pubkey,
+    pub source_kind: u8,
+    pub source: Pubkey,
+    pub feed_id: [u8; 32],
+    pub max_age_secs: u64,
+    pub max_age_for_risk_secs: u64,
+    pub max_conf_bps: u16,
+    pub max_ema_deviation_bps: u16,
+    /// True when the source changed and the stored price was cleared.
+    pub price_cleared: bool,
+}
+
+/// The owner named the market's guardian (the default key: none).
+#[event]
+pub struct GuardianSet {
+    pub market: Pubkey,
+    pub guardian: Pubkey,
+}
+
+/// The guardian or the owner paused the market.
+#[event]
+pub struct MarketPauseSet {
+    pub market: Pubkey,
+    pub authority: Pubkey,
+    /// The pause flags now in force.
+    pub pause_flags: u8,
+    /// When they lapse (0: when the owner lifts them).
+    pub expires_at: i64,
 }
 
 /// Liquidity was deposited for shares.

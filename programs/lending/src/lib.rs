@@ -151,6 +151,29 @@ pub mod lending {
         instructions::set_fixed_price::handler(ctx, price, expo, conf)
     }
 
+    /// Names the market's guardian, who may pause but never unpause or change settings.
+    pub fn set_guardian(ctx: Context<SetGuardian>, guardian: Pubkey) -> Result<()> {
+        instructions::set_guardian::handler(ctx, guardian)
+    }
+
+    /// The guardian (or owner) pauses the market, for a while or until the owner lifts it.
+    pub fn pause_market(
+        ctx: Context<PauseMarket>,
+        pause_flags: u8,
+        duration_secs: u64,
+    ) -> Result<()> {
+        instructions::pause_market::handler(ctx, pause_flags, duration_secs)
+    }
+
+    /// Rebinds a price account to another source or feed, or changes its limits (works while
+    /// the price is stale; a new source clears the stored price).
+    pub fn update_oracle_config(
+        ctx: Context<UpdateOracleConfig>,
+        params: OracleConfigParams,
+    ) -> Result<()> {
+        instructions::update_oracle_config::handler(ctx, params)
+    }
+
     /// Creates a lending market owned by the signer.
     pub fn init_market(ctx: Context<InitMarket>, params: InitMarketParams) -> Result<()> {
         instructions::init_market::handler(ctx, params)

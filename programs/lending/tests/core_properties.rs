@@ -14,9 +14,9 @@ mod reference {
         pub struct U512(8);
     }
 }
-use lending::risk::health::{borrow_value, deposit_values, Health, RiskParams};
+use lending::risk::health::{borrow_values, deposit_values, Health, RiskParams};
 use lending::risk::liquidation::{
-    bonus_keeps_liquidation_improving, plan, LiquidationConfig, Side,
+    bonus_keeps_liquidation_improving, plan, LiquidationConfig, LiquidationPlan, Side,
 };
 use lending::risk::price::PriceView;
 use proptest::prelude::*;
@@ -165,8 +165,8 @@ proptest! {
         let debt_shares = debt_pool.debt_shares_for_borrow(amount_to_wad(debt_amount)).unwrap();
         debt_pool.debt_shares += debt_shares;
         let dv = deposit_values(&coll_pool, coll_shares, &cprice, &risk).unwrap();
-        let bv = borrow_value(&debt_pool, debt_shares, &dprice).unwrap();
-        let h = Health { deposited: dv.market, allowed: dv.allowed, unhealthy: dv.unhealthy, borrowed: bv };
+        let bv = borrow_values(&debt_pool, debt_shares, &dprice).unwrap();
+        let h = Health { deposited: dv.market, allowed: dv.allowed, unhealthy: dv.unhealthy, borrowed: bv.high, borrowed_spot: bv.spot };
         prop_assume!(h.is_liquidatable());
         let cfg = LiquidationConfig {
             close_factor_bps: close,
@@ -187,7 +187,15 @@ proptest! {
         ).unwrap();
         prop_assert!(p.repay_amount <= max_repay);
         prop_assert!(p.seized_shares <= coll_shares);
-        prop_assert!(p.bonus_bps >= min_bonus && p.bonus_bps <= max_bonus);
+        // The ramp's bonus, unless the equity margin is smaller (then the margin, or nothing
+        // when the collateral is within rounding of the debt).
+        prop_assert!(p.bonus_bps <= max_bonus);
+        prop_assert!(
+            p.bonus_bps >= min_bonus
+                || h.equity_margin_bps() == Some(p.bonus_bps as u128)
+                || (h.equity_margin_bps().is_none() && p.bonus_bps == 0),
+            "bonus {} below the minimum {min_bonus} with margin {:?}", p.bonus_bps, h.equity_margin_bps()
+        );
         // Seized collateral at spot is worth at most the repaid debt at spot times the bonus.
         let seized_value = cprice
             .value(coll_pool.shares_to_liquidity_wad(p.seized_shares, Rounding::Down).unwrap(), cp, Rounding::Down)
@@ -200,15 +208,144 @@ proptest! {
             let mut debt_after = debt_pool;
             debt_after.debt_shares -= p.repay_debt_shares;
             let left = debt_shares - p.repay_debt_shares;
-            let bv2 = borrow_value(&debt_after, left, &dprice).unwrap();
+            let bv2 = borrow_values(&debt_after, left, &dprice).unwrap();
             let mut coll_after = coll_pool;
             coll_after.share_supply -= p.protocol_fee_shares;
             let fee_liq = coll_pool.shares_to_liquidity_wad(p.protocol_fee_shares, Rounding::Down).unwrap();
             coll_after.protocol_fees += fee_liq;
             let dv2 = deposit_values(&coll_after, coll_shares - p.seized_shares, &cprice, &risk).unwrap();
-            let h2 = Health { deposited: dv2.market, allowed: dv2.allowed, unhealthy: dv2.unhealthy, borrowed: bv2 };
+            let h2 = Health { deposited: dv2.market, allowed: dv2.allowed, unhealthy: dv2.unhealthy, borrowed: bv2.high, borrowed_spot: bv2.spot };
             prop_assert!(h2.borrowed == 0 || h2.shortfall() < h.shortfall(),
                 "shortfall {} -> {}", h.shortfall(), h2.shortfall());
         }
+    }
+
+    /// #18, medium 1: no sequence of liquidations (many in one slot or transaction, or across
+    /// slots with a refresh between them at unchanged prices) takes an obligation whose
+    /// collateral covers its debt at spot prices to one whose collateral does not, nor writes
+    /// any of its debt off. One token unit of rounding is allowed on each side.
+    #[test]
+    fn liquidation_never_takes_a_covered_obligation_below_its_debt(
+        coll_pool in pool_strategy(),
+        mut debt_pool in pool_strategy(),
+        coll_price in 1_000_000u64..100_000_000_000,
+        debt_price in 1_000_000u64..100_000_000_000,
+        conf_bps in 0u64..100,
+        coll_dec in 0u8..12,
+        debt_dec in 0u8..12,
+        coll_permille in 1u64..=1_000,
+        margin_bps in 0u128..2_500,
+        lt in 5_000u16..9_500,
+        min_bonus in 0u16..500,
+        extra_bonus in 0u16..2_000,
+        close in 1_000u16..=10_000,
+        dust_units in 0u128..1_000,
+        calls in proptest::collection::vec((1u64..=1_000, any::<bool>()), 1..12),
+    ) {
+        let max_bonus = min_bonus + extra_bonus;
+        prop_assume!(bonus_keeps_liquidation_improving(lt, max_bonus));
+        let cp = coll_price as u128 * 1_000_000;
+        let dp = debt_price as u128 * 1_000_000;
+        let cprice = PriceView::new(cp, cp * conf_bps as u128 / BPS, coll_dec);
+        let dprice = PriceView::new(dp, dp * conf_bps as u128 / BPS, debt_dec);
+        let risk = RiskParams { ltv_bps: lt - 1_000, liquidation_threshold_bps: lt };
+        // Debt worth the collateral ÷ (1 + margin) at spot: covered, by `margin_bps`.
+        let coll_shares = (coll_pool.share_supply * coll_permille / 1_000).max(1);
+        let c0 = deposit_values(&coll_pool, coll_shares, &cprice, &risk).unwrap().market;
+        let debt_value = mul_div(c0, BPS, BPS + margin_bps, Rounding::Down).unwrap();
+        let debt_amount = dprice.amount_for_value(debt_value, dp, Rounding::Down);
+        prop_assume!(debt_amount.is_ok());
+        let debt_amount = debt_amount.unwrap() / WAD;
+        prop_assume!(debt_amount > 0 && debt_amount < 1 << 60);
+        let debt_shares = debt_pool.debt_shares_for_borrow(amount_to_wad(debt_amount as u64)).unwrap();
+        debt_pool.debt_shares += debt_shares;
+        let mut book = Book { coll_pool, debt_pool, coll_shares, debt_shares };
+        let h0 = book.health(&cprice, &dprice, &risk);
+        prop_assume!(h0.solvent_at_spot() && h0.is_liquidatable());
+        let tolerance = cprice.value_of_tokens(1, cp, Rounding::Up).unwrap()
+            + dprice.value_of_tokens(1, dp, Rounding::Up).unwrap();
+        let cfg = LiquidationConfig {
+            close_factor_bps: close,
+            dust_threshold: dust_units * WAD,
+            max_value_per_call: 0,
+            min_bonus_bps: min_bonus,
+            max_bonus_bps: max_bonus,
+            protocol_fee_bps: 1_000,
+        };
+        for (permille, everything) in calls {
+            let h = book.health(&cprice, &dprice, &risk);
+            if !h.is_liquidatable() || book.coll_shares == 0 {
+                break;
+            }
+            let owed = book.debt_pool.repay_all_amount(book.debt_shares).unwrap();
+            let share = (owed as u128 * permille as u128 / 1_000) as u64;
+            let max_repay = if everything { u64::MAX } else { share.max(1) };
+            let p = plan(
+                &h,
+                Side { pool: &book.debt_pool, price: &dprice },
+                book.debt_shares,
+                Side { pool: &book.coll_pool, price: &cprice },
+                book.coll_shares,
+                max_repay,
+                &cfg,
+            ).unwrap();
+            book.apply(&p);
+            let after = book.health(&cprice, &dprice, &risk);
+            if h.solvent_at_spot() {
+                prop_assert!(
+                    after.deposited + tolerance >= after.borrowed_spot,
+                    "covered {h:?} -> short {after:?} (plan {p:?})"
+                );
+            }
+            // Measured from the start: no cascade across calls either.
+            prop_assert!(
+                after.deposited + tolerance >= after.borrowed_spot,
+                "from {h0:?} to {after:?}"
+            );
+            // The program writes off what is left once no collateral is: only dust may be.
+            if book.coll_shares == 0 {
+                prop_assert!(after.borrowed_spot <= tolerance, "write-off of {after:?}");
+            }
+        }
+    }
+}
+
+/// A one-collateral, one-debt obligation inside its two pools.
+#[derive(Clone, Copy)]
+struct Book {
+    coll_pool: Pool,
+    debt_pool: Pool,
+    coll_shares: u64,
+    debt_shares: u128,
+}
+
+impl Book {
+    /// Its health as a refresh at these prices computes it.
+    fn health(&self, cprice: &PriceView, dprice: &PriceView, risk: &RiskParams) -> Health {
+        let dv = deposit_values(&self.coll_pool, self.coll_shares, cprice, risk).unwrap();
+        let bv = borrow_values(&self.debt_pool, self.debt_shares, dprice).unwrap();
+        Health {
+            deposited: dv.market,
+            allowed: dv.allowed,
+            unhealthy: dv.unhealthy,
+            borrowed: bv.high,
+            borrowed_spot: bv.spot,
+        }
+    }
+
+    /// Applies a plan as `liquidate_obligation` does when the liquidator takes shares: the
+    /// protocol's cut leaves the share supply and becomes fees, the debt is repaid.
+    fn apply(&mut self, p: &LiquidationPlan) {
+        let fee_liq = self
+            .coll_pool
+            .shares_to_liquidity_wad(p.protocol_fee_shares, Rounding::Down)
+            .unwrap();
+        self.coll_pool.share_supply -= p.protocol_fee_shares;
+        self.coll_pool.protocol_fees += fee_liq;
+        self.coll_shares -= p.seized_shares;
+        self.debt_pool
+            .record_repayment(p.repay_amount, p.repay_debt_shares)
+            .unwrap();
+        self.debt_shares -= p.repay_debt_shares;
     }
 }

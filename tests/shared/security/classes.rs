@@ -284,6 +284,8 @@ async fn another_markets_account() {
                     _ if structural(case.name, i).is_some() => structural(case.name, i).unwrap(),
                     // The other market has another owner.
                     "accept_owner" => Expect::Lending(L::NotPendingOwner),
+                    // Nor is this signer its guardian.
+                    "pause_market" if market => Expect::Lending(L::NotGuardian),
                     _ if market && admin && !case.name.starts_with("init_") => {
                         Expect::Lending(L::NotMarketOwner)
                     }
@@ -331,11 +333,12 @@ async fn admin_from_a_non_owner() {
             return vec![];
         };
         let tx = case.with(swap(&case.target, i, s.stranger.pubkey()));
-        let mut a = Attack::new(
-            "signed by a stranger",
-            tx,
-            Expect::Lending(L::NotMarketOwner),
-        );
+        let refusal = if case.name == "pause_market" {
+            L::NotGuardian
+        } else {
+            L::NotMarketOwner
+        };
+        let mut a = Attack::new("signed by a stranger", tx, Expect::Lending(refusal));
         a.extra_signers = vec![s.stranger.insecure_clone()];
         vec![a]
     })

@@ -83,8 +83,11 @@ const ADMIN: &[&str] = &[
     "propose_owner",
     "accept_owner",
     "update_market_config",
+    "set_guardian",
+    "pause_market",
     "init_oracle_price",
     "set_fixed_price",
+    "update_oracle_config",
     "init_reserve",
     "update_reserve_config",
     "claim_protocol_fees",
@@ -169,7 +172,7 @@ pub const COLUMNS: [Column; 16] = [
         class: "stale reserve or obligation",
         tests: &["stale_reserve_or_obligation"],
         rows: Rows::Only(&[
-            &["update_reserve_config", "refresh_obligation"],
+            &["refresh_obligation"],
             &[
                 "deposit_reserve_liquidity",
                 "redeem_reserve_collateral",
@@ -182,7 +185,8 @@ pub const COLUMNS: [Column; 16] = [
             ],
         ]),
         others: "admin and init instructions, refresh_oracle_price and refresh_reserve read no \
-                 cached state; \
+                 cached state (update_reserve_config settles interest up to now itself, so a \
+                 reserve whose refresh fails can still be fixed); \
                  deposit_obligation_collateral only adds collateral (and marks the obligation \
                  stale), claim_protocol_fees pays out what has accrued and flash loans price \
                  nothing, so none can lower health on stale figures",

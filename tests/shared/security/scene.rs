@@ -12,7 +12,7 @@ use super::super::ix::{self, ReserveKeys};
 use super::super::scenario_tests::{three_reserves, PYUSD, SOL, USDC};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
-use lending::{LiquidateParams, MarketConfigParams};
+use lending::{LiquidateParams, MarketConfigParams, OracleConfigParams};
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 
@@ -20,13 +20,16 @@ const SOL_UNIT: u64 = 1_000_000_000;
 const USD_UNIT: u64 = 1_000_000;
 
 /// Every instruction of the program, in the order of docs/security.md.
-pub const INSTRUCTIONS: [&str; 24] = [
+pub const INSTRUCTIONS: [&str; 27] = [
     "init_market",
     "propose_owner",
     "accept_owner",
     "update_market_config",
+    "set_guardian",
+    "pause_market",
     "init_oracle_price",
     "set_fixed_price",
+    "update_oracle_config",
     "refresh_oracle_price",
     "init_reserve",
     "update_reserve_config",
@@ -251,12 +254,37 @@ impl Scene {
                 ),
                 vec![owner],
             ),
+            "set_guardian" => plain(
+                ix::set_guardian(o, m.market, Pubkey::new_from_array([9; 32])),
+                vec![owner],
+            ),
+            "pause_market" => plain(
+                ix::pause_market(o, m.market, lending::state::market::PAUSE_BORROWS, 3_600),
+                vec![owner],
+            ),
             "init_oracle_price" => plain(
                 ix::init_oracle_price(o, m.market, self.new_mint, fixed_oracle(1_000_000, -6)),
                 vec![owner],
             ),
             "set_fixed_price" => plain(
                 ix::set_fixed_price(o, m.market, sol.oracle, 81_000_000, -6, 0),
+                vec![owner],
+            ),
+            "update_oracle_config" => plain(
+                ix::update_oracle_config(
+                    o,
+                    m.market,
+                    sol.oracle,
+                    OracleConfigParams {
+                        source_kind: 2,
+                        source: Pubkey::default(),
+                        feed_id: [0; 32],
+                        max_age_secs: 0,
+                        max_age_for_risk_secs: 0,
+                        max_conf_bps: 300,
+                        max_ema_deviation_bps: 500,
+                    },
+                ),
                 vec![owner],
             ),
             "refresh_oracle_price" => plain(ix::refresh_oracle_price(sol.oracle, None), vec![]),

@@ -30,11 +30,12 @@ mod outcome;
 mod pyth;
 use lending_sdk::ix;
 
+use anchor_lang::prelude::Pubkey;
 use env::{assert_err, Env, SPL_TOKEN, TOKEN_2022};
 use fixture::{config, Market};
 use lending::errors::LendingError;
 use lending::state::OraclePrice;
-use lending::LiquidateParams;
+use lending::{LiquidateParams, OracleConfigParams};
 use lending_validator_tests::validator::Validator;
 use solana_signer::Signer;
 use std::future::Future;
@@ -55,6 +56,46 @@ async fn market(env: &mut Env) -> Market {
     m.add_reserve(env, 6, TOKEN_2022, 1_000_000, -6, config(8_000, 8_500))
         .await;
     m
+}
+
+/// A market where `b` holds 10 SOL ($1,000) of collateral and owes 700 USDC, `lender` supplied
+/// 50,000 USDC and `liq` holds 10,000 USDC: (market, lender, b, liq).
+async fn borrower_of_700_usdc(
+    env: &mut Env,
+) -> (Market, fixture::User, fixture::User, fixture::User) {
+    let m = market(env).await;
+    let lender = m.user(env, &[0, 100_000 * USD]).await;
+    let b = m.user(env, &[10 * SOL_UNIT, 0]).await;
+    let liq = m.user(env, &[0, 10_000 * USD]).await;
+    m.supply(env, &lender, USDC, 50_000 * USD).await.unwrap();
+    m.deposit_collateral(env, &b, SOL, 10 * SOL_UNIT)
+        .await
+        .unwrap();
+    m.borrow(env, &b, USDC, 700 * USD).await.unwrap();
+    (m, lender, b, liq)
+}
+
+/// `liq` liquidates `b`'s USDC debt for SOL shares, repaying as much as allowed above `min_receive`.
+fn liquidate_sol_for_usdc(
+    m: &Market,
+    b: &fixture::User,
+    liq: &fixture::User,
+    max_repay: u64,
+    min_receive: u64,
+) -> anchor_lang::solana_program::instruction::Instruction {
+    ix::liquidate(
+        liq.kp.pubkey(),
+        b.obligation,
+        &m.reserves[USDC],
+        liq.liquidity[USDC],
+        &m.reserves[SOL],
+        liq.shares[SOL],
+        LiquidateParams {
+            max_repay,
+            min_receive,
+            receive_liquidity: false,
+        },
+    )
 }
 
 async fn market_and_reserves_are_created(env: &mut Env) {
@@ -138,31 +179,94 @@ async fn deposit_borrow_repay_withdraw(env: &mut Env) {
     invariants::check(env, &m, &[b.obligation]).await;
 }
 
-async fn price_drop_then_liquidation(env: &mut Env) {
-    let m = market(env).await;
-    let lender = m.user(env, &[0, 100_000 * USD]).await;
-    let b = m.user(env, &[10 * SOL_UNIT, 0]).await;
-    let liq = m.user(env, &[0, 10_000 * USD]).await;
-    m.supply(env, &lender, USDC, 50_000 * USD).await.unwrap();
-    m.deposit_collateral(env, &b, SOL, 10 * SOL_UNIT)
+/// #18, medium 1 over RPC: collateral worth 5% more than the debt, liquidated four times in
+/// one transaction and then again in later transactions (real slots pass between them). The
+/// collateral stays above the debt and nothing is written off.
+async fn repeated_liquidations_keep_a_covered_obligation_covered(env: &mut Env) {
+    let (m, lender, b, liq) = borrower_of_700_usdc(env).await;
+    // SOL at $73.57: $735.70 of collateral against $700.70 of debt.
+    m.set_price(env, SOL, 73_570_000, -6).await;
+    let liquidate = |k: u64| liquidate_sol_for_usdc(&m, &b, &liq, u64::MAX - k, 0);
+    m.act(env, &b.obligation, &[], &[]).await.unwrap();
+    let start = invariants::spot_book(env, &b.obligation).await;
+    assert!(start.covered(), "{start:?}");
+    let ixs: Vec<_> = (0..4).map(liquidate).collect();
+    m.act(env, &b.obligation, &ixs, &[&liq.kp]).await.unwrap();
+    let mut book = invariants::spot_book(env, &b.obligation).await;
+    assert!(book.covered_within_tolerance(), "{start:?} -> {book:?}");
+    for k in 4..6 {
+        m.act(env, &b.obligation, &[liquidate(k)], &[&liq.kp])
+            .await
+            .unwrap();
+        let after = invariants::spot_book(env, &b.obligation).await;
+        let written_off = m.reserve(env, USDC).await.bad_debt_written_off.get();
+        invariants::check_liquidation_keeps_cover(&book, &after, written_off);
+        book = after;
+    }
+    assert!(
+        book.debt < start.debt / 8,
+        "the liquidations repaid: {book:?}"
+    );
+    assert_eq!(m.reserve(env, USDC).await.bad_debt_written_off.get(), 0);
+    invariants::check(env, &m, &[lender.obligation, b.obligation, liq.obligation]).await;
+}
+
+/// #18, low 9 over RPC: the guardian pauses the market as SOL crashes; borrows are refused,
+/// the liquidation and a repayment go through.
+async fn liquidation_during_a_pause(env: &mut Env) {
+    let (m, lender, b, liq) = borrower_of_700_usdc(env).await;
+    let guardian = env.keypair();
+    env.ok(
+        &[ix::set_guardian(
+            m.owner.pubkey(),
+            m.market,
+            guardian.pubkey(),
+        )],
+        &[&m.owner],
+    )
+    .await;
+    env.ok(
+        &[ix::pause_market(
+            guardian.pubkey(),
+            m.market,
+            lending::state::market::PAUSE_ALL,
+            0,
+        )],
+        &[&guardian],
+    )
+    .await;
+    assert_err(
+        m.borrow(env, &b, USDC, USD).await,
+        LendingError::MarketPaused,
+    );
+    m.set_price(env, SOL, 80_000_000, -6).await;
+    let liquidate = liquidate_sol_for_usdc(&m, &b, &liq, u64::MAX, 1);
+    m.act(env, &b.obligation, &[liquidate], &[&liq.kp])
         .await
         .unwrap();
-    m.borrow(env, &b, USDC, 700 * USD).await.unwrap();
+    assert!(env.balance(&liq.shares[SOL]).await > 0);
+    m.repay(env, &b, USDC, 10 * USD).await.unwrap();
+    env.ok(
+        &[ix::update_market_config(
+            m.owner.pubkey(),
+            m.market,
+            lending::MarketConfigParams {
+                close_factor_bps: 5_000,
+                dust_threshold: 2 * lending::risk::WAD,
+                max_liquidation_value: 0,
+                pause_flags: 0,
+            },
+        )],
+        &[&m.owner],
+    )
+    .await;
+    invariants::check(env, &m, &[lender.obligation, b.obligation, liq.obligation]).await;
+}
 
-    let params = LiquidateParams {
-        max_repay: u64::MAX,
-        min_receive: 1,
-        receive_liquidity: false,
-    };
-    let liquidate = ix::liquidate(
-        liq.kp.pubkey(),
-        b.obligation,
-        &m.reserves[USDC],
-        liq.liquidity[USDC],
-        &m.reserves[SOL],
-        liq.shares[SOL],
-        params,
-    );
+async fn price_drop_then_liquidation(env: &mut Env) {
+    let (m, _lender, b, liq) = borrower_of_700_usdc(env).await;
+
+    let liquidate = liquidate_sol_for_usdc(&m, &b, &liq, u64::MAX, 1);
     assert_err(
         m.act(
             env,
@@ -292,6 +396,83 @@ async fn wrong_signer_is_rejected(env: &mut Env) {
     assert_eq!(env.get(&b.obligation).await.unwrap().data, ob.data);
 }
 
+/// #18, medium 3 over RPC: a borrower's SOL reserve is moved by the owner onto the real Pyth
+/// pull snapshot, a feed that is dead on the validator's clock. While it is bound, the
+/// obligation cannot be refreshed, so it cannot be liquidated. The owner moves the price
+/// account back to a fixed price (this market allows them), sets it, and the liquidation goes
+/// through.
+async fn dead_feed_is_moved_by_the_owner_and_liquidations_resume(env: &mut Env) {
+    let (dead, _) = pyth::fixture("pyth-pull-sol-usd.json");
+    let (m, lender, b, liq) = borrower_of_700_usdc(env).await;
+    let oracle = m.reserves[SOL].oracle;
+    let owner = m.owner.pubkey();
+    let to_dead_feed = OracleConfigParams {
+        source_kind: 0,
+        source: dead,
+        feed_id: pyth::feed_id(),
+        max_age_secs: 60,
+        max_age_for_risk_secs: 30,
+        max_conf_bps: 200,
+        max_ema_deviation_bps: 500,
+    };
+    env.ok(
+        &[ix::update_oracle_config(
+            owner,
+            m.market,
+            oracle,
+            to_dead_feed,
+        )],
+        &[&m.owner],
+    )
+    .await;
+    let liquidate = liquidate_sol_for_usdc(&m, &b, &liq, u64::MAX, 1);
+    // The binding cleared the price; the dead feed cannot renew it.
+    assert_err(
+        env.send(&[ix::refresh_oracle_price(oracle, Some(dead))], &[])
+            .await,
+        LendingError::PriceTooOld,
+    );
+    let mut stale = vec![];
+    for k in &m.reserves {
+        if k.oracle != oracle {
+            stale.push(ix::refresh_oracle_price(k.oracle, None));
+        }
+        stale.push(ix::refresh_reserve(k));
+    }
+    stale.push(ix::refresh_obligation(
+        b.obligation,
+        &[m.reserves[SOL].reserve, m.reserves[USDC].reserve],
+    ));
+    stale.push(liquidate.clone());
+    assert_err(
+        env.send(&stale, &[&liq.kp]).await,
+        LendingError::InvalidPrice,
+    );
+    // The owner moves it to a fixed price and sets SOL at $75: liquidatable again.
+    let to_fixed = OracleConfigParams {
+        source_kind: 2,
+        source: Pubkey::default(),
+        feed_id: [0; 32],
+        max_age_secs: 0,
+        max_age_for_risk_secs: 0,
+        max_conf_bps: 200,
+        max_ema_deviation_bps: 500,
+    };
+    env.ok(
+        &[
+            ix::update_oracle_config(owner, m.market, oracle, to_fixed),
+            ix::set_fixed_price(owner, m.market, oracle, 75_000_000, -6, 0),
+        ],
+        &[&m.owner],
+    )
+    .await;
+    m.act(env, &b.obligation, &[liquidate], &[&liq.kp])
+        .await
+        .unwrap();
+    assert!(env.balance(&liq.shares[SOL]).await > 0);
+    invariants::check(env, &m, &[lender.obligation, b.obligation, liq.obligation]).await;
+}
+
 async fn stale_pyth_snapshot_is_rejected_on_the_real_clock(env: &mut Env) {
     let (key, data) = pyth::fixture("pyth-pull-sol-usd.json");
     let acct = env
@@ -354,9 +535,12 @@ fn main() {
         market_and_reserves_are_created,
         deposit_borrow_repay_withdraw,
         price_drop_then_liquidation,
+        repeated_liquidations_keep_a_covered_obligation_covered,
+        liquidation_during_a_pause,
         flash_loan_in_one_transaction,
         wrong_signer_is_rejected,
         stale_pyth_snapshot_is_rejected_on_the_real_clock,
+        dead_feed_is_moved_by_the_owner_and_liquidations_resume,
         clients::migration_creates_the_market_then_changes_nothing,
         clients::cli_wallet_flow_with_readable_errors,
         clients::sdk_health_equals_the_cached_health_after_refresh,

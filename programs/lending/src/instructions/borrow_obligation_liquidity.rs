@@ -2,7 +2,8 @@
 
 use super::shared::guards::{
     check_market, check_no_flash_loan, check_not_vault, check_obligation_binding,
-    check_obligation_fresh, check_reserve_binding, check_reserve_priced, check_status, Action,
+    check_obligation_fresh, check_prices_fresh_for_risk, check_reserve_binding,
+    check_reserve_priced, check_status, Action,
 };
 use super::shared::token_ops::pay_from_vault;
 use super::shared::token_view::{all_distinct, user_token_account};
@@ -10,7 +11,7 @@ use crate::errors::LendingError;
 use crate::events::Borrowed;
 use crate::risk::exchange::Pool;
 use crate::risk::fixed::{amount_to_wad, mul_div, wad_to_amount, Rounding, BPS};
-use crate::risk::health::{borrow_value, max_borrow_amount, origination_fee};
+use crate::risk::health::{borrow_values, max_borrow_amount, origination_fee};
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
@@ -96,12 +97,13 @@ pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<(
         let mut r = a.reserve.load_mut()?;
         let mut ob = a.obligation.load_mut()?;
         check_obligation_binding(&ob, a.market.as_ref().key, Some(a.owner.key))?;
-        check_market(&*a.market.load()?, Action::Borrow)?;
+        check_market(&*a.market.load()?, Action::Borrow, clock.unix_timestamp)?;
         check_status(&r, Action::Borrow)?;
         check_no_flash_loan(&r)?;
         check_not_vault(&r, &a.user_liquidity.key())?;
         check_reserve_priced(&r, clock.slot)?;
         check_obligation_fresh(&ob, clock.slot)?;
+        check_prices_fresh_for_risk(&ob, &[&*r], clock.unix_timestamp)?;
         require!(
             ob.ema_diverged == 0 && r.ema_diverged == 0,
             LendingError::PriceDivergesFromEma
@@ -159,18 +161,18 @@ pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<(
         let i = ob
             .find_or_add_borrow(&reserve_key)
             .ok_or(LendingError::TooManyBorrows)?;
-        let old_value = ob.borrows[i].market_value.get();
+        let old_value = ob.borrows[i].values();
         let shares = ob.borrows[i]
             .debt_shares
             .get()
             .checked_add(new_shares)
             .ok_or(LendingError::MathOverflow)?;
-        let new_value = borrow_value(&pool, shares, &r.price_view()).map_err(LendingError::from)?;
+        let new_value = borrow_values(&pool, shares, &r.price_view())?;
         let mut h = ob.health();
-        h.replace_borrow(old_value, new_value);
+        h.replace_borrow(&old_value, &new_value);
         require!(h.within_borrow_limit(), LendingError::BorrowTooLarge);
         ob.borrows[i].debt_shares.set(shares);
-        ob.borrows[i].market_value.set(new_value);
+        ob.borrows[i].set_values(&new_value);
         ob.set_health(&h);
         r.set_pool(&pool);
         crate::probe!("borrow: position value and health");

@@ -1,6 +1,8 @@
 //! Adding and removing collateral positions, shared by the collateral instructions.
 
-use super::shared::guards::{check_obligation_fresh, check_reserve_priced};
+use super::shared::guards::{
+    check_obligation_fresh, check_prices_fresh_for_risk, check_reserve_priced,
+};
 use crate::errors::LendingError;
 use crate::risk::health::{deposit_values, max_withdraw_shares};
 use crate::state::{Obligation, Reserve};
@@ -27,15 +29,17 @@ pub fn add_collateral(ob: &mut Obligation, reserve: &Pubkey, shares: u64) -> Res
 
 /// Removes `requested` shares (`u64::MAX`: as many as health allows) of `reserve` from the
 /// obligation's collateral. With debt outstanding, the obligation and reserve must be fresh,
-/// prices must not diverge from their EMA, and the debt must stay within the borrowing power
-/// afterwards; the cached health is updated in place. Returns the shares removed.
+/// prices must be young enough for risk and must not diverge from their EMA, and the debt must
+/// stay within the borrowing power afterwards; the cached health is updated in place. Returns
+/// the shares removed.
 pub fn take_collateral(
     ob: &mut Obligation,
     reserve_key: &Pubkey,
     r: &Reserve,
     requested: u64,
-    slot: u64,
+    clock: &Clock,
 ) -> Result<u64> {
+    let slot = clock.slot;
     require!(requested > 0, LendingError::ZeroAmount);
     let i = ob
         .find_deposit(reserve_key)
@@ -56,6 +60,7 @@ pub fn take_collateral(
     }
     check_obligation_fresh(ob, slot)?;
     check_reserve_priced(r, slot)?;
+    check_prices_fresh_for_risk(ob, &[], clock.unix_timestamp)?;
     require!(
         ob.ema_diverged == 0 && r.ema_diverged == 0,
         LendingError::PriceDivergesFromEma

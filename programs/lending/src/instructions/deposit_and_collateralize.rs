@@ -3,7 +3,9 @@
 
 use super::collateral::add_collateral;
 use super::deposit_reserve_liquidity::{plan_deposit, record_deposit};
-use super::shared::guards::{check_obligation_binding, check_reserve_binding, resolve_amount};
+use super::shared::guards::{
+    check_obligation_binding, check_reserve_binding, resolve_amount, Action,
+};
 use super::shared::token_ops::pay_into_vault;
 use super::shared::token_view::{all_distinct, user_token_account};
 use crate::events::CollateralDeposited;
@@ -49,7 +51,7 @@ pub struct DepositAndCollateralize<'info> {
 
 /// Deposits `amount` tokens (`u64::MAX`: the whole token account) as collateral.
 pub fn handler(ctx: Context<DepositAndCollateralize>, amount: u64) -> Result<()> {
-    let slot = Clock::get()?.slot;
+    let clock = Clock::get()?;
     let a = &mut *ctx.accounts;
     let mut ob = a.obligation.load_mut()?;
     check_obligation_binding(&ob, a.market.as_ref().key, Some(a.owner.key))?;
@@ -64,7 +66,8 @@ pub fn handler(ctx: Context<DepositAndCollateralize>, amount: u64) -> Result<()>
         &r,
         &a.user_liquidity.key(),
         amount,
-        slot,
+        Action::TopUp,
+        &clock,
     )?;
     add_collateral(&mut ob, &a.reserve.key(), shares)?;
     record_deposit(&mut r, amount, shares)?;

@@ -67,18 +67,20 @@ pub struct DepositReserveLiquidity<'info> {
 }
 
 /// Checks a deposit of `amount` from `source` (never one of the reserve's vaults) against
-/// status, freshness and the cap; returns the shares it mints. Shared with
-/// `deposit_and_collateralize`.
+/// the pause, status, freshness and the cap; returns the shares it mints. Shared with
+/// `deposit_and_collateralize`, whose `action` is a top-up.
 pub fn plan_deposit(
     market: &LendingMarket,
     r: &Reserve,
     source: &Pubkey,
     amount: u64,
-    slot: u64,
+    action: Action,
+    clock: &Clock,
 ) -> Result<u64> {
+    let slot = clock.slot;
     check_not_vault(r, source)?;
-    check_market(market, Action::Supply)?;
-    check_status(r, Action::Supply)?;
+    check_market(market, action, clock.unix_timestamp)?;
+    check_status(r, action)?;
     check_no_flash_loan(r)?;
     check_reserve_fresh(r, slot)?;
     require!(amount > 0, LendingError::ZeroAmount);
@@ -108,7 +110,7 @@ pub fn plan_deposit(
 pub fn handler(ctx: Context<DepositReserveLiquidity>, amount: u64) -> Result<()> {
     crate::probe!("deposit: accounts loaded");
     crate::probe!("deposit: probe cost");
-    let slot = Clock::get()?.slot;
+    let clock = Clock::get()?;
     let a = &mut *ctx.accounts;
     let binding = crate::liquidity_binding!(a).with_share_mint(a.share_mint.key);
     check_reserve_binding(&*a.reserve.load()?, &binding)?;
@@ -124,7 +126,8 @@ pub fn handler(ctx: Context<DepositReserveLiquidity>, amount: u64) -> Result<()>
             &r,
             &a.user_liquidity.key(),
             amount,
-            slot,
+            Action::Supply,
+            &clock,
         )?;
         (shares, r.signer(), r.decimals)
     };

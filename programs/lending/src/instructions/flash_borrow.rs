@@ -64,7 +64,8 @@ pub fn handler(ctx: Context<FlashLoan>, amount: u64) -> Result<()> {
     crate::probe!("flash_borrow: sysvar scan");
     let (signer, decimals) = {
         let mut r = a.reserve.load_mut()?;
-        check_market(&*a.market.load()?, Action::Borrow)?;
+        let now = Clock::get()?.unix_timestamp;
+        check_market(&*a.market.load()?, Action::Borrow, now)?;
         check_status(&r, Action::Borrow)?;
         check_not_vault(&r, &a.user_liquidity.key())?;
         require!(

@@ -1,5 +1,6 @@
 //! `init_market`: creates a lending market owned by the signer.
 
+use crate::constants::{MAX_DUST_THRESHOLD, MIN_CLOSE_FACTOR_BPS, MIN_LIQUIDATION_VALUE_CAP};
 use crate::errors::LendingError;
 use crate::events::MarketInitialized;
 use crate::state::market::LENDING_MARKET_SIZE;
@@ -11,7 +12,7 @@ use anchor_lang::prelude::*;
 pub struct InitMarketParams {
     /// Quote currency of all values (ASCII, zero-padded), e.g. "USD".
     pub quote_currency: [u8; 32],
-    /// Share of an obligation's debt one liquidation may repay, in basis points (1..=10,000).
+    /// Share of an obligation's debt one liquidation may repay, in basis points (1,000 to 10,000).
     pub close_factor_bps: u16,
     /// Debt value (WAD quote) at or below which an obligation may be liquidated in full.
     pub dust_threshold: u128,
@@ -34,10 +35,20 @@ pub struct InitMarket<'info> {
     pub system_program: Program<'info, System>,
 }
 
-/// Validates the close factor (shared with `update_market_config`).
-pub fn validate_close_factor(close_factor_bps: u16) -> Result<()> {
+/// Validates the market-wide liquidation limits, so every listed reserve stays liquidatable
+/// (docs/security.md, L7): a close factor of 10% to 100%, a dust threshold of at most $10,000,
+/// and a per-call cap that is either none (0) or at least $10,000 and the dust threshold.
+pub fn validate_liquidation_limits(
+    close_factor_bps: u16,
+    dust_threshold: u128,
+    max_liquidation_value: u128,
+) -> Result<()> {
     require!(
-        close_factor_bps > 0 && close_factor_bps <= 10_000,
+        (MIN_CLOSE_FACTOR_BPS..=10_000).contains(&close_factor_bps)
+            && dust_threshold <= MAX_DUST_THRESHOLD
+            && (max_liquidation_value == 0
+                || (max_liquidation_value >= MIN_LIQUIDATION_VALUE_CAP
+                    && max_liquidation_value >= dust_threshold)),
         LendingError::InvalidMarketConfig
     );
     Ok(())
@@ -45,7 +56,11 @@ pub fn validate_close_factor(close_factor_bps: u16) -> Result<()> {
 
 /// Creates the market.
 pub fn handler(ctx: Context<InitMarket>, params: InitMarketParams) -> Result<()> {
-    validate_close_factor(params.close_factor_bps)?;
+    validate_liquidation_limits(
+        params.close_factor_bps,
+        params.dust_threshold,
+        params.max_liquidation_value,
+    )?;
     {
         let mut m = ctx.accounts.market.load_init()?;
         m.version = ACCOUNT_VERSION;

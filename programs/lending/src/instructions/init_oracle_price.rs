@@ -1,7 +1,8 @@
 //! `init_oracle_price`: the owner creates the program's price account for one asset.
 
 use crate::constants::{
-    MAX_ORACLE_CONF_BPS, MAX_ORACLE_MAX_AGE_SECS, MIN_ORACLE_MAX_AGE_SECS, ORACLE_SEED,
+    DEFAULT_ORACLE_MAX_AGE_FOR_RISK_SECS, MAX_ORACLE_CONF_BPS, MAX_ORACLE_MAX_AGE_FOR_RISK_SECS,
+    MAX_ORACLE_MAX_AGE_SECS, MIN_ORACLE_MAX_AGE_SECS, ORACLE_SEED,
 };
 use crate::errors::LendingError;
 use crate::events::{FixedPriceSet, OraclePriceInitialized};
@@ -20,7 +21,9 @@ pub struct OracleParams {
     pub source: Pubkey,
     /// Pyth feed id (pull sources).
     pub feed_id: [u8; 32],
-    /// Oldest acceptable price, in seconds.
+    /// Oldest acceptable price, in seconds (5 to 600). Fixed prices never age: 0. The max age
+    /// for borrows, withdrawals and liquidations starts at 30 s (or this, if shorter);
+    /// `update_oracle_config` changes both.
     pub max_age_secs: u64,
     /// Widest acceptable confidence, in basis points of the price.
     pub max_conf_bps: u16,
@@ -56,14 +59,26 @@ pub struct InitOraclePrice<'info> {
     pub system_program: Program<'info, System>,
 }
 
-/// Validates the limits of a price account.
+/// Validates the limits of a price account of source `kind`: a fixed price never ages (both
+/// ages 0); any other has a max age of 5 to 600 s and a max age for risk of 5 to 120 s, no
+/// longer than the max age.
 pub fn validate_limits(
+    kind: OracleSource,
     max_age_secs: u64,
+    max_age_for_risk_secs: u64,
     max_conf_bps: u16,
     max_ema_deviation_bps: u16,
 ) -> Result<()> {
-    require!(
+    let ages_ok = if kind == OracleSource::Fixed {
+        max_age_secs == 0 && max_age_for_risk_secs == 0
+    } else {
         (MIN_ORACLE_MAX_AGE_SECS..=MAX_ORACLE_MAX_AGE_SECS).contains(&max_age_secs)
+            && (MIN_ORACLE_MAX_AGE_SECS..=MAX_ORACLE_MAX_AGE_FOR_RISK_SECS)
+                .contains(&max_age_for_risk_secs)
+            && max_age_for_risk_secs <= max_age_secs
+    };
+    require!(
+        ages_ok
             && max_conf_bps > 0
             && max_conf_bps <= MAX_ORACLE_CONF_BPS
             && max_ema_deviation_bps > 0
@@ -71,6 +86,15 @@ pub fn validate_limits(
         LendingError::InvalidOracleConfig
     );
     Ok(())
+}
+
+/// The max age for risk a new price account of source `kind` starts with.
+pub fn default_max_age_for_risk(kind: OracleSource, max_age_secs: u64) -> u64 {
+    if kind == OracleSource::Fixed {
+        0
+    } else {
+        DEFAULT_ORACLE_MAX_AGE_FOR_RISK_SECS.min(max_age_secs)
+    }
 }
 
 /// Validates a fixed price (positive, exponent in range, representable in WAD).
@@ -91,8 +115,11 @@ pub fn validate_fixed(price: i64, expo: i32) -> Result<()> {
 pub fn handler(ctx: Context<InitOraclePrice>, params: OracleParams) -> Result<()> {
     let kind =
         OracleSource::from_u8(params.source_kind).ok_or(LendingError::InvalidOracleConfig)?;
+    let max_age_for_risk_secs = default_max_age_for_risk(kind, params.max_age_secs);
     validate_limits(
+        kind,
         params.max_age_secs,
+        max_age_for_risk_secs,
         params.max_conf_bps,
         params.max_ema_deviation_bps,
     )?;
@@ -120,6 +147,7 @@ pub fn handler(ctx: Context<InitOraclePrice>, params: OracleParams) -> Result<()
         o.source_kind = kind as u8;
         o.feed_id = params.feed_id;
         o.max_age_secs = params.max_age_secs;
+        o.max_age_for_risk_secs = max_age_for_risk_secs;
         o.max_conf_bps = params.max_conf_bps;
         o.max_ema_deviation_bps = params.max_ema_deviation_bps;
         o.bump = ctx.bumps.oracle;

@@ -1,6 +1,7 @@
 //! `init_reserve`: the owner lists an asset, with a mandatory seed deposit.
 
 use super::reserve_config::ReserveConfigParams;
+use super::shared::mint_screen::screen_mint;
 use super::shared::token_ops::pay_into_vault;
 use crate::constants::{
     FEE_VAULT_SEED, MIN_SEED_DEPOSIT, RESERVE_SEED, SHARE_MINT_SEED, SUPPLY_VAULT_SEED,
@@ -98,6 +99,10 @@ pub fn handler(
         seed_amount >= MIN_SEED_DEPOSIT,
         LendingError::SeedDepositTooSmall
     );
+    screen_mint(
+        &ctx.accounts.liquidity_mint.to_account_info(),
+        config.trusted_issuer != 0,
+    )?;
     let clock = Clock::get()?;
     let a = &mut *ctx.accounts;
     pay_into_vault(

@@ -3,14 +3,14 @@
 
 use super::shared::guards::{
     check_market, check_no_flash_loan, check_not_vault, check_obligation_fresh,
-    check_reserve_priced, check_status, Action,
+    check_prices_fresh_for_risk, check_reserve_priced, check_status, Action,
 };
 use super::shared::token_ops::{mint_shares, pay_from_vault, pay_into_vault};
 use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
 use crate::events::{BadDebtWrittenOff, Liquidated};
 use crate::risk::fixed::Rounding;
-use crate::risk::health::{borrow_value, deposit_values, Health};
+use crate::risk::health::{borrow_values, deposit_values, Health};
 use crate::risk::liquidation::{plan, LiquidationPlan, Side};
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
@@ -172,7 +172,7 @@ fn apply(
     let mut debt_pool = repay.pool();
     let mut coll_pool = coll.pool();
     let (debt_price, coll_price) = (repay.price_view(), coll.price_view());
-    let old_borrow_value = ob.borrows[bi].market_value.get();
+    let old_borrow_value = ob.borrows[bi].values();
     let debt_shares = ob.borrows[bi].debt_shares.get();
     require!(before.is_liquidatable(), LendingError::ObligationHealthy);
 
@@ -259,12 +259,11 @@ fn apply(
         written_off = Some((remaining, loss));
         remaining = 0;
     }
-    let new_borrow_value =
-        borrow_value(&debt_pool, remaining, &debt_price).map_err(LendingError::from)?;
+    let new_borrow_value = borrow_values(&debt_pool, remaining, &debt_price)?;
     crate::probe!("apply: borrow revalued");
     ob.borrows[bi].debt_shares.set(remaining);
-    ob.borrows[bi].market_value.set(new_borrow_value);
-    after.replace_borrow(old_borrow_value, new_borrow_value);
+    ob.borrows[bi].set_values(&new_borrow_value);
+    after.replace_borrow(&old_borrow_value, &new_borrow_value);
     ob.remove_borrow_if_empty(bi);
     require!(
         after.borrowed == 0 || after.shortfall() < before.shortfall(),
@@ -290,7 +289,8 @@ fn apply(
 pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Result<()> {
     crate::probe!("liquidate: accounts loaded");
     crate::probe!("liquidate: probe cost");
-    let slot = Clock::get()?.slot;
+    let clock = Clock::get()?;
+    let slot = clock.slot;
     let a = &mut *ctx.accounts;
     let (out, repay_decimals, coll_signer, coll_decimals) = {
         let market = a.market.load()?;
@@ -302,7 +302,7 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
             require_keys_eq!(*m, market_key, LendingError::WrongMarket);
         }
         a.check_accounts(&repay, &coll, params.receive_liquidity)?;
-        check_market(&market, Action::Liquidate)?;
+        check_market(&market, Action::Liquidate, clock.unix_timestamp)?;
         for r in [&*repay, &*coll] {
             check_status(r, Action::Liquidate)?;
             check_reserve_priced(r, slot)?;
@@ -312,6 +312,7 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
         // adds to the vault. The collateral reserve's vault pays out, so it must not be lent.
         check_no_flash_loan(&coll)?;
         check_obligation_fresh(&ob, slot)?;
+        check_prices_fresh_for_risk(&ob, &[], clock.unix_timestamp)?;
         crate::probe!("liquidate: loads, bindings and checks");
         let out = apply(
             &mut ob,

@@ -61,7 +61,7 @@ pub fn plan_redeem(
     now: i64,
     slot: u64,
 ) -> Result<u64> {
-    check_market(market, Action::Withdraw)?;
+    check_market(market, Action::Withdraw, now)?;
     check_status(r, Action::Withdraw)?;
     check_no_flash_loan(r)?;
     check_reserve_fresh(r, slot)?;

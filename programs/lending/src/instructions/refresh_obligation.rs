@@ -4,7 +4,7 @@
 
 use super::shared::guards::check_reserve_priced;
 use crate::errors::LendingError;
-use crate::risk::health::{borrow_value, deposit_values, Health};
+use crate::risk::health::{borrow_values, deposit_values, Health};
 use crate::state::reserve::ReserveView;
 use crate::state::{Obligation, Reserve};
 use anchor_lang::prelude::*;
@@ -74,6 +74,7 @@ pub fn handler<'info>(ctx: Context<'info, RefreshObligation<'info>>) -> Result<(
     let market = ob.market;
     let mut health = Health::default();
     let mut diverged = false;
+    let mut risk_expiry = i64::MAX;
     for i in 0..nd {
         let key = ob.deposits[i].reserve;
         crate::probe!("deposit: start");
@@ -85,24 +86,23 @@ pub fn handler<'info>(ctx: Context<'info, RefreshObligation<'info>>) -> Result<(
         ob.deposits[i].set_values(&v);
         health.add_deposit(&v).map_err(LendingError::from)?;
         diverged |= r.ema_diverged;
+        risk_expiry = risk_expiry.min(r.price_risk_expiry);
     }
     for j in 0..nb {
         let key = ob.borrows[j].reserve;
         crate::probe!("borrow: start");
         let r = load_reserve(remaining, nd + j, &key, &market, clock.slot)?;
         crate::probe!("borrow: reserve loaded and checked");
-        let v = borrow_value(&r.pool, ob.borrows[j].debt_shares.get(), &r.price)
-            .map_err(LendingError::from)?;
+        let v = borrow_values(&r.pool, ob.borrows[j].debt_shares.get(), &r.price)?;
         crate::probe!("borrow: value");
-        ob.borrows[j].market_value.set(v);
-        health.borrowed = health
-            .borrowed
-            .checked_add(v)
-            .ok_or(LendingError::MathOverflow)?;
+        ob.borrows[j].set_values(&v);
+        health.add_borrow(&v)?;
         diverged |= r.ema_diverged;
+        risk_expiry = risk_expiry.min(r.price_risk_expiry);
     }
     ob.set_health(&health);
     ob.ema_diverged = diverged as u8;
+    ob.price_risk_expiry = risk_expiry;
     ob.last_update.update(clock.slot, clock.unix_timestamp);
     Ok(())
 }

@@ -8,7 +8,7 @@ use super::shared::token_ops::pay_into_vault;
 use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
 use crate::events::Repaid;
-use crate::risk::health::borrow_value;
+use crate::risk::health::borrow_values;
 use crate::state::reserve::PriceStatus;
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
@@ -86,16 +86,15 @@ pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()
         crate::probe!("repay: amount owed and shares burned");
         let remaining = shares - burned;
         ob.borrows[i].debt_shares.set(remaining);
-        let old_value = ob.borrows[i].market_value.get();
         let priced = PriceStatus::from_u8(r.price_status) == PriceStatus::Valid;
         if !ob.last_update.is_stale(clock.slot) && priced {
             // Keep a fresh obligation fresh: update this position's value in place.
-            let new_value =
-                borrow_value(&pool, remaining, &r.price_view()).map_err(LendingError::from)?;
+            let old_value = ob.borrows[i].values();
+            let new_value = borrow_values(&pool, remaining, &r.price_view())?;
             crate::probe!("repay: position revalued");
-            ob.borrows[i].market_value.set(new_value);
+            ob.borrows[i].set_values(&new_value);
             let mut h = ob.health();
-            h.replace_borrow(old_value, new_value);
+            h.replace_borrow(&old_value, &new_value);
             ob.set_health(&h);
         } else {
             ob.last_update.mark_stale();

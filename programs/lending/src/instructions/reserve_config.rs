@@ -1,6 +1,9 @@
 //! The reserve configuration as an instruction argument, and its bounds.
 
-use crate::constants::{MAX_FEE_BPS, MAX_LIQUIDATION_BONUS_BPS};
+use crate::constants::{
+    MAX_FEE_BPS, MAX_LIQUIDATION_BONUS_BPS, MAX_OUTFLOW_WINDOW_SECS,
+    MAX_PROTOCOL_LIQUIDATION_FEE_BPS, MIN_LIQUIDATION_BONUS_BPS,
+};
 use crate::errors::LendingError;
 use crate::risk::curve::BorrowRateCurve;
 use crate::risk::liquidation::bonus_keeps_liquidation_improving;
@@ -53,13 +56,18 @@ pub struct ReserveConfigParams {
     pub status: u8,
     /// Whether flash loans are enabled.
     pub flash_loans_enabled: bool,
+    /// The owner vouches for the mint's issuer: live Token-2022 authorities (permanent
+    /// delegate, fee, hook, pause...) are accepted at listing. Fixed at listing:
+    /// `update_reserve_config` must repeat it.
+    pub trusted_issuer: bool,
     /// Largest total supply in tokens (0 = no cap).
     pub deposit_cap: u64,
     /// Largest total debt in tokens (0 = no cap).
     pub borrow_cap: u64,
-    /// Tokens allowed out per window (0 = no limit).
+    /// Most tokens out at once through borrows and withdrawals, refilled over two windows
+    /// (0 = no limit).
     pub outflow_limit: u64,
-    /// Outflow window length in seconds.
+    /// Outflow window in seconds (1 s to 7 days when there is a limit).
     pub outflow_window_secs: u64,
     /// Borrow-rate curve, 2 to 11 points.
     pub curve: Vec<CurvePointParams>,
@@ -71,12 +79,16 @@ impl ReserveConfigParams {
     /// Bounds: LTV < liquidation threshold ≤ 100% (both zero marks a non-collateral asset),
     /// min bonus ≤ max bonus ≤ 25%, threshold × (1 + max bonus) < 100% so a liquidation always
     /// shrinks the shortfall, every fee below 100%, a utilisation cap above zero, a valid
-    /// status, a window for any outflow limit, and a monotone curve from 0% to 100%.
+    /// status, a window of 1 s to 7 days for any outflow limit, and a monotone curve from 0%
+    /// to 100%. So that every collateral reserve stays profitable to liquidate (docs/security.md,
+    /// L7): a minimum bonus of at least 1%, and a protocol cut of at most half the bonus.
     pub fn to_config(&self) -> Result<ReserveConfig> {
         let non_collateral = self.ltv_bps == 0 && self.liquidation_threshold_bps == 0;
         let ok = (non_collateral
             || (self.ltv_bps < self.liquidation_threshold_bps
-                && self.liquidation_threshold_bps <= 10_000))
+                && self.liquidation_threshold_bps <= 10_000
+                && self.min_liquidation_bonus_bps >= MIN_LIQUIDATION_BONUS_BPS))
+            && self.protocol_liquidation_fee_bps <= MAX_PROTOCOL_LIQUIDATION_FEE_BPS
             && self.min_liquidation_bonus_bps <= self.max_liquidation_bonus_bps
             && self.max_liquidation_bonus_bps <= MAX_LIQUIDATION_BONUS_BPS
             && bonus_keeps_liquidation_improving(
@@ -90,7 +102,8 @@ impl ReserveConfigParams {
             && self.utilization_cap_bps > 0
             && self.utilization_cap_bps <= 10_000
             && ReserveStatus::from_u8(self.status).is_some()
-            && (self.outflow_limit == 0 || self.outflow_window_secs > 0)
+            && (self.outflow_limit == 0
+                || (1..=MAX_OUTFLOW_WINDOW_SECS).contains(&self.outflow_window_secs))
             && self.curve.len() >= 2;
         require!(ok, LendingError::InvalidReserveConfig);
         let pairs: Vec<(u32, u32)> = self
@@ -113,7 +126,8 @@ impl ReserveConfigParams {
             utilization_cap_bps: self.utilization_cap_bps,
             status: self.status,
             flash_loans_enabled: self.flash_loans_enabled as u8,
-            _pad: [0; 4],
+            trusted_issuer: self.trusted_issuer as u8,
+            _pad: [0; 3],
             deposit_cap: self.deposit_cap,
             borrow_cap: self.borrow_cap,
             outflow_limit: self.outflow_limit,

@@ -1,6 +1,6 @@
 //! `update_market_config`: the owner changes market-wide limits and pause flags.
 
-use super::init_market::validate_close_factor;
+use super::init_market::validate_liquidation_limits;
 use crate::errors::LendingError;
 use crate::events::MarketConfigUpdated;
 use crate::state::market::{PAUSE_ALL, PAUSE_BORROWS};
@@ -10,13 +10,14 @@ use anchor_lang::prelude::*;
 /// New market-wide settings.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct MarketConfigParams {
-    /// Share of an obligation's debt one liquidation may repay, in basis points (1..=10,000).
+    /// Share of an obligation's debt one liquidation may repay, in basis points (1,000 to 10,000).
     pub close_factor_bps: u16,
     /// Debt value (WAD quote) at or below which an obligation may be liquidated in full.
     pub dust_threshold: u128,
     /// Largest debt value (WAD quote) one liquidation may repay; 0 means no cap.
     pub max_liquidation_value: u128,
-    /// Pause flags: 1 = everything but repay, 2 = borrows and flash loans.
+    /// Pause flags: 1 = everything but repayments, liquidations and collateral top-ups, 2 =
+    /// borrows and flash loans. They replace any pause in force, and hold until changed.
     pub pause_flags: u8,
 }
 
@@ -32,7 +33,11 @@ pub struct UpdateMarketConfig<'info> {
 
 /// Applies the new settings.
 pub fn handler(ctx: Context<UpdateMarketConfig>, params: MarketConfigParams) -> Result<()> {
-    validate_close_factor(params.close_factor_bps)?;
+    validate_liquidation_limits(
+        params.close_factor_bps,
+        params.dust_threshold,
+        params.max_liquidation_value,
+    )?;
     require!(
         params.pause_flags & !(PAUSE_ALL | PAUSE_BORROWS) == 0,
         LendingError::InvalidMarketConfig
@@ -43,6 +48,8 @@ pub fn handler(ctx: Context<UpdateMarketConfig>, params: MarketConfigParams) -> 
         m.dust_threshold.set(params.dust_threshold);
         m.max_liquidation_value.set(params.max_liquidation_value);
         m.pause_flags = params.pause_flags;
+        // The owner's flags hold until the owner changes them.
+        m.pause_expires_at = 0;
     }
     emit!(MarketConfigUpdated {
         market: ctx.accounts.market.key(),

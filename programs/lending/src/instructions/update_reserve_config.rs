@@ -1,7 +1,6 @@
 //! `update_reserve_config`: the owner changes a reserve's risk and fee settings within bounds.
 
 use super::reserve_config::ReserveConfigParams;
-use super::shared::guards::check_reserve_fresh;
 use crate::errors::LendingError;
 use crate::events::ReserveConfigUpdated;
 use crate::state::{LendingMarket, Reserve};
@@ -20,22 +19,30 @@ pub struct UpdateReserveConfig<'info> {
     pub reserve: AccountLoader<'info, Reserve>,
 }
 
-/// Validates and applies the configuration. The reserve must be refreshed in this slot, so
-/// interest up to now accrues under the old curve; it is then marked stale so the next action
+/// Validates and applies the configuration. Interest up to now accrues under the old curve
+/// first (a reserve whose accrual overflows is not stuck: it accrues nothing for the period,
+/// see [`Reserve::settle_interest`]); the reserve is then marked stale so the next action
 /// re-reads rates under the new one.
 pub fn handler(ctx: Context<UpdateReserveConfig>, config: ReserveConfigParams) -> Result<()> {
     let config = config.to_config()?;
-    {
+    let now = Clock::get()?.unix_timestamp;
+    let interest_forgiven = {
         let mut r = ctx.accounts.reserve.load_mut()?;
-        check_reserve_fresh(&r, Clock::get()?.slot)?;
+        require!(
+            config.trusted_issuer == r.config.trusted_issuer,
+            LendingError::InvalidReserveConfig
+        );
+        let forgiven = r.settle_interest(now)?;
         r.config = config;
         r.last_update.mark_stale();
-    }
+        forgiven
+    };
     emit!(ReserveConfigUpdated {
         reserve: ctx.accounts.reserve.key(),
         ltv_bps: config.ltv_bps,
         liquidation_threshold_bps: config.liquidation_threshold_bps,
         status: config.status,
+        interest_forgiven,
     });
     Ok(())
 }

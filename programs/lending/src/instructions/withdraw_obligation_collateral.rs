@@ -49,7 +49,7 @@ pub struct WithdrawObligationCollateral<'info> {
 pub fn handler(ctx: Context<WithdrawObligationCollateral>, shares: u64) -> Result<()> {
     crate::probe!("withdraw: accounts loaded");
     crate::probe!("withdraw: probe cost");
-    let slot = Clock::get()?.slot;
+    let clock = Clock::get()?;
     let a = &ctx.accounts;
     let (shares, signer, health) = {
         let r = a.reserve.load()?;
@@ -61,13 +61,13 @@ pub fn handler(ctx: Context<WithdrawObligationCollateral>, shares: u64) -> Resul
         };
         check_reserve_binding(&r, &binding)?;
         user_token_account(&a.user_shares, a.share_mint.key)?;
-        check_market(&*a.market.load()?, Action::Withdraw)?;
+        check_market(&*a.market.load()?, Action::Withdraw, clock.unix_timestamp)?;
         check_status(&r, Action::Withdraw)?;
         check_not_vault(&r, &a.user_shares.key())?;
         let mut ob = a.obligation.load_mut()?;
         check_obligation_binding(&ob, a.market.as_ref().key, Some(a.owner.key))?;
         crate::probe!("withdraw: bindings and checks");
-        let taken = take_collateral(&mut ob, &a.reserve.key(), &r, shares, slot)?;
+        let taken = take_collateral(&mut ob, &a.reserve.key(), &r, shares, &clock)?;
         crate::probe!("withdraw: collateral taken, health checked");
         (taken, r.signer(), ob.health())
     };

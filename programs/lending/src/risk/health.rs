@@ -60,6 +60,32 @@ pub fn borrow_value(pool: &Pool, debt_shares: u128, price: &PriceView) -> RiskRe
     price.value(pool.debt_of(debt_shares)?, price.high, Rounding::Up)
 }
 
+/// The values one debt position contributes to its obligation (WAD quote units).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BorrowValues {
+    /// Value at the spot price, rounded up.
+    pub spot: u128,
+    /// Value at price + conf, rounded up (what the borrowing power and the liquidation line
+    /// are compared with).
+    pub high: u128,
+}
+
+/// Values of a debt position holding `debt_shares`, both rounded up.
+pub fn borrow_values(
+    pool: &Pool,
+    debt_shares: u128,
+    price: &PriceView,
+) -> RiskResult<BorrowValues> {
+    if debt_shares == 0 {
+        return Ok(BorrowValues::default());
+    }
+    let debt = pool.debt_of(debt_shares)?;
+    Ok(BorrowValues {
+        spot: price.value(debt, price.spot, Rounding::Up)?,
+        high: price.value(debt, price.high, Rounding::Up)?,
+    })
+}
+
 /// The cached health of an obligation (WAD quote units).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Health {
@@ -71,6 +97,9 @@ pub struct Health {
     pub allowed: u128,
     /// Liquidation line (collateral at price − conf × liquidation threshold).
     pub unhealthy: u128,
+    /// Debt at spot prices: with `deposited`, the obligation's equity, which bounds the
+    /// liquidation bonus.
+    pub borrowed_spot: u128,
 }
 
 impl Health {
@@ -122,9 +151,40 @@ impl Health {
             .saturating_add(new.unhealthy);
     }
 
-    /// Replaces one borrow position's contribution (`old` → `new`).
-    pub fn replace_borrow(&mut self, old: u128, new: u128) {
-        self.borrowed = self.borrowed.saturating_sub(old).saturating_add(new);
+    /// Adds one debt position's contribution.
+    pub fn add_borrow(&mut self, v: &BorrowValues) -> RiskResult<()> {
+        let add = |a: u128, b: u128| a.checked_add(b).ok_or(RiskError::MathOverflow);
+        self.borrowed = add(self.borrowed, v.high)?;
+        self.borrowed_spot = add(self.borrowed_spot, v.spot)?;
+        Ok(())
+    }
+
+    /// Replaces one debt position's contribution (`old` → `new`).
+    pub fn replace_borrow(&mut self, old: &BorrowValues, new: &BorrowValues) {
+        self.borrowed = self
+            .borrowed
+            .saturating_sub(old.high)
+            .saturating_add(new.high);
+        self.borrowed_spot = self
+            .borrowed_spot
+            .saturating_sub(old.spot)
+            .saturating_add(new.spot);
+    }
+
+    /// True when the collateral is worth at least the debt at spot prices.
+    pub fn solvent_at_spot(&self) -> bool {
+        self.deposited >= self.borrowed_spot
+    }
+
+    /// The equity margin, (collateral − debt) ÷ debt at spot prices, in basis points rounded
+    /// down: the largest bonus a liquidation can pay without leaving the obligation with less
+    /// collateral than debt. `None` when the collateral is worth less than the debt.
+    pub fn equity_margin_bps(&self) -> Option<u128> {
+        let equity = self.deposited.checked_sub(self.borrowed_spot)?;
+        if self.borrowed_spot == 0 {
+            return Some(u128::MAX);
+        }
+        Some(mul_div(equity, BPS, self.borrowed_spot, Rounding::Down).unwrap_or(u128::MAX))
     }
 }
 
@@ -282,6 +342,7 @@ mod tests {
             allowed: old.allowed,
             unhealthy: old.unhealthy,
             borrowed: 200 * WAD,
+            borrowed_spot: 200 * WAD,
         };
         let s = max_withdraw_shares(&health, &p, held, &old, &price, &params).unwrap();
         let check = |s: u64| {
@@ -303,6 +364,7 @@ mod tests {
             borrowed: 100 * WAD,
             allowed: 700 * WAD,
             unhealthy: 800 * WAD,
+            borrowed_spot: 100 * WAD,
         };
         let a = max_borrow_amount(&health, &p, &price, 30).unwrap();
         let fits = |a: u64| {

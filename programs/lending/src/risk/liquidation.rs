@@ -54,8 +54,29 @@ pub struct LiquidationPlan {
 }
 
 /// The bonus grows linearly from `min` when debt just crossed the liquidation line to `max`
-/// when debt reaches the collateral's market value.
-pub fn bonus_bps(health: &Health, min: u16, max: u16) -> u16 {
+/// when debt reaches the collateral's market value, and never exceeds the obligation's equity
+/// margin ((collateral − debt) ÷ debt at spot prices): a liquidation then cannot leave an
+/// obligation whose collateral covers its debt with less collateral than debt, however many
+/// calls follow in one slot or transaction. Below that margin the liquidator earns what equity
+/// is left, which is all there is to pay a bonus from without socialising a loss. An obligation
+/// whose collateral is already worth less than its debt gets the ramp's bonus (the shortfall
+/// rule: liquidation still shrinks the debt above the liquidation line).
+///
+/// `tolerance` (WAD quote) is the rounding slack of one token unit on each side: collateral
+/// within it of the debt counts as covering it (margin 0, no bonus), so the WAD-level rounding
+/// of one call cannot tip the next call into the shortfall rule.
+pub fn bonus_bps(health: &Health, min: u16, max: u16, tolerance: u128) -> u16 {
+    let ramp = ramp_bonus_bps(health, min, max);
+    match health.equity_margin_bps() {
+        Some(margin) => ramp.min(margin.min(u16::MAX as u128) as u16),
+        None if health.deposited.saturating_add(tolerance) >= health.borrowed_spot => 0,
+        None => ramp,
+    }
+}
+
+/// The bonus ramp alone, from `min` at the liquidation line to `max` when debt (price + conf)
+/// reaches the collateral's market value.
+fn ramp_bonus_bps(health: &Health, min: u16, max: u16) -> u16 {
     if max <= min {
         return min;
     }
@@ -82,7 +103,15 @@ pub fn plan(
     if !health.is_liquidatable() {
         return Err(RiskError::ObligationHealthy);
     }
-    let bonus = bonus_bps(health, cfg.min_bonus_bps, cfg.max_bonus_bps);
+    let tolerance = debt
+        .price
+        .value_of_tokens(1, debt.price.spot, Rounding::Up)?
+        .saturating_add(collateral.price.value_of_tokens(
+            1,
+            collateral.price.spot,
+            Rounding::Up,
+        )?);
+    let bonus = bonus_bps(health, cfg.min_bonus_bps, cfg.max_bonus_bps, tolerance);
     let owed = debt.pool.repay_all_amount(debt_shares)?;
     crate::probe!("plan: bonus and amount owed");
 
@@ -194,7 +223,7 @@ pub fn spot_value(amount: u64, price: &PriceView) -> RiskResult<u128> {
 mod tests {
     use super::*;
     use crate::risk::fixed::{amount_to_wad, WAD};
-    use crate::risk::health::{borrow_value, deposit_values, RiskParams};
+    use crate::risk::health::{borrow_values, deposit_values, RiskParams};
 
     fn pool() -> Pool {
         Pool {
@@ -216,31 +245,57 @@ mod tests {
         }
     }
 
+    /// Health with no oracle confidence: debt at spot equals debt at price + conf.
+    fn health(deposited: u128, unhealthy: u128, borrowed: u128) -> Health {
+        Health {
+            deposited,
+            unhealthy,
+            borrowed,
+            allowed: 0,
+            borrowed_spot: borrowed,
+        }
+    }
+
     #[test]
     fn bonus_ramps() {
-        let mut h = Health {
-            deposited: 100 * WAD,
-            unhealthy: 80 * WAD,
-            borrowed: 80 * WAD + 1,
-            allowed: 0,
+        let h = health(100 * WAD, 80 * WAD, 80 * WAD + 1);
+        assert_eq!(bonus_bps(&h, 200, 1_000, 0), 200);
+        let h = health(100 * WAD, 80 * WAD, 90 * WAD);
+        assert_eq!(bonus_bps(&h, 200, 1_000, 0), 600);
+        // Insolvent at spot: the ramp's maximum (the shortfall rule).
+        let h = health(100 * WAD, 80 * WAD, 120 * WAD);
+        assert_eq!(bonus_bps(&h, 200, 1_000, 0), 1_000);
+    }
+
+    /// Regression (#18, medium 1): the ramp paid 800 bps at collateral ÷ debt = 1.053, more
+    /// than the equity margin, so each call lowered the margin and raised the next bonus.
+    #[test]
+    fn bonus_never_exceeds_the_equity_margin() {
+        let h = health(100 * WAD, 80 * WAD, 95 * WAD);
+        // Ramp: 200 + 800 × 15/20 = 800 bps; margin: 5/95 = 526.3 bps.
+        assert_eq!(ramp_bonus_bps(&h, 200, 1_000), 800);
+        assert_eq!(bonus_bps(&h, 200, 1_000, 0), 526);
+        // Collateral exactly covers the debt: no bonus is left to pay.
+        let h = health(100 * WAD, 80 * WAD, 100 * WAD);
+        assert_eq!(bonus_bps(&h, 200, 1_000, 0), 0);
+        // Short of it by less than the rounding tolerance: still no bonus, not the maximum.
+        let h = health(100 * WAD - 3, 80 * WAD, 100 * WAD);
+        assert_eq!(bonus_bps(&h, 200, 1_000, 5), 0);
+        assert_eq!(bonus_bps(&h, 200, 1_000, 2), 1_000);
+        // Confidence makes the debt look larger than the collateral, but at spot it is
+        // covered: the margin at spot still bounds the bonus.
+        let h = Health {
+            borrowed_spot: 98 * WAD,
+            ..health(100 * WAD, 80 * WAD, 101 * WAD)
         };
-        assert_eq!(bonus_bps(&h, 200, 1_000), 200);
-        h.borrowed = 90 * WAD;
-        assert_eq!(bonus_bps(&h, 200, 1_000), 600);
-        h.borrowed = 120 * WAD;
-        assert_eq!(bonus_bps(&h, 200, 1_000), 1_000);
+        assert_eq!(bonus_bps(&h, 200, 1_000, 0), 204);
     }
 
     #[test]
     fn healthy_is_refused() {
         let p = pool();
         let price = PriceView::new(WAD, 0, 6);
-        let h = Health {
-            deposited: 100 * WAD,
-            unhealthy: 80 * WAD,
-            borrowed: 80 * WAD,
-            allowed: 0,
-        };
+        let h = health(100 * WAD, 80 * WAD, 80 * WAD);
         let side = Side {
             pool: &p,
             price: &price,
@@ -265,12 +320,13 @@ mod tests {
         let coll_shares = 100_000_000_000u64;
         let dv = deposit_values(&coll_pool, coll_shares, &sol, &params).unwrap();
         let debt_shares = amount_to_wad(850_000_000);
-        let bv = borrow_value(&debt_pool, debt_shares, &usdc).unwrap();
+        let bv = borrow_values(&debt_pool, debt_shares, &usdc).unwrap();
         let h = Health {
             deposited: dv.market,
             allowed: dv.allowed,
             unhealthy: dv.unhealthy,
-            borrowed: bv,
+            borrowed: bv.high,
+            borrowed_spot: bv.spot,
         };
         let debt = Side {
             pool: &debt_pool,
@@ -298,10 +354,8 @@ mod tests {
         // 1 SOL ($10) against $50 debt: everything is liquidatable under the dust threshold? No:
         // $50 is above $2, so the close factor caps at $25, and $10 of collateral caps further.
         let h = Health {
-            deposited: 10 * WAD,
             allowed: 7 * WAD,
-            unhealthy: 8 * WAD,
-            borrowed: 50 * WAD,
+            ..health(10 * WAD, 8 * WAD, 50 * WAD)
         };
         let debt = Side {
             pool: &debt_pool,
@@ -353,11 +407,13 @@ mod tests {
             liquidation_threshold_bps: 5_000,
         };
         let dv = deposit_values(&coll_pool, 1, &coll_price, &params).unwrap();
+        let bv = borrow_values(&debt_pool, debt_shares, &debt_price).unwrap();
         let h = Health {
             deposited: dv.market,
             allowed: dv.allowed,
             unhealthy: dv.unhealthy,
-            borrowed: borrow_value(&debt_pool, debt_shares, &debt_price).unwrap(),
+            borrowed: bv.high,
+            borrowed_spot: bv.spot,
         };
         let p = plan(
             &h,

@@ -27,7 +27,8 @@ pub struct RawPrice {
 /// Limits a price must meet before the program stores it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PriceLimits {
-    /// Oldest acceptable price, in seconds.
+    /// Oldest acceptable price, in seconds; 0 means the price never ages (fixed prices only:
+    /// `init_oracle_price` and `update_oracle_config` refuse 0 for any other source).
     pub max_age_secs: u64,
     /// Widest acceptable confidence, in basis points of the price.
     pub max_conf_bps: u16,
@@ -63,9 +64,13 @@ pub fn to_wad(mantissa: u64, expo: i32) -> RiskResult<u128> {
     }
 }
 
-/// Rejects a price published more than `max_age_secs` before `now`. A publish time slightly in
-/// the future (clock skew between the oracle network and the chain) counts as age zero.
+/// Rejects a price published more than `max_age_secs` before `now` (0: a price that never
+/// ages). A publish time slightly in the future (clock skew between the oracle network and the
+/// chain) counts as age zero.
 pub fn check_age(publish_time: i64, now: i64, max_age_secs: u64) -> RiskResult<()> {
+    if max_age_secs == 0 {
+        return Ok(());
+    }
     let age = now.saturating_sub(publish_time).max(0) as u64;
     if age > max_age_secs {
         return Err(RiskError::PriceTooOld);

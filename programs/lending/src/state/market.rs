@@ -4,7 +4,8 @@ use super::{PodU128, Reserve};
 use crate::risk::liquidation::LiquidationConfig;
 use anchor_lang::prelude::*;
 
-/// Pause flag: every user action is refused (refreshes and admin still work).
+/// Pause flag: every user action but repayments, liquidations and collateral top-ups is
+/// refused (refreshes and admin still work).
 pub const PAUSE_ALL: u8 = 1;
 /// Pause flag: new borrows and flash loans are refused.
 pub const PAUSE_BORROWS: u8 = 2;
@@ -35,8 +36,13 @@ pub struct LendingMarket {
     pub _pad: [u8; 4],
     /// Number of reserves created in this market.
     pub reserve_count: u64,
+    /// Guardian: may pause (`pause_market`), never unpause or change settings; the default
+    /// key means none. The first role of the market.
+    pub guardian: Pubkey,
+    /// Unix time at which the pause flags lapse; 0 means they hold until the owner lifts them.
+    pub pause_expires_at: i64,
     /// Reserved for upgrades.
-    pub padding: [u64; 32],
+    pub padding: [u64; 27],
 }
 
 impl LendingMarket {
@@ -53,14 +59,23 @@ impl LendingMarket {
         }
     }
 
-    /// True when every user action is paused.
-    pub fn paused(&self) -> bool {
-        self.pause_flags & PAUSE_ALL != 0
+    /// The pause flags in force at `now` (none once a pause with an expiry has lapsed).
+    pub fn active_pause_flags(&self, now: i64) -> u8 {
+        if self.pause_expires_at != 0 && now >= self.pause_expires_at {
+            0
+        } else {
+            self.pause_flags
+        }
     }
 
-    /// True when borrows (and flash loans) are paused.
-    pub fn borrows_paused(&self) -> bool {
-        self.pause_flags & (PAUSE_ALL | PAUSE_BORROWS) != 0
+    /// True when user actions (but repayments, liquidations and top-ups) are paused at `now`.
+    pub fn paused(&self, now: i64) -> bool {
+        self.active_pause_flags(now) & PAUSE_ALL != 0
+    }
+
+    /// True when borrows (and flash loans) are paused at `now`.
+    pub fn borrows_paused(&self, now: i64) -> bool {
+        self.active_pause_flags(now) & (PAUSE_ALL | PAUSE_BORROWS) != 0
     }
 }
 

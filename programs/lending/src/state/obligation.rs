@@ -6,7 +6,7 @@
 //! table; the native test suite builds that transaction at the maximum and checks its size.
 
 use super::{LastUpdate, PodU128};
-use crate::risk::health::{DepositValues, Health};
+use crate::risk::health::{BorrowValues, DepositValues, Health};
 use anchor_lang::prelude::*;
 
 /// Most collateral positions one obligation may hold.
@@ -60,6 +60,24 @@ pub struct ObligationBorrow {
     pub debt_shares: PodU128,
     /// Value at price + conf (WAD quote) at the last refresh.
     pub market_value: PodU128,
+    /// Value at the spot price (WAD quote) at the last refresh.
+    pub spot_value: PodU128,
+}
+
+impl ObligationBorrow {
+    /// The cached contribution in the pure core's format.
+    pub fn values(&self) -> BorrowValues {
+        BorrowValues {
+            spot: self.spot_value.get(),
+            high: self.market_value.get(),
+        }
+    }
+
+    /// Stores a freshly computed contribution.
+    pub fn set_values(&mut self, v: &BorrowValues) {
+        self.market_value.set(v.high);
+        self.spot_value.set(v.spot);
+    }
 }
 
 /// A borrower's positions and their cached health.
@@ -98,8 +116,14 @@ pub struct Obligation {
     pub ema_diverged: u8,
     /// Reserved.
     pub _pad: [u8; 4],
+    /// Debt at spot prices (WAD quote): with `deposited_value`, the equity that bounds the
+    /// liquidation bonus.
+    pub borrowed_spot_value: PodU128,
+    /// Until when (unix time) every price behind the cached health may back a borrow, a
+    /// withdrawal or a liquidation: the earliest of its reserves' price risk expiries.
+    pub price_risk_expiry: i64,
     /// Reserved for upgrades.
-    pub padding: [u64; 16],
+    pub padding: [u64; 7],
 }
 
 impl Obligation {
@@ -110,6 +134,7 @@ impl Obligation {
             borrowed: self.borrowed_value.get(),
             allowed: self.allowed_borrow_value.get(),
             unhealthy: self.unhealthy_borrow_value.get(),
+            borrowed_spot: self.borrowed_spot_value.get(),
         }
     }
 
@@ -119,6 +144,7 @@ impl Obligation {
         self.borrowed_value.set(h.borrowed);
         self.allowed_borrow_value.set(h.allowed);
         self.unhealthy_borrow_value.set(h.unhealthy);
+        self.borrowed_spot_value.set(h.borrowed_spot);
     }
 
     /// Used collateral positions.

@@ -52,7 +52,7 @@ pub struct OraclePrice {
     pub publish_time: i64,
     /// Slot of the last successful refresh.
     pub slot: u64,
-    /// Oldest acceptable price, in seconds.
+    /// Oldest acceptable price, in seconds; 0 only for fixed prices, which never age.
     pub max_age_secs: u64,
     /// Exponent of price, conf and EMA.
     pub expo: i32,
@@ -68,8 +68,11 @@ pub struct OraclePrice {
     pub bump: u8,
     /// Reserved.
     pub _pad: [u8; 5],
+    /// Oldest price, in seconds, that borrows, withdrawals and liquidations accept (0 for
+    /// fixed prices, which never age).
+    pub max_age_for_risk_secs: u64,
     /// Reserved for upgrades.
-    pub padding: [u64; 16],
+    pub padding: [u64; 15],
 }
 
 impl OraclePrice {
@@ -96,6 +99,27 @@ impl OraclePrice {
     /// The decoded source kind.
     pub fn source_kind(&self) -> Option<OracleSource> {
         OracleSource::from_u8(self.source_kind)
+    }
+
+    /// Until when (unix time) the stored price may back a borrow, a withdrawal or a
+    /// liquidation: its publish time plus the max age for risk, or forever for a price that
+    /// never ages.
+    pub fn risk_expiry(&self) -> i64 {
+        if self.max_age_secs == 0 {
+            return i64::MAX;
+        }
+        self.publish_time
+            .saturating_add(i64::try_from(self.max_age_for_risk_secs).unwrap_or(i64::MAX))
+    }
+
+    /// Forgets the stored price (a new source or feed): the reserve stays unpriced until a
+    /// refresh from the new source.
+    pub fn clear_price(&mut self) {
+        self.price = 0;
+        self.conf = 0;
+        self.ema_price = 0;
+        self.publish_time = 0;
+        self.ema_diverged = 0;
     }
 }
 

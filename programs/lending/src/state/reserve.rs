@@ -5,7 +5,7 @@ use crate::risk::curve::BorrowRateCurve;
 use crate::risk::exchange::Pool;
 use crate::risk::fixed::Rounding;
 use crate::risk::health::RiskParams;
-use crate::risk::outflow::OutflowWindow;
+use crate::risk::outflow::OutflowBucket;
 use crate::risk::price::{validate, PriceView};
 use crate::risk::{RiskError, RiskResult};
 use anchor_lang::prelude::*;
@@ -57,7 +57,7 @@ pub enum ReserveStatus {
     Active = 0,
     /// No new deposits or borrows; repay, withdraw, redeem and liquidate still work.
     ReduceOnly = 1,
-    /// No user action at all (refresh and admin only).
+    /// No user action but repayments and liquidations (refresh and admin still work).
     Frozen = 2,
 }
 
@@ -99,15 +99,20 @@ pub struct ReserveConfig {
     pub status: u8,
     /// Non-zero when flash loans are enabled.
     pub flash_loans_enabled: u8,
+    /// Non-zero when the owner vouched for the mint's issuer at listing, accepting live
+    /// Token-2022 authorities (permanent delegate, fee, hook, pause...) that are otherwise
+    /// refused (`instructions/shared/mint_screen.rs`). Fixed at listing.
+    pub trusted_issuer: u8,
     /// Reserved.
-    pub _pad: [u8; 4],
+    pub _pad: [u8; 3],
     /// Largest total supply (cash + debt, tokens); 0 means no cap.
     pub deposit_cap: u64,
     /// Largest total debt (tokens); 0 means no cap.
     pub borrow_cap: u64,
-    /// Tokens allowed out per window through borrows and withdrawals; 0 means no limit.
+    /// Most tokens out through borrows and withdrawals at once, refilled over two windows
+    /// (at most 1.5 × this in any window); 0 means no limit.
     pub outflow_limit: u64,
-    /// Length of the outflow window, in seconds.
+    /// The outflow window, in seconds (1 s to 7 days).
     pub outflow_window_secs: u64,
     /// The borrow-rate curve.
     pub curve: BorrowRateCurve,
@@ -175,10 +180,11 @@ pub struct Reserve {
     pub share_supply: u64,
     /// Shares from the seed deposit, locked forever.
     pub seed_shares: u64,
-    /// Start of the current outflow window (unix time).
-    pub outflow_window_start: i64,
-    /// Tokens out in the current outflow window.
-    pub outflow_used: u64,
+    /// Unix time of the last outflow the limiter recorded.
+    pub outflow_updated_at: i64,
+    /// Tokens in the outflow limiter's bucket at `outflow_updated_at` (see
+    /// [`OutflowBucket`]).
+    pub outflow_level: u64,
     /// Decimals of the liquidity mint (and the share mint).
     pub decimals: u8,
     /// Reserve PDA bump.
@@ -191,8 +197,11 @@ pub struct Reserve {
     pub _pad: [u8; 4],
     /// Risk and fee configuration.
     pub config: ReserveConfig,
+    /// Until when (unix time) the cached price may back a borrow, a withdrawal or a
+    /// liquidation (its publish time plus the oracle's max age for risk); 0 when unpriced.
+    pub price_risk_expiry: i64,
     /// Reserved for upgrades.
-    pub padding: [u64; 32],
+    pub padding: [u64; 31],
 }
 
 impl Reserve {
@@ -230,23 +239,24 @@ impl Reserve {
             price: self.price_view(),
             risk: self.config.risk(),
             ema_diverged: self.ema_diverged != 0,
+            price_risk_expiry: self.price_risk_expiry,
         }
     }
 
     /// The outflow limiter in the pure core's format.
-    pub fn outflow(&self) -> OutflowWindow {
-        OutflowWindow {
+    pub fn outflow(&self) -> OutflowBucket {
+        OutflowBucket {
             limit: self.config.outflow_limit,
             window_secs: self.config.outflow_window_secs,
-            window_start: self.outflow_window_start,
-            used: self.outflow_used,
+            updated_at: self.outflow_updated_at,
+            level: self.outflow_level,
         }
     }
 
     /// Writes the outflow limiter state back.
-    pub fn set_outflow(&mut self, w: &OutflowWindow) {
-        self.outflow_window_start = w.window_start;
-        self.outflow_used = w.used;
+    pub fn set_outflow(&mut self, w: &OutflowBucket) {
+        self.outflow_updated_at = w.updated_at;
+        self.outflow_level = w.level;
     }
 
     /// Everything `refresh_reserve` does to the account: accrues interest (compounding per
@@ -257,30 +267,56 @@ impl Reserve {
         crate::probe!("refresh: start");
         let price = validate(&oracle.raw(), &oracle.limits(), now);
         crate::probe!("refresh: price validated");
-        let elapsed = now.saturating_sub(self.last_update.unix_timestamp).max(0) as u64;
-        // Within the same second nothing accrues: skip the rate (most of the cost).
-        if elapsed > 0 {
-            let mut pool = self.pool();
-            // Total debt once, for both the utilisation and the interest.
-            let debt = pool.total_debt(Rounding::Down)?;
-            let apr = self.config.curve.apr_wad(pool.utilization_at(debt)?)?;
-            crate::probe!("refresh: utilisation and curve rate");
-            pool.accrue_from(debt, apr, self.config.protocol_take_rate_bps, elapsed)?;
-            crate::probe!("refresh: interest accrued");
-            self.set_pool(&pool);
-            self.borrow_apr.set(apr);
-        }
+        self.accrue(now)?;
         match price {
             Ok(p) => {
                 self.price.set(p.price);
                 self.price_conf.set(p.conf);
                 self.ema_diverged = (p.ema_diverged || oracle.ema_diverged != 0) as u8;
                 self.price_status = PriceStatus::Valid as u8;
+                self.price_risk_expiry = oracle.risk_expiry();
             }
-            Err(e) => self.price_status = PriceStatus::from_error(e) as u8,
+            Err(e) => {
+                self.price_status = PriceStatus::from_error(e) as u8;
+                self.price_risk_expiry = 0;
+            }
         }
         self.last_update.update(slot, now);
         Ok(())
+    }
+
+    /// Accrues interest, compounding per second, from the last update to `now` under the
+    /// current curve (nothing, not even the rate, within the same second). Does not move
+    /// `last_update`.
+    pub fn accrue(&mut self, now: i64) -> RiskResult<()> {
+        let elapsed = now.saturating_sub(self.last_update.unix_timestamp).max(0) as u64;
+        if elapsed == 0 {
+            return Ok(());
+        }
+        let mut pool = self.pool();
+        // Total debt once, for both the utilisation and the interest.
+        let debt = pool.total_debt(Rounding::Down)?;
+        let apr = self.config.curve.apr_wad(pool.utilization_at(debt)?)?;
+        crate::probe!("refresh: utilisation and curve rate");
+        pool.accrue_from(debt, apr, self.config.protocol_take_rate_bps, elapsed)?;
+        crate::probe!("refresh: interest accrued");
+        self.set_pool(&pool);
+        self.borrow_apr.set(apr);
+        Ok(())
+    }
+
+    /// Settles interest up to `now` before a configuration change: accrues it under the
+    /// current curve, or, when that overflows (a rate so high that the debt can no longer be
+    /// represented), charges none for the period, so the change can always be made. Returns
+    /// true when interest was forgiven that way.
+    pub fn settle_interest(&mut self, now: i64) -> RiskResult<bool> {
+        let forgiven = match self.accrue(now) {
+            Ok(()) => false,
+            Err(RiskError::MathOverflow) => true,
+            Err(e) => return Err(e),
+        };
+        self.last_update.unix_timestamp = now;
+        Ok(forgiven)
     }
 
     /// An owned copy of the reserve PDA's signer seeds (the reserve owns its vaults and share
@@ -305,6 +341,8 @@ pub struct ReserveView {
     pub risk: RiskParams,
     /// Price diverged from its EMA at the last refresh.
     pub ema_diverged: bool,
+    /// Until when the cached price may back a borrow, a withdrawal or a liquidation.
+    pub price_risk_expiry: i64,
 }
 
 /// Owned signer seeds of a reserve PDA.

@@ -5,6 +5,7 @@ use super::checks::{self, Baseline, Tally};
 use super::model::{Model, Op};
 use crate::shared::env::{Env, TxResult, SPL_TOKEN, TOKEN_2022};
 use crate::shared::fixture::{config, Market, User};
+use crate::shared::invariants;
 use crate::shared::ix;
 use crate::shared::outcome::custom_code;
 use lending::risk::fixed::WAD;
@@ -272,6 +273,8 @@ impl Sut {
         }
         let before = self.refreshed(u).await;
         let h0 = before.health();
+        let spot0 = invariants::spot_book(&mut self.env, &self.users[u].obligation).await;
+        let bad0 = self.bad_debt().await;
         let (rk, ck) = (self.m.reserves[repay], self.m.reserves[coll]);
         let liq = &self.liquidator;
         let source = liq.liquidity[repay];
@@ -308,6 +311,10 @@ impl Sut {
         if res.is_err() {
             return;
         }
+        // A covered obligation stays covered at spot and has nothing written off (#18).
+        let spot1 = invariants::spot_book(&mut self.env, &ob).await;
+        let written_off = self.bad_debt().await - bad0;
+        invariants::check_liquidation_keeps_cover(&spot0, &spot1, written_off);
         // Never pays more than the bonus: seized value ≤ repaid value × (1 + max bonus).
         let paid = paid0 - self.env.balance(&source).await;
         let got = self.env.balance(&destination).await - got0;
@@ -347,6 +354,20 @@ impl Sut {
             improved,
             "liquidation did not improve health: {h0:?} -> {h1:?}"
         );
+    }
+
+    /// Bad debt written off so far, over every reserve (WAD).
+    async fn bad_debt(&mut self) -> u128 {
+        let mut total = 0;
+        for i in 0..self.m.reserves.len() {
+            total += self
+                .m
+                .reserve(&mut self.env, i)
+                .await
+                .bad_debt_written_off
+                .get();
+        }
+        total
     }
 
     /// A healthy user repays everything (topped up from the faucet) and withdraws everything the

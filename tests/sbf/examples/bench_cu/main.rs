@@ -289,6 +289,50 @@ async fn admin(b: &mut Bench) {
     )
     .await;
     b.measure(
+        "update_oracle_config",
+        (0, 0),
+        &[],
+        ix::update_oracle_config(
+            owner.pubkey(),
+            b.m.market,
+            k.oracle,
+            lending::OracleConfigParams {
+                source_kind: 2,
+                source: Default::default(),
+                feed_id: [0; 32],
+                max_age_secs: 0,
+                max_age_for_risk_secs: 0,
+                max_conf_bps: 300,
+                max_ema_deviation_bps: 500,
+            },
+        ),
+        &[&owner],
+    )
+    .await;
+    let guardian = owner.pubkey();
+    b.measure(
+        "set_guardian",
+        (0, 0),
+        &[],
+        ix::set_guardian(owner.pubkey(), b.m.market, guardian),
+        &[&owner],
+    )
+    .await;
+    b.measure(
+        "pause_market",
+        (0, 0),
+        &[],
+        ix::pause_market(
+            owner.pubkey(),
+            b.m.market,
+            lending::state::market::PAUSE_BORROWS,
+            60,
+        ),
+        &[&owner],
+    )
+    .await;
+    // Lifts the pause again.
+    b.measure(
         "update_market_config",
         (0, 0),
         &[],

@@ -273,6 +273,34 @@ pub async fn cli_wallet_flow_with_readable_errors(env: &mut Env) {
     assert_eq!(out["fee"], 90_000);
     assert_eq!(env.balance(&usdc_ata).await, before - 90_000);
 
+    // #18: the owner names the borrower's wallet guardian; the guardian pauses borrows for an
+    // hour but cannot unpause; repayments go on; the owner unpauses.
+    let owner_run = |args: &[&str]| cli(&url, &owner, &cfg, args);
+    let out = owner_run(&["guardian", &user.pubkey().to_string()]).unwrap();
+    assert_eq!(out["guardian"], user.pubkey().to_string());
+    let out = run(&["pause", "borrows", "--for", "1h"]).unwrap();
+    assert_eq!(out["duration_secs"], 3_600);
+    let e = run(&["borrow", "--asset", "USDC", "--amount", "1"]).unwrap_err();
+    assert!(e.contains("BorrowsPaused"), "{e}");
+    let e = run(&["unpause"]).unwrap_err();
+    assert!(e.contains("NotMarketOwner"), "{e}");
+    let e = run(&["pause", "everything"]).unwrap_err();
+    assert!(e.contains("use all or borrows"), "{e}");
+    run(&["repay", "--asset", "USDC", "--amount", "1"]).unwrap();
+    owner_run(&["unpause"]).unwrap();
+    run(&["borrow", "--asset", "USDC", "--amount", "1"]).unwrap();
+    // The owner widens SOL's confidence limit (the binding stays: no price is cleared); a
+    // stranger cannot.
+    let out = owner_run(&["oracle-config", "--asset", "SOL", "--max-conf-bps", "300"]).unwrap();
+    assert_eq!(
+        (out["max_conf_bps"].as_u64(), out["price_cleared"].as_bool()),
+        (Some(300), Some(false))
+    );
+    let e = run(&["oracle-config", "--asset", "SOL", "--max-conf-bps", "300"]).unwrap_err();
+    assert!(e.contains("NotMarketOwner"), "{e}");
+    let e = owner_run(&["oracle-config", "--asset", "SOL", "--feed-id", "12"]).unwrap_err();
+    assert!(e.contains("64 hex digits"), "{e}");
+
     // Repay everything (the wallet tops up the interest and fees), then withdraw everything.
     mint_to(&url, &owner, &cfg, "USDC", "5", &user.pubkey().to_string());
     run(&["repay", "--asset", "USDC", "--amount", "max"]).unwrap();

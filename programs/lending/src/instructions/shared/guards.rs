@@ -8,38 +8,47 @@ use anchor_lang::prelude::*;
 /// What an instruction is about to do with a reserve, for status and pause checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// Adds liquidity or collateral (refused when reduce-only).
+    /// Adds liquidity (refused when reduce-only or paused).
     Supply,
+    /// Adds liquidity straight into an obligation as collateral (refused when reduce-only;
+    /// allowed while paused, since it only lowers risk).
+    TopUp,
     /// Takes liquidity or collateral out.
     Withdraw,
-    /// Moves existing shares into an obligation (allowed when reduce-only).
+    /// Moves existing shares into an obligation (allowed when reduce-only or paused).
     Collateralize,
     /// Creates new debt (refused when reduce-only or borrows are paused).
     Borrow,
     /// Pays debt back (allowed even when paused or frozen).
     Repay,
-    /// Liquidates an obligation.
+    /// Liquidates an obligation (allowed even when paused or frozen).
     Liquidate,
 }
 
-/// Refuses the action if the market's pause flags forbid it.
-pub fn check_market(market: &LendingMarket, action: Action) -> Result<()> {
-    if action == Action::Repay {
+/// Refuses the action if the market's pause flags in force at `now` forbid it. Repayments,
+/// liquidations and collateral top-ups are never paused: a pause that stopped them would turn
+/// a crash into bad debt.
+pub fn check_market(market: &LendingMarket, action: Action, now: i64) -> Result<()> {
+    if matches!(
+        action,
+        Action::Repay | Action::Liquidate | Action::Collateralize | Action::TopUp
+    ) {
         return Ok(());
     }
-    require!(!market.paused(), LendingError::MarketPaused);
+    require!(!market.paused(now), LendingError::MarketPaused);
     if action == Action::Borrow {
-        require!(!market.borrows_paused(), LendingError::BorrowsPaused);
+        require!(!market.borrows_paused(now), LendingError::BorrowsPaused);
     }
     Ok(())
 }
 
-/// Refuses the action if the reserve's status forbids it.
+/// Refuses the action if the reserve's status forbids it. Repayments and liquidations work
+/// whatever the status.
 pub fn check_status(reserve: &Reserve, action: Action) -> Result<()> {
     match (reserve.config.status(), action) {
-        (_, Action::Repay) => Ok(()),
+        (_, Action::Repay | Action::Liquidate) => Ok(()),
         (ReserveStatus::Frozen, _) => err!(LendingError::ReserveFrozen),
-        (ReserveStatus::ReduceOnly, Action::Supply | Action::Borrow) => {
+        (ReserveStatus::ReduceOnly, Action::Supply | Action::TopUp | Action::Borrow) => {
             err!(LendingError::ReserveReduceOnly)
         }
         _ => Ok(()),
@@ -81,6 +90,21 @@ pub fn check_obligation_fresh(obligation: &Obligation, slot: u64) -> Result<()> 
     require!(
         !obligation.last_update.is_stale(slot),
         LendingError::ObligationStale
+    );
+    Ok(())
+}
+
+/// Refuses a borrow, withdrawal or liquidation backed by a price older than its oracle's max
+/// age for risk: the obligation's prices (as of its refresh) and any `reserves` priced
+/// outside it (a borrow's new debt reserve).
+pub fn check_prices_fresh_for_risk(
+    obligation: &Obligation,
+    reserves: &[&Reserve],
+    now: i64,
+) -> Result<()> {
+    require!(
+        now <= obligation.price_risk_expiry && reserves.iter().all(|r| now <= r.price_risk_expiry),
+        LendingError::PriceTooOldForRisk
     );
     Ok(())
 }

@@ -2,5 +2,6 @@
 
 pub mod flash_sysvar;
 pub mod guards;
+pub mod mint_screen;
 pub mod token_ops;
 pub mod token_view;

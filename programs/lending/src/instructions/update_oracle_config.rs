@@ -1,0 +1,106 @@
+//! `update_oracle_config`: the owner rebinds a price account to another source or feed, or
+//! changes its limits. It works while the price is stale: that is when a dead or moved feed
+//! needs it, since no obligation touching the reserve can be refreshed (or liquidated) then.
+
+use super::init_oracle_price::validate_limits;
+use crate::errors::LendingError;
+use crate::events::OracleConfigUpdated;
+use crate::state::{LendingMarket, OraclePrice, OracleSource};
+use anchor_lang::prelude::*;
+
+/// The new binding and limits of a price account.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
+pub struct OracleConfigParams {
+    /// 0 = Pyth pull, 1 = legacy Pyth, 2 = fixed (markets that allow fixed prices only; a new
+    /// fixed price is then set with `set_fixed_price`).
+    pub source_kind: u8,
+    /// The source account (zero key: any pull update with the right feed id; legacy sources
+    /// must be pinned). Ignored for fixed prices.
+    pub source: Pubkey,
+    /// Pyth feed id (pull sources).
+    pub feed_id: [u8; 32],
+    /// Oldest acceptable price, in seconds (5 to 600; 0 for fixed prices).
+    pub max_age_secs: u64,
+    /// Oldest price borrows, withdrawals and liquidations accept, in seconds (5 to 120, at
+    /// most `max_age_secs`; 0 for fixed prices).
+    pub max_age_for_risk_secs: u64,
+    /// Widest acceptable confidence, in basis points of the price.
+    pub max_conf_bps: u16,
+    /// EMA divergence that pauses borrows and withdrawals, in basis points.
+    pub max_ema_deviation_bps: u16,
+}
+
+/// Accounts of [`handler`].
+#[derive(Accounts)]
+pub struct UpdateOracleConfig<'info> {
+    /// Market owner.
+    pub owner: Signer<'info>,
+    /// The market.
+    #[account(has_one = owner @ LendingError::NotMarketOwner)]
+    pub market: AccountLoader<'info, LendingMarket>,
+    /// The price account.
+    #[account(mut, has_one = market @ LendingError::WrongMarket)]
+    pub oracle: AccountLoader<'info, OraclePrice>,
+}
+
+/// Applies `params` within the bounds `init_oracle_price` enforces. A new source kind, source
+/// account or feed id clears the stored price, so the reserve is unpriced until a refresh from
+/// the new source (the old price cannot live on under the new binding, and the new source's
+/// first price is not refused as older than the old one's).
+pub fn handler(ctx: Context<UpdateOracleConfig>, params: OracleConfigParams) -> Result<()> {
+    let kind =
+        OracleSource::from_u8(params.source_kind).ok_or(LendingError::InvalidOracleConfig)?;
+    validate_limits(
+        kind,
+        params.max_age_secs,
+        params.max_age_for_risk_secs,
+        params.max_conf_bps,
+        params.max_ema_deviation_bps,
+    )?;
+    let source = if kind == OracleSource::Fixed {
+        Pubkey::default()
+    } else {
+        params.source
+    };
+    match kind {
+        OracleSource::PythLegacy => {
+            require!(
+                source != Pubkey::default(),
+                LendingError::InvalidOracleConfig
+            )
+        }
+        OracleSource::Fixed => require!(
+            ctx.accounts.market.load()?.allow_fixed_price != 0,
+            LendingError::FixedPriceNotAllowed
+        ),
+        OracleSource::PythPull => {}
+    }
+    let rebound = {
+        let mut o = ctx.accounts.oracle.load_mut()?;
+        let rebound =
+            o.source_kind != kind as u8 || o.source != source || o.feed_id != params.feed_id;
+        if rebound {
+            o.clear_price();
+        }
+        o.source_kind = kind as u8;
+        o.source = source;
+        o.feed_id = params.feed_id;
+        o.max_age_secs = params.max_age_secs;
+        o.max_age_for_risk_secs = params.max_age_for_risk_secs;
+        o.max_conf_bps = params.max_conf_bps;
+        o.max_ema_deviation_bps = params.max_ema_deviation_bps;
+        rebound
+    };
+    emit!(OracleConfigUpdated {
+        oracle: ctx.accounts.oracle.key(),
+        source_kind: params.source_kind,
+        source,
+        feed_id: params.feed_id,
+        max_age_secs: params.max_age_secs,
+        max_age_for_risk_secs: params.max_age_for_risk_secs,
+        max_conf_bps: params.max_conf_bps,
+        max_ema_deviation_bps: params.max_ema_deviation_bps,
+        price_cleared: rebound,
+    });
+    Ok(())
+}
