@@ -80,10 +80,14 @@ pub fn borrow_values(
         return Ok(BorrowValues::default());
     }
     let debt = pool.debt_of(debt_shares)?;
-    Ok(BorrowValues {
-        spot: price.value(debt, price.spot, Rounding::Up)?,
-        high: price.value(debt, price.high, Rounding::Up)?,
-    })
+    let spot = price.value(debt, price.spot, Rounding::Up)?;
+    // With no confidence interval both prices are the same: value once.
+    let high = if price.high == price.spot {
+        spot
+    } else {
+        price.value(debt, price.high, Rounding::Up)?
+    };
+    Ok(BorrowValues { spot, high })
 }
 
 /// The cached health of an obligation (WAD quote units).

@@ -245,6 +245,7 @@ impl Report {
         s += "flash_borrow and flash_repay instructions of one transaction (each moves tokens with a\n";
         s += "transfer_checked CPI).\n\n";
         s += WHERE_THE_CU_GO;
+        s += RISK_REVIEW_COSTS;
         s += "## Every instruction\n\n";
         s += "The CI guard: `tests/sbf/cu-budget.json` holds each row's budget, and `./scripts/test`\n";
         s += "fails when a row exceeds its budget by more than 10%. `./scripts/bench-cu --update-budget`\n";
@@ -319,12 +320,34 @@ impl Report {
 }
 
 /// What profiling found, and what stands between the figures and the targets.
+/// What the risk-review fixes (#18) cost, against `tests/sbf/cu-budget.json` as it was at
+/// 4265633 (every row stays within 5% of it).
+const RISK_REVIEW_COSTS: &str = "## What the risk-review fixes cost (#18)\n\n\
+Against the budget as it was at 4265633, no row rose more than 5%:\n\n\
+- `liquidate_obligation` +4.4% to +4.6% (about 710 CU): the equity-margin bound on the bonus\n  \
+  (one division), the rounding tolerance (two one-unit valuations), the debt position valued\n  \
+  at spot as well as at price + confidence, and the price age check for risk.\n\
+- `refresh_obligation` +2.1% to +2.7%: each debt position's spot value is cached beside its\n  \
+  value at price + confidence (the obligation's equity needs it), and the earliest price\n  \
+  expiry for risk is kept. With a non-zero confidence (every Pyth price) the spot valuation\n  \
+  costs about 590 CU more per debt position (measured before the shortcut: 4 deposits and 3\n  \
+  borrows at 15,006 CU); this benchmark prices at zero confidence, where one valuation serves\n  \
+  both.\n\
+- `borrow_obligation_liquidity` +1.7%, `repay_obligation_liquidity` +1.3%: the spot value of\n  \
+  the changed position; borrow also checks the price ages for risk.\n\
+- `flash_borrow` +2.9% (the clock read for the pause expiry), `update_market_config` +2.6%\n  \
+  (the new liquidation-limit bounds), `update_reserve_config` +2.3% (the change settles\n  \
+  interest itself).\n\
+- `deposit_obligation_collateral` −1.1%: collateral top-ups are never paused, so it no longer\n  \
+  reads the market's pause flags.\n\
+- New rows: `update_oracle_config`, `set_guardian`, `pause_market`.\n\n";
+
 const WHERE_THE_CU_GO: &str = "## Where the compute units go\n\n\
 `./scripts/profile-cu PREFIX` builds the program with the `cu-profile` feature (its `probe!`\n\
 points log the units left), runs this benchmark on that build and prints the cost of each\n\
 step. Each row includes one probe (about 200 CU: a log line and `sol_log_compute_units`), so\n\
-the rows add up to more than the plain build uses. Measured 2026-12-06 on the code of this\n\
-report:\n\n\
+the rows add up to more than the plain build uses. Measured 2026-12-06 on b509c6f (before the\n\
+risk-review changes below, which add a few hundred CU to some of these steps):\n\n\
 | repay_obligation_liquidity (1 deposit, 1 borrow; plain build 6,900; 9,775 with 14 probes) | CU |\n|---|---:|\n\
 | entrypoint, Anchor's account loading and constraints (8 accounts) | 1,914 |\n\
 | one probe alone | 204 |\n\
