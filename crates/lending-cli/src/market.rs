@@ -7,6 +7,7 @@ use crate::report::{pct, table, usd, Report};
 use anyhow::{anyhow, bail, Context as _, Result};
 use clap::Subcommand;
 use lending::risk::fixed::{Rounding, WAD};
+use lending::state::market::PAUSE_ALL;
 use lending::state::{LendingMarket, Reserve};
 use lending_sdk::health::wad_f64;
 use lending_sdk::ix::{self, ReserveKeys};
@@ -299,12 +300,31 @@ fn show(ctx: &Context) -> Result<Report> {
     let quote = String::from_utf8_lossy(&m.quote_currency)
         .trim_end_matches('\0')
         .to_string();
+    let paused = match m.active_pause_flags(now) {
+        0 => "not paused".to_string(),
+        f => {
+            let what = if f & PAUSE_ALL != 0 {
+                "paused"
+            } else {
+                "borrows paused"
+            };
+            if m.pause_expires_at == 0 {
+                format!("{what} until the owner lifts it")
+            } else {
+                format!("{what} for {} s more", m.pause_expires_at - now)
+            }
+        }
+    };
+    let guardian = if m.guardian == Pubkey::default() {
+        "none".to_string()
+    } else {
+        m.guardian.to_string()
+    };
     let mut text = format!(
-        "market {}\n  owner {}\n  quote {quote}, close factor {}, pause flags {}, fixed prices {}\n\n",
+        "market {}\n  owner {}, guardian {guardian}\n  quote {quote}, close factor {}, {paused}, fixed prices {}\n\n",
         ms.key,
         m.owner,
         pct(m.close_factor_bps as f64 / 10_000.0),
-        m.pause_flags,
         if m.allow_fixed_price != 0 { "allowed" } else { "not allowed" },
     );
     let mut rows = Vec::new();
@@ -381,7 +401,9 @@ fn show(ctx: &Context) -> Result<Report> {
             "owner": m.owner.to_string(),
             "quote_currency": quote,
             "close_factor_bps": m.close_factor_bps,
-            "pause_flags": m.pause_flags,
+            "pause_flags": m.active_pause_flags(now),
+            "pause_expires_at": m.pause_expires_at,
+            "guardian": guardian,
             "reserves": list,
         }),
     })
