@@ -79,11 +79,13 @@ mod tests {
         off.consume(u64::MAX, 0).unwrap();
     }
 
-    /// Regression (#18, low 6): the fixed window let 2 × the limit out across a boundary.
+    /// Regression (#18, low 6): the fixed window (opened at 1,000 by the first outflow) let
+    /// the whole limit out just before its end and again just after.
     #[test]
     fn a_window_boundary_does_not_double_the_limit() {
         let mut w = bucket();
-        w.consume(100, 1_059).unwrap();
+        w.consume(1, 1_000).unwrap();
+        w.consume(99, 1_059).unwrap();
         assert_eq!(w.consume(100, 1_060), Err(RiskError::OutflowLimitExceeded));
     }
 
