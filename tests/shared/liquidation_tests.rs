@@ -339,7 +339,12 @@ async fn covered_obligation_is_not_liquidated_into_bad_debt(sending: Sending) {
             liquidate(&mut env, &m, &b, &l, calls(k)).await.unwrap();
             let after = invariants::spot_book(&mut env, &b.obligation).await;
             let written_off = m.reserve(&mut env, USDC).await.bad_debt_written_off.get();
-            invariants::check_liquidation_keeps_cover(&before, &after, written_off);
+            invariants::check_liquidation_keeps_cover(
+                &before,
+                &after,
+                before.tolerance,
+                written_off,
+            );
         }
     }
     let end = invariants::spot_book(&mut env, &b.obligation).await;

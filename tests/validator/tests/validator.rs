@@ -200,7 +200,7 @@ async fn repeated_liquidations_keep_a_covered_obligation_covered(env: &mut Env) 
             .unwrap();
         let after = invariants::spot_book(env, &b.obligation).await;
         let written_off = m.reserve(env, USDC).await.bad_debt_written_off.get();
-        invariants::check_liquidation_keeps_cover(&book, &after, written_off);
+        invariants::check_liquidation_keeps_cover(&book, &after, book.tolerance, written_off);
         book = after;
     }
     assert!(
