@@ -116,13 +116,13 @@ pub async fn spot_book(env: &mut Env, obligation: &Pubkey) -> SpotBook {
             .shares_to_liquidity_wad(d.shares, Rounding::Down)
             .unwrap();
         book.collateral += spot_value(&r, liquidity, Rounding::Down);
-        book.tolerance += spot_value(&r, amount_to_wad(1), Rounding::Up);
+        book.tolerance += unit_value(&r);
     }
     for b in ob.borrows() {
         let r = env.zc::<lending::state::Reserve>(&b.reserve).await;
         let debt = r.pool().debt_of(b.debt_shares.get()).unwrap();
         book.debt += spot_value(&r, debt, Rounding::Up);
-        book.tolerance += spot_value(&r, amount_to_wad(1), Rounding::Up);
+        book.tolerance += unit_value(&r);
     }
     book
 }
