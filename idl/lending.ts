@@ -2620,6 +2620,11 @@ export type Lending = {
       "code": 6074,
       "name": "mintUnknownExtension",
       "msg": "Mint has a Token-2022 extension this program does not know (trusted issuers only)"
+    },
+    {
+      "code": 6075,
+      "name": "valuationChanged",
+      "msg": "A reserve of this obligation was repriced, written down or reconfigured since the obligation's refresh: refresh it again"
     }
   ],
   "types": [
@@ -3645,6 +3650,19 @@ export type Lending = {
             "type": "i64"
           },
           {
+            "name": "borrowReserveSeqs",
+            "docs": [
+              "For each debt position, the reserve's `valuation_seq` when its values were computed",
+              "(beside the positions, which have no spare room)."
+            ],
+            "type": {
+              "array": [
+                "u64",
+                3
+              ]
+            }
+          },
+          {
             "name": "padding",
             "docs": [
               "Reserved for upgrades."
@@ -3652,7 +3670,7 @@ export type Lending = {
             "type": {
               "array": [
                 "u64",
-                7
+                4
               ]
             }
           }
@@ -3741,9 +3759,9 @@ export type Lending = {
             "type": "u64"
           },
           {
-            "name": "pad",
+            "name": "reserveSeq",
             "docs": [
-              "Reserved."
+              "The reserve's `valuation_seq` when the values below were computed."
             ],
             "type": "u64"
           },
@@ -4597,6 +4615,16 @@ export type Lending = {
             "type": "i64"
           },
           {
+            "name": "valuationSeq",
+            "docs": [
+              "Counts the changes that can lower what positions in this reserve are worth within a",
+              "slot (a new cached price or price status, a bad-debt write-off, a configuration change).",
+              "Each obligation position records it when valued; borrow, withdraw and liquidate refuse a",
+              "position whose reserve has moved on since (`check_valuations_current`)."
+            ],
+            "type": "u64"
+          },
+          {
             "name": "padding",
             "docs": [
               "Reserved for upgrades."
@@ -4604,7 +4632,7 @@ export type Lending = {
             "type": {
               "array": [
                 "u64",
-                31
+                30
               ]
             }
           }

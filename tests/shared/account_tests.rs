@@ -51,6 +51,7 @@ async fn accounts_from_another_market_are_refused() {
                 &k,
                 b.liquidity[USDC],
                 USD_UNIT,
+                &[m.reserves[SOL].reserve],
             )],
             &[&b.kp],
         )
@@ -225,6 +226,7 @@ async fn amounts_at_the_edges() {
         &m.reserves[SOL],
         liq.shares[SOL],
         p,
+        &[m.reserves[SOL].reserve, m.reserves[USDC].reserve],
     );
     assert_err(
         m.act(&mut env, &b.obligation, &[ixx], &[&liq.kp]).await,
@@ -244,6 +246,7 @@ async fn amounts_at_the_edges() {
         &m.reserves[USDC],
         liq.shares[USDC],
         p,
+        &[m.reserves[SOL].reserve, m.reserves[USDC].reserve],
     );
     let res = m.act(&mut env, &b.obligation, &[ixx], &[&liq.kp]).await;
     assert_anchor_err(

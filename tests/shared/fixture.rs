@@ -280,6 +280,7 @@ impl Market {
     /// Borrows `amount` of reserve `i` for `u`.
     pub async fn borrow(&self, env: &mut Env, u: &User, i: usize, amount: u64) -> TxResult {
         let k = self.reserves[i];
+        let valued = Self::obligation_reserves(env, &u.obligation).await;
         self.act(
             env,
             &u.obligation,
@@ -289,6 +290,7 @@ impl Market {
                 &k,
                 u.liquidity[i],
                 amount,
+                &valued,
             )],
             &[&u.kp],
         )
@@ -315,6 +317,7 @@ impl Market {
     /// Withdraws and redeems `shares` of reserve `i` collateral for `u`.
     pub async fn withdraw(&self, env: &mut Env, u: &User, i: usize, shares: u64) -> TxResult {
         let k = self.reserves[i];
+        let valued = Self::obligation_reserves(env, &u.obligation).await;
         self.act(
             env,
             &u.obligation,
@@ -324,6 +327,7 @@ impl Market {
                 &k,
                 u.liquidity[i],
                 shares,
+                &valued,
             )],
             &[&u.kp],
         )

@@ -86,6 +86,7 @@ async fn actions_need_reserves_refreshed_in_this_slot() {
         .unwrap();
     // A borrow with reserves refreshed but no obligation refresh in this slot.
     env.advance(1).await;
+    let valued = Market::obligation_reserves(&mut env, &b.obligation).await;
     let res = m
         .act_reserves(
             &mut env,
@@ -95,6 +96,7 @@ async fn actions_need_reserves_refreshed_in_this_slot() {
                 &m.reserves[USDC],
                 b.liquidity[USDC],
                 10,
+                &valued,
             )],
             &[&b.kp],
         )
@@ -191,6 +193,7 @@ async fn withdrawals_keep_the_obligation_within_its_borrowing_power() {
     );
     // Collateral-only withdrawal to the wallet as shares works the same way.
     let k = m.reserves[SOL];
+    let valued = Market::obligation_reserves(&mut env, &b.obligation).await;
     let res = m
         .act(
             &mut env,
@@ -201,6 +204,7 @@ async fn withdrawals_keep_the_obligation_within_its_borrowing_power() {
                 &k,
                 b.shares[SOL],
                 1_000,
+                &valued,
             )],
             &[&b.kp],
         )
@@ -281,6 +285,7 @@ async fn only_the_owner_moves_an_obligation() {
         .await
         .unwrap();
     let k = m.reserves[USDC];
+    let valued = Market::obligation_reserves(&mut env, &b.obligation).await;
     let res = m
         .act(
             &mut env,
@@ -291,11 +296,13 @@ async fn only_the_owner_moves_an_obligation() {
                 &k,
                 lender.liquidity[USDC],
                 USD_UNIT,
+                &valued,
             )],
             &[&lender.kp],
         )
         .await;
     assert_err(res, LendingError::NotObligationOwner);
+    let valued = Market::obligation_reserves(&mut env, &b.obligation).await;
     let res = m
         .act(
             &mut env,
@@ -306,6 +313,7 @@ async fn only_the_owner_moves_an_obligation() {
                 &m.reserves[SOL],
                 lender.liquidity[SOL],
                 1,
+                &valued,
             )],
             &[&lender.kp],
         )
@@ -450,12 +458,14 @@ async fn shares_move_between_wallet_and_obligation() {
     assert_eq!(ob.deposits()[0].shares, shares);
     // Collateral shares still count in the reserve's supply: the exchange rate is unchanged.
     assert_eq!(m.reserve(&mut env, PYUSD).await.share_supply, supply_before);
+    let valued = Market::obligation_reserves(&mut env, &b.obligation).await;
     let wd = ix::withdraw_obligation_collateral(
         b.kp.pubkey(),
         b.obligation,
         &k,
         b.shares[PYUSD],
         u64::MAX,
+        &valued,
     );
     m.act(&mut env, &b.obligation, &[wd], &[&b.kp])
         .await

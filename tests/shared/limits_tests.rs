@@ -87,6 +87,7 @@ async fn liquidation_at_the_maximum_positions_fits_one_transaction() {
             min_receive: 1,
             receive_liquidity: false,
         },
+        &reserves,
     ));
     let tx = Transaction::new_signed_with_payer(
         &ixs,

@@ -5,6 +5,7 @@ use super::fixture::{Market, User};
 use super::invariants;
 use super::ix;
 use super::scenario_tests::{three_reserves, SOL, USDC};
+use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use lending::errors::LendingError;
 use lending::risk::fixed::{mul_div, Rounding};
@@ -42,8 +43,21 @@ pub(super) fn params(max_repay: u64, min_receive: u64, receive_liquidity: bool) 
     }
 }
 
-/// The liquidator `l` repaying `b`'s USDC debt for SOL collateral.
+/// The liquidator `l` repaying `b`'s USDC debt for SOL collateral, while `b` holds both
+/// positions (SOL collateral, USDC debt).
 pub(super) fn liquidate_ix(m: &Market, b: &User, l: &User, p: LiquidateParams) -> Instruction {
+    let valued = [m.reserves[SOL].reserve, m.reserves[USDC].reserve];
+    liquidate_ix_valued(m, b, l, p, &valued)
+}
+
+/// [`liquidate_ix`] for `b`'s positions in `valued` (its reserves, collateral then debt).
+fn liquidate_ix_valued(
+    m: &Market,
+    b: &User,
+    l: &User,
+    p: LiquidateParams,
+    valued: &[Pubkey],
+) -> Instruction {
     let dest = if p.receive_liquidity {
         l.liquidity[SOL]
     } else {
@@ -57,6 +71,7 @@ pub(super) fn liquidate_ix(m: &Market, b: &User, l: &User, p: LiquidateParams) -
         &m.reserves[SOL],
         dest,
         p,
+        valued,
     )
 }
 
@@ -178,7 +193,7 @@ fn share_rate(r: &lending::state::Reserve) -> u128 {
 /// from the USDC reserve, read from its `bad_debt_written_off` counter. Where events can be
 /// observed (on the .so), each round's `Liquidated` and `BadDebtWrittenOff` events must agree
 /// with the accounts.
-async fn liquidate_until_closed(env: &mut Env, m: &Market, b: &User, l: &User) -> u128 {
+pub(super) async fn liquidate_until_closed(env: &mut Env, m: &Market, b: &User, l: &User) -> u128 {
     let written = |r: &lending::state::Reserve| r.bad_debt_written_off.get();
     let start = written(&m.reserve(env, USDC).await);
     let mut rounds = 0;
@@ -192,9 +207,9 @@ async fn liquidate_until_closed(env: &mut Env, m: &Market, b: &User, l: &User) -
             .map(|p| p.debt_shares.get())
             .sum();
         let off_before = written(&m.reserve(env, USDC).await);
-        let ixx = liquidate_ix(m, b, l, params(u64::MAX, 0, false));
         let mut ixs = m.refresh_all_reserves();
         let reserves = Market::obligation_reserves(env, &b.obligation).await;
+        let ixx = liquidate_ix_valued(m, b, l, params(u64::MAX, 0, false), &reserves);
         ixs.push(ix::refresh_obligation(b.obligation, &reserves));
         ixs.push(ixx);
         let events = env.simulate_events(&ixs, &[&l.kp]).await;
@@ -238,12 +253,14 @@ async fn dust_collateral_after_a_write_off_still_leaves_the_obligation() {
         m.withdraw(&mut env, &d, USDC, u64::MAX).await,
         LendingError::AmountTooSmall,
     );
+    let valued = Market::obligation_reserves(&mut env, &d.obligation).await;
     let out = ix::withdraw_obligation_collateral(
         d.kp.pubkey(),
         d.obligation,
         &m.reserves[USDC],
         d.shares[USDC],
         u64::MAX,
+        &valued,
     );
     m.act(&mut env, &d.obligation, &[out], &[&d.kp])
         .await

@@ -23,3 +23,4 @@ mod mint_tests;
 mod oracle_tests;
 mod scenario_tests;
 mod security;
+mod valuation_tests;

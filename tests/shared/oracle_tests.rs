@@ -345,6 +345,7 @@ async fn pull_priced_market(env: &mut Env, t: i64) -> (Market, Pubkey, User, Use
         &m.reserves[1],
         b.liquidity[1],
         700_000_000,
+        &[m.reserves[0].reserve],
     ));
     env.ok(&ixs, &[&b.kp]).await;
     (m, source, b, liq)
@@ -370,6 +371,7 @@ fn liquidate_all(
             min_receive: 1,
             receive_liquidity: false,
         },
+        &[m.reserves[sol].reserve, m.reserves[usdc].reserve],
     )
 }
 
@@ -422,6 +424,7 @@ async fn ema_divergence_blocks_borrows_but_not_liquidations() {
         &m.reserves[usdc],
         b.liquidity[usdc],
         1,
+        &[m.reserves[sol].reserve, m.reserves[usdc].reserve],
     ));
     assert_err(
         env.send(&ixs, &[&b.kp]).await,
@@ -540,6 +543,7 @@ async fn neither_a_stale_high_price_nor_a_past_dip_can_be_chosen() {
         &m.reserves[usdc],
         b.liquidity[usdc],
         10_000_000,
+        &[m.reserves[sol].reserve, m.reserves[usdc].reserve],
     ));
     assert_err(
         env.send(&ixs, &[&b.kp]).await,
@@ -553,6 +557,7 @@ async fn neither_a_stale_high_price_nor_a_past_dip_can_be_chosen() {
         &m.reserves[sol],
         b.shares[sol],
         1_000,
+        &[m.reserves[sol].reserve, m.reserves[usdc].reserve],
     ));
     assert_err(
         env.send(&ixs, &[&b.kp]).await,

@@ -290,6 +290,7 @@ async fn events_report_amounts_and_health() {
         &k,
         b.liquidity[USDC],
         500 * USD_UNIT,
+        &[m.reserves[SOL].reserve],
     ));
     let events = env.simulate_events(&ixs, &[&b.kp]).await;
     env.ok(&ixs, &[&b.kp]).await;

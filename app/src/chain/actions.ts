@@ -12,7 +12,7 @@ import { type Health, totalLiquidity } from "../math/figures";
 import { obligationView } from "./decode";
 import { UserError } from "./errors";
 import type { ReserveView } from "./model";
-import { refreshObligation, refreshReserves } from "./refresh";
+import { obligationReserves, refreshObligation, refreshReserves } from "./refresh";
 import { SimulationFailed, buildTx, simulate, withBudget } from "./simulate";
 import type { Snapshot } from "./state";
 
@@ -93,10 +93,17 @@ export async function actionInstructions(
   const arg = new BN(units.toString());
   const owned = { owner: user, userLiquidity: userTokens, ...common };
   const m = program.methods;
+  // Withdrawals and borrows name the obligation's reserves (as its refresh does): the program
+  // checks that none was repriced or written down since the refresh.
+  const valued = (ob ? obligationReserves(ob) : []).map((pubkey) => ({ pubkey, isSigner: false, isWritable: false }));
   const action = {
     deposit: () => m.depositAndCollateralize(arg).accountsPartial(owned),
-    withdraw: () => m.withdrawAndRedeem(arg).accountsPartial(owned),
-    borrow: () => m.borrowObligationLiquidity(arg).accountsPartial({ ...owned, feeVault: reserve.feeVault }),
+    withdraw: () => m.withdrawAndRedeem(arg).accountsPartial(owned).remainingAccounts(valued),
+    borrow: () =>
+      m
+        .borrowObligationLiquidity(arg)
+        .accountsPartial({ ...owned, feeVault: reserve.feeVault })
+        .remainingAccounts(valued),
     repay: () => m.repayObligationLiquidity(arg).accountsPartial({ payer: user, payerLiquidity: userTokens, ...common }),
   }[kind];
   ixs.push(await action().instruction());

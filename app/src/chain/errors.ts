@@ -29,6 +29,8 @@ const HINTS: Record<string, string> = {
   MarketPaused:
     "The market is paused: you can still repay, add collateral and liquidate, but not borrow, supply or withdraw.",
   BorrowsPaused: "Borrowing is paused in this market; repayments and collateral top-ups still work.",
+  ValuationChanged:
+    "A price or reserve behind your position changed while the transaction was being built. Try again: it will use the new figures.",
 };
 
 /** The program error for a custom code, as "Message (Name)". */

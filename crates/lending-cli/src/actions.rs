@@ -9,7 +9,7 @@ use anyhow::{anyhow, bail, Result};
 use clap::Args;
 use lending::risk::fixed::{bps_mul, Rounding};
 use lending_sdk::ix::{self, pda, ReserveKeys};
-use lending_sdk::market::MarketState;
+use lending_sdk::market::{obligation_reserves, MarketState};
 use lending_sdk::units::{format_amount, parse_amount};
 use serde_json::json;
 use solana_instruction::Instruction;
@@ -86,14 +86,17 @@ fn target(ctx: &Context, asset: &str, id: u64) -> Result<Target> {
 }
 
 /// Refreshes for an action on `t.obligation` (which must exist) touching `t.k`.
-fn refreshes(ctx: &Context, t: &Target) -> Result<Vec<Instruction>> {
+fn refreshes(ctx: &Context, t: &Target) -> Result<(Vec<Instruction>, Vec<Pubkey>)> {
     let ob = ctx.client.obligation(&t.obligation)?.ok_or_else(|| {
         anyhow!(
             "obligation {} does not exist: deposit collateral first",
             t.obligation
         )
     })?;
-    Ok(t.ms.refresh_obligation(t.obligation, &ob, &[t.k.reserve]))
+    Ok((
+        t.ms.refresh_obligation(t.obligation, &ob, &[t.k.reserve]),
+        obligation_reserves(&ob),
+    ))
 }
 
 fn done(what: &str, t: &Target, units: u64, sig: String) -> Report {
@@ -147,13 +150,14 @@ pub fn withdraw(ctx: &Context, a: &AmountArgs) -> Result<Report> {
             .map_err(|e| anyhow!("share math: {e:?}"))?
     };
     let c = &ctx.client;
-    let (mut ixs, ata) = payout_prelude(ctx, &t)?;
+    let (mut ixs, ata, valued) = payout_prelude(ctx, &t)?;
     ixs.push(ix::withdraw_and_redeem(
         c.wallet(),
         t.obligation,
         &t.k,
         ata,
         shares,
+        &valued,
     ));
     let sig = c.send("withdraw", &ixs, &[])?;
     Ok(done("withdrew", &t, units, sig.to_string()))
@@ -164,15 +168,22 @@ pub fn borrow(ctx: &Context, a: &AmountArgs) -> Result<Report> {
     let t = target(ctx, &a.asset, a.id)?;
     let units = amount(&a.amount, &t.k, true)?;
     let c = &ctx.client;
-    let (mut ixs, ata) = payout_prelude(ctx, &t)?;
-    ixs.push(ix::borrow(c.wallet(), t.obligation, &t.k, ata, units));
+    let (mut ixs, ata, valued) = payout_prelude(ctx, &t)?;
+    ixs.push(ix::borrow(
+        c.wallet(),
+        t.obligation,
+        &t.k,
+        ata,
+        units,
+        &valued,
+    ));
     let sig = c.send("borrow", &ixs, &[])?;
     Ok(done("borrowed", &t, units, sig.to_string()))
 }
 
 /// For an action paying tokens out to the wallet: its token account (created if needed) and
-/// every refresh the obligation needs.
-fn payout_prelude(ctx: &Context, t: &Target) -> Result<(Vec<Instruction>, Pubkey)> {
+/// every refresh the obligation needs, and the obligation's reserves (for the valuation check).
+fn payout_prelude(ctx: &Context, t: &Target) -> Result<(Vec<Instruction>, Pubkey, Vec<Pubkey>)> {
     let c = &ctx.client;
     let mut ixs = vec![ix::token::create_ata(
         &c.wallet(),
@@ -180,8 +191,9 @@ fn payout_prelude(ctx: &Context, t: &Target) -> Result<(Vec<Instruction>, Pubkey
         &t.k.mint,
         &t.k.token_program,
     )];
-    ixs.extend(refreshes(ctx, t)?);
-    Ok((ixs, c.wallet_tokens(&t.k)?.0))
+    let (refresh, valued) = refreshes(ctx, t)?;
+    ixs.extend(refresh);
+    Ok((ixs, c.wallet_tokens(&t.k)?.0, valued))
 }
 
 /// Repays debt (the wallet's own obligation, or `--obligation`).

@@ -500,14 +500,19 @@ pub fn deposit_obligation_collateral(
     )
 }
 
+/// Withdraws collateral shares from an obligation.
+/// `obligation_reserves`: the obligation's reserves as `refresh_obligation` takes them
+/// (collateral, then debt: [`crate::market::obligation_reserves`]); the program checks that none
+/// changed its valuation since the refresh.
 pub fn withdraw_obligation_collateral(
     owner: Pubkey,
     obligation: Pubkey,
     k: &ReserveKeys,
     user_shares: Pubkey,
     shares: u64,
+    obligation_reserves: &[Pubkey],
 ) -> Instruction {
-    lending_ix(
+    let ix = lending_ix(
         acc::WithdrawObligationCollateral {
             owner,
             market: k.market,
@@ -518,7 +523,8 @@ pub fn withdraw_obligation_collateral(
             token_program: k.token_program,
         },
         data::WithdrawObligationCollateral { shares },
-    )
+    );
+    with_remaining(ix, obligation_reserves, false)
 }
 
 pub fn deposit_and_collateralize(
@@ -543,14 +549,19 @@ pub fn deposit_and_collateralize(
     )
 }
 
+/// Withdraws collateral shares from an obligation and redeems them for the asset.
+/// `obligation_reserves`: the obligation's reserves as `refresh_obligation` takes them
+/// (collateral, then debt: [`crate::market::obligation_reserves`]); the program checks that none
+/// changed its valuation since the refresh.
 pub fn withdraw_and_redeem(
     owner: Pubkey,
     obligation: Pubkey,
     k: &ReserveKeys,
     user_liquidity: Pubkey,
     shares: u64,
+    obligation_reserves: &[Pubkey],
 ) -> Instruction {
-    lending_ix(
+    let ix = lending_ix(
         acc::WithdrawAndRedeem {
             owner,
             market: k.market,
@@ -562,17 +573,23 @@ pub fn withdraw_and_redeem(
             token_program: k.token_program,
         },
         data::WithdrawAndRedeem { shares },
-    )
+    );
+    with_remaining(ix, obligation_reserves, false)
 }
 
+/// Borrows from a reserve against an obligation.
+/// `obligation_reserves`: the obligation's reserves as `refresh_obligation` takes them
+/// (collateral, then debt: [`crate::market::obligation_reserves`]); the program checks that none
+/// changed its valuation since the refresh.
 pub fn borrow(
     owner: Pubkey,
     obligation: Pubkey,
     k: &ReserveKeys,
     user_liquidity: Pubkey,
     amount: u64,
+    obligation_reserves: &[Pubkey],
 ) -> Instruction {
-    lending_ix(
+    let ix = lending_ix(
         acc::BorrowObligationLiquidity {
             owner,
             market: k.market,
@@ -585,7 +602,8 @@ pub fn borrow(
             token_program: k.token_program,
         },
         data::BorrowObligationLiquidity { amount },
-    )
+    );
+    with_remaining(ix, obligation_reserves, false)
 }
 
 pub fn repay(
@@ -610,6 +628,11 @@ pub fn repay(
     )
 }
 
+/// Liquidates an unhealthy obligation: repays from `source`, takes collateral into
+/// `destination`.
+/// `obligation_reserves`: the obligation's reserves as `refresh_obligation` takes them
+/// (collateral, then debt: [`crate::market::obligation_reserves`]); the program checks that none
+/// changed its valuation since the refresh.
 #[allow(clippy::too_many_arguments)]
 pub fn liquidate(
     liquidator: Pubkey,
@@ -619,8 +642,9 @@ pub fn liquidate(
     coll: &ReserveKeys,
     destination: Pubkey,
     params: LiquidateParams,
+    obligation_reserves: &[Pubkey],
 ) -> Instruction {
-    lending_ix(
+    let ix = lending_ix(
         acc::LiquidateObligation {
             liquidator,
             market: repay.market,
@@ -638,7 +662,8 @@ pub fn liquidate(
             collateral_token_program: coll.token_program,
         },
         data::LiquidateObligation { params },
-    )
+    );
+    with_remaining(ix, obligation_reserves, false)
 }
 
 fn flash_accounts(user: Pubkey, k: &ReserveKeys, user_liquidity: Pubkey) -> acc::FlashLoan {

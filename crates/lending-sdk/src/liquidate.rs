@@ -6,7 +6,7 @@
 
 use crate::health::{liquidation_choices, HealthError, LiquidationChoice};
 use crate::ix::{self, ReserveKeys};
-use crate::market::MarketState;
+use crate::market::{obligation_reserves, MarketState};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use lending::risk::fixed::{bps_mul, Rounding};
@@ -104,6 +104,7 @@ pub fn liquidation_tx(
             min_receive,
             receive_liquidity,
         },
+        &obligation_reserves(ob),
     ));
     Ok(LiquidationTx {
         ixs,
@@ -313,6 +314,7 @@ pub fn flash_liquidation_tx(
             min_receive,
             receive_liquidity: true,
         },
+        &obligation_reserves(ob),
     ));
     ixs.extend(leg.ixs);
     ixs.push(ix::flash_repay(liquidator, &rk, buy_to, loan, borrow_index));

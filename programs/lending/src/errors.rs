@@ -156,6 +156,8 @@ pub enum LendingError {
     MintNonTransferable,
     #[msg("Mint has a Token-2022 extension this program does not know (trusted issuers only)")]
     MintUnknownExtension,
+    #[msg("A reserve of this obligation was repriced, written down or reconfigured since the obligation's refresh: refresh it again")]
+    ValuationChanged,
 }
 
 impl From<RiskError> for LendingError {

@@ -233,6 +233,7 @@ async fn main() {
         6,
         "A liquidator repays up to the close factor (50%) and takes SOL plus a bonus",
     );
+    let valued = Market::obligation_reserves(&mut env, &borrower.obligation).await;
     let liq_ix = ix::liquidate(
         liquidator.kp.pubkey(),
         borrower.obligation,
@@ -245,6 +246,7 @@ async fn main() {
             min_receive: 1,
             receive_liquidity: true,
         },
+        &valued,
     );
     let usdc0 = env.balance(&liquidator.liquidity[USDC]).await;
     must(

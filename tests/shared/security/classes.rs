@@ -195,13 +195,18 @@ fn owner_error(name: &str, i: usize) -> Expect {
     structural(name, i).unwrap_or(Expect::Anchor(Anchor::AccountOwnedByWrongProgram))
 }
 
-/// Refusals that come before any per-account check, whatever the substituted account is:
-/// `refresh_obligation`'s reserves are remaining accounts, matched against the obligation's
-/// positions; `flash_repay` first matches itself against the flash borrow earlier in the
-/// transaction, account by account.
-fn structural(name: &str, i: usize) -> Option<Expect> {
+/// Refusals that come before any per-account check, whatever the substituted account is: the
+/// obligation's reserves are remaining accounts of `refresh_obligation`, borrow, the
+/// withdrawals and liquidate (after their 1, 9, 7, 8 and 14 named accounts), matched against
+/// the obligation's positions by key first; `flash_repay` first matches itself against the
+/// flash borrow earlier in the transaction, account by account.
+pub(super) fn structural(name: &str, i: usize) -> Option<Expect> {
     match (name, i) {
-        ("refresh_obligation", 1..) => Some(Expect::Lending(L::WrongRemainingAccounts)),
+        ("refresh_obligation", 1..)
+        | ("borrow_obligation_liquidity", 9..)
+        | ("withdraw_obligation_collateral", 7..)
+        | ("withdraw_and_redeem", 8..)
+        | ("liquidate_obligation", 14..) => Some(Expect::Lending(L::WrongRemainingAccounts)),
         ("flash_repay", _) => Some(Expect::Lending(L::InvalidFlashRepay)),
         _ => None,
     }
@@ -295,6 +300,7 @@ async fn another_markets_account() {
                     }
                     // The reserve names its price account.
                     "refresh_reserve" => Expect::Lending(L::WrongOracle),
+                    // The other market's obligation has other positions.
                     "refresh_obligation" => Expect::Lending(L::WrongRemainingAccounts),
                     _ => Expect::Lending(L::WrongMarket),
                 };

@@ -101,7 +101,7 @@ const REFRESHES: &[&str] = &[
 const FLASH: &[&str] = &["flash_borrow", "flash_repay"];
 
 /// The columns of docs/security.md.
-pub const COLUMNS: [Column; 16] = [
+pub const COLUMNS: [Column; 17] = [
     Column {
         class: "missing signer",
         tests: &["missing_signer"],
@@ -192,10 +192,28 @@ pub const COLUMNS: [Column; 16] = [
                  nothing, so none can lower health on stale figures",
     },
     Column {
+        class: "valuation changed since refresh",
+        tests: &["valuation_changed_since_refresh"],
+        rows: Rows::Only(&[&[
+            "borrow_obligation_liquidity",
+            "withdraw_obligation_collateral",
+            "withdraw_and_redeem",
+            "liquidate_obligation",
+        ]]),
+        others: "only these act on the obligation's cached health; repay and the collateral \
+                 deposits revalue what they change or mark the obligation stale",
+    },
+    Column {
         class: "remaining accounts",
         tests: &["remaining_accounts"],
-        rows: Rows::Only(&[&["refresh_obligation"]]),
-        others: "only refresh_obligation takes remaining accounts",
+        rows: Rows::Only(&[&[
+            "refresh_obligation",
+            "borrow_obligation_liquidity",
+            "withdraw_obligation_collateral",
+            "withdraw_and_redeem",
+            "liquidate_obligation",
+        ]]),
+        others: "only these take remaining accounts (the obligation's reserves)",
     },
     Column {
         class: "oracle substitution",

@@ -352,6 +352,7 @@ impl Scene {
                 &sol,
                 b.shares[SOL],
                 SOL_UNIT,
+                &b_reserves,
             )),
             "deposit_and_collateralize" => with_b(ix::deposit_and_collateralize(
                 b.kp.pubkey(),
@@ -366,6 +367,7 @@ impl Scene {
                 &sol,
                 b.liquidity[SOL],
                 SOL_UNIT,
+                &b_reserves,
             )),
             "borrow_obligation_liquidity" => with_b(ix::borrow(
                 b.kp.pubkey(),
@@ -373,6 +375,7 @@ impl Scene {
                 &usdc,
                 b.liquidity[USDC],
                 10 * USD_UNIT,
+                &b_reserves,
             )),
             "repay_obligation_liquidity" => with_b(ix::repay(
                 b.kp.pubkey(),
@@ -396,6 +399,7 @@ impl Scene {
                         min_receive: 0,
                         receive_liquidity: false,
                     },
+                    &b_reserves,
                 ),
                 after: vec![],
                 signers: vec![&self.liquidator.kp],

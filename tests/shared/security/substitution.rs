@@ -328,24 +328,32 @@ async fn stale_reserve_or_obligation() {
     assert_coverage("stale_reserve_or_obligation", &covered);
 }
 
-/// `refresh_obligation`'s remaining accounts missing, reordered, substituted or extra.
+/// The obligation's reserves (remaining accounts of `refresh_obligation`, borrow, the
+/// withdrawals and liquidate) missing, reordered, substituted or extra.
 #[tokio::test]
 async fn remaining_accounts() {
     let mut env = Env::start().await;
     let scene = Scene::new(&mut env).await;
     let pyusd = scene.m.reserves[PYUSD].reserve;
     let covered = each_case(&mut env, &scene, |_, case| {
-        if case.name != "refresh_obligation" {
+        let t = &case.target;
+        // The scene's obligations hold two positions: the last two accounts.
+        let Some(n) =
+            (0..t.accounts.len()).find(|&i| super::classes::structural(case.name, i).is_some())
+        else {
+            return vec![];
+        };
+        if case.name == "flash_repay" {
             return vec![];
         }
-        let t = &case.target;
+        assert_eq!(t.accounts.len(), n + 2, "{}", case.name);
         let mut missing = t.clone();
         missing.accounts.pop();
         let mut reordered = t.clone();
-        reordered.accounts.swap(1, 2);
-        let substituted = swap(t, 2, pyusd);
+        reordered.accounts.swap(n, n + 1);
+        let substituted = swap(t, n + 1, pyusd);
         let mut extra = t.clone();
-        extra.accounts.push(extra.accounts[2].clone());
+        extra.accounts.push(extra.accounts[n + 1].clone());
         [
             ("missing", missing),
             ("reordered", reordered),
@@ -358,6 +366,46 @@ async fn remaining_accounts() {
     })
     .await;
     assert_coverage("remaining_accounts", &covered);
+}
+
+/// A reserve of the obligation repriced after the obligation's refresh, in the same transaction
+/// (#18, low 5): the cached health no longer matches the reserve, so every instruction that
+/// relies on it refuses until the obligation is refreshed again.
+#[tokio::test]
+async fn valuation_changed_since_refresh() {
+    let mut env = Env::start().await;
+    let scene = Scene::new(&mut env).await;
+    let m = &scene.m;
+    let sol = m.reserves[SOL];
+    let reprice = [
+        ix::set_fixed_price(m.owner.pubkey(), m.market, sol.oracle, 91_234_567, -6, 0),
+        ix::refresh_oracle_price(sol.oracle, None),
+        ix::refresh_reserve(&sol),
+    ];
+    let covered = each_case(&mut env, &scene, |_, case| {
+        if !matches!(
+            case.name,
+            "borrow_obligation_liquidity"
+                | "withdraw_obligation_collateral"
+                | "withdraw_and_redeem"
+                | "liquidate_obligation"
+        ) {
+            return vec![];
+        }
+        let mut tx = case.before.clone();
+        tx.extend(reprice.iter().cloned());
+        tx.push(case.target.clone());
+        tx.extend(case.after.iter().cloned());
+        let mut a = Attack::new(
+            "SOL repriced after the obligation's refresh",
+            tx,
+            Expect::Lending(L::ValuationChanged),
+        );
+        a.extra_signers.push(m.owner.insecure_clone());
+        vec![a]
+    })
+    .await;
+    assert_coverage("valuation_changed_since_refresh", &covered);
 }
 
 /// Another reserve's price account where a reserve's own is expected.
@@ -410,10 +458,19 @@ async fn leaves_the_obligation_unhealthy() {
     let b = &scene.b;
     let (sol, usdc) = (scene.m.reserves[SOL], scene.m.reserves[USDC]);
     let (owner, ob) = (b.kp.pubkey(), b.obligation);
+    // b holds SOL collateral and USDC debt.
+    let valued = [sol.reserve, usdc.reserve];
     let covered = each_case(&mut env, &scene, |_, case| {
         let (target, expect) = match case.name {
             "borrow_obligation_liquidity" => (
-                ix::borrow(owner, ob, &usdc, b.liquidity[USDC], 10_000 * USD_UNIT),
+                ix::borrow(
+                    owner,
+                    ob,
+                    &usdc,
+                    b.liquidity[USDC],
+                    10_000 * USD_UNIT,
+                    &valued,
+                ),
                 L::BorrowTooLarge,
             ),
             "withdraw_obligation_collateral" => (
@@ -423,11 +480,19 @@ async fn leaves_the_obligation_unhealthy() {
                     &sol,
                     b.shares[SOL],
                     10 * SOL_UNIT - 1,
+                    &valued,
                 ),
                 L::WithdrawTooLarge,
             ),
             "withdraw_and_redeem" => (
-                ix::withdraw_and_redeem(owner, ob, &sol, b.liquidity[SOL], 10 * SOL_UNIT - 1),
+                ix::withdraw_and_redeem(
+                    owner,
+                    ob,
+                    &sol,
+                    b.liquidity[SOL],
+                    10 * SOL_UNIT - 1,
+                    &valued,
+                ),
                 L::WithdrawTooLarge,
             ),
             _ => return vec![],

@@ -95,6 +95,7 @@ fn liquidate_sol_for_usdc(
             min_receive,
             receive_liquidity: false,
         },
+        &[m.reserves[SOL].reserve, m.reserves[USDC].reserve],
     )
 }
 
@@ -365,6 +366,7 @@ async fn wrong_signer_is_rejected(env: &mut Env) {
         &m.reserves[USDC],
         thief.liquidity[USDC],
         100 * USD,
+        &[m.reserves[SOL].reserve],
     );
     let res = m.act(env, &b.obligation, &[steal], &[&thief.kp]).await;
     let code = env::custom_code(&res);

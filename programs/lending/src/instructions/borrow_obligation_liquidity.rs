@@ -3,7 +3,7 @@
 use super::shared::guards::{
     check_market, check_no_flash_loan, check_not_vault, check_obligation_binding,
     check_obligation_fresh, check_prices_fresh_for_risk, check_reserve_binding,
-    check_reserve_priced, check_status, Action,
+    check_reserve_priced, check_status, check_valuations_current, Action,
 };
 use super::shared::token_ops::pay_from_vault;
 use super::shared::token_view::{all_distinct, user_token_account};
@@ -104,11 +104,12 @@ pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<(
         check_reserve_priced(&r, clock.slot)?;
         check_obligation_fresh(&ob, clock.slot)?;
         check_prices_fresh_for_risk(&ob, &[&*r], clock.unix_timestamp)?;
+        let reserve_key = a.reserve.key();
+        check_valuations_current(&ob, ctx.remaining_accounts, &[(&reserve_key, &*r)])?;
         require!(
             ob.ema_diverged == 0 && r.ema_diverged == 0,
             LendingError::PriceDivergesFromEma
         );
-        let reserve_key = a.reserve.key();
         require!(
             ob.find_deposit(&reserve_key).is_none(),
             LendingError::CollateralAndDebtSameReserve
@@ -173,6 +174,7 @@ pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<(
         require!(h.within_borrow_limit(), LendingError::BorrowTooLarge);
         ob.borrows[i].debt_shares.set(shares);
         ob.borrows[i].set_values(&new_value);
+        ob.borrow_reserve_seqs[i] = r.valuation_seq;
         ob.set_health(&h);
         r.set_pool(&pool);
         crate::probe!("borrow: position value and health");

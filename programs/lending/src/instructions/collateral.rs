@@ -2,6 +2,7 @@
 
 use super::shared::guards::{
     check_obligation_fresh, check_prices_fresh_for_risk, check_reserve_priced,
+    check_valuations_current,
 };
 use crate::errors::LendingError;
 use crate::risk::health::{deposit_values, max_withdraw_shares};
@@ -29,13 +30,15 @@ pub fn add_collateral(ob: &mut Obligation, reserve: &Pubkey, shares: u64) -> Res
 
 /// Removes `requested` shares (`u64::MAX`: as many as health allows) of `reserve` from the
 /// obligation's collateral. With debt outstanding, the obligation and reserve must be fresh,
-/// prices must be young enough for risk and must not diverge from their EMA, and the debt must
-/// stay within the borrowing power afterwards; the cached health is updated in place. Returns
-/// the shares removed.
+/// prices must be young enough for risk and must not diverge from their EMA, no reserve of the
+/// obligation (`reserves`, collateral then debt) may have changed its valuation since the
+/// refresh, and the debt must stay within the borrowing power afterwards; the cached health is
+/// updated in place. Returns the shares removed.
 pub fn take_collateral(
     ob: &mut Obligation,
     reserve_key: &Pubkey,
     r: &Reserve,
+    reserves: &[AccountInfo],
     requested: u64,
     clock: &Clock,
 ) -> Result<u64> {
@@ -61,6 +64,7 @@ pub fn take_collateral(
     check_obligation_fresh(ob, slot)?;
     check_reserve_priced(r, slot)?;
     check_prices_fresh_for_risk(ob, &[], clock.unix_timestamp)?;
+    check_valuations_current(ob, reserves, &[(reserve_key, r)])?;
     require!(
         ob.ema_diverged == 0 && r.ema_diverged == 0,
         LendingError::PriceDivergesFromEma

@@ -3,7 +3,8 @@
 
 use super::shared::guards::{
     check_market, check_no_flash_loan, check_not_vault, check_obligation_fresh,
-    check_prices_fresh_for_risk, check_reserve_priced, check_status, Action,
+    check_prices_fresh_for_risk, check_reserve_priced, check_status, check_valuations_current,
+    Action,
 };
 use super::shared::token_ops::{mint_shares, pay_from_vault, pay_into_vault};
 use super::shared::token_view::{all_distinct, user_token_account};
@@ -275,6 +276,8 @@ fn apply(
     if let Some((_, loss)) = written_off {
         let total = repay.bad_debt_written_off.get().saturating_add(loss);
         repay.bad_debt_written_off.set(total);
+        // The reserve's share value fell: obligations valued from it must refresh again.
+        repay.bump_valuation();
     }
     Ok(Outcome {
         plan: p,
@@ -313,15 +316,15 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
         check_no_flash_loan(&coll)?;
         check_obligation_fresh(&ob, slot)?;
         check_prices_fresh_for_risk(&ob, &[], clock.unix_timestamp)?;
+        let (repay_key, coll_key) = (a.repay_reserve.key(), a.collateral_reserve.key());
+        check_valuations_current(
+            &ob,
+            ctx.remaining_accounts,
+            &[(&repay_key, &*repay), (&coll_key, &*coll)],
+        )?;
         crate::probe!("liquidate: loads, bindings and checks");
         let out = apply(
-            &mut ob,
-            &a.repay_reserve.key(),
-            &mut repay,
-            &a.collateral_reserve.key(),
-            &mut coll,
-            &market,
-            &params,
+            &mut ob, &repay_key, &mut repay, &coll_key, &mut coll, &market, &params,
         )?;
         crate::probe!("liquidate: plan applied");
         (out, repay.decimals, coll.signer(), coll.decimals)

@@ -3,12 +3,12 @@
 //! order, each refreshed in this slot.
 
 use super::shared::guards::check_reserve_priced;
+use super::shared::reserve_account::read_reserve;
 use crate::errors::LendingError;
 use crate::risk::health::{borrow_values, deposit_values, Health};
 use crate::state::reserve::ReserveView;
-use crate::state::{Obligation, Reserve};
+use crate::state::Obligation;
 use anchor_lang::prelude::*;
-use anchor_lang::Discriminator;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -18,31 +18,6 @@ pub struct RefreshObligation<'info> {
     pub obligation: AccountLoader<'info, Obligation>,
 }
 
-/// Reads a reserve account in place, with the checks (and errors) of Anchor's
-/// `AccountLoader::try_from` + `load`, once: owner, discriminator, size.
-fn read_reserve<'a>(info: &'a AccountInfo) -> Result<std::cell::Ref<'a, Reserve>> {
-    use anchor_lang::error::ErrorCode;
-    if *info.owner != crate::ID {
-        return Err(Error::from(ErrorCode::AccountOwnedByWrongProgram)
-            .with_pubkeys((*info.owner, crate::ID)));
-    }
-    let data = info.try_borrow_data()?;
-    let disc = Reserve::DISCRIMINATOR;
-    require!(
-        data.len() >= disc.len(),
-        ErrorCode::AccountDiscriminatorNotFound
-    );
-    require!(
-        data[..disc.len()] == *disc,
-        ErrorCode::AccountDiscriminatorMismatch
-    );
-    let end = disc.len() + std::mem::size_of::<Reserve>();
-    require!(data.len() >= end, ErrorCode::AccountDidNotDeserialize);
-    Ok(std::cell::Ref::map(data, |d| {
-        bytemuck::from_bytes(&d[disc.len()..end])
-    }))
-}
-
 /// Loads remaining account `i` as the reserve `expected` of this obligation's market.
 fn load_reserve<'info>(
     accounts: &'info [AccountInfo<'info>],
@@ -50,7 +25,7 @@ fn load_reserve<'info>(
     expected: &Pubkey,
     market: &Pubkey,
     slot: u64,
-) -> Result<ReserveView> {
+) -> Result<(ReserveView, u64)> {
     let info = accounts
         .get(i)
         .ok_or(LendingError::WrongRemainingAccounts)?;
@@ -58,7 +33,7 @@ fn load_reserve<'info>(
     let r = read_reserve(info)?;
     require_keys_eq!(r.market, *market, LendingError::WrongMarket);
     check_reserve_priced(&r, slot)?;
-    Ok(r.view())
+    Ok((r.view(), r.valuation_seq))
 }
 
 /// Recomputes every position and the obligation's totals.
@@ -78,12 +53,13 @@ pub fn handler<'info>(ctx: Context<'info, RefreshObligation<'info>>) -> Result<(
     for i in 0..nd {
         let key = ob.deposits[i].reserve;
         crate::probe!("deposit: start");
-        let r = load_reserve(remaining, i, &key, &market, clock.slot)?;
+        let (r, seq) = load_reserve(remaining, i, &key, &market, clock.slot)?;
         crate::probe!("deposit: reserve loaded and checked");
         let v = deposit_values(&r.pool, ob.deposits[i].shares, &r.price, &r.risk)
             .map_err(LendingError::from)?;
         crate::probe!("deposit: values");
         ob.deposits[i].set_values(&v);
+        ob.deposits[i].reserve_seq = seq;
         health.add_deposit(&v).map_err(LendingError::from)?;
         diverged |= r.ema_diverged;
         risk_expiry = risk_expiry.min(r.price_risk_expiry);
@@ -91,11 +67,12 @@ pub fn handler<'info>(ctx: Context<'info, RefreshObligation<'info>>) -> Result<(
     for j in 0..nb {
         let key = ob.borrows[j].reserve;
         crate::probe!("borrow: start");
-        let r = load_reserve(remaining, nd + j, &key, &market, clock.slot)?;
+        let (r, seq) = load_reserve(remaining, nd + j, &key, &market, clock.slot)?;
         crate::probe!("borrow: reserve loaded and checked");
         let v = borrow_values(&r.pool, ob.borrows[j].debt_shares.get(), &r.price)?;
         crate::probe!("borrow: value");
         ob.borrows[j].set_values(&v);
+        ob.borrow_reserve_seqs[j] = seq;
         health.add_borrow(&v)?;
         diverged |= r.ema_diverged;
         risk_expiry = risk_expiry.min(r.price_risk_expiry);

@@ -35,6 +35,7 @@ pub fn handler(ctx: Context<UpdateReserveConfig>, config: ReserveConfigParams) -
         let forgiven = r.settle_interest(now)?;
         r.config = config;
         r.last_update.mark_stale();
+        r.bump_valuation();
         forgiven
     };
     emit!(ReserveConfigUpdated {

@@ -61,7 +61,14 @@ pub fn handler(ctx: Context<WithdrawAndRedeem>, shares: u64) -> Result<()> {
         check_obligation_binding(&ob, a.market.as_ref().key, Some(a.owner.key))?;
         let market = a.market.load()?;
         // plan_redeem checks pause and status; take_collateral checks health.
-        let shares = take_collateral(&mut ob, &a.reserve.key(), &r, shares, &clock)?;
+        let shares = take_collateral(
+            &mut ob,
+            &a.reserve.key(),
+            &r,
+            ctx.remaining_accounts,
+            shares,
+            &clock,
+        )?;
         let amount = plan_redeem(&market, &mut r, shares, clock.unix_timestamp, clock.slot)?;
         (shares, amount, r.signer(), r.decimals, ob.health())
     };

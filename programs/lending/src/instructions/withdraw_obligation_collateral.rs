@@ -67,7 +67,14 @@ pub fn handler(ctx: Context<WithdrawObligationCollateral>, shares: u64) -> Resul
         let mut ob = a.obligation.load_mut()?;
         check_obligation_binding(&ob, a.market.as_ref().key, Some(a.owner.key))?;
         crate::probe!("withdraw: bindings and checks");
-        let taken = take_collateral(&mut ob, &a.reserve.key(), &r, shares, &clock)?;
+        let taken = take_collateral(
+            &mut ob,
+            &a.reserve.key(),
+            &r,
+            ctx.remaining_accounts,
+            shares,
+            &clock,
+        )?;
         crate::probe!("withdraw: collateral taken, health checked");
         (taken, r.signer(), ob.health())
     };

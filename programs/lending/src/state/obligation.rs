@@ -22,8 +22,8 @@ pub struct ObligationDeposit {
     pub reserve: Pubkey,
     /// Deposit shares held as collateral.
     pub shares: u64,
-    /// Reserved.
-    pub _pad: u64,
+    /// The reserve's `valuation_seq` when the values below were computed.
+    pub reserve_seq: u64,
     /// Value at spot (WAD quote) at the last refresh.
     pub market_value: PodU128,
     /// Borrowing power contributed at the last refresh.
@@ -122,8 +122,11 @@ pub struct Obligation {
     /// Until when (unix time) every price behind the cached health may back a borrow, a
     /// withdrawal or a liquidation: the earliest of its reserves' price risk expiries.
     pub price_risk_expiry: i64,
+    /// For each debt position, the reserve's `valuation_seq` when its values were computed
+    /// (beside the positions, which have no spare room).
+    pub borrow_reserve_seqs: [u64; MAX_BORROWS],
     /// Reserved for upgrades.
-    pub padding: [u64; 7],
+    pub padding: [u64; 4],
 }
 
 impl Obligation {
@@ -145,6 +148,20 @@ impl Obligation {
         self.allowed_borrow_value.set(h.allowed);
         self.unhealthy_borrow_value.set(h.unhealthy);
         self.borrowed_spot_value.set(h.borrowed_spot);
+    }
+
+    /// Every position's reserve with the `valuation_seq` its cached values were computed at:
+    /// collateral in order, then debt in order (the order `refresh_obligation` reads them).
+    pub fn valued_reserves(&self) -> impl Iterator<Item = (Pubkey, u64)> + '_ {
+        self.deposits()
+            .iter()
+            .map(|d| (d.reserve, d.reserve_seq))
+            .chain(
+                self.borrows()
+                    .iter()
+                    .zip(self.borrow_reserve_seqs)
+                    .map(|(b, s)| (b.reserve, s)),
+            )
     }
 
     /// Used collateral positions.
@@ -199,6 +216,7 @@ impl Obligation {
             reserve: *reserve,
             ..ObligationBorrow::default()
         };
+        self.borrow_reserve_seqs[i] = 0;
         self.borrows_len += 1;
         Some(i)
     }
@@ -222,6 +240,8 @@ impl Obligation {
         let n = self.borrows_len as usize;
         self.borrows.copy_within(i + 1..n, i);
         self.borrows[n - 1] = ObligationBorrow::default();
+        self.borrow_reserve_seqs.copy_within(i + 1..n, i);
+        self.borrow_reserve_seqs[n - 1] = 0;
         self.borrows_len -= 1;
     }
 }
@@ -230,3 +250,51 @@ impl Obligation {
 pub const OBLIGATION_SIZE: usize = 880;
 const _: () = assert!(core::mem::size_of::<Obligation>() == OBLIGATION_SIZE);
 const _: () = assert!(OBLIGATION_SIZE + 8 <= 1024);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn empty() -> Obligation {
+        bytemuck::Zeroable::zeroed()
+    }
+
+    /// A removed debt position takes its recorded reserve state with it: the others keep theirs.
+    #[test]
+    fn removing_a_debt_position_keeps_each_valuation_seq_with_its_position() {
+        let mut ob = empty();
+        let keys = [
+            Pubkey::new_unique(),
+            Pubkey::new_unique(),
+            Pubkey::new_unique(),
+        ];
+        for (n, k) in keys.iter().enumerate() {
+            let i = ob.find_or_add_borrow(k).unwrap();
+            ob.borrows[i].debt_shares.set(1);
+            ob.borrow_reserve_seqs[i] = 10 + n as u64;
+        }
+        ob.borrows[0].debt_shares.set(0);
+        ob.remove_borrow_if_empty(0);
+        let left: Vec<_> = ob.valued_reserves().collect();
+        assert_eq!(left, vec![(keys[1], 11), (keys[2], 12)]);
+        assert_eq!(ob.borrow_reserve_seqs[2], 0);
+        // A new position starts unvalued, whatever its slot held before.
+        let i = ob.find_or_add_borrow(&keys[0]).unwrap();
+        assert_eq!((i, ob.borrow_reserve_seqs[i]), (2, 0));
+    }
+
+    /// Collateral comes first, then debt, as `refresh_obligation` reads the reserves.
+    #[test]
+    fn valued_reserves_lists_collateral_then_debt() {
+        let mut ob = empty();
+        let (c, d) = (Pubkey::new_unique(), Pubkey::new_unique());
+        let j = ob.find_or_add_borrow(&d).unwrap();
+        ob.borrow_reserve_seqs[j] = 7;
+        let i = ob.find_or_add_deposit(&c).unwrap();
+        ob.deposits[i].reserve_seq = 3;
+        assert_eq!(
+            ob.valued_reserves().collect::<Vec<_>>(),
+            vec![(c, 3), (d, 7)]
+        );
+    }
+}

@@ -200,8 +200,13 @@ pub struct Reserve {
     /// Until when (unix time) the cached price may back a borrow, a withdrawal or a
     /// liquidation (its publish time plus the oracle's max age for risk); 0 when unpriced.
     pub price_risk_expiry: i64,
+    /// Counts the changes that can lower what positions in this reserve are worth within a
+    /// slot (a new cached price or price status, a bad-debt write-off, a configuration change).
+    /// Each obligation position records it when valued; borrow, withdraw and liquidate refuse a
+    /// position whose reserve has moved on since (`check_valuations_current`).
+    pub valuation_seq: u64,
     /// Reserved for upgrades.
-    pub padding: [u64; 31],
+    pub padding: [u64; 30],
 }
 
 impl Reserve {
@@ -268,6 +273,7 @@ impl Reserve {
         let price = validate(&oracle.raw(), &oracle.limits(), now);
         crate::probe!("refresh: price validated");
         self.accrue(now)?;
+        let before = self.price_state();
         match price {
             Ok(p) => {
                 self.price.set(p.price);
@@ -281,8 +287,26 @@ impl Reserve {
                 self.price_risk_expiry = 0;
             }
         }
+        if self.price_state() != before {
+            self.bump_valuation();
+        }
         self.last_update.update(slot, now);
         Ok(())
+    }
+
+    /// The cached price fields that obligation values depend on.
+    fn price_state(&self) -> (u128, u128, u8, u8) {
+        (
+            self.price.get(),
+            self.price_conf.get(),
+            self.ema_diverged,
+            self.price_status,
+        )
+    }
+
+    /// Records a change that invalidates the values obligations cached from this reserve.
+    pub fn bump_valuation(&mut self) {
+        self.valuation_seq = self.valuation_seq.wrapping_add(1);
     }
 
     /// Accrues interest, compounding per second, from the last update to `now` under the
@@ -371,3 +395,34 @@ const _: () = assert!(core::mem::size_of::<ReserveConfig>() == RESERVE_CONFIG_SI
 /// Size of [`Reserve`] without the 8-byte discriminator.
 pub const RESERVE_SIZE: usize = 888;
 const _: () = assert!(core::mem::size_of::<Reserve>() == RESERVE_SIZE);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: i64 = 1_000;
+
+    fn oracle(price: i64) -> OraclePrice {
+        let mut o: OraclePrice = bytemuck::Zeroable::zeroed();
+        (o.price, o.publish_time, o.max_age_secs, o.max_conf_bps) = (price, NOW, 60, 100);
+        o
+    }
+
+    /// Only a change of what positions are valued at moves `valuation_seq`: a refresh with the
+    /// same price leaves it, a new price or a failed validation bumps it.
+    #[test]
+    fn refresh_bumps_the_valuation_seq_only_when_the_price_changes() {
+        let mut r: Reserve = bytemuck::Zeroable::zeroed();
+        r.last_update.unix_timestamp = NOW;
+        r.refresh(&oracle(100), 1, NOW).unwrap();
+        let priced = r.valuation_seq;
+        assert_eq!(priced, 1);
+        r.refresh(&oracle(100), 1, NOW).unwrap();
+        assert_eq!(r.valuation_seq, priced);
+        r.refresh(&oracle(90), 1, NOW).unwrap();
+        assert_eq!(r.valuation_seq, priced + 1);
+        r.refresh(&oracle(0), 1, NOW).unwrap();
+        assert_eq!(r.price_status, PriceStatus::Invalid as u8);
+        assert_eq!(r.valuation_seq, priced + 2);
+    }
+}

@@ -59,6 +59,15 @@ pub enum Op {
     FlashLoan { user: u8, reserve: u8, bps: u16 },
     /// The owner moves a fixed price by `pct` percent (−60..=+40).
     Price { reserve: u8, pct: i8 },
+    /// In one transaction: the user's obligation is refreshed, the owner moves reserve
+    /// `priced`'s price by `pct` percent, then the user borrows from `reserve` (#18, low 5).
+    RepricedBorrow {
+        user: u8,
+        reserve: u8,
+        priced: u8,
+        pct: i8,
+        bps: u16,
+    },
     /// The clock moves forward (interest accrues).
     Warp { secs: u32 },
     /// A healthy user repays everything and withdraws everything.
@@ -106,6 +115,9 @@ impl ReferenceStateMachine for Model {
             ),
             1 => (user(), reserve(), bps()).prop_map(|(user, reserve, bps)| Op::FlashLoan { user, reserve, bps }),
             3 => (reserve(), -60i8..=40).prop_map(|(reserve, pct)| Op::Price { reserve, pct }),
+            2 => (user(), reserve(), reserve(), -20i8..=20, bps()).prop_map(
+                |(user, reserve, priced, pct, bps)| Op::RepricedBorrow { user, reserve, priced, pct, bps }
+            ),
             2 => prop_oneof![1u32..120, 3_600u32..400_000].prop_map(|secs| Op::Warp { secs }),
             1 => user().prop_map(|user| Op::Exit { user }),
         ]

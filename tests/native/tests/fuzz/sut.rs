@@ -8,15 +8,22 @@ use crate::shared::fixture::{config, Market, User};
 use crate::shared::invariants;
 use crate::shared::ix;
 use crate::shared::outcome::custom_code;
+use lending::errors::LendingError;
 use lending::risk::fixed::WAD;
 use lending::state::Obligation;
 use lending::LiquidateParams;
+use lending_sdk::market::obligation_reserves;
 use proptest_state_machine::StateMachineTest;
 use solana_signer::Signer;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Operations applied across every case of this process (reported by scripts/fuzz-long).
 pub static OPS: AtomicU64 = AtomicU64::new(0);
+
+/// `p` moved by `pct` percent, never below 0.001.
+fn moved_price(p: i64, pct: i8) -> i64 {
+    (p as i128 * (100 + pct as i128) / 100).max(1_000) as i64
+}
 
 /// Fixed prices: mantissas with exponent −6 (SOL $100, USDC $1, PYUSD $1).
 const START_PRICES: [i64; 3] = [100_000_000, 1_000_000, 1_000_000];
@@ -219,13 +226,72 @@ impl Sut {
             }
             Op::Price { reserve, pct } => {
                 let r = reserve as usize;
-                let p = (self.prices[r] as i128 * (100 + pct as i128) / 100).max(1_000) as i64;
+                let p = moved_price(self.prices[r], pct);
                 self.prices[r] = p;
                 self.m.set_price(&mut self.env, r, p, -6).await;
+            }
+            Op::RepricedBorrow {
+                user,
+                reserve,
+                priced,
+                pct,
+                bps,
+            } => {
+                let (u, r, q) = (user as usize, reserve as usize, priced as usize);
+                self.repriced_borrow(u, r, q, pct, bps).await
             }
             Op::Warp { secs } => self.env.advance(secs as i64).await,
             Op::Exit { user } => self.exit(user as usize).await,
         }
+    }
+
+    /// #18, low 5: the owner moves reserve `q`'s price after user `u`'s refresh, in the same
+    /// transaction, then `u` borrows from reserve `r`. The borrow must be refused with
+    /// `ValuationChanged` exactly when the obligation holds a position in `q` and the price
+    /// moved; otherwise it is any borrow, and must leave `u` within its borrowing power.
+    async fn repriced_borrow(&mut self, u: usize, r: usize, q: usize, pct: i8, bps: u16) {
+        let available = self.m.reserve(&mut self.env, r).await.available;
+        let amount = frac(available / 50, bps);
+        if amount == 0 {
+            return;
+        }
+        let p = moved_price(self.prices[q], pct);
+        let (who, m) = (&self.users[u], &self.m);
+        let valued = Market::obligation_reserves(&mut self.env, &who.obligation).await;
+        let k = m.reserves[q];
+        let mut ixs = m.refresh_all_reserves();
+        ixs.push(ix::refresh_obligation(who.obligation, &valued));
+        ixs.push(ix::set_fixed_price(
+            m.owner.pubkey(),
+            m.market,
+            k.oracle,
+            p,
+            -6,
+            0,
+        ));
+        ixs.push(ix::refresh_oracle_price(k.oracle, None));
+        ixs.push(ix::refresh_reserve(&k));
+        ixs.push(ix::borrow(
+            who.kp.pubkey(),
+            who.obligation,
+            &m.reserves[r],
+            who.liquidity[r],
+            amount,
+            &valued,
+        ));
+        let (owner, kp) = (m.owner.insecure_clone(), who.kp.insecure_clone());
+        let res = self.env.send(&ixs, &[&owner, &kp]).await;
+        let stale = p != self.prices[q] && valued.contains(&k.reserve);
+        let refused = custom_code(&res)
+            == Some(anchor_lang::error::ERROR_CODE_OFFSET + LendingError::ValuationChanged as u32);
+        assert_eq!(
+            refused, stale,
+            "user {u} borrowing from reserve {r} after reserve {q} moved to {p}: {res:?}"
+        );
+        if res.is_ok() {
+            self.prices[q] = p;
+        }
+        self.lowered_health("repriced borrow", u, &res).await;
     }
 
     /// Supplies, redeems or deposits as collateral `bps` of what the wallet holds.
@@ -300,6 +366,7 @@ impl Sut {
             &ck,
             destination,
             params,
+            &obligation_reserves(&before),
         )];
         let kp = liq.kp.insecure_clone();
         let res = self.m.act(&mut self.env, &ob, &ixs, &[&kp]).await;
@@ -435,6 +502,7 @@ impl Sut {
                 &k,
                 share_account,
                 u64::MAX,
+                &obligation_reserves(&ob),
             )];
             let kp = who.kp.insecure_clone();
             let res = self.m.act(&mut self.env, &ob_key, &ixs, &[&kp]).await;

@@ -157,7 +157,15 @@ impl Bench {
             pre.extend(refresh(&self.m, i));
             pre.push(refresh_ob);
             let k = self.m.reserves[i];
-            let b = ix::borrow(u.kp.pubkey(), u.obligation, &k, u.liquidity[i], per_debt);
+            let valued = Market::obligation_reserves(&mut self.env, &u.obligation).await;
+            let b = ix::borrow(
+                u.kp.pubkey(),
+                u.obligation,
+                &k,
+                u.liquidity[i],
+                per_debt,
+                &valued,
+            );
             self.run(&pre, &[b], &[&u.kp]).await;
         }
         u
@@ -398,7 +406,7 @@ async fn user_instructions(b: &mut Bench, u: &User) {
         "borrow_obligation_liquidity",
         (1, 1),
         &pre,
-        ix::borrow(owner, u.obligation, &kd, u.liquidity[d], 500 * T),
+        ix::borrow(owner, u.obligation, &kd, u.liquidity[d], 500 * T, &[kc.reserve]),
         &signer,
     )
     .await;
@@ -411,11 +419,12 @@ async fn user_instructions(b: &mut Bench, u: &User) {
     )
     .await;
     let pre = b.refresh_all_for(u).await;
+    let valued = [kc.reserve, kd.reserve];
     b.measure(
         "withdraw_obligation_collateral",
         (1, 1),
         &pre,
-        ix::withdraw_obligation_collateral(owner, u.obligation, &kc, u.shares[c], 10 * T),
+        ix::withdraw_obligation_collateral(owner, u.obligation, &kc, u.shares[c], 10 * T, &valued),
         &signer,
     )
     .await;
@@ -424,7 +433,7 @@ async fn user_instructions(b: &mut Bench, u: &User) {
         "withdraw_and_redeem",
         (1, 1),
         &pre,
-        ix::withdraw_and_redeem(owner, u.obligation, &kc, u.liquidity[c], 10 * T),
+        ix::withdraw_and_redeem(owner, u.obligation, &kc, u.liquidity[c], 10 * T, &valued),
         &signer,
     )
     .await;
@@ -519,6 +528,7 @@ async fn positions(b: &mut Bench, lender: &User) {
     };
     for (u, pos) in users.iter().filter(|(_, p)| p.1 > 0) {
         let pre = b.refresh_all_for(u).await;
+        let valued = Market::obligation_reserves(&mut b.env, &u.obligation).await;
         let ix = ix::liquidate(
             lender.kp.pubkey(),
             u.obligation,
@@ -527,6 +537,7 @@ async fn positions(b: &mut Bench, lender: &User) {
             &kc,
             lender.shares[COLL[0]],
             params,
+            &valued,
         );
         b.measure("liquidate_obligation", *pos, &pre, ix, &[&lender.kp])
             .await;
@@ -534,6 +545,7 @@ async fn positions(b: &mut Bench, lender: &User) {
     // Receiving the collateral asset itself (seize + redeem) at one position.
     let (u, pos) = (&extra, &(1, 1));
     let pre = b.refresh_all_for(u).await;
+    let valued = Market::obligation_reserves(&mut b.env, &u.obligation).await;
     let ix = ix::liquidate(
         lender.kp.pubkey(),
         u.obligation,
@@ -545,6 +557,7 @@ async fn positions(b: &mut Bench, lender: &User) {
             receive_liquidity: true,
             ..params
         },
+        &valued,
     );
     b.measure(
         "liquidate_obligation (receive liquidity)",

@@ -171,6 +171,13 @@ fn open_borrower(
         owner, ob, sol, sol_ata, sol_amount,
     ));
     act.push(ix::refresh_obligation(ob, &[sol.reserve]));
-    act.push(ix::borrow(owner, ob, usdc, usdc_ata, usd_debt));
+    act.push(ix::borrow(
+        owner,
+        ob,
+        usdc,
+        usdc_ata,
+        usd_debt,
+        &[sol.reserve],
+    ));
     (ob, fund, act)
 }

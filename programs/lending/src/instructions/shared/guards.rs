@@ -1,5 +1,6 @@
 //! Checks that many instructions repeat: pause flags, reserve status, freshness, flash loans.
 
+use super::reserve_account::read_reserve;
 use crate::errors::LendingError;
 use crate::state::reserve::PriceStatus;
 use crate::state::{LendingMarket, Obligation, Reserve, ReserveStatus};
@@ -91,6 +92,31 @@ pub fn check_obligation_fresh(obligation: &Obligation, slot: u64) -> Result<()> 
         !obligation.last_update.is_stale(slot),
         LendingError::ObligationStale
     );
+    Ok(())
+}
+
+/// Refuses a borrow, withdrawal or liquidation whose obligation was valued from a reserve state
+/// that has changed since, in this slot (a later price, a write-off, a new configuration):
+/// `reserves` are the obligation's reserves, collateral then debt, as `refresh_obligation`
+/// takes them; `loaded` are those the instruction has already loaded (read from there, since
+/// their accounts are borrowed).
+pub fn check_valuations_current(
+    ob: &Obligation,
+    reserves: &[AccountInfo],
+    loaded: &[(&Pubkey, &Reserve)],
+) -> Result<()> {
+    require!(
+        reserves.len() == ob.deposits_len as usize + ob.borrows_len as usize,
+        LendingError::WrongRemainingAccounts
+    );
+    for ((key, seq), info) in ob.valued_reserves().zip(reserves) {
+        require_keys_eq!(*info.key, key, LendingError::WrongRemainingAccounts);
+        let current = match loaded.iter().find(|(k, _)| **k == key) {
+            Some((_, r)) => r.valuation_seq,
+            None => read_reserve(info)?.valuation_seq,
+        };
+        require!(current == seq, LendingError::ValuationChanged);
+    }
     Ok(())
 }
 

@@ -3,5 +3,6 @@
 pub mod flash_sysvar;
 pub mod guards;
 pub mod mint_screen;
+pub mod reserve_account;
 pub mod token_ops;
 pub mod token_view;
