@@ -93,9 +93,11 @@ export async function actionInstructions(
   const arg = new BN(units.toString());
   const owned = { owner: user, userLiquidity: userTokens, ...common };
   const m = program.methods;
-  // Withdrawals and borrows name the obligation's reserves (as its refresh does): the program
-  // checks that none was repriced or written down since the refresh.
-  const valued = (ob ? obligationReserves(ob) : []).map((pubkey) => ({ pubkey, isSigner: false, isWritable: false }));
+  // Withdrawals and borrows list the obligation's other reserves (in its order): the program
+  // checks that none was repriced, written down or reconfigured since the refresh.
+  const valued = (ob ? obligationReserves(ob) : [])
+    .filter((k) => !k.equals(reserve.key))
+    .map((pubkey) => ({ pubkey, isSigner: false, isWritable: false }));
   const action = {
     deposit: () => m.depositAndCollateralize(arg).accountsPartial(owned),
     withdraw: () => m.withdrawAndRedeem(arg).accountsPartial(owned).remainingAccounts(valued),

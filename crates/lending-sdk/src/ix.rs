@@ -96,6 +96,15 @@ pub fn lending_ix(
     }
 }
 
+/// The obligation's reserves an instruction does not name, in order.
+fn others(obligation_reserves: &[Pubkey], named: &[Pubkey]) -> Vec<Pubkey> {
+    obligation_reserves
+        .iter()
+        .filter(|k| !named.contains(k))
+        .copied()
+        .collect()
+}
+
 /// Appends remaining accounts to an instruction.
 pub fn with_remaining(mut ix: Instruction, keys: &[Pubkey], writable: bool) -> Instruction {
     for k in keys {
@@ -503,7 +512,8 @@ pub fn deposit_obligation_collateral(
 /// Withdraws collateral shares from an obligation.
 /// `obligation_reserves`: the obligation's reserves as `refresh_obligation` takes them
 /// (collateral, then debt: [`crate::market::obligation_reserves`]); the program checks that none
-/// changed its valuation since the refresh.
+/// changed its valuation since the refresh. Those the instruction names are left out of its
+/// remaining accounts here.
 pub fn withdraw_obligation_collateral(
     owner: Pubkey,
     obligation: Pubkey,
@@ -524,7 +534,7 @@ pub fn withdraw_obligation_collateral(
         },
         data::WithdrawObligationCollateral { shares },
     );
-    with_remaining(ix, obligation_reserves, false)
+    with_remaining(ix, &others(obligation_reserves, &[k.reserve]), false)
 }
 
 pub fn deposit_and_collateralize(
@@ -552,7 +562,8 @@ pub fn deposit_and_collateralize(
 /// Withdraws collateral shares from an obligation and redeems them for the asset.
 /// `obligation_reserves`: the obligation's reserves as `refresh_obligation` takes them
 /// (collateral, then debt: [`crate::market::obligation_reserves`]); the program checks that none
-/// changed its valuation since the refresh.
+/// changed its valuation since the refresh. Those the instruction names are left out of its
+/// remaining accounts here.
 pub fn withdraw_and_redeem(
     owner: Pubkey,
     obligation: Pubkey,
@@ -574,13 +585,14 @@ pub fn withdraw_and_redeem(
         },
         data::WithdrawAndRedeem { shares },
     );
-    with_remaining(ix, obligation_reserves, false)
+    with_remaining(ix, &others(obligation_reserves, &[k.reserve]), false)
 }
 
 /// Borrows from a reserve against an obligation.
 /// `obligation_reserves`: the obligation's reserves as `refresh_obligation` takes them
 /// (collateral, then debt: [`crate::market::obligation_reserves`]); the program checks that none
-/// changed its valuation since the refresh.
+/// changed its valuation since the refresh. Those the instruction names are left out of its
+/// remaining accounts here.
 pub fn borrow(
     owner: Pubkey,
     obligation: Pubkey,
@@ -603,7 +615,7 @@ pub fn borrow(
         },
         data::BorrowObligationLiquidity { amount },
     );
-    with_remaining(ix, obligation_reserves, false)
+    with_remaining(ix, &others(obligation_reserves, &[k.reserve]), false)
 }
 
 pub fn repay(
@@ -632,7 +644,8 @@ pub fn repay(
 /// `destination`.
 /// `obligation_reserves`: the obligation's reserves as `refresh_obligation` takes them
 /// (collateral, then debt: [`crate::market::obligation_reserves`]); the program checks that none
-/// changed its valuation since the refresh.
+/// changed its valuation since the refresh. Those the instruction names are left out of its
+/// remaining accounts here.
 #[allow(clippy::too_many_arguments)]
 pub fn liquidate(
     liquidator: Pubkey,
@@ -663,7 +676,8 @@ pub fn liquidate(
         },
         data::LiquidateObligation { params },
     );
-    with_remaining(ix, obligation_reserves, false)
+    let named = [repay.reserve, coll.reserve];
+    with_remaining(ix, &others(obligation_reserves, &named), false)
 }
 
 fn flash_accounts(user: Pubkey, k: &ReserveKeys, user_liquidity: Pubkey) -> acc::FlashLoan {

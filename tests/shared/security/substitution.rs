@@ -12,7 +12,7 @@ use super::matrix::assert_coverage;
 use super::scene::Scene;
 use anchor_lang::error::ErrorCode as Anchor;
 use anchor_lang::prelude::Pubkey;
-use anchor_lang::solana_program::instruction::Instruction;
+use anchor_lang::solana_program::instruction::{AccountMeta, Instruction};
 use anchor_lang::Discriminator;
 use lending::errors::LendingError as L;
 use lending::instruction::{RefreshObligation, RefreshOraclePrice, RefreshReserve};
@@ -337,32 +337,39 @@ async fn remaining_accounts() {
     let pyusd = scene.m.reserves[PYUSD].reserve;
     let covered = each_case(&mut env, &scene, |_, case| {
         let t = &case.target;
-        // The scene's obligations hold two positions: the last two accounts.
+        // The obligation's reserves follow the named accounts (the scene's obligations hold
+        // two positions; borrow, the withdrawals and liquidate leave out the reserves they
+        // name).
         let Some(n) =
-            (0..t.accounts.len()).find(|&i| super::classes::structural(case.name, i).is_some())
+            (0..=t.accounts.len()).find(|&i| super::classes::structural(case.name, i).is_some())
         else {
             return vec![];
         };
         if case.name == "flash_repay" {
             return vec![];
         }
-        assert_eq!(t.accounts.len(), n + 2, "{}", case.name);
-        let mut missing = t.clone();
-        missing.accounts.pop();
-        let mut reordered = t.clone();
-        reordered.accounts.swap(n, n + 1);
-        let substituted = swap(t, n + 1, pyusd);
+        let listed = t.accounts.len() - n;
+        let mut attacks = vec![];
+        if listed >= 1 {
+            let mut missing = t.clone();
+            missing.accounts.pop();
+            attacks.push(("missing", missing));
+            attacks.push(("substituted", swap(t, t.accounts.len() - 1, pyusd)));
+        }
+        if listed >= 2 {
+            let mut reordered = t.clone();
+            reordered.accounts.swap(n, n + 1);
+            attacks.push(("reordered", reordered));
+        }
         let mut extra = t.clone();
-        extra.accounts.push(extra.accounts[n + 1].clone());
-        [
-            ("missing", missing),
-            ("reordered", reordered),
-            ("substituted", substituted),
-            ("extra", extra),
-        ]
-        .into_iter()
-        .map(|(l, ix)| Attack::new(l, case.with(ix), Expect::Lending(L::WrongRemainingAccounts)))
-        .collect()
+        extra.accounts.push(AccountMeta::new_readonly(pyusd, false));
+        attacks.push(("extra", extra));
+        attacks
+            .into_iter()
+            .map(|(l, ix)| {
+                Attack::new(l, case.with(ix), Expect::Lending(L::WrongRemainingAccounts))
+            })
+            .collect()
     })
     .await;
     assert_coverage("remaining_accounts", &covered);

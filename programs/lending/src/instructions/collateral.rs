@@ -31,14 +31,15 @@ pub fn add_collateral(ob: &mut Obligation, reserve: &Pubkey, shares: u64) -> Res
 /// Removes `requested` shares (`u64::MAX`: as many as health allows) of `reserve` from the
 /// obligation's collateral. With debt outstanding, the obligation and reserve must be fresh,
 /// prices must be young enough for risk and must not diverge from their EMA, no reserve of the
-/// obligation (`reserves`, collateral then debt) may have changed its valuation since the
-/// refresh, and the debt must stay within the borrowing power afterwards; the cached health is
+/// obligation (`r`, and the others in `other_reserves`, in the obligation's order) may have
+/// changed its valuation since the refresh, and the debt must stay within the borrowing power
+/// afterwards; the cached health is
 /// updated in place. Returns the shares removed.
 pub fn take_collateral(
     ob: &mut Obligation,
     reserve_key: &Pubkey,
     r: &Reserve,
-    reserves: &[AccountInfo],
+    other_reserves: &[AccountInfo],
     requested: u64,
     clock: &Clock,
 ) -> Result<u64> {
@@ -64,7 +65,7 @@ pub fn take_collateral(
     check_obligation_fresh(ob, slot)?;
     check_reserve_priced(r, slot)?;
     check_prices_fresh_for_risk(ob, &[], clock.unix_timestamp)?;
-    check_valuations_current(ob, reserves, &[(reserve_key, r)])?;
+    check_valuations_current(ob, other_reserves, &[(reserve_key, r)])?;
     require!(
         ob.ema_diverged == 0 && r.ema_diverged == 0,
         LendingError::PriceDivergesFromEma

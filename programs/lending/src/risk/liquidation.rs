@@ -62,16 +62,22 @@ pub struct LiquidationPlan {
 /// whose collateral is already worth less than its debt gets the ramp's bonus (the shortfall
 /// rule: liquidation still shrinks the debt above the liquidation line).
 ///
-/// `tolerance` (WAD quote) is the rounding slack of one token unit on each side: collateral
-/// within it of the debt counts as covering it (margin 0, no bonus), so the WAD-level rounding
-/// of one call cannot tip the next call into the shortfall rule.
-pub fn bonus_bps(health: &Health, min: u16, max: u16, tolerance: u128) -> u16 {
+/// `tolerance` gives (WAD quote) the rounding slack of one token unit on each side, computed
+/// only when the collateral no longer covers the debt: collateral within it of the debt counts
+/// as covering it (margin 0, no bonus), so the WAD-level rounding of one call cannot tip the
+/// next call into the shortfall rule.
+pub fn bonus_bps(
+    health: &Health,
+    min: u16,
+    max: u16,
+    tolerance: impl FnOnce() -> RiskResult<u128>,
+) -> RiskResult<u16> {
     let ramp = ramp_bonus_bps(health, min, max);
-    match health.equity_margin_bps() {
+    Ok(match health.equity_margin_bps() {
         Some(margin) => ramp.min(margin.min(u16::MAX as u128) as u16),
-        None if health.deposited.saturating_add(tolerance) >= health.borrowed_spot => 0,
+        None if health.deposited.saturating_add(tolerance()?) >= health.borrowed_spot => 0,
         None => ramp,
-    }
+    })
 }
 
 /// The bonus ramp alone, from `min` at the liquidation line to `max` when debt (price + conf)
@@ -103,15 +109,22 @@ pub fn plan(
     if !health.is_liquidatable() {
         return Err(RiskError::ObligationHealthy);
     }
-    let tolerance = debt
-        .price
-        .value_of_tokens(1, debt.price.spot, Rounding::Up)?
-        .saturating_add(collateral.price.value_of_tokens(
-            1,
-            collateral.price.spot,
-            Rounding::Up,
-        )?);
-    let bonus = bonus_bps(health, cfg.min_bonus_bps, cfg.max_bonus_bps, tolerance);
+    let one_unit_each_side = || {
+        Ok(debt
+            .price
+            .value_of_tokens(1, debt.price.spot, Rounding::Up)?
+            .saturating_add(collateral.price.value_of_tokens(
+                1,
+                collateral.price.spot,
+                Rounding::Up,
+            )?))
+    };
+    let bonus = bonus_bps(
+        health,
+        cfg.min_bonus_bps,
+        cfg.max_bonus_bps,
+        one_unit_each_side,
+    )?;
     let owed = debt.pool.repay_all_amount(debt_shares)?;
     crate::probe!("plan: bonus and amount owed");
 
@@ -259,12 +272,12 @@ mod tests {
     #[test]
     fn bonus_ramps() {
         let h = health(100 * WAD, 80 * WAD, 80 * WAD + 1);
-        assert_eq!(bonus_bps(&h, 200, 1_000, 0), 200);
+        assert_eq!(bonus_bps(&h, 200, 1_000, || Ok(0)).unwrap(), 200);
         let h = health(100 * WAD, 80 * WAD, 90 * WAD);
-        assert_eq!(bonus_bps(&h, 200, 1_000, 0), 600);
+        assert_eq!(bonus_bps(&h, 200, 1_000, || Ok(0)).unwrap(), 600);
         // Insolvent at spot: the ramp's maximum (the shortfall rule).
         let h = health(100 * WAD, 80 * WAD, 120 * WAD);
-        assert_eq!(bonus_bps(&h, 200, 1_000, 0), 1_000);
+        assert_eq!(bonus_bps(&h, 200, 1_000, || Ok(0)).unwrap(), 1_000);
     }
 
     /// Regression (#18, medium 1): the ramp paid 800 bps at collateral ÷ debt = 1.053, more
@@ -274,21 +287,21 @@ mod tests {
         let h = health(100 * WAD, 80 * WAD, 95 * WAD);
         // Ramp: 200 + 800 × 15/20 = 800 bps; margin: 5/95 = 526.3 bps.
         assert_eq!(ramp_bonus_bps(&h, 200, 1_000), 800);
-        assert_eq!(bonus_bps(&h, 200, 1_000, 0), 526);
+        assert_eq!(bonus_bps(&h, 200, 1_000, || Ok(0)).unwrap(), 526);
         // Collateral exactly covers the debt: no bonus is left to pay.
         let h = health(100 * WAD, 80 * WAD, 100 * WAD);
-        assert_eq!(bonus_bps(&h, 200, 1_000, 0), 0);
+        assert_eq!(bonus_bps(&h, 200, 1_000, || Ok(0)).unwrap(), 0);
         // Short of it by less than the rounding tolerance: still no bonus, not the maximum.
         let h = health(100 * WAD - 3, 80 * WAD, 100 * WAD);
-        assert_eq!(bonus_bps(&h, 200, 1_000, 5), 0);
-        assert_eq!(bonus_bps(&h, 200, 1_000, 2), 1_000);
+        assert_eq!(bonus_bps(&h, 200, 1_000, || Ok(5)).unwrap(), 0);
+        assert_eq!(bonus_bps(&h, 200, 1_000, || Ok(2)).unwrap(), 1_000);
         // Confidence makes the debt look larger than the collateral, but at spot it is
         // covered: the margin at spot still bounds the bonus.
         let h = Health {
             borrowed_spot: 98 * WAD,
             ..health(100 * WAD, 80 * WAD, 101 * WAD)
         };
-        assert_eq!(bonus_bps(&h, 200, 1_000, 0), 204);
+        assert_eq!(bonus_bps(&h, 200, 1_000, || Ok(0)).unwrap(), 204);
     }
 
     #[test]

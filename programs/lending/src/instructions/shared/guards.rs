@@ -1,6 +1,5 @@
 //! Checks that many instructions repeat: pause flags, reserve status, freshness, flash loans.
 
-use super::reserve_account::read_reserve;
 use crate::errors::LendingError;
 use crate::state::reserve::PriceStatus;
 use crate::state::{LendingMarket, Obligation, Reserve, ReserveStatus};
@@ -96,28 +95,51 @@ pub fn check_obligation_fresh(obligation: &Obligation, slot: u64) -> Result<()> 
 }
 
 /// Refuses a borrow, withdrawal or liquidation whose obligation was valued from a reserve state
-/// that has changed since, in this slot (a later price, a write-off, a new configuration):
-/// `reserves` are the obligation's reserves, collateral then debt, as `refresh_obligation`
-/// takes them; `loaded` are those the instruction has already loaded (read from there, since
-/// their accounts are borrowed).
+/// that has changed since, in this slot (a later price, a write-off, a new configuration).
+/// `named` are the reserves the instruction names as accounts; `others` are the obligation's
+/// other reserves, as remaining accounts, in the obligation's order (collateral, then debt).
 pub fn check_valuations_current(
     ob: &Obligation,
-    reserves: &[AccountInfo],
-    loaded: &[(&Pubkey, &Reserve)],
+    others: &[AccountInfo],
+    named: &[(&Pubkey, &Reserve)],
 ) -> Result<()> {
-    require!(
-        reserves.len() == ob.deposits_len as usize + ob.borrows_len as usize,
-        LendingError::WrongRemainingAccounts
-    );
-    for ((key, seq), info) in ob.valued_reserves().zip(reserves) {
-        require_keys_eq!(*info.key, key, LendingError::WrongRemainingAccounts);
-        let current = match loaded.iter().find(|(k, _)| **k == key) {
-            Some((_, r)) => r.valuation_seq,
-            None => read_reserve(info)?.valuation_seq,
+    let (nd, nb) = (ob.deposits_len as usize, ob.borrows_len as usize);
+    let mut others = others.iter().peekable();
+    for i in 0..nd + nb {
+        let (key, seq) = if i < nd {
+            (&ob.deposits[i].reserve, ob.deposits[i].reserve_seq)
+        } else {
+            (&ob.borrows[i - nd].reserve, ob.borrow_reserve_seqs[i - nd])
+        };
+        let current = match others.next_if(|info| info.key == key) {
+            Some(info) => valuation_seq_of(info)?,
+            None => named
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, r)| r.valuation_seq)
+                .ok_or(LendingError::WrongRemainingAccounts)?,
         };
         require!(current == seq, LendingError::ValuationChanged);
     }
+    require!(
+        others.next().is_none(),
+        LendingError::WrongRemainingAccounts
+    );
     Ok(())
+}
+
+/// A reserve's `valuation_seq`, read in place. The account's key is a position's reserve,
+/// which was checked (owner, type, market) when the position was opened, and no instruction
+/// closes or reassigns a reserve: the key alone identifies it.
+fn valuation_seq_of(info: &AccountInfo) -> Result<u64> {
+    let at = 8 + std::mem::offset_of!(Reserve, valuation_seq);
+    let data = info.try_borrow_data()?;
+    let bytes = data
+        .get(at..at + 8)
+        .ok_or(anchor_lang::error::ErrorCode::AccountDidNotDeserialize)?;
+    let mut seq = [0u8; 8];
+    seq.copy_from_slice(bytes);
+    Ok(u64::from_le_bytes(seq))
 }
 
 /// Refuses a borrow, withdrawal or liquidation backed by a price older than its oracle's max
