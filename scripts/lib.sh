@@ -43,6 +43,35 @@ else
     export CLIPPY_ARGS="${CLIPPY_ARGS:-}"
 fi
 
+# Installs Debian packages when missing (as root, or through sudo). Returns non-zero, saying
+# why, when it cannot.
+apt_install() {
+    local missing=() p
+    for p in "$@"; do
+        dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null 2>&1 || { printf 'cannot install %s: not root and no sudo\n' "${missing[*]}" >&2; return 1; }
+        sudo="sudo"
+    fi
+    echo "installing Debian packages: ${missing[*]}"
+    $sudo apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null || { echo "apt-get update failed" >&2; return 1; }
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -q "${missing[@]}" >/dev/null \
+        || { echo "apt-get install ${missing[*]} failed" >&2; return 1; }
+}
+
+# agave's secp256r1 precompile asks for a vendored OpenSSL: a C build of about 9 minutes on 2
+# cores, in the workspace and again in the validator. With Debian's libssl-dev, openssl-sys
+# links the system library instead (OPENSSL_NO_VENDOR); without it (no apt), the vendored
+# build still works, only slower.
+if apt_install libssl-dev pkg-config >/dev/null; then
+    export OPENSSL_NO_VENDOR=1
+else
+    echo "note: building OpenSSL from source (libssl-dev could not be installed)" >&2
+fi
+
 # Quiet the runtime's debug logging unless asked for.
 export RUST_LOG="${RUST_LOG:-error}"
 
