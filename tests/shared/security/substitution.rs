@@ -335,6 +335,11 @@ async fn remaining_accounts() {
     let mut env = Env::start().await;
     let scene = Scene::new(&mut env).await;
     let pyusd = scene.m.reserves[PYUSD].reserve;
+    // The scene's obligations: SOL collateral, USDC debt.
+    let (sol, usdc) = (
+        scene.m.reserves[SOL].reserve,
+        scene.m.reserves[USDC].reserve,
+    );
     let covered = each_case(&mut env, &scene, |_, case| {
         let t = &case.target;
         // The obligation's reserves follow the named accounts (the scene's obligations hold
@@ -364,6 +369,19 @@ async fn remaining_accounts() {
         let mut extra = t.clone();
         extra.accounts.push(AccountMeta::new_readonly(pyusd, false));
         attacks.push(("extra", extra));
+        // Every reserve of the obligation, the ones the instruction names (and holds borrowed)
+        // included.
+        if matches!(
+            case.name,
+            "borrow_obligation_liquidity" | "withdraw_and_redeem" | "liquidate_obligation"
+        ) {
+            let mut all = t.clone();
+            all.accounts.truncate(n);
+            for k in [sol, usdc] {
+                all.accounts.push(AccountMeta::new_readonly(k, false));
+            }
+            attacks.push(("named reserves listed too", all));
+        }
         attacks
             .into_iter()
             .map(|(l, ix)| {

@@ -212,6 +212,33 @@ async fn repeated_liquidations_keep_a_covered_obligation_covered(env: &mut Env) 
     invariants::check(env, &m, &[lender.obligation, b.obligation, liq.obligation]).await;
 }
 
+/// #18, low 5 over RPC: SOL recovers after the obligation's refresh, in the same transaction,
+/// before a liquidation. The liquidation refuses the old valuation; refreshed, the obligation
+/// is healthy and cannot be liquidated.
+async fn a_reprice_after_the_refresh_blocks_a_liquidation(env: &mut Env) {
+    let (m, _lender, b, liq) = borrower_of_700_usdc(env).await;
+    m.set_price(env, SOL, 85_000_000, -6).await;
+    let sol = m.reserves[SOL];
+    let liquidate = liquidate_sol_for_usdc(&m, &b, &liq, u64::MAX, 1);
+    let recover = [
+        ix::set_fixed_price(m.owner.pubkey(), m.market, sol.oracle, 100_000_000, -6, 0),
+        ix::refresh_oracle_price(sol.oracle, None),
+        ix::refresh_reserve(&sol),
+        liquidate.clone(),
+    ];
+    assert_err(
+        m.act(env, &b.obligation, &recover, &[&m.owner, &liq.kp])
+            .await,
+        LendingError::ValuationChanged,
+    );
+    assert_eq!(env.balance(&liq.shares[SOL]).await, 0);
+    m.set_price(env, SOL, 100_000_000, -6).await;
+    assert_err(
+        m.act(env, &b.obligation, &[liquidate], &[&liq.kp]).await,
+        LendingError::ObligationHealthy,
+    );
+}
+
 /// #18, low 9 over RPC: the guardian pauses the market as SOL crashes; borrows are refused,
 /// the liquidation and a repayment go through.
 async fn liquidation_during_a_pause(env: &mut Env) {
@@ -539,6 +566,7 @@ fn main() {
         price_drop_then_liquidation,
         repeated_liquidations_keep_a_covered_obligation_covered,
         liquidation_during_a_pause,
+        a_reprice_after_the_refresh_blocks_a_liquidation,
         flash_loan_in_one_transaction,
         wrong_signer_is_rejected,
         stale_pyth_snapshot_is_rejected_on_the_real_clock,

@@ -130,10 +130,13 @@ pub fn check_valuations_current(
 
 /// A reserve's `valuation_seq`, read in place. The account's key is a position's reserve,
 /// which was checked (owner, type, market) when the position was opened, and no instruction
-/// closes or reassigns a reserve: the key alone identifies it.
+/// closes or reassigns a reserve: the key alone identifies it. A reserve the instruction holds
+/// borrowed is one it names, which does not belong in the list.
 fn valuation_seq_of(info: &AccountInfo) -> Result<u64> {
     let at = 8 + std::mem::offset_of!(Reserve, valuation_seq);
-    let data = info.try_borrow_data()?;
+    let data = info
+        .try_borrow_data()
+        .map_err(|_| LendingError::WrongRemainingAccounts)?;
     let bytes = data
         .get(at..at + 8)
         .ok_or(anchor_lang::error::ErrorCode::AccountDidNotDeserialize)?;
