@@ -150,20 +150,6 @@ impl Obligation {
         self.borrowed_spot_value.set(h.borrowed_spot);
     }
 
-    /// Every position's reserve with the `valuation_seq` its cached values were computed at:
-    /// collateral in order, then debt in order (the order `refresh_obligation` reads them).
-    pub fn valued_reserves(&self) -> impl Iterator<Item = (Pubkey, u64)> + '_ {
-        self.deposits()
-            .iter()
-            .map(|d| (d.reserve, d.reserve_seq))
-            .chain(
-                self.borrows()
-                    .iter()
-                    .zip(self.borrow_reserve_seqs)
-                    .map(|(b, s)| (b.reserve, s)),
-            )
-    }
-
     /// Used collateral positions.
     pub fn deposits(&self) -> &[ObligationDeposit] {
         &self.deposits[..self.deposits_len as usize]
@@ -275,26 +261,11 @@ mod tests {
         }
         ob.borrows[0].debt_shares.set(0);
         ob.remove_borrow_if_empty(0);
-        let left: Vec<_> = ob.valued_reserves().collect();
-        assert_eq!(left, vec![(keys[1], 11), (keys[2], 12)]);
-        assert_eq!(ob.borrow_reserve_seqs[2], 0);
+        let left: Vec<_> = ob.borrows().iter().map(|b| b.reserve).collect();
+        assert_eq!(left, vec![keys[1], keys[2]]);
+        assert_eq!(ob.borrow_reserve_seqs, [11, 12, 0]);
         // A new position starts unvalued, whatever its slot held before.
         let i = ob.find_or_add_borrow(&keys[0]).unwrap();
         assert_eq!((i, ob.borrow_reserve_seqs[i]), (2, 0));
-    }
-
-    /// Collateral comes first, then debt, as `refresh_obligation` reads the reserves.
-    #[test]
-    fn valued_reserves_lists_collateral_then_debt() {
-        let mut ob = empty();
-        let (c, d) = (Pubkey::new_unique(), Pubkey::new_unique());
-        let j = ob.find_or_add_borrow(&d).unwrap();
-        ob.borrow_reserve_seqs[j] = 7;
-        let i = ob.find_or_add_deposit(&c).unwrap();
-        ob.deposits[i].reserve_seq = 3;
-        assert_eq!(
-            ob.valued_reserves().collect::<Vec<_>>(),
-            vec![(c, 3), (d, 7)]
-        );
     }
 }
