@@ -3149,7 +3149,7 @@ export type Lending = {
           {
             "name": "pauseFlags",
             "docs": [
-              "Pause flags ([`PAUSE_ALL`], [`PAUSE_BORROWS`])."
+              "Pause flags (`PAUSE_ALL`, `PAUSE_BORROWS`)."
             ],
             "type": "u8"
           },
@@ -4144,7 +4144,7 @@ export type Lending = {
           {
             "name": "sourceKind",
             "docs": [
-              "[`OracleSource`] as a byte."
+              "`OracleSource` as a byte."
             ],
             "type": "u8"
           },
@@ -4419,7 +4419,7 @@ export type Lending = {
           {
             "name": "oracle",
             "docs": [
-              "The [`super::OraclePrice`] account this reserve is priced by."
+              "The `OraclePrice` account this reserve is priced by."
             ],
             "type": "pubkey"
           },
@@ -4551,7 +4551,7 @@ export type Lending = {
             "name": "outflowLevel",
             "docs": [
               "Tokens in the outflow limiter's bucket at `outflow_updated_at` (see",
-              "[`OutflowBucket`])."
+              "`OutflowBucket`)."
             ],
             "type": "u64"
           },
@@ -4579,7 +4579,7 @@ export type Lending = {
           {
             "name": "priceStatus",
             "docs": [
-              "Outcome of the last refresh's price check: 0 = valid, else a [`PriceStatus`] code."
+              "Outcome of the last refresh's price check: 0 = valid, else a `PriceStatus` code."
             ],
             "type": "u8"
           },
@@ -4717,7 +4717,7 @@ export type Lending = {
           {
             "name": "status",
             "docs": [
-              "[`ReserveStatus`] as a byte."
+              "`ReserveStatus` as a byte."
             ],
             "type": "u8"
           },

@@ -15,8 +15,10 @@ pub mod events;
 pub mod instructions;
 pub mod oracle;
 pub mod profile;
-pub mod risk;
 pub mod state;
+
+/// The pure risk core, from [`lending_core`].
+pub use lending_core::risk;
 
 pub use instructions::*;
 

@@ -168,7 +168,8 @@ pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<(
             .get()
             .checked_add(new_shares)
             .ok_or(LendingError::MathOverflow)?;
-        let new_value = borrow_values(&pool, shares, &r.price_view())?;
+        let new_value =
+            borrow_values(&pool, shares, &r.price_view()).map_err(LendingError::from)?;
         let mut h = ob.health();
         h.replace_borrow(&old_value, &new_value);
         require!(h.within_borrow_limit(), LendingError::BorrowTooLarge);

@@ -3,7 +3,7 @@
 use crate::constants::{MAX_DUST_THRESHOLD, MIN_CLOSE_FACTOR_BPS, MIN_LIQUIDATION_VALUE_CAP};
 use crate::errors::LendingError;
 use crate::events::MarketInitialized;
-use crate::state::market::LENDING_MARKET_SIZE;
+use crate::state::LENDING_MARKET_SIZE;
 use crate::state::{LendingMarket, ACCOUNT_VERSION};
 use anchor_lang::prelude::*;
 

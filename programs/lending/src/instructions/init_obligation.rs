@@ -2,7 +2,7 @@
 
 use crate::constants::OBLIGATION_SEED;
 use crate::events::ObligationInitialized;
-use crate::state::obligation::OBLIGATION_SIZE;
+use crate::state::OBLIGATION_SIZE;
 use crate::state::{LendingMarket, Obligation, ACCOUNT_VERSION};
 use anchor_lang::prelude::*;
 

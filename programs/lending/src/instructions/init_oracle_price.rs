@@ -7,7 +7,7 @@ use crate::constants::{
 use crate::errors::LendingError;
 use crate::events::{FixedPriceSet, OraclePriceInitialized};
 use crate::risk::price::{to_wad, MAX_EXPO, MIN_EXPO};
-use crate::state::oracle_price::ORACLE_PRICE_SIZE;
+use crate::state::ORACLE_PRICE_SIZE;
 use crate::state::{LendingMarket, OraclePrice, OracleSource, ACCOUNT_VERSION};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::Mint;

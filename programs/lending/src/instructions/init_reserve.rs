@@ -9,8 +9,8 @@ use crate::constants::{
 use crate::errors::LendingError;
 use crate::events::ReserveInitialized;
 use crate::risk::fixed::WAD;
-use crate::state::reserve::{PriceStatus, RESERVE_SIZE};
 use crate::state::{LendingMarket, OraclePrice, Reserve, ACCOUNT_VERSION};
+use crate::state::{PriceStatus, RESERVE_SIZE};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 

@@ -260,7 +260,8 @@ fn apply(
         written_off = Some((remaining, loss));
         remaining = 0;
     }
-    let new_borrow_value = borrow_values(&debt_pool, remaining, &debt_price)?;
+    let new_borrow_value =
+        borrow_values(&debt_pool, remaining, &debt_price).map_err(LendingError::from)?;
     crate::probe!("apply: borrow revalued");
     ob.borrows[bi].debt_shares.set(remaining);
     ob.borrows[bi].set_values(&new_borrow_value);

@@ -69,11 +69,12 @@ pub fn handler<'info>(ctx: Context<'info, RefreshObligation<'info>>) -> Result<(
         crate::probe!("borrow: start");
         let (r, seq) = load_reserve(remaining, nd + j, &key, &market, clock.slot)?;
         crate::probe!("borrow: reserve loaded and checked");
-        let v = borrow_values(&r.pool, ob.borrows[j].debt_shares.get(), &r.price)?;
+        let v = borrow_values(&r.pool, ob.borrows[j].debt_shares.get(), &r.price)
+            .map_err(LendingError::from)?;
         crate::probe!("borrow: value");
         ob.borrows[j].set_values(&v);
         ob.borrow_reserve_seqs[j] = seq;
-        health.add_borrow(&v)?;
+        health.add_borrow(&v).map_err(LendingError::from)?;
         diverged |= r.ema_diverged;
         risk_expiry = risk_expiry.min(r.price_risk_expiry);
     }

@@ -90,7 +90,8 @@ pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()
         if !ob.last_update.is_stale(clock.slot) && priced {
             // Keep a fresh obligation fresh: update this position's value in place.
             let old_value = ob.borrows[i].values();
-            let new_value = borrow_values(&pool, remaining, &r.price_view())?;
+            let new_value =
+                borrow_values(&pool, remaining, &r.price_view()).map_err(LendingError::from)?;
             crate::probe!("repay: position revalued");
             ob.borrows[i].set_values(&new_value);
             let mut h = ob.health();

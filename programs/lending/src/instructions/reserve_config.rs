@@ -132,7 +132,7 @@ impl ReserveConfigParams {
             borrow_cap: self.borrow_cap,
             outflow_limit: self.outflow_limit,
             outflow_window_secs: self.outflow_window_secs,
-            curve,
+            curve: curve.into(),
             padding: [0; 8],
         })
     }

@@ -32,7 +32,7 @@ pub fn handler(ctx: Context<UpdateReserveConfig>, config: ReserveConfigParams) -
             config.trusted_issuer == r.config.trusted_issuer,
             LendingError::InvalidReserveConfig
         );
-        let forgiven = r.settle_interest(now)?;
+        let forgiven = r.settle_interest(now).map_err(LendingError::from)?;
         r.config = config;
         r.last_update.mark_stale();
         r.bump_valuation();

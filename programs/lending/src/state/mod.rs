@@ -1,19 +1,29 @@
-//! Account layouts. Every account is zero-copy, versioned, padded for upgrades, free of
-//! 128-bit fields (they are stored as `[u64; 2]` limbs) and size-checked at compile time.
+//! The account layouts under Anchor: the core's layouts ([`lending_core::state`]) expanded with
+//! `#[account(zero_copy)]` and `#[zero_copy]`, for the discriminators, owner checks and IDL. Each
+//! type derefs to the core's, which holds every method, so a loaded account is used as the
+//! core's type.
 
-pub mod last_update;
-pub mod market;
-pub mod obligation;
-pub mod oracle_price;
-pub mod pod;
-pub mod reserve;
+use anchor_lang::prelude::*;
+pub use lending_core::state::{CURVE_POINTS, MAX_BORROWS, MAX_DEPOSITS};
 
-pub use last_update::LastUpdate;
-pub use market::LendingMarket;
-pub use obligation::{Obligation, ObligationBorrow, ObligationDeposit, MAX_BORROWS, MAX_DEPOSITS};
-pub use oracle_price::{OraclePrice, OracleSource};
-pub use pod::PodU128;
-pub use reserve::{Reserve, ReserveConfig, ReserveStatus};
+pub use lending_core::state::{
+    market, obligation, oracle_price, reserve, OracleSource, PriceStatus, ReserveSigner,
+    ReserveStatus, ReserveView, ACCOUNT_VERSION, LENDING_MARKET_SIZE, OBLIGATION_SIZE,
+    ORACLE_PRICE_SIZE, PAUSE_ALL, PAUSE_BORROWS, RESERVE_SIZE,
+};
 
-/// Layout version written into every account at creation.
-pub const ACCOUNT_VERSION: u64 = 1;
+lending_core::account_layouts!(account: [#[account(zero_copy)]], value: [#[zero_copy]]);
+
+lending_core::deref_to_core!(
+    CurvePoint,
+    BorrowRateCurve,
+    PodU128,
+    LastUpdate,
+    LendingMarket,
+    ReserveConfig,
+    Reserve,
+    ObligationDeposit,
+    ObligationBorrow,
+    Obligation,
+    OraclePrice,
+);

@@ -1,8 +1,8 @@
 //! Property tests of the pure risk core, run without a VM.
 
-use lending::risk::curve::BorrowRateCurve;
-use lending::risk::exchange::{growth, Pool, SECONDS_PER_YEAR, SERIES_MAX_RT};
-use lending::risk::fixed::{amount_to_wad, mul_div, Rounding, BPS, WAD};
+use lending_core::risk::curve::BorrowRateCurve;
+use lending_core::risk::exchange::{growth, Pool, SECONDS_PER_YEAR, SERIES_MAX_RT};
+use lending_core::risk::fixed::{amount_to_wad, mul_div, Rounding, BPS, WAD};
 
 /// Reference 256-bit integer for exact cross-multiplication.
 #[allow(clippy::manual_div_ceil)]
@@ -14,11 +14,11 @@ mod reference {
         pub struct U512(8);
     }
 }
-use lending::risk::health::{borrow_values, deposit_values, Health, RiskParams};
-use lending::risk::liquidation::{
+use lending_core::risk::health::{borrow_values, deposit_values, Health, RiskParams};
+use lending_core::risk::liquidation::{
     bonus_keeps_liquidation_improving, plan, LiquidationConfig, LiquidationPlan, Side,
 };
-use lending::risk::price::PriceView;
+use lending_core::risk::price::PriceView;
 use proptest::prelude::*;
 use reference::{U256, U512};
 

@@ -1,15 +1,7 @@
 //! A 128-bit unsigned integer stored as two `u64` limbs, so that account layout and alignment
 //! are identical on x86_64 and SBF.
 
-use anchor_lang::prelude::*;
-
-/// `u128` stored as little-endian `[u64; 2]` limbs (8-byte aligned everywhere).
-#[zero_copy]
-#[derive(Default, Debug, PartialEq, Eq)]
-pub struct PodU128 {
-    /// Low limb first.
-    pub limbs: [u64; 2],
-}
+use super::PodU128;
 
 impl PodU128 {
     /// Wraps a `u128`.
@@ -35,9 +27,6 @@ impl From<u128> for PodU128 {
         Self::new(v)
     }
 }
-
-const _: () = assert!(core::mem::size_of::<PodU128>() == 16);
-const _: () = assert!(core::mem::align_of::<PodU128>() == 8);
 
 #[cfg(test)]
 mod tests {

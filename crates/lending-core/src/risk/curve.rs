@@ -3,30 +3,10 @@
 use super::fixed::{div, mul_div, Rounding, BPS, WAD};
 use super::wide::{checked_mul, mul_u64_wide};
 use super::{RiskError, RiskResult};
-use anchor_lang::prelude::*;
+pub use crate::state::{BorrowRateCurve, CurvePoint, CURVE_POINTS};
 
-/// Number of points in every curve; unused trailing points repeat the 100% point.
-pub const CURVE_POINTS: usize = 11;
 /// Highest APR a curve may promise, in basis points (10,000% APR).
 pub const MAX_RATE_BPS: u32 = 1_000_000;
-
-/// One point of the curve: at this utilisation, borrowers pay this APR.
-#[zero_copy]
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct CurvePoint {
-    /// Utilisation in basis points (0..=10,000).
-    pub utilization_bps: u32,
-    /// Annual borrow rate in basis points.
-    pub rate_bps: u32,
-}
-
-/// A monotone piecewise-linear curve from 0% to 100% utilisation.
-#[zero_copy]
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct BorrowRateCurve {
-    /// The points, sorted by utilisation; the last used point is at 100%.
-    pub points: [CurvePoint; CURVE_POINTS],
-}
 
 impl BorrowRateCurve {
     /// Builds a curve from `(utilization_bps, rate_bps)` pairs, padding with the last point.

@@ -5,32 +5,14 @@
 //! `liquidate_obligation` — fits in one legacy transaction of 1,232 bytes without a lookup
 //! table; the native test suite builds that transaction at the maximum and checks its size.
 
-use super::{LastUpdate, PodU128};
+use super::{Obligation, ObligationBorrow, ObligationDeposit};
 use crate::risk::health::{BorrowValues, DepositValues, Health};
-use anchor_lang::prelude::*;
+use crate::Pubkey;
 
 /// Most collateral positions one obligation may hold.
 pub const MAX_DEPOSITS: usize = 4;
 /// Most debt positions one obligation may hold.
 pub const MAX_BORROWS: usize = 3;
-
-/// Collateral held in one reserve.
-#[zero_copy]
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct ObligationDeposit {
-    /// The reserve.
-    pub reserve: Pubkey,
-    /// Deposit shares held as collateral.
-    pub shares: u64,
-    /// The reserve's `valuation_seq` when the values below were computed.
-    pub reserve_seq: u64,
-    /// Value at spot (WAD quote) at the last refresh.
-    pub market_value: PodU128,
-    /// Borrowing power contributed at the last refresh.
-    pub allowed_value: PodU128,
-    /// Liquidation line contributed at the last refresh.
-    pub unhealthy_value: PodU128,
-}
 
 impl ObligationDeposit {
     /// The cached contribution in the pure core's format.
@@ -50,20 +32,6 @@ impl ObligationDeposit {
     }
 }
 
-/// Debt owed to one reserve.
-#[zero_copy]
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct ObligationBorrow {
-    /// The reserve.
-    pub reserve: Pubkey,
-    /// Debt shares (WAD-scaled); debt = shares × reserve borrow index.
-    pub debt_shares: PodU128,
-    /// Value at price + conf (WAD quote) at the last refresh.
-    pub market_value: PodU128,
-    /// Value at the spot price (WAD quote) at the last refresh.
-    pub spot_value: PodU128,
-}
-
 impl ObligationBorrow {
     /// The cached contribution in the pure core's format.
     pub fn values(&self) -> BorrowValues {
@@ -78,55 +46,6 @@ impl ObligationBorrow {
         self.market_value.set(v.high);
         self.spot_value.set(v.spot);
     }
-}
-
-/// A borrower's positions and their cached health.
-#[account(zero_copy)]
-#[derive(Debug)]
-pub struct Obligation {
-    /// Layout version.
-    pub version: u64,
-    /// Market the positions are in.
-    pub market: Pubkey,
-    /// Wallet that owns the positions.
-    pub owner: Pubkey,
-    /// Lets one wallet hold several obligations (part of the PDA seeds).
-    pub id: u64,
-    /// Last refresh.
-    pub last_update: LastUpdate,
-    /// Collateral at spot prices (WAD quote).
-    pub deposited_value: PodU128,
-    /// Debt at price + conf (WAD quote).
-    pub borrowed_value: PodU128,
-    /// Borrowing power: collateral at price − conf × LTV (WAD quote).
-    pub allowed_borrow_value: PodU128,
-    /// Liquidation line: collateral at price − conf × liquidation threshold (WAD quote).
-    pub unhealthy_borrow_value: PodU128,
-    /// Collateral positions; the first `deposits_len` are used, in order.
-    pub deposits: [ObligationDeposit; MAX_DEPOSITS],
-    /// Debt positions; the first `borrows_len` are used, in order.
-    pub borrows: [ObligationBorrow; MAX_BORROWS],
-    /// Used collateral positions.
-    pub deposits_len: u8,
-    /// Used debt positions.
-    pub borrows_len: u8,
-    /// PDA bump.
-    pub bump: u8,
-    /// Non-zero when a reserve's price diverged from its EMA at the last refresh.
-    pub ema_diverged: u8,
-    /// Reserved.
-    pub _pad: [u8; 4],
-    /// Debt at spot prices (WAD quote): with `deposited_value`, the equity that bounds the
-    /// liquidation bonus.
-    pub borrowed_spot_value: PodU128,
-    /// Until when (unix time) every price behind the cached health may back a borrow, a
-    /// withdrawal or a liquidation: the earliest of its reserves' price risk expiries.
-    pub price_risk_expiry: i64,
-    /// For each debt position, the reserve's `valuation_seq` when its values were computed
-    /// (beside the positions, which have no spare room).
-    pub borrow_reserve_seqs: [u64; MAX_BORROWS],
-    /// Reserved for upgrades.
-    pub padding: [u64; 4],
 }
 
 impl Obligation {
@@ -232,11 +151,6 @@ impl Obligation {
     }
 }
 
-/// Size of [`Obligation`] without the 8-byte discriminator (must stay ≤ 1 KiB on chain).
-pub const OBLIGATION_SIZE: usize = 880;
-const _: () = assert!(core::mem::size_of::<Obligation>() == OBLIGATION_SIZE);
-const _: () = assert!(OBLIGATION_SIZE + 8 <= 1024);
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,11 +163,7 @@ mod tests {
     #[test]
     fn removing_a_debt_position_keeps_each_valuation_seq_with_its_position() {
         let mut ob = empty();
-        let keys = [
-            Pubkey::new_unique(),
-            Pubkey::new_unique(),
-            Pubkey::new_unique(),
-        ];
+        let keys = [1, 2, 3].map(|n| Pubkey::new_from_array([n; 32]));
         for (n, k) in keys.iter().enumerate() {
             let i = ob.find_or_add_borrow(k).unwrap();
             ob.borrows[i].debt_shares.set(1);

@@ -126,7 +126,6 @@ pub fn plan(
         one_unit_each_side,
     )?;
     let owed = debt.pool.repay_all_amount(debt_shares)?;
-    crate::probe!("plan: bonus and amount owed");
 
     // How much of this debt one call may repay.
     let cap = if health.borrowed <= cfg.dust_threshold {
@@ -147,7 +146,6 @@ pub fn plan(
         (cap.min(owed as u128) as u64).max(owed.min(1))
     };
     let mut repay = max_repay.min(cap);
-    crate::probe!("plan: close-factor cap");
 
     // Collateral worth the repaid value plus the bonus, at spot prices, rounded down. A value
     // too large to represent is more collateral than exists: it saturates, and the clamp below
@@ -179,7 +177,6 @@ pub fn plan(
         }
     };
     let mut seized = seize_for(repay)?;
-    crate::probe!("plan: collateral for the repayment");
     if seized >= collateral_shares {
         // Not enough collateral: take all of it and repay only what it is worth (rounded up,
         // so the liquidator pays for every share it takes).
@@ -197,11 +194,9 @@ pub fn plan(
         let needed = u64::try_from(needed).map_err(|_| RiskError::MathOverflow)?;
         repay = repay.min(needed);
     }
-    crate::probe!("plan: clamp");
     let repay_debt_shares = debt
         .pool
         .debt_shares_for_repay_owing(repay, debt_shares, owed)?;
-    crate::probe!("plan: debt shares repaid");
     let protocol_fee_shares = mul_div(
         seized as u128 * bonus as u128,
         cfg.protocol_fee_bps as u128,

@@ -1,7 +1,7 @@
 //! The program's own validated copy of one asset's price.
 
+use super::OraclePrice;
 use crate::risk::price::{PriceLimits, RawPrice};
-use anchor_lang::prelude::*;
 
 /// Where an [`OraclePrice`] takes its price from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,54 +25,6 @@ impl OracleSource {
             _ => None,
         }
     }
-}
-
-/// The last validated price of one asset, with the limits it was checked against.
-#[account(zero_copy)]
-#[derive(Debug)]
-pub struct OraclePrice {
-    /// Layout version.
-    pub version: u64,
-    /// Market this price belongs to.
-    pub market: Pubkey,
-    /// The priced asset's mint.
-    pub mint: Pubkey,
-    /// The source account; all zeros accepts any account of the source's owner with the right
-    /// feed id (pull oracles post updates to fresh accounts).
-    pub source: Pubkey,
-    /// Pyth feed id the source must carry (pull oracles).
-    pub feed_id: [u8; 32],
-    /// Price mantissa.
-    pub price: i64,
-    /// Confidence interval (same exponent).
-    pub conf: u64,
-    /// EMA price mantissa (0 when unknown).
-    pub ema_price: i64,
-    /// Unix time the price was published.
-    pub publish_time: i64,
-    /// Slot of the last successful refresh.
-    pub slot: u64,
-    /// Oldest acceptable price, in seconds; 0 only for fixed prices, which never age.
-    pub max_age_secs: u64,
-    /// Exponent of price, conf and EMA.
-    pub expo: i32,
-    /// Widest acceptable confidence, in basis points of the price.
-    pub max_conf_bps: u16,
-    /// EMA divergence that flags the price, in basis points.
-    pub max_ema_deviation_bps: u16,
-    /// [`OracleSource`] as a byte.
-    pub source_kind: u8,
-    /// Non-zero when the last refresh found spot and EMA diverged past the limit.
-    pub ema_diverged: u8,
-    /// PDA bump.
-    pub bump: u8,
-    /// Reserved.
-    pub _pad: [u8; 5],
-    /// Oldest price, in seconds, that borrows, withdrawals and liquidations accept (0 for
-    /// fixed prices, which never age).
-    pub max_age_for_risk_secs: u64,
-    /// Reserved for upgrades.
-    pub padding: [u64; 15],
 }
 
 impl OraclePrice {
@@ -122,7 +74,3 @@ impl OraclePrice {
         self.ema_diverged = 0;
     }
 }
-
-/// Size of [`OraclePrice`] without the 8-byte discriminator.
-pub const ORACLE_PRICE_SIZE: usize = 328;
-const _: () = assert!(core::mem::size_of::<OraclePrice>() == ORACLE_PRICE_SIZE);

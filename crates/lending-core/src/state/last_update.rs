@@ -1,20 +1,6 @@
 //! When an account's cached values were last computed.
 
-use anchor_lang::prelude::*;
-
-/// Slot and time of the last refresh, plus a flag that forces a refresh.
-#[zero_copy]
-#[derive(Default, Debug, PartialEq, Eq)]
-pub struct LastUpdate {
-    /// Slot of the last refresh.
-    pub slot: u64,
-    /// Unix time of the last refresh.
-    pub unix_timestamp: i64,
-    /// Non-zero when the cached values must be recomputed before use.
-    pub stale: u8,
-    /// Reserved.
-    pub _pad: [u8; 7],
-}
+use super::LastUpdate;
 
 impl LastUpdate {
     /// Records a refresh at `slot` / `now`.
@@ -34,5 +20,3 @@ impl LastUpdate {
         self.stale != 0 || self.slot != slot
     }
 }
-
-const _: () = assert!(core::mem::size_of::<LastUpdate>() == 24);

@@ -1,14 +1,13 @@
 //! A reserve: one asset's liquidity pool, its debt, its price and its risk configuration.
 
-use super::{LastUpdate, OraclePrice, PodU128};
-use crate::risk::curve::BorrowRateCurve;
+use super::{OraclePrice, Reserve, ReserveConfig};
 use crate::risk::exchange::Pool;
 use crate::risk::fixed::Rounding;
 use crate::risk::health::RiskParams;
 use crate::risk::outflow::OutflowBucket;
 use crate::risk::price::{validate, PriceView};
 use crate::risk::{RiskError, RiskResult};
-use anchor_lang::prelude::*;
+use crate::Pubkey;
 
 /// Why a reserve's cached price may not be used (stored in `Reserve::price_status`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,53 +72,6 @@ impl ReserveStatus {
     }
 }
 
-/// Risk and fee settings of a reserve, set by the market owner within validated bounds.
-#[zero_copy]
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct ReserveConfig {
-    /// Borrowing power per unit of collateral value, in basis points.
-    pub ltv_bps: u16,
-    /// Debt-to-collateral line above which liquidation is allowed, in basis points.
-    pub liquidation_threshold_bps: u16,
-    /// Liquidation bonus just past the line, in basis points.
-    pub min_liquidation_bonus_bps: u16,
-    /// Liquidation bonus at full insolvency, in basis points.
-    pub max_liquidation_bonus_bps: u16,
-    /// Share of the liquidation bonus kept by the protocol, in basis points.
-    pub protocol_liquidation_fee_bps: u16,
-    /// Fee added to every borrow, in basis points.
-    pub origination_fee_bps: u16,
-    /// Fee on flash loans, in basis points (paid to depositors).
-    pub flash_loan_fee_bps: u16,
-    /// Share of interest kept by the protocol, in basis points.
-    pub protocol_take_rate_bps: u16,
-    /// Borrows that would push utilisation above this are refused, in basis points.
-    pub utilization_cap_bps: u16,
-    /// [`ReserveStatus`] as a byte.
-    pub status: u8,
-    /// Non-zero when flash loans are enabled.
-    pub flash_loans_enabled: u8,
-    /// Non-zero when the owner vouched for the mint's issuer at listing, accepting live
-    /// Token-2022 authorities (permanent delegate, fee, hook, pause...) that are otherwise
-    /// refused (`instructions/shared/mint_screen.rs`). Fixed at listing.
-    pub trusted_issuer: u8,
-    /// Reserved.
-    pub _pad: [u8; 3],
-    /// Largest total supply (cash + debt, tokens); 0 means no cap.
-    pub deposit_cap: u64,
-    /// Largest total debt (tokens); 0 means no cap.
-    pub borrow_cap: u64,
-    /// Most tokens out through borrows and withdrawals at once, refilled over two windows
-    /// (at most 1.5 × this in any window); 0 means no limit.
-    pub outflow_limit: u64,
-    /// The outflow window, in seconds (1 s to 7 days).
-    pub outflow_window_secs: u64,
-    /// The borrow-rate curve.
-    pub curve: BorrowRateCurve,
-    /// Reserved for upgrades.
-    pub padding: [u64; 8],
-}
-
 impl ReserveConfig {
     /// Collateral parameters for health math.
     pub fn risk(&self) -> RiskParams {
@@ -133,80 +85,6 @@ impl ReserveConfig {
     pub fn status(&self) -> ReserveStatus {
         ReserveStatus::from_u8(self.status).unwrap_or(ReserveStatus::Frozen)
     }
-}
-
-/// One asset's pool in a market.
-#[account(zero_copy)]
-#[derive(Debug)]
-pub struct Reserve {
-    /// Layout version.
-    pub version: u64,
-    /// Market this reserve belongs to.
-    pub market: Pubkey,
-    /// Mint of the lent asset.
-    pub liquidity_mint: Pubkey,
-    /// Token program of the lent asset (SPL Token or Token-2022); the share mint uses it too.
-    pub token_program: Pubkey,
-    /// PDA token account holding available liquidity.
-    pub supply_vault: Pubkey,
-    /// PDA token account holding protocol fees.
-    pub fee_vault: Pubkey,
-    /// PDA mint of deposit shares ("collateral tokens").
-    pub share_mint: Pubkey,
-    /// The [`super::OraclePrice`] account this reserve is priced by.
-    pub oracle: Pubkey,
-    /// Last refresh.
-    pub last_update: LastUpdate,
-    /// Tokens in the supply vault available to lend.
-    pub available: u64,
-    /// Tokens out on the currently open flash loan (0 when none).
-    pub flash_outstanding: u64,
-    /// Sum of all debt shares (WAD-scaled).
-    pub debt_shares: PodU128,
-    /// Cumulative borrow index (WAD).
-    pub borrow_index: PodU128,
-    /// Unclaimed protocol fees from interest (WAD-scaled tokens).
-    pub protocol_fees: PodU128,
-    /// Cached spot price (WAD per whole token) from the last refresh.
-    pub price: PodU128,
-    /// Cached confidence (WAD) from the last refresh.
-    pub price_conf: PodU128,
-    /// Borrow APR (WAD) at the last refresh that accrued interest (a later second), for
-    /// display.
-    pub borrow_apr: PodU128,
-    /// Total debt written off as bad debt (WAD-scaled tokens).
-    pub bad_debt_written_off: PodU128,
-    /// All deposit shares: minted, held as obligation collateral, and the locked seed.
-    pub share_supply: u64,
-    /// Shares from the seed deposit, locked forever.
-    pub seed_shares: u64,
-    /// Unix time of the last outflow the limiter recorded.
-    pub outflow_updated_at: i64,
-    /// Tokens in the outflow limiter's bucket at `outflow_updated_at` (see
-    /// [`OutflowBucket`]).
-    pub outflow_level: u64,
-    /// Decimals of the liquidity mint (and the share mint).
-    pub decimals: u8,
-    /// Reserve PDA bump.
-    pub bump: u8,
-    /// Non-zero when the last refresh saw spot and EMA diverge.
-    pub ema_diverged: u8,
-    /// Outcome of the last refresh's price check: 0 = valid, else a [`PriceStatus`] code.
-    pub price_status: u8,
-    /// Reserved.
-    pub _pad: [u8; 4],
-    /// Risk and fee configuration.
-    pub config: ReserveConfig,
-    /// Until when (unix time) the cached price may back a borrow, a withdrawal or a
-    /// liquidation (its publish time plus the oracle's max age for risk); 0 when unpriced.
-    pub price_risk_expiry: i64,
-    /// Counts the changes that can lower what positions in this reserve are worth within a
-    /// slot (a new cached price or price status, a bad-debt write-off, a configuration change).
-    /// Each obligation position records it when valued; borrow, withdraw and liquidate refuse a
-    /// position whose reserve has moved on since (`check_valuations_current`).
-    pub valuation_seq: u64,
-    /// Reserved for upgrades.
-    pub padding: [u64; 30],
 }
 
 impl Reserve {
@@ -269,9 +147,7 @@ impl Reserve {
     /// second), and caches `oracle`'s price if it validates,
     /// otherwise records why it does not. Off-chain clients call it to project a refresh.
     pub fn refresh(&mut self, oracle: &OraclePrice, slot: u64, now: i64) -> RiskResult<()> {
-        crate::probe!("refresh: start");
         let price = validate(&oracle.raw(), &oracle.limits(), now);
-        crate::probe!("refresh: price validated");
         self.accrue(now)?;
         let before = self.price_state();
         match price {
@@ -321,9 +197,7 @@ impl Reserve {
         // Total debt once, for both the utilisation and the interest.
         let debt = pool.total_debt(Rounding::Down)?;
         let apr = self.config.curve.apr_wad(pool.utilization_at(debt)?)?;
-        crate::probe!("refresh: utilisation and curve rate");
         pool.accrue_from(debt, apr, self.config.protocol_take_rate_bps, elapsed)?;
-        crate::probe!("refresh: interest accrued");
         self.set_pool(&pool);
         self.borrow_apr.set(apr);
         Ok(())
@@ -388,13 +262,6 @@ impl ReserveSigner {
         ]
     }
 }
-
-/// Size of [`ReserveConfig`].
-pub const RESERVE_CONFIG_SIZE: usize = 208;
-const _: () = assert!(core::mem::size_of::<ReserveConfig>() == RESERVE_CONFIG_SIZE);
-/// Size of [`Reserve`] without the 8-byte discriminator.
-pub const RESERVE_SIZE: usize = 888;
-const _: () = assert!(core::mem::size_of::<Reserve>() == RESERVE_SIZE);
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,369 @@
+//! The account layouts, written once for two crates.
+//!
+//! [`account_layouts!`] declares every account and every type stored in one. The core expands it
+//! with plain `#[repr(C)]` Pod derives ([`crate::state`]) and holds all their methods; the program
+//! expands it under Anchor's `#[account(zero_copy)]` and `#[zero_copy]` (which give the
+//! discriminators, owner checks and IDL) and derefs each of its types to the core's
+//! ([`deref_to_core!`]): the two are the same bytes, checked at compile time.
+
+/// Declares the layouts: `account` are the attributes of account types, `value` those of the
+/// types stored inside them. Expects `Pubkey`, `CURVE_POINTS`, `MAX_DEPOSITS` and `MAX_BORROWS`
+/// in scope.
+#[macro_export]
+macro_rules! account_layouts {
+    (account: [$(#[$account:meta])*], value: [$(#[$value:meta])*]) => {
+        /// One point of the curve: at this utilisation, borrowers pay this APR.
+        $(#[$value])*
+        #[derive(Debug, Default, PartialEq, Eq)]
+        pub struct CurvePoint {
+            /// Utilisation in basis points (0..=10,000).
+            pub utilization_bps: u32,
+            /// Annual borrow rate in basis points.
+            pub rate_bps: u32,
+        }
+
+        /// A monotone piecewise-linear curve from 0% to 100% utilisation.
+        $(#[$value])*
+        #[derive(Debug, Default, PartialEq, Eq)]
+        pub struct BorrowRateCurve {
+            /// The points, sorted by utilisation; the last used point is at 100%.
+            pub points: [CurvePoint; CURVE_POINTS],
+        }
+
+        /// `u128` stored as little-endian `[u64; 2]` limbs (8-byte aligned everywhere).
+        $(#[$value])*
+        #[derive(Default, Debug, PartialEq, Eq)]
+        pub struct PodU128 {
+            /// Low limb first.
+            pub limbs: [u64; 2],
+        }
+
+        /// Slot and time of the last refresh, plus a flag that forces a refresh.
+        $(#[$value])*
+        #[derive(Default, Debug, PartialEq, Eq)]
+        pub struct LastUpdate {
+            /// Slot of the last refresh.
+            pub slot: u64,
+            /// Unix time of the last refresh.
+            pub unix_timestamp: i64,
+            /// Non-zero when the cached values must be recomputed before use.
+            pub stale: u8,
+            /// Reserved.
+            pub _pad: [u8; 7],
+        }
+
+        /// A market groups reserves that may be used as collateral for each other.
+        $(#[$account])*
+        #[derive(Debug)]
+        pub struct LendingMarket {
+            /// Layout version.
+            pub version: u64,
+            /// Owner: may change configuration and claim fees.
+            pub owner: Pubkey,
+            /// Proposed next owner; must accept before the change takes effect.
+            pub pending_owner: Pubkey,
+            /// Quote currency of all values (ASCII, zero-padded), e.g. "USD".
+            pub quote_currency: [u8; 32],
+            /// Debt value (WAD quote) at or below which an obligation may be liquidated in full.
+            pub dust_threshold: PodU128,
+            /// Largest debt value (WAD quote) one liquidation may repay; 0 means no cap.
+            pub max_liquidation_value: PodU128,
+            /// Share of an obligation's debt one liquidation may repay, in basis points.
+            pub close_factor_bps: u16,
+            /// Pause flags (`PAUSE_ALL`, `PAUSE_BORROWS`).
+            pub pause_flags: u8,
+            /// Non-zero when fixed-price oracles may be created (set at creation, immutable).
+            pub allow_fixed_price: u8,
+            /// Reserved.
+            pub _pad: [u8; 4],
+            /// Number of reserves created in this market.
+            pub reserve_count: u64,
+            /// Guardian: may pause (`pause_market`), never unpause or change settings; the default
+            /// key means none. The first role of the market.
+            pub guardian: Pubkey,
+            /// Unix time at which the pause flags lapse; 0 means they hold until the owner lifts them.
+            pub pause_expires_at: i64,
+            /// Reserved for upgrades.
+            pub padding: [u64; 27],
+        }
+
+        /// Risk and fee settings of a reserve, set by the market owner within validated bounds.
+        $(#[$value])*
+        #[derive(Debug, Default, PartialEq, Eq)]
+        pub struct ReserveConfig {
+            /// Borrowing power per unit of collateral value, in basis points.
+            pub ltv_bps: u16,
+            /// Debt-to-collateral line above which liquidation is allowed, in basis points.
+            pub liquidation_threshold_bps: u16,
+            /// Liquidation bonus just past the line, in basis points.
+            pub min_liquidation_bonus_bps: u16,
+            /// Liquidation bonus at full insolvency, in basis points.
+            pub max_liquidation_bonus_bps: u16,
+            /// Share of the liquidation bonus kept by the protocol, in basis points.
+            pub protocol_liquidation_fee_bps: u16,
+            /// Fee added to every borrow, in basis points.
+            pub origination_fee_bps: u16,
+            /// Fee on flash loans, in basis points (paid to depositors).
+            pub flash_loan_fee_bps: u16,
+            /// Share of interest kept by the protocol, in basis points.
+            pub protocol_take_rate_bps: u16,
+            /// Borrows that would push utilisation above this are refused, in basis points.
+            pub utilization_cap_bps: u16,
+            /// `ReserveStatus` as a byte.
+            pub status: u8,
+            /// Non-zero when flash loans are enabled.
+            pub flash_loans_enabled: u8,
+            /// Non-zero when the owner vouched for the mint's issuer at listing, accepting live
+            /// Token-2022 authorities (permanent delegate, fee, hook, pause...) that are otherwise
+            /// refused (`instructions/shared/mint_screen.rs`). Fixed at listing.
+            pub trusted_issuer: u8,
+            /// Reserved.
+            pub _pad: [u8; 3],
+            /// Largest total supply (cash + debt, tokens); 0 means no cap.
+            pub deposit_cap: u64,
+            /// Largest total debt (tokens); 0 means no cap.
+            pub borrow_cap: u64,
+            /// Most tokens out through borrows and withdrawals at once, refilled over two windows
+            /// (at most 1.5 × this in any window); 0 means no limit.
+            pub outflow_limit: u64,
+            /// The outflow window, in seconds (1 s to 7 days).
+            pub outflow_window_secs: u64,
+            /// The borrow-rate curve.
+            pub curve: BorrowRateCurve,
+            /// Reserved for upgrades.
+            pub padding: [u64; 8],
+        }
+
+        /// One asset's pool in a market.
+        $(#[$account])*
+        #[derive(Debug)]
+        pub struct Reserve {
+            /// Layout version.
+            pub version: u64,
+            /// Market this reserve belongs to.
+            pub market: Pubkey,
+            /// Mint of the lent asset.
+            pub liquidity_mint: Pubkey,
+            /// Token program of the lent asset (SPL Token or Token-2022); the share mint uses it too.
+            pub token_program: Pubkey,
+            /// PDA token account holding available liquidity.
+            pub supply_vault: Pubkey,
+            /// PDA token account holding protocol fees.
+            pub fee_vault: Pubkey,
+            /// PDA mint of deposit shares ("collateral tokens").
+            pub share_mint: Pubkey,
+            /// The `OraclePrice` account this reserve is priced by.
+            pub oracle: Pubkey,
+            /// Last refresh.
+            pub last_update: LastUpdate,
+            /// Tokens in the supply vault available to lend.
+            pub available: u64,
+            /// Tokens out on the currently open flash loan (0 when none).
+            pub flash_outstanding: u64,
+            /// Sum of all debt shares (WAD-scaled).
+            pub debt_shares: PodU128,
+            /// Cumulative borrow index (WAD).
+            pub borrow_index: PodU128,
+            /// Unclaimed protocol fees from interest (WAD-scaled tokens).
+            pub protocol_fees: PodU128,
+            /// Cached spot price (WAD per whole token) from the last refresh.
+            pub price: PodU128,
+            /// Cached confidence (WAD) from the last refresh.
+            pub price_conf: PodU128,
+            /// Borrow APR (WAD) at the last refresh that accrued interest (a later second), for
+            /// display.
+            pub borrow_apr: PodU128,
+            /// Total debt written off as bad debt (WAD-scaled tokens).
+            pub bad_debt_written_off: PodU128,
+            /// All deposit shares: minted, held as obligation collateral, and the locked seed.
+            pub share_supply: u64,
+            /// Shares from the seed deposit, locked forever.
+            pub seed_shares: u64,
+            /// Unix time of the last outflow the limiter recorded.
+            pub outflow_updated_at: i64,
+            /// Tokens in the outflow limiter's bucket at `outflow_updated_at` (see
+            /// `OutflowBucket`).
+            pub outflow_level: u64,
+            /// Decimals of the liquidity mint (and the share mint).
+            pub decimals: u8,
+            /// Reserve PDA bump.
+            pub bump: u8,
+            /// Non-zero when the last refresh saw spot and EMA diverge.
+            pub ema_diverged: u8,
+            /// Outcome of the last refresh's price check: 0 = valid, else a `PriceStatus` code.
+            pub price_status: u8,
+            /// Reserved.
+            pub _pad: [u8; 4],
+            /// Risk and fee configuration.
+            pub config: ReserveConfig,
+            /// Until when (unix time) the cached price may back a borrow, a withdrawal or a
+            /// liquidation (its publish time plus the oracle's max age for risk); 0 when unpriced.
+            pub price_risk_expiry: i64,
+            /// Counts the changes that can lower what positions in this reserve are worth within a
+            /// slot (a new cached price or price status, a bad-debt write-off, a configuration change).
+            /// Each obligation position records it when valued; borrow, withdraw and liquidate refuse a
+            /// position whose reserve has moved on since (`check_valuations_current`).
+            pub valuation_seq: u64,
+            /// Reserved for upgrades.
+            pub padding: [u64; 30],
+        }
+
+        /// Collateral held in one reserve.
+        $(#[$value])*
+        #[derive(Debug, Default, PartialEq, Eq)]
+        pub struct ObligationDeposit {
+            /// The reserve.
+            pub reserve: Pubkey,
+            /// Deposit shares held as collateral.
+            pub shares: u64,
+            /// The reserve's `valuation_seq` when the values below were computed.
+            pub reserve_seq: u64,
+            /// Value at spot (WAD quote) at the last refresh.
+            pub market_value: PodU128,
+            /// Borrowing power contributed at the last refresh.
+            pub allowed_value: PodU128,
+            /// Liquidation line contributed at the last refresh.
+            pub unhealthy_value: PodU128,
+        }
+
+        /// Debt owed to one reserve.
+        $(#[$value])*
+        #[derive(Debug, Default, PartialEq, Eq)]
+        pub struct ObligationBorrow {
+            /// The reserve.
+            pub reserve: Pubkey,
+            /// Debt shares (WAD-scaled); debt = shares × reserve borrow index.
+            pub debt_shares: PodU128,
+            /// Value at price + conf (WAD quote) at the last refresh.
+            pub market_value: PodU128,
+            /// Value at the spot price (WAD quote) at the last refresh.
+            pub spot_value: PodU128,
+        }
+
+        /// A borrower's positions and their cached health.
+        $(#[$account])*
+        #[derive(Debug)]
+        pub struct Obligation {
+            /// Layout version.
+            pub version: u64,
+            /// Market the positions are in.
+            pub market: Pubkey,
+            /// Wallet that owns the positions.
+            pub owner: Pubkey,
+            /// Lets one wallet hold several obligations (part of the PDA seeds).
+            pub id: u64,
+            /// Last refresh.
+            pub last_update: LastUpdate,
+            /// Collateral at spot prices (WAD quote).
+            pub deposited_value: PodU128,
+            /// Debt at price + conf (WAD quote).
+            pub borrowed_value: PodU128,
+            /// Borrowing power: collateral at price − conf × LTV (WAD quote).
+            pub allowed_borrow_value: PodU128,
+            /// Liquidation line: collateral at price − conf × liquidation threshold (WAD quote).
+            pub unhealthy_borrow_value: PodU128,
+            /// Collateral positions; the first `deposits_len` are used, in order.
+            pub deposits: [ObligationDeposit; MAX_DEPOSITS],
+            /// Debt positions; the first `borrows_len` are used, in order.
+            pub borrows: [ObligationBorrow; MAX_BORROWS],
+            /// Used collateral positions.
+            pub deposits_len: u8,
+            /// Used debt positions.
+            pub borrows_len: u8,
+            /// PDA bump.
+            pub bump: u8,
+            /// Non-zero when a reserve's price diverged from its EMA at the last refresh.
+            pub ema_diverged: u8,
+            /// Reserved.
+            pub _pad: [u8; 4],
+            /// Debt at spot prices (WAD quote): with `deposited_value`, the equity that bounds the
+            /// liquidation bonus.
+            pub borrowed_spot_value: PodU128,
+            /// Until when (unix time) every price behind the cached health may back a borrow, a
+            /// withdrawal or a liquidation: the earliest of its reserves' price risk expiries.
+            pub price_risk_expiry: i64,
+            /// For each debt position, the reserve's `valuation_seq` when its values were computed
+            /// (beside the positions, which have no spare room).
+            pub borrow_reserve_seqs: [u64; MAX_BORROWS],
+            /// Reserved for upgrades.
+            pub padding: [u64; 4],
+        }
+
+        /// The last validated price of one asset, with the limits it was checked against.
+        $(#[$account])*
+        #[derive(Debug)]
+        pub struct OraclePrice {
+            /// Layout version.
+            pub version: u64,
+            /// Market this price belongs to.
+            pub market: Pubkey,
+            /// The priced asset's mint.
+            pub mint: Pubkey,
+            /// The source account; all zeros accepts any account of the source's owner with the right
+            /// feed id (pull oracles post updates to fresh accounts).
+            pub source: Pubkey,
+            /// Pyth feed id the source must carry (pull oracles).
+            pub feed_id: [u8; 32],
+            /// Price mantissa.
+            pub price: i64,
+            /// Confidence interval (same exponent).
+            pub conf: u64,
+            /// EMA price mantissa (0 when unknown).
+            pub ema_price: i64,
+            /// Unix time the price was published.
+            pub publish_time: i64,
+            /// Slot of the last successful refresh.
+            pub slot: u64,
+            /// Oldest acceptable price, in seconds; 0 only for fixed prices, which never age.
+            pub max_age_secs: u64,
+            /// Exponent of price, conf and EMA.
+            pub expo: i32,
+            /// Widest acceptable confidence, in basis points of the price.
+            pub max_conf_bps: u16,
+            /// EMA divergence that flags the price, in basis points.
+            pub max_ema_deviation_bps: u16,
+            /// `OracleSource` as a byte.
+            pub source_kind: u8,
+            /// Non-zero when the last refresh found spot and EMA diverged past the limit.
+            pub ema_diverged: u8,
+            /// PDA bump.
+            pub bump: u8,
+            /// Reserved.
+            pub _pad: [u8; 5],
+            /// Oldest price, in seconds, that borrows, withdrawals and liquidations accept (0 for
+            /// fixed prices, which never age).
+            pub max_age_for_risk_secs: u64,
+            /// Reserved for upgrades.
+            pub padding: [u64; 15],
+        }
+    };
+}
+
+/// Implements `Deref` and `DerefMut` from each of the program's twins (same name) to the core's
+/// layout, and `From` the core's value: compile-time-checked casts between two Pod types of the
+/// same size and alignment.
+#[macro_export]
+macro_rules! deref_to_core {
+    ($($name:ident),* $(,)?) => {
+        $(
+            impl ::core::ops::Deref for $name {
+                type Target = $crate::state::$name;
+                fn deref(&self) -> &Self::Target {
+                    $crate::__private::bytemuck::must_cast_ref(self)
+                }
+            }
+
+            impl ::core::ops::DerefMut for $name {
+                fn deref_mut(&mut self) -> &mut Self::Target {
+                    $crate::__private::bytemuck::must_cast_mut(self)
+                }
+            }
+
+            impl ::core::convert::From<$crate::state::$name> for $name {
+                fn from(value: $crate::state::$name) -> Self {
+                    $crate::__private::bytemuck::must_cast(value)
+                }
+            }
+        )*
+    };
+}
