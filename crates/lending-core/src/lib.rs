@@ -10,6 +10,7 @@
 //! numbers cannot drift apart.
 pub mod constants;
 pub mod error;
+pub mod ops;
 pub mod risk;
 pub mod state;
 

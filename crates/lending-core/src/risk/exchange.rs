@@ -221,6 +221,21 @@ impl Pool {
         })
     }
 
+    /// Books a loan of `amount` tokens (what leaves the vault, fee included) out of cash and
+    /// returns the debt shares it creates (rounded up: the borrower owes them).
+    pub fn record_borrow(&mut self, amount: u64) -> RiskResult<u128> {
+        let shares = self.debt_shares_for_borrow(amount_to_wad(amount))?;
+        self.debt_shares = self
+            .debt_shares
+            .checked_add(shares)
+            .ok_or(RiskError::MathOverflow)?;
+        self.available = self
+            .available
+            .checked_sub(amount)
+            .ok_or(RiskError::MathOverflow)?;
+        Ok(shares)
+    }
+
     /// Books a repayment of `amount` tokens that cancels `debt_shares`: cash in, shares out.
     pub fn record_repayment(&mut self, amount: u64, debt_shares: u128) -> RiskResult<()> {
         self.debt_shares = self

@@ -1,15 +1,15 @@
 //! `claim_protocol_fees`: the owner sweeps the fee vault and the interest fees accrued in the
 //! supply vault (as far as cash allows) to a token account of its choice.
 
-use super::shared::guards::{check_no_flash_loan, check_not_vault, check_reserve_binding};
-use super::shared::token_ops::pay_from_vault;
+use super::shared::accounts::{ReserveAccounts, ReserveAuthority};
 use super::shared::token_view::{all_distinct, token_account, user_token_account};
 use crate::errors::LendingError;
 use crate::events::ProtocolFeesClaimed;
-use crate::risk::fixed::{amount_to_wad, wad_to_amount, Rounding};
 use crate::state::{LendingMarket, Reserve};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
+use lending_core::ops::fees::claim_interest_fees;
+use lending_core::ops::guards::check_not_vault;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -48,53 +48,36 @@ pub struct ClaimProtocolFees<'info> {
     pub token_program: Interface<'info, TokenInterface>,
 }
 
+impl<'info> ClaimProtocolFees<'info> {
+    fn reserve_accounts(&self) -> ReserveAccounts<'_, 'info> {
+        ReserveAccounts::new(self.market.as_ref().key, &self.reserve, &self.token_program)
+            .mint(&self.liquidity_mint)
+            .supply_vault(&self.supply_vault)
+            .fee_vault(&self.fee_vault)
+    }
+}
+
 /// Claims everything claimable.
 pub fn handler(ctx: Context<ClaimProtocolFees>) -> Result<()> {
-    let a = &mut *ctx.accounts;
-    let binding = crate::liquidity_binding!(a).with_fee_vault(a.fee_vault.key);
-    check_reserve_binding(&*a.reserve.load()?, &binding)?;
-    user_token_account(&a.destination, a.liquidity_mint.key)?;
+    let a = &ctx.accounts;
+    let reserve = a.reserve_accounts();
+    let mut r = reserve.load_mut()?;
+    user_token_account(&a.destination, &r.liquidity_mint)?;
     let fee_vault_amount = token_account(&a.fee_vault)?.amount;
-    let (interest_fees, signer, decimals) = {
-        let mut r = a.reserve.load_mut()?;
-        check_no_flash_loan(&r)?;
-        check_not_vault(&r, &a.destination.key())?;
-        let accrued =
-            wad_to_amount(r.protocol_fees.get(), Rounding::Down).map_err(LendingError::from)?;
-        let take = accrued.min(r.available);
-        r.available -= take;
-        let left = r.protocol_fees.get() - amount_to_wad(take);
-        r.protocol_fees.set(left);
-        (take, r.signer(), r.decimals)
-    };
+    check_not_vault(&r, a.destination.key).map_err(LendingError::from)?;
+
+    let interest_fees = claim_interest_fees(&mut r).map_err(LendingError::from)?;
     require!(
         interest_fees > 0 || fee_vault_amount > 0,
         LendingError::NoFeesToClaim
     );
-    let reserve_info = a.reserve.to_account_info();
-    let dest = a.destination.to_account_info();
-    pay_from_vault(
-        &a.token_program,
-        &a.supply_vault,
-        &dest,
-        &a.liquidity_mint,
-        decimals,
-        &reserve_info,
-        &signer,
-        interest_fees,
-    )?;
-    pay_from_vault(
-        &a.token_program,
-        &a.fee_vault,
-        &dest,
-        &a.liquidity_mint,
-        decimals,
-        &reserve_info,
-        &signer,
-        fee_vault_amount,
-    )?;
+    let authority = ReserveAuthority::of(&r);
+    drop(r);
+
+    reserve.pay_out(&authority, &a.destination, interest_fees)?;
+    reserve.pay_out_of_fees(&authority, &a.destination, fee_vault_amount)?;
     emit!(ProtocolFeesClaimed {
-        reserve: ctx.accounts.reserve.key(),
+        reserve: reserve.key(),
         interest_fees,
         fee_vault_amount,
     });

@@ -1,17 +1,16 @@
 //! `deposit_and_collateralize`: supplies liquidity and puts the resulting shares straight into
 //! the obligation as collateral, in one token transfer (the combined instruction wallets use).
 
-use super::collateral::add_collateral;
-use super::deposit_reserve_liquidity::{plan_deposit, record_deposit};
-use super::shared::guards::{
-    check_obligation_binding, check_reserve_binding, resolve_amount, Action,
-};
-use super::shared::token_ops::pay_into_vault;
+use super::shared::accounts::{clock, load_obligation, ReserveAccounts, ReserveAuthority};
 use super::shared::token_view::{all_distinct, user_token_account};
+use crate::errors::LendingError;
 use crate::events::CollateralDeposited;
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
+use lending_core::ops::collateral::add_collateral;
+use lending_core::ops::guards::resolve_amount;
+use lending_core::ops::{supply, Action};
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -49,41 +48,42 @@ pub struct DepositAndCollateralize<'info> {
     pub token_program: Interface<'info, TokenInterface>,
 }
 
+impl<'info> DepositAndCollateralize<'info> {
+    fn reserve_accounts(&self) -> ReserveAccounts<'_, 'info> {
+        ReserveAccounts::new(self.market.as_ref().key, &self.reserve, &self.token_program)
+            .mint(&self.liquidity_mint)
+            .supply_vault(&self.supply_vault)
+    }
+}
+
 /// Deposits `amount` tokens (`u64::MAX`: the whole token account) as collateral.
 pub fn handler(ctx: Context<DepositAndCollateralize>, amount: u64) -> Result<()> {
-    let clock = Clock::get()?;
-    let a = &mut *ctx.accounts;
-    let mut ob = a.obligation.load_mut()?;
-    check_obligation_binding(&ob, a.market.as_ref().key, Some(a.owner.key))?;
-    let mut r = a.reserve.load_mut()?;
-    let binding = crate::liquidity_binding!(a);
-    check_reserve_binding(&r, &binding)?;
-    let from = user_token_account(&a.user_liquidity, a.liquidity_mint.key)?;
-    let amount = resolve_amount(amount, from.amount)?;
-    let decimals = r.decimals;
-    let shares = plan_deposit(
-        &*a.market.load()?,
-        &r,
-        &a.user_liquidity.key(),
+    let a = &ctx.accounts;
+    let clock = clock()?;
+    let mut ob = load_obligation(&a.obligation, a.market.as_ref().key, Some(a.owner.key))?;
+    let reserve = a.reserve_accounts();
+    let mut r = reserve.load_mut()?;
+    let from = user_token_account(&a.user_liquidity, &r.liquidity_mint)?;
+    let amount = resolve_amount(amount, from.amount).map_err(LendingError::from)?;
+
+    let market = a.market.load()?;
+    let shares = supply::deposit(
+        &market,
+        &mut r,
+        a.user_liquidity.key,
         amount,
         Action::TopUp,
         &clock,
-    )?;
-    add_collateral(&mut ob, &a.reserve.key(), shares)?;
-    record_deposit(&mut r, amount, shares)?;
+    )
+    .map_err(LendingError::from)?;
+    add_collateral(&mut ob, &reserve.key(), shares).map_err(LendingError::from)?;
+    let authority = ReserveAuthority::of(&r);
     drop((ob, r));
-    pay_into_vault(
-        &a.token_program,
-        &a.user_liquidity,
-        &a.supply_vault,
-        &a.liquidity_mint,
-        decimals,
-        &a.owner,
-        amount,
-    )?;
+
+    reserve.pay_in(&authority, &a.user_liquidity, &a.owner, amount)?;
     emit!(CollateralDeposited {
-        obligation: ctx.accounts.obligation.key(),
-        reserve: ctx.accounts.reserve.key(),
+        obligation: a.obligation.key(),
+        reserve: reserve.key(),
         shares,
         liquidity_amount: amount,
     });

@@ -1,17 +1,16 @@
 //! `deposit_obligation_collateral`: moves deposit shares from the owner's wallet into the
 //! obligation as collateral (the shares are burned and held by the obligation's record).
 
-use super::collateral::add_collateral;
-use super::shared::guards::{
-    check_obligation_binding, check_reserve_binding, check_status, resolve_amount, Action,
-    ReserveBinding,
-};
-use super::shared::token_ops::burn_shares;
+use super::shared::accounts::{load_obligation, ReserveAccounts};
 use super::shared::token_view::{all_distinct, user_token_account};
+use crate::errors::LendingError;
 use crate::events::CollateralDeposited;
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
+use lending_core::ops::collateral::add_collateral;
+use lending_core::ops::guards::{check_status, resolve_amount};
+use lending_core::ops::Action;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -45,42 +44,33 @@ pub struct DepositObligationCollateral<'info> {
     pub token_program: Interface<'info, TokenInterface>,
 }
 
-/// Deposits `shares` (`u64::MAX`: the whole share account) as collateral.
+impl<'info> DepositObligationCollateral<'info> {
+    fn reserve_accounts(&self) -> ReserveAccounts<'_, 'info> {
+        ReserveAccounts::new(self.market.as_ref().key, &self.reserve, &self.token_program)
+            .share_mint(&self.share_mint)
+    }
+}
+
+/// Deposits `shares` (`u64::MAX`: the whole share account) as collateral. Moving shares into an
+/// obligation only lowers risk: no pause stops it.
 pub fn handler(ctx: Context<DepositObligationCollateral>, shares: u64) -> Result<()> {
-    crate::probe!("collateralize: accounts loaded");
-    crate::probe!("collateralize: probe cost");
     let a = &ctx.accounts;
-    let mut ob = a.obligation.load_mut()?;
-    check_obligation_binding(&ob, a.market.as_ref().key, Some(a.owner.key))?;
-    let r = a.reserve.load()?;
-    let binding = ReserveBinding {
-        market: Some(a.market.as_ref().key),
-        share_mint: Some(a.share_mint.key),
-        token_program: Some(a.token_program.key),
-        ..ReserveBinding::default()
-    };
-    check_reserve_binding(&r, &binding)?;
-    let from = user_token_account(&a.user_shares, a.share_mint.key)?;
-    let shares = resolve_amount(shares, from.amount)?;
-    // Moving shares into an obligation only lowers risk: no pause stops it (`check_market`).
-    check_status(&r, Action::Collateralize)?;
-    crate::probe!("collateralize: bindings and checks");
-    add_collateral(&mut ob, &a.reserve.key(), shares)?;
-    crate::probe!("collateralize: position added");
+    let mut ob = load_obligation(&a.obligation, a.market.as_ref().key, Some(a.owner.key))?;
+    let reserve = a.reserve_accounts();
+    let r = reserve.load()?;
+    let from = user_token_account(&a.user_shares, &r.share_mint)?;
+    let shares = resolve_amount(shares, from.amount).map_err(LendingError::from)?;
+
+    check_status(&r, Action::Collateralize).map_err(LendingError::from)?;
+    add_collateral(&mut ob, &reserve.key(), shares).map_err(LendingError::from)?;
     drop((ob, r));
-    burn_shares(
-        &a.token_program,
-        &a.share_mint.to_account_info(),
-        &a.user_shares.to_account_info(),
-        &a.owner,
-        shares,
-    )?;
+
+    reserve.burn_shares(&a.user_shares, &a.owner, shares)?;
     emit!(CollateralDeposited {
-        obligation: ctx.accounts.obligation.key(),
-        reserve: ctx.accounts.reserve.key(),
+        obligation: a.obligation.key(),
+        reserve: reserve.key(),
         shares,
         liquidity_amount: 0,
     });
-    crate::probe!("collateralize: event");
     Ok(())
 }

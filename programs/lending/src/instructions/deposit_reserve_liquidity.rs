@@ -1,30 +1,14 @@
 //! `deposit_reserve_liquidity`: supplies liquidity and receives deposit shares.
 
-use super::shared::guards::{
-    check_market, check_no_flash_loan, check_not_vault, check_reserve_binding, check_reserve_fresh,
-    check_status, resolve_amount, Action,
-};
-use super::shared::token_ops::{mint_shares, pay_into_vault};
+use super::shared::accounts::{clock, ReserveAccounts, ReserveAuthority};
 use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
 use crate::events::LiquidityDeposited;
-use crate::risk::fixed::{wad_to_amount, Rounding};
 use crate::state::{LendingMarket, Reserve};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
-
-/// Books a deposit of `amount` tokens for `shares` new shares in the reserve.
-pub fn record_deposit(r: &mut Reserve, amount: u64, shares: u64) -> Result<()> {
-    r.available = r
-        .available
-        .checked_add(amount)
-        .ok_or(LendingError::MathOverflow)?;
-    r.share_supply = r
-        .share_supply
-        .checked_add(shares)
-        .ok_or(LendingError::MathOverflow)?;
-    Ok(())
-}
+use lending_core::ops::guards::{check_not_vault, resolve_amount};
+use lending_core::ops::{supply, Action};
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -66,99 +50,46 @@ pub struct DepositReserveLiquidity<'info> {
     pub token_program: Interface<'info, TokenInterface>,
 }
 
-/// Checks a deposit of `amount` from `source` (never one of the reserve's vaults) against
-/// the pause, status, freshness and the cap; returns the shares it mints. Shared with
-/// `deposit_and_collateralize`, whose `action` is a top-up.
-pub fn plan_deposit(
-    market: &LendingMarket,
-    r: &Reserve,
-    source: &Pubkey,
-    amount: u64,
-    action: Action,
-    clock: &Clock,
-) -> Result<u64> {
-    let slot = clock.slot;
-    check_not_vault(r, source)?;
-    check_market(market, action, clock.unix_timestamp)?;
-    check_status(r, action)?;
-    check_no_flash_loan(r)?;
-    check_reserve_fresh(r, slot)?;
-    require!(amount > 0, LendingError::ZeroAmount);
-    let pool = r.pool();
-    if r.config.deposit_cap > 0 {
-        let supplied = wad_to_amount(
-            pool.total_liquidity().map_err(LendingError::from)?,
-            Rounding::Up,
-        )
-        .map_err(LendingError::from)?;
-        require!(
-            supplied
-                .checked_add(amount)
-                .ok_or(LendingError::MathOverflow)?
-                <= r.config.deposit_cap,
-            LendingError::DepositCapReached
-        );
+impl<'info> DepositReserveLiquidity<'info> {
+    fn reserve_accounts(&self) -> ReserveAccounts<'_, 'info> {
+        ReserveAccounts::new(self.market.as_ref().key, &self.reserve, &self.token_program)
+            .mint(&self.liquidity_mint)
+            .supply_vault(&self.supply_vault)
+            .share_mint(&self.share_mint)
     }
-    let shares = pool
-        .shares_for_deposit(amount)
-        .map_err(LendingError::from)?;
-    require!(shares > 0, LendingError::AmountTooSmall);
-    Ok(shares)
 }
 
 /// Deposits `amount` tokens (`u64::MAX`: the whole token account) for shares, rounded down.
 pub fn handler(ctx: Context<DepositReserveLiquidity>, amount: u64) -> Result<()> {
-    crate::probe!("deposit: accounts loaded");
-    crate::probe!("deposit: probe cost");
-    let clock = Clock::get()?;
-    let a = &mut *ctx.accounts;
-    let binding = crate::liquidity_binding!(a).with_share_mint(a.share_mint.key);
-    check_reserve_binding(&*a.reserve.load()?, &binding)?;
-    let from = user_token_account(&a.user_liquidity, a.liquidity_mint.key)?;
-    user_token_account(&a.user_shares, a.share_mint.key)?;
-    let amount = resolve_amount(amount, from.amount)?;
-    crate::probe!("deposit: clock and user accounts read");
-    let (shares, signer, decimals) = {
-        let r = a.reserve.load()?;
-        check_not_vault(&r, &a.user_shares.key())?;
-        let shares = plan_deposit(
-            &*a.market.load()?,
-            &r,
-            &a.user_liquidity.key(),
-            amount,
-            Action::Supply,
-            &clock,
-        )?;
-        (shares, r.signer(), r.decimals)
-    };
-    crate::probe!("deposit: planned (checks, cap, shares)");
-    pay_into_vault(
-        &a.token_program,
-        &a.user_liquidity,
-        &a.supply_vault,
-        &a.liquidity_mint,
-        decimals,
-        &a.user,
+    let a = &ctx.accounts;
+    let clock = clock()?;
+    let reserve = a.reserve_accounts();
+    let mut r = reserve.load_mut()?;
+    let from = user_token_account(&a.user_liquidity, &r.liquidity_mint)?;
+    user_token_account(&a.user_shares, &r.share_mint)?;
+    let amount = resolve_amount(amount, from.amount).map_err(LendingError::from)?;
+    check_not_vault(&r, a.user_shares.key).map_err(LendingError::from)?;
+
+    let market = a.market.load()?;
+    let shares = supply::deposit(
+        &market,
+        &mut r,
+        a.user_liquidity.key,
         amount,
-    )?;
-    crate::probe!("deposit: tokens in");
-    mint_shares(
-        &a.token_program,
-        &a.share_mint.to_account_info(),
-        &a.user_shares.to_account_info(),
-        &a.reserve.to_account_info(),
-        &signer,
-        shares,
-    )?;
-    crate::probe!("deposit: shares minted");
-    record_deposit(&mut *a.reserve.load_mut()?, amount, shares)?;
-    crate::probe!("deposit: reserve updated");
+        Action::Supply,
+        &clock,
+    )
+    .map_err(LendingError::from)?;
+    let authority = ReserveAuthority::of(&r);
+    drop(r);
+
+    reserve.pay_in(&authority, &a.user_liquidity, &a.user, amount)?;
+    reserve.mint_shares(&authority, &a.user_shares, shares)?;
     emit!(LiquidityDeposited {
-        reserve: ctx.accounts.reserve.key(),
-        user: ctx.accounts.user.key(),
+        reserve: reserve.key(),
+        user: a.user.key(),
         amount,
         shares,
     });
-    crate::probe!("deposit: event emitted");
     Ok(())
 }

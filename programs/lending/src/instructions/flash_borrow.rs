@@ -2,17 +2,16 @@
 //! return, checked through the instructions sysvar. Both instructions take the same accounts
 //! ([`FlashLoan`]), in the same order.
 
+use super::shared::accounts::{clock, ReserveAccounts, ReserveAuthority};
 use super::shared::flash_sysvar::check_flash_borrow;
-use super::shared::guards::{
-    check_market, check_not_vault, check_reserve_binding, check_status, Action,
-};
-use super::shared::token_ops::pay_from_vault;
 use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
 use crate::events::FlashBorrowed;
 use crate::state::{LendingMarket, Reserve};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
+use lending_core::ops::flash::flash_borrow;
+use lending_core::ops::guards::check_not_vault;
 
 /// Accounts of both flash-loan instructions.
 #[derive(Accounts)]
@@ -50,51 +49,35 @@ pub struct FlashLoan<'info> {
     pub token_program: Interface<'info, TokenInterface>,
 }
 
+impl<'info> FlashLoan<'info> {
+    /// The lending reserve with its mint, vault and token program.
+    pub fn reserve_accounts(&self) -> ReserveAccounts<'_, 'info> {
+        ReserveAccounts::new(self.market.as_ref().key, &self.reserve, &self.token_program)
+            .mint(&self.liquidity_mint)
+            .supply_vault(&self.supply_vault)
+    }
+}
+
 /// Lends `amount` until the matching `flash_repay` later in the same transaction.
 pub fn handler(ctx: Context<FlashLoan>, amount: u64) -> Result<()> {
-    crate::probe!("flash_borrow: accounts loaded");
-    crate::probe!("flash_borrow: probe cost");
-    let a = &mut *ctx.accounts;
-    let binding = crate::liquidity_binding!(a);
-    check_reserve_binding(&*a.reserve.load()?, &binding)?;
-    user_token_account(&a.user_liquidity, a.liquidity_mint.key)?;
+    let a = &ctx.accounts;
+    let reserve = a.reserve_accounts();
+    let mut r = reserve.load_mut()?;
+    user_token_account(&a.user_liquidity, &r.liquidity_mint)?;
     require!(amount > 0, LendingError::ZeroAmount);
-    crate::probe!("flash_borrow: user account read");
     check_flash_borrow(&a.instructions, amount)?;
-    crate::probe!("flash_borrow: sysvar scan");
-    let (signer, decimals) = {
-        let mut r = a.reserve.load_mut()?;
-        let now = Clock::get()?.unix_timestamp;
-        check_market(&*a.market.load()?, Action::Borrow, now)?;
-        check_status(&r, Action::Borrow)?;
-        check_not_vault(&r, &a.user_liquidity.key())?;
-        require!(
-            r.config.flash_loans_enabled != 0,
-            LendingError::FlashLoansDisabled
-        );
-        require!(r.flash_outstanding == 0, LendingError::FlashLoanActive);
-        require!(amount <= r.available, LendingError::InsufficientLiquidity);
-        r.available -= amount;
-        r.flash_outstanding = amount;
-        (r.signer(), r.decimals)
-    };
-    crate::probe!("flash_borrow: checks and books");
-    pay_from_vault(
-        &a.token_program,
-        &a.supply_vault,
-        &a.user_liquidity.to_account_info(),
-        &a.liquidity_mint,
-        decimals,
-        &a.reserve.to_account_info(),
-        &signer,
-        amount,
-    )?;
-    crate::probe!("flash_borrow: tokens out");
+    check_not_vault(&r, a.user_liquidity.key).map_err(LendingError::from)?;
+
+    let now = clock()?.unix_timestamp;
+    flash_borrow(&*a.market.load()?, &mut r, amount, now).map_err(LendingError::from)?;
+    let authority = ReserveAuthority::of(&r);
+    drop(r);
+
+    reserve.pay_out(&authority, &a.user_liquidity, amount)?;
     emit!(FlashBorrowed {
-        reserve: ctx.accounts.reserve.key(),
-        user: ctx.accounts.user.key(),
+        reserve: reserve.key(),
+        user: a.user.key(),
         amount,
     });
-    crate::probe!("flash_borrow: event emitted");
     Ok(())
 }

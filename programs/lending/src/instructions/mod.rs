@@ -8,7 +8,6 @@
 pub mod accept_owner;
 pub mod borrow_obligation_liquidity;
 pub mod claim_protocol_fees;
-pub mod collateral;
 pub mod deposit_and_collateralize;
 pub mod deposit_obligation_collateral;
 pub mod deposit_reserve_liquidity;

@@ -1,16 +1,14 @@
 //! `redeem_reserve_collateral`: burns deposit shares for liquidity.
 
-use super::shared::guards::{
-    check_market, check_no_flash_loan, check_not_vault, check_reserve_binding, check_reserve_fresh,
-    check_status, resolve_amount, Action,
-};
-use super::shared::token_ops::{burn_shares, pay_from_vault};
+use super::shared::accounts::{clock, ReserveAccounts, ReserveAuthority};
 use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
 use crate::events::SharesRedeemed;
 use crate::state::{LendingMarket, Reserve};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
+use lending_core::ops::guards::{check_not_vault, resolve_amount};
+use lending_core::ops::supply;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -52,78 +50,36 @@ pub struct RedeemReserveCollateral<'info> {
     pub token_program: Interface<'info, TokenInterface>,
 }
 
-/// Checks a redemption of `shares` and returns the liquidity it pays out (rounded down).
-/// Records the outflow. Shared with `withdraw_and_redeem`.
-pub fn plan_redeem(
-    market: &LendingMarket,
-    r: &mut Reserve,
-    shares: u64,
-    now: i64,
-    slot: u64,
-) -> Result<u64> {
-    check_market(market, Action::Withdraw, now)?;
-    check_status(r, Action::Withdraw)?;
-    check_no_flash_loan(r)?;
-    check_reserve_fresh(r, slot)?;
-    require!(shares > 0, LendingError::ZeroAmount);
-    let amount = r
-        .pool()
-        .liquidity_for_redeem(shares)
-        .map_err(LendingError::from)?;
-    require!(amount > 0, LendingError::AmountTooSmall);
-    require!(amount <= r.available, LendingError::InsufficientLiquidity);
-    let mut w = r.outflow();
-    w.consume(amount, now).map_err(LendingError::from)?;
-    r.set_outflow(&w);
-    r.available -= amount;
-    r.share_supply = r
-        .share_supply
-        .checked_sub(shares)
-        .ok_or(LendingError::MathOverflow)?;
-    Ok(amount)
+impl<'info> RedeemReserveCollateral<'info> {
+    fn reserve_accounts(&self) -> ReserveAccounts<'_, 'info> {
+        ReserveAccounts::new(self.market.as_ref().key, &self.reserve, &self.token_program)
+            .mint(&self.liquidity_mint)
+            .supply_vault(&self.supply_vault)
+            .share_mint(&self.share_mint)
+    }
 }
 
 /// Redeems `shares` (`u64::MAX`: the whole share account).
 pub fn handler(ctx: Context<RedeemReserveCollateral>, shares: u64) -> Result<()> {
-    let clock = Clock::get()?;
-    let a = &mut *ctx.accounts;
-    let binding = crate::liquidity_binding!(a).with_share_mint(a.share_mint.key);
-    check_reserve_binding(&*a.reserve.load()?, &binding)?;
-    let from = user_token_account(&a.user_shares, a.share_mint.key)?;
-    user_token_account(&a.user_liquidity, a.liquidity_mint.key)?;
-    let shares = resolve_amount(shares, from.amount)?;
-    let (amount, signer, decimals) = {
-        let mut r = a.reserve.load_mut()?;
-        check_not_vault(&r, &a.user_liquidity.key())?;
-        let amount = plan_redeem(
-            &*a.market.load()?,
-            &mut r,
-            shares,
-            clock.unix_timestamp,
-            clock.slot,
-        )?;
-        (amount, r.signer(), r.decimals)
-    };
-    burn_shares(
-        &a.token_program,
-        &a.share_mint.to_account_info(),
-        &a.user_shares.to_account_info(),
-        &a.user,
-        shares,
-    )?;
-    pay_from_vault(
-        &a.token_program,
-        &a.supply_vault,
-        &a.user_liquidity.to_account_info(),
-        &a.liquidity_mint,
-        decimals,
-        &a.reserve.to_account_info(),
-        &signer,
-        amount,
-    )?;
+    let a = &ctx.accounts;
+    let clock = clock()?;
+    let reserve = a.reserve_accounts();
+    let mut r = reserve.load_mut()?;
+    let from = user_token_account(&a.user_shares, &r.share_mint)?;
+    user_token_account(&a.user_liquidity, &r.liquidity_mint)?;
+    let shares = resolve_amount(shares, from.amount).map_err(LendingError::from)?;
+    check_not_vault(&r, a.user_liquidity.key).map_err(LendingError::from)?;
+
+    let amount =
+        supply::redeem(&*a.market.load()?, &mut r, shares, &clock).map_err(LendingError::from)?;
+    let authority = ReserveAuthority::of(&r);
+    drop(r);
+
+    reserve.burn_shares(&a.user_shares, &a.user, shares)?;
+    reserve.pay_out(&authority, &a.user_liquidity, amount)?;
     emit!(SharesRedeemed {
-        reserve: ctx.accounts.reserve.key(),
-        user: ctx.accounts.user.key(),
+        reserve: reserve.key(),
+        user: a.user.key(),
         shares,
         amount,
     });

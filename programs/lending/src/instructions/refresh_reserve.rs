@@ -1,5 +1,6 @@
 //! `refresh_reserve`: accrues interest up to now and caches the reserve's price for this slot.
 
+use super::shared::accounts::clock;
 use crate::errors::LendingError;
 use crate::state::{OraclePrice, Reserve};
 use anchor_lang::prelude::*;
@@ -21,12 +22,10 @@ pub struct RefreshReserve<'info> {
 /// working during an oracle outage, while every action that values positions refuses with
 /// the specific oracle error.
 pub fn handler(ctx: Context<RefreshReserve>) -> Result<()> {
-    crate::probe!("refresh_reserve: accounts loaded");
-    crate::probe!("refresh_reserve: probe cost");
-    let clock = Clock::get()?;
-    let o = ctx.accounts.oracle.load()?;
+    let clock = clock()?;
+    let oracle = ctx.accounts.oracle.load()?;
     let mut r = ctx.accounts.reserve.load_mut()?;
-    r.refresh(&o, clock.slot, clock.unix_timestamp)
+    r.refresh(&oracle, clock.slot, clock.unix_timestamp)
         .map_err(LendingError::from)?;
     Ok(())
 }

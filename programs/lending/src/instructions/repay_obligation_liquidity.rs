@@ -1,18 +1,14 @@
 //! `repay_obligation_liquidity`: pays back debt (anyone may repay for an obligation).
 
-use super::shared::guards::{
-    check_no_flash_loan, check_not_vault, check_obligation_binding, check_reserve_binding,
-    check_reserve_fresh,
-};
-use super::shared::token_ops::pay_into_vault;
+use super::shared::accounts::{clock, load_obligation, ReserveAccounts, ReserveAuthority};
 use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
 use crate::events::Repaid;
-use crate::risk::health::borrow_values;
-use crate::state::reserve::PriceStatus;
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
+use lending_core::ops::guards::check_not_vault;
+use lending_core::ops::repay::repay;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -50,77 +46,36 @@ pub struct RepayObligationLiquidity<'info> {
     pub token_program: Interface<'info, TokenInterface>,
 }
 
+impl<'info> RepayObligationLiquidity<'info> {
+    fn reserve_accounts(&self) -> ReserveAccounts<'_, 'info> {
+        ReserveAccounts::new(self.market.as_ref().key, &self.reserve, &self.token_program)
+            .mint(&self.liquidity_mint)
+            .supply_vault(&self.supply_vault)
+    }
+}
+
 /// Repays `amount` (`u64::MAX`: everything owed, rounded up, leaving no dust). Never takes more
 /// than is owed. Allowed even when the market is paused or the reserve frozen.
 pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()> {
-    crate::probe!("repay: accounts loaded");
-    crate::probe!("repay: probe cost");
-    let clock = Clock::get()?;
-    let a = &mut *ctx.accounts;
-    let binding = crate::liquidity_binding!(a);
-    check_reserve_binding(&*a.reserve.load()?, &binding)?;
-    user_token_account(&a.payer_liquidity, a.liquidity_mint.key)?;
-    require!(amount > 0, LendingError::ZeroAmount);
-    let (amount, remaining, health, decimals) = {
-        let mut r = a.reserve.load_mut()?;
-        let mut ob = a.obligation.load_mut()?;
-        check_obligation_binding(&ob, a.market.as_ref().key, None)?;
-        check_no_flash_loan(&r)?;
-        check_reserve_fresh(&r, clock.slot)?;
-        check_not_vault(&r, &a.payer_liquidity.key())?;
-        let reserve_key = a.reserve.key();
-        let i = ob
-            .find_borrow(&reserve_key)
-            .ok_or(LendingError::NoDebtInReserve)?;
-        crate::probe!("repay: loads, bindings and checks");
-        let mut pool = r.pool();
-        let shares = ob.borrows[i].debt_shares.get();
-        let owed = pool.repay_all_amount(shares).map_err(LendingError::from)?;
-        let amount = amount.min(owed);
-        let burned = pool
-            .debt_shares_for_repay_owing(amount, shares, owed)
-            .map_err(LendingError::from)?;
-        pool.record_repayment(amount, burned)
-            .map_err(LendingError::from)?;
-        r.set_pool(&pool);
-        crate::probe!("repay: amount owed and shares burned");
-        let remaining = shares - burned;
-        ob.borrows[i].debt_shares.set(remaining);
-        let priced = PriceStatus::from_u8(r.price_status) == PriceStatus::Valid;
-        if !ob.last_update.is_stale(clock.slot) && priced {
-            // Keep a fresh obligation fresh: update this position's value in place.
-            let old_value = ob.borrows[i].values();
-            let new_value =
-                borrow_values(&pool, remaining, &r.price_view()).map_err(LendingError::from)?;
-            crate::probe!("repay: position revalued");
-            ob.borrows[i].set_values(&new_value);
-            let mut h = ob.health();
-            h.replace_borrow(&old_value, &new_value);
-            ob.set_health(&h);
-        } else {
-            ob.last_update.mark_stale();
-        }
-        ob.remove_borrow_if_empty(i);
-        (amount, remaining, ob.health(), r.decimals)
-    };
-    crate::probe!("repay: books updated");
-    pay_into_vault(
-        &a.token_program,
-        &a.payer_liquidity,
-        &a.supply_vault,
-        &a.liquidity_mint,
-        decimals,
-        &a.payer,
-        amount,
-    )?;
-    crate::probe!("repay: tokens moved");
+    let a = &ctx.accounts;
+    let clock = clock()?;
+    let reserve = a.reserve_accounts();
+    let mut r = reserve.load_mut()?;
+    user_token_account(&a.payer_liquidity, &r.liquidity_mint)?;
+    let mut ob = load_obligation(&a.obligation, a.market.as_ref().key, None)?;
+    check_not_vault(&r, a.payer_liquidity.key).map_err(LendingError::from)?;
+
+    let out = repay(&reserve.key(), &mut r, &mut ob, amount, &clock).map_err(LendingError::from)?;
+    let authority = ReserveAuthority::of(&r);
+    drop((ob, r));
+
+    reserve.pay_in(&authority, &a.payer_liquidity, &a.payer, out.amount)?;
     emit!(Repaid {
-        obligation: ctx.accounts.obligation.key(),
-        reserve: ctx.accounts.reserve.key(),
-        amount,
-        remaining_debt_shares: remaining,
-        health: health.into(),
+        obligation: a.obligation.key(),
+        reserve: reserve.key(),
+        amount: out.amount,
+        remaining_debt_shares: out.remaining_debt_shares,
+        health: out.health.into(),
     });
-    crate::probe!("repay: event emitted");
     Ok(())
 }

@@ -1,15 +1,18 @@
 //! `withdraw_and_redeem`: takes collateral out of the obligation and redeems it for liquidity
 //! in one token transfer (the combined instruction wallets use).
 
-use super::collateral::take_collateral;
-use super::redeem_reserve_collateral::plan_redeem;
-use super::shared::guards::{check_not_vault, check_obligation_binding, check_reserve_binding};
-use super::shared::token_ops::pay_from_vault;
+use super::shared::accounts::{
+    clock, load_obligation, RemainingReserves, ReserveAccounts, ReserveAuthority,
+};
 use super::shared::token_view::{all_distinct, user_token_account};
+use crate::errors::LendingError;
 use crate::events::CollateralWithdrawn;
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
+use lending_core::ops::collateral::take_collateral;
+use lending_core::ops::guards::check_not_vault;
+use lending_core::ops::supply;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -47,44 +50,38 @@ pub struct WithdrawAndRedeem<'info> {
     pub token_program: Interface<'info, TokenInterface>,
 }
 
-/// Withdraws `shares` of collateral (`u64::MAX`: the most health allows) and redeems them.
+impl<'info> WithdrawAndRedeem<'info> {
+    fn reserve_accounts(&self) -> ReserveAccounts<'_, 'info> {
+        ReserveAccounts::new(self.market.as_ref().key, &self.reserve, &self.token_program)
+            .mint(&self.liquidity_mint)
+            .supply_vault(&self.supply_vault)
+    }
+}
+
+/// Withdraws `shares` of collateral (`u64::MAX`: the most health allows) and redeems them; the
+/// obligation's other reserves follow as remaining accounts.
 pub fn handler(ctx: Context<WithdrawAndRedeem>, shares: u64) -> Result<()> {
-    let clock = Clock::get()?;
-    let a = &mut *ctx.accounts;
-    let binding = crate::liquidity_binding!(a);
-    check_reserve_binding(&*a.reserve.load()?, &binding)?;
-    user_token_account(&a.user_liquidity, a.liquidity_mint.key)?;
-    let (shares, amount, signer, decimals, health) = {
-        let mut r = a.reserve.load_mut()?;
-        check_not_vault(&r, &a.user_liquidity.key())?;
-        let mut ob = a.obligation.load_mut()?;
-        check_obligation_binding(&ob, a.market.as_ref().key, Some(a.owner.key))?;
-        let market = a.market.load()?;
-        // plan_redeem checks pause and status; take_collateral checks health.
-        let shares = take_collateral(
-            &mut ob,
-            &a.reserve.key(),
-            &r,
-            ctx.remaining_accounts,
-            shares,
-            &clock,
-        )?;
-        let amount = plan_redeem(&market, &mut r, shares, clock.unix_timestamp, clock.slot)?;
-        (shares, amount, r.signer(), r.decimals, ob.health())
-    };
-    pay_from_vault(
-        &a.token_program,
-        &a.supply_vault,
-        &a.user_liquidity.to_account_info(),
-        &a.liquidity_mint,
-        decimals,
-        &a.reserve.to_account_info(),
-        &signer,
-        amount,
-    )?;
+    let a = &ctx.accounts;
+    let clock = clock()?;
+    let reserve = a.reserve_accounts();
+    let mut r = reserve.load_mut()?;
+    user_token_account(&a.user_liquidity, &r.liquidity_mint)?;
+    check_not_vault(&r, a.user_liquidity.key).map_err(LendingError::from)?;
+    let mut ob = load_obligation(&a.obligation, a.market.as_ref().key, Some(a.owner.key))?;
+
+    // `redeem` checks the pause and the status; `take_collateral` the health.
+    let others = RemainingReserves(ctx.remaining_accounts);
+    let market = a.market.load()?;
+    let shares = take_collateral(&mut ob, &reserve.key(), &r, &others, shares, &clock)
+        .map_err(LendingError::from)?;
+    let amount = supply::redeem(&market, &mut r, shares, &clock).map_err(LendingError::from)?;
+    let (authority, health) = (ReserveAuthority::of(&r), ob.health());
+    drop((ob, r));
+
+    reserve.pay_out(&authority, &a.user_liquidity, amount)?;
     emit!(CollateralWithdrawn {
-        obligation: ctx.accounts.obligation.key(),
-        reserve: ctx.accounts.reserve.key(),
+        obligation: a.obligation.key(),
+        reserve: reserve.key(),
         shares,
         liquidity_amount: amount,
         health: health.into(),

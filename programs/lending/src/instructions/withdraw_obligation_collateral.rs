@@ -1,17 +1,18 @@
 //! `withdraw_obligation_collateral`: takes collateral shares out of the obligation back to the
 //! owner's wallet, if the obligation stays within its borrowing power.
 
-use super::collateral::take_collateral;
-use super::shared::guards::{
-    check_market, check_not_vault, check_obligation_binding, check_reserve_binding, check_status,
-    Action, ReserveBinding,
+use super::shared::accounts::{
+    clock, load_obligation, RemainingReserves, ReserveAccounts, ReserveAuthority,
 };
-use super::shared::token_ops::mint_shares;
 use super::shared::token_view::{all_distinct, user_token_account};
+use crate::errors::LendingError;
 use crate::events::CollateralWithdrawn;
 use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
+use lending_core::ops::collateral::take_collateral;
+use lending_core::ops::guards::{check_market, check_not_vault, check_status};
+use lending_core::ops::Action;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -45,51 +46,37 @@ pub struct WithdrawObligationCollateral<'info> {
     pub token_program: Interface<'info, TokenInterface>,
 }
 
-/// Withdraws `shares` (`u64::MAX`: the most health allows).
+impl<'info> WithdrawObligationCollateral<'info> {
+    fn reserve_accounts(&self) -> ReserveAccounts<'_, 'info> {
+        ReserveAccounts::new(self.market.as_ref().key, &self.reserve, &self.token_program)
+            .share_mint(&self.share_mint)
+    }
+}
+
+/// Withdraws `shares` (`u64::MAX`: the most health allows); the obligation's other reserves
+/// follow as remaining accounts.
 pub fn handler(ctx: Context<WithdrawObligationCollateral>, shares: u64) -> Result<()> {
-    crate::probe!("withdraw: accounts loaded");
-    crate::probe!("withdraw: probe cost");
-    let clock = Clock::get()?;
     let a = &ctx.accounts;
-    let (shares, signer, health) = {
-        let r = a.reserve.load()?;
-        let binding = ReserveBinding {
-            market: Some(a.market.as_ref().key),
-            share_mint: Some(a.share_mint.key),
-            token_program: Some(a.token_program.key),
-            ..ReserveBinding::default()
-        };
-        check_reserve_binding(&r, &binding)?;
-        user_token_account(&a.user_shares, a.share_mint.key)?;
-        check_market(&*a.market.load()?, Action::Withdraw, clock.unix_timestamp)?;
-        check_status(&r, Action::Withdraw)?;
-        check_not_vault(&r, &a.user_shares.key())?;
-        let mut ob = a.obligation.load_mut()?;
-        check_obligation_binding(&ob, a.market.as_ref().key, Some(a.owner.key))?;
-        crate::probe!("withdraw: bindings and checks");
-        let taken = take_collateral(
-            &mut ob,
-            &a.reserve.key(),
-            &r,
-            ctx.remaining_accounts,
-            shares,
-            &clock,
-        )?;
-        crate::probe!("withdraw: collateral taken, health checked");
-        (taken, r.signer(), ob.health())
-    };
-    mint_shares(
-        &a.token_program,
-        &a.share_mint.to_account_info(),
-        &a.user_shares.to_account_info(),
-        &a.reserve.to_account_info(),
-        &signer,
-        shares,
-    )?;
-    crate::probe!("withdraw: shares minted");
+    let clock = clock()?;
+    let reserve = a.reserve_accounts();
+    let r = reserve.load()?;
+    user_token_account(&a.user_shares, &r.share_mint)?;
+    check_market(&*a.market.load()?, Action::Withdraw, clock.unix_timestamp)
+        .map_err(LendingError::from)?;
+    check_status(&r, Action::Withdraw).map_err(LendingError::from)?;
+    check_not_vault(&r, a.user_shares.key).map_err(LendingError::from)?;
+    let mut ob = load_obligation(&a.obligation, a.market.as_ref().key, Some(a.owner.key))?;
+
+    let others = RemainingReserves(ctx.remaining_accounts);
+    let shares = take_collateral(&mut ob, &reserve.key(), &r, &others, shares, &clock)
+        .map_err(LendingError::from)?;
+    let (authority, health) = (ReserveAuthority::of(&r), ob.health());
+    drop((ob, r));
+
+    reserve.mint_shares(&authority, &a.user_shares, shares)?;
     emit!(CollateralWithdrawn {
-        obligation: ctx.accounts.obligation.key(),
-        reserve: ctx.accounts.reserve.key(),
+        obligation: a.obligation.key(),
+        reserve: reserve.key(),
         shares,
         liquidity_amount: 0,
         health: health.into(),

@@ -1,7 +1,7 @@
 //! Helpers shared by instruction handlers: guards, token movements and flash-loan introspection.
 
+pub mod accounts;
 pub mod flash_sysvar;
-pub mod guards;
 pub mod mint_screen;
 pub mod reserve_account;
 pub mod token_ops;
