@@ -455,6 +455,7 @@ pub fn parse_feed_id(hex: &str) -> Result<[u8; 32]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lending_core::ops::reserve::validate_reserve_config;
 
     #[test]
     fn decimals_convert_exactly() {
@@ -476,7 +477,7 @@ mod tests {
         assert!(f.reserves.len() >= 2);
         for r in &f.reserves {
             let p = r.config_params(r.decimals.unwrap_or(6)).unwrap();
-            p.to_config().unwrap();
+            validate_reserve_config(&p.to_config().unwrap()).unwrap();
             r.oracle_params().unwrap();
         }
         f.init_params().unwrap();

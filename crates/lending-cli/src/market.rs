@@ -9,6 +9,7 @@ use clap::Subcommand;
 use lending::risk::fixed::{Rounding, WAD};
 use lending::state::market::PAUSE_ALL;
 use lending::state::{LendingMarket, Reserve};
+use lending_core::ops::reserve::validate_reserve_config;
 use lending_sdk::health::wad_f64;
 use lending_sdk::ix::{self, ReserveKeys};
 use lending_sdk::market::{refresh_price, MarketState};
@@ -212,9 +213,11 @@ fn create_reserve(
     let wanted = config
         .to_config()
         .map_err(|e| anyhow!("invalid config: {e}"))?;
+    validate_reserve_config(&wanted)
+        .map_err(|e| anyhow!("invalid config for {}: {}", r.symbol, e.message()))?;
     let status = match rpc::account::<Reserve>(&c.rpc, &k.reserve) {
         Ok(existing) => {
-            if existing.config == wanted {
+            if *existing.config == wanted {
                 "exists"
             } else {
                 // The program settles interest at the old settings itself (even for a

@@ -5,6 +5,9 @@
 //! changes the state and returns what moved, for the program to transfer and emit. The program
 //! runs them on its accounts; the SDK and the bot run the same functions on fetched copies to
 //! preview an action.
+//!
+//! An operation that fails may leave its arguments partly changed: the program's transaction
+//! then reverts, and a client discards its copies.
 
 pub mod borrow;
 pub mod collateral;
@@ -12,8 +15,12 @@ pub mod fees;
 pub mod flash;
 pub mod guards;
 pub mod liquidate;
+pub mod market;
+pub mod obligation;
+pub mod oracle;
 pub mod refresh;
 pub mod repay;
+pub mod reserve;
 pub mod reserves;
 pub mod supply;
 

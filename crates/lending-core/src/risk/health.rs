@@ -40,7 +40,12 @@ pub fn deposit_values(
     }
     let liquidity = pool.shares_to_liquidity_wad(shares, Rounding::Down)?;
     let market = price.value(liquidity, price.spot, Rounding::Down)?;
-    let low = price.value(liquidity, price.low, Rounding::Down)?;
+    // With no confidence interval both prices are the same: value once.
+    let low = if price.low == price.spot {
+        market
+    } else {
+        price.value(liquidity, price.low, Rounding::Down)?
+    };
     Ok(DepositValues {
         market,
         allowed: bps_mul(low, params.ltv_bps as u128, Rounding::Down)?,

@@ -8,6 +8,7 @@ use super::exchange::Pool;
 use super::fixed::{mul_div, Rounding, BPS};
 use super::health::Health;
 use super::price::PriceView;
+use super::wide::checked_mul;
 use super::{RiskError, RiskResult};
 
 /// Market- and reserve-level settings that bound a liquidation.
@@ -73,11 +74,31 @@ pub fn bonus_bps(
     tolerance: impl FnOnce() -> RiskResult<u128>,
 ) -> RiskResult<u16> {
     let ramp = ramp_bonus_bps(health, min, max);
+    if margin_covers(health, ramp) {
+        return Ok(ramp);
+    }
     Ok(match health.equity_margin_bps() {
         Some(margin) => ramp.min(margin.min(u16::MAX as u128) as u16),
         None if health.deposited.saturating_add(tolerance()?) >= health.borrowed_spot => 0,
         None => ramp,
     })
+}
+
+/// Whether the equity margin is shown to be at least `bps` by comparing `equity·BPS` with
+/// `bps·debt` at spot, before any division (a 128-bit division is a library call on SBF).
+/// False when the collateral is worth less than the debt, and when a product does not fit in
+/// 128 bits (the caller's division then decides).
+fn margin_covers(health: &Health, bps: u16) -> bool {
+    let Some(equity) = health.deposited.checked_sub(health.borrowed_spot) else {
+        return false;
+    };
+    match (
+        checked_mul(equity, BPS),
+        checked_mul(bps as u128, health.borrowed_spot),
+    ) {
+        (Some(scaled_equity), Some(scaled_debt)) => scaled_equity >= scaled_debt,
+        _ => false,
+    }
 }
 
 /// The bonus ramp alone, from `min` at the liquidation line to `max` when debt (price + conf)
@@ -232,6 +253,34 @@ mod tests {
     use super::*;
     use crate::risk::fixed::{amount_to_wad, WAD};
     use crate::risk::health::{borrow_values, deposit_values, RiskParams};
+
+    proptest::proptest! {
+        /// Comparing the products says the same as dividing whenever they fit: the margin
+        /// covers `bps` exactly when the equity margin (rounded down) is at least `bps`; when
+        /// they do not fit it claims nothing.
+        #[test]
+        fn margin_covers_agrees_with_the_divided_margin(
+            deposited in 0u128..=u128::MAX / 2,
+            debt in 0u128..=u128::MAX / 2,
+            bps in 0u16..=u16::MAX,
+            scale in 0u32..=100,
+        ) {
+            let shift = |v: u128| v >> scale;
+            let h = Health {
+                deposited: shift(deposited),
+                borrowed_spot: shift(debt),
+                ..Health::default()
+            };
+            let divided = h.equity_margin_bps().is_some_and(|m| m >= bps as u128);
+            let fits = h.deposited.saturating_sub(h.borrowed_spot).checked_mul(BPS).is_some()
+                && (bps as u128).checked_mul(h.borrowed_spot).is_some();
+            if fits {
+                proptest::prop_assert_eq!(margin_covers(&h, bps), divided);
+            } else {
+                proptest::prop_assert!(!margin_covers(&h, bps));
+            }
+        }
+    }
 
     fn pool() -> Pool {
         Pool {

@@ -4,6 +4,7 @@ use crate::errors::LendingError;
 use crate::events::OwnerChanged;
 use crate::state::LendingMarket;
 use anchor_lang::prelude::*;
+use lending_core::ops::market::accept_owner;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -17,13 +18,7 @@ pub struct AcceptOwner<'info> {
 
 /// Makes the pending owner the owner.
 pub fn handler(ctx: Context<AcceptOwner>) -> Result<()> {
-    let old_owner = {
-        let mut m = ctx.accounts.market.load_mut()?;
-        let old = m.owner;
-        m.owner = m.pending_owner;
-        m.pending_owner = Pubkey::default();
-        old
-    };
+    let old_owner = accept_owner(&mut *ctx.accounts.market.load_mut()?);
     emit!(OwnerChanged {
         market: ctx.accounts.market.key(),
         old_owner,

@@ -71,6 +71,7 @@ pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<(
     user_token_account(&a.user_liquidity, &r.liquidity_mint)?;
     let mut ob = load_obligation(&a.obligation, a.market.as_ref().key, Some(a.owner.key))?;
     check_not_vault(&r, a.user_liquidity.key).map_err(LendingError::from)?;
+    crate::probe!("borrow: accounts loaded and checked");
 
     let others = RemainingReserves(ctx.remaining_accounts);
     let market = a.market.load()?;
@@ -84,6 +85,7 @@ pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<(
         &clock,
     )
     .map_err(LendingError::from)?;
+    crate::probe!("borrow: operation");
     let authority = ReserveAuthority::of(&r);
     drop((ob, r));
 

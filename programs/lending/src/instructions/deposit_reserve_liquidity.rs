@@ -69,6 +69,7 @@ pub fn handler(ctx: Context<DepositReserveLiquidity>, amount: u64) -> Result<()>
     user_token_account(&a.user_shares, &r.share_mint)?;
     let amount = resolve_amount(amount, from.amount).map_err(LendingError::from)?;
     check_not_vault(&r, a.user_shares.key).map_err(LendingError::from)?;
+    crate::probe!("deposit: accounts loaded and checked");
 
     let market = a.market.load()?;
     let shares = supply::deposit(
@@ -80,6 +81,7 @@ pub fn handler(ctx: Context<DepositReserveLiquidity>, amount: u64) -> Result<()>
         &clock,
     )
     .map_err(LendingError::from)?;
+    crate::probe!("deposit: operation");
     let authority = ReserveAuthority::of(&r);
     drop(r);
 

@@ -1,11 +1,11 @@
 //! `init_market`: creates a lending market owned by the signer.
 
-use crate::constants::{MAX_DUST_THRESHOLD, MIN_CLOSE_FACTOR_BPS, MIN_LIQUIDATION_VALUE_CAP};
 use crate::errors::LendingError;
 use crate::events::MarketInitialized;
+use crate::state::LendingMarket;
 use crate::state::LENDING_MARKET_SIZE;
-use crate::state::{LendingMarket, ACCOUNT_VERSION};
 use anchor_lang::prelude::*;
+use lending_core::ops::market::{init_market, LiquidationLimits};
 
 /// Market-wide settings chosen at creation (all but `allow_fixed_price` can change later).
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
@@ -35,45 +35,31 @@ pub struct InitMarket<'info> {
     pub system_program: Program<'info, System>,
 }
 
-/// Validates the market-wide liquidation limits, so every listed reserve stays liquidatable
-/// (docs/security.md, L7): a close factor of 10% to 100%, a dust threshold of at most $10,000,
-/// and a per-call cap that is either none (0) or at least $10,000 and the dust threshold.
-pub fn validate_liquidation_limits(
-    close_factor_bps: u16,
-    dust_threshold: u128,
-    max_liquidation_value: u128,
-) -> Result<()> {
-    require!(
-        (MIN_CLOSE_FACTOR_BPS..=10_000).contains(&close_factor_bps)
-            && dust_threshold <= MAX_DUST_THRESHOLD
-            && (max_liquidation_value == 0
-                || (max_liquidation_value >= MIN_LIQUIDATION_VALUE_CAP
-                    && max_liquidation_value >= dust_threshold)),
-        LendingError::InvalidMarketConfig
-    );
-    Ok(())
+impl InitMarketParams {
+    /// The liquidation limits it sets.
+    pub fn limits(&self) -> LiquidationLimits {
+        LiquidationLimits {
+            close_factor_bps: self.close_factor_bps,
+            dust_threshold: self.dust_threshold,
+            max_liquidation_value: self.max_liquidation_value,
+        }
+    }
 }
 
 /// Creates the market.
 pub fn handler(ctx: Context<InitMarket>, params: InitMarketParams) -> Result<()> {
-    validate_liquidation_limits(
-        params.close_factor_bps,
-        params.dust_threshold,
-        params.max_liquidation_value,
-    )?;
-    {
-        let mut m = ctx.accounts.market.load_init()?;
-        m.version = ACCOUNT_VERSION;
-        m.owner = ctx.accounts.owner.key();
-        m.quote_currency = params.quote_currency;
-        m.close_factor_bps = params.close_factor_bps;
-        m.dust_threshold.set(params.dust_threshold);
-        m.max_liquidation_value.set(params.max_liquidation_value);
-        m.allow_fixed_price = params.allow_fixed_price as u8;
-    }
+    let owner = ctx.accounts.owner.key();
+    init_market(
+        &mut *ctx.accounts.market.load_init()?,
+        &owner,
+        params.quote_currency,
+        &params.limits(),
+        params.allow_fixed_price,
+    )
+    .map_err(LendingError::from)?;
     emit!(MarketInitialized {
         market: ctx.accounts.market.key(),
-        owner: ctx.accounts.owner.key(),
+        owner,
         allow_fixed_price: params.allow_fixed_price,
     });
     Ok(())

@@ -1,10 +1,12 @@
 //! `init_obligation`: a wallet opens an obligation (one wallet may hold several, by `id`).
 
+use super::shared::accounts::clock;
 use crate::constants::OBLIGATION_SEED;
 use crate::events::ObligationInitialized;
 use crate::state::OBLIGATION_SIZE;
-use crate::state::{LendingMarket, Obligation, ACCOUNT_VERSION};
+use crate::state::{LendingMarket, Obligation};
 use anchor_lang::prelude::*;
+use lending_core::ops::obligation::init_obligation;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -30,20 +32,20 @@ pub struct InitObligation<'info> {
 
 /// Creates an empty obligation.
 pub fn handler(ctx: Context<InitObligation>, id: u64) -> Result<()> {
-    let clock = Clock::get()?;
-    {
-        let mut o = ctx.accounts.obligation.load_init()?;
-        o.version = ACCOUNT_VERSION;
-        o.market = ctx.accounts.market.key();
-        o.owner = ctx.accounts.owner.key();
-        o.id = id;
-        o.bump = ctx.bumps.obligation;
-        o.last_update.update(clock.slot, clock.unix_timestamp);
-    }
+    let clock = clock()?;
+    let (market, owner) = (ctx.accounts.market.key(), ctx.accounts.owner.key());
+    init_obligation(
+        &mut *ctx.accounts.obligation.load_init()?,
+        &market,
+        &owner,
+        id,
+        ctx.bumps.obligation,
+        &clock,
+    );
     emit!(ObligationInitialized {
-        market: ctx.accounts.market.key(),
+        market,
         obligation: ctx.accounts.obligation.key(),
-        owner: ctx.accounts.owner.key(),
+        owner,
         id,
     });
     Ok(())

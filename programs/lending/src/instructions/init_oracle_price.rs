@@ -1,16 +1,14 @@
 //! `init_oracle_price`: the owner creates the program's price account for one asset.
 
-use crate::constants::{
-    DEFAULT_ORACLE_MAX_AGE_FOR_RISK_SECS, MAX_ORACLE_CONF_BPS, MAX_ORACLE_MAX_AGE_FOR_RISK_SECS,
-    MAX_ORACLE_MAX_AGE_SECS, MIN_ORACLE_MAX_AGE_SECS, ORACLE_SEED,
-};
+use super::shared::accounts::clock;
+use crate::constants::ORACLE_SEED;
 use crate::errors::LendingError;
 use crate::events::{FixedPriceSet, OraclePriceInitialized};
-use crate::risk::price::{to_wad, MAX_EXPO, MIN_EXPO};
 use crate::state::ORACLE_PRICE_SIZE;
-use crate::state::{LendingMarket, OraclePrice, OracleSource, ACCOUNT_VERSION};
+use crate::state::{LendingMarket, OraclePrice, OracleSource};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::Mint;
+use lending_core::ops::oracle::{init_oracle, OracleSettings};
 
 /// How the new price account is sourced and checked.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
@@ -59,116 +57,53 @@ pub struct InitOraclePrice<'info> {
     pub system_program: Program<'info, System>,
 }
 
-/// Validates the limits of a price account of source `kind`: a fixed price never ages (both
-/// ages 0); any other has a max age of 5 to 600 s and a max age for risk of 5 to 120 s, no
-/// longer than the max age.
-pub fn validate_limits(
-    kind: OracleSource,
-    max_age_secs: u64,
-    max_age_for_risk_secs: u64,
-    max_conf_bps: u16,
-    max_ema_deviation_bps: u16,
-) -> Result<()> {
-    let ages_ok = if kind == OracleSource::Fixed {
-        max_age_secs == 0 && max_age_for_risk_secs == 0
-    } else {
-        (MIN_ORACLE_MAX_AGE_SECS..=MAX_ORACLE_MAX_AGE_SECS).contains(&max_age_secs)
-            && (MIN_ORACLE_MAX_AGE_SECS..=MAX_ORACLE_MAX_AGE_FOR_RISK_SECS)
-                .contains(&max_age_for_risk_secs)
-            && max_age_for_risk_secs <= max_age_secs
-    };
-    require!(
-        ages_ok
-            && max_conf_bps > 0
-            && max_conf_bps <= MAX_ORACLE_CONF_BPS
-            && max_ema_deviation_bps > 0
-            && max_ema_deviation_bps <= 10_000,
-        LendingError::InvalidOracleConfig
-    );
-    Ok(())
-}
-
-/// The max age for risk a new price account of source `kind` starts with.
-pub fn default_max_age_for_risk(kind: OracleSource, max_age_secs: u64) -> u64 {
-    if kind == OracleSource::Fixed {
-        0
-    } else {
-        DEFAULT_ORACLE_MAX_AGE_FOR_RISK_SECS.min(max_age_secs)
+impl OracleParams {
+    /// The source binding and limits (the max age for risk starts at its default).
+    pub fn settings(&self) -> Result<OracleSettings> {
+        let kind =
+            OracleSource::from_u8(self.source_kind).ok_or(LendingError::InvalidOracleConfig)?;
+        Ok(OracleSettings {
+            kind,
+            source: self.source,
+            feed_id: self.feed_id,
+            max_age_secs: self.max_age_secs,
+            max_age_for_risk_secs: OracleSettings::default_max_age_for_risk(
+                kind,
+                self.max_age_secs,
+            ),
+            max_conf_bps: self.max_conf_bps,
+            max_ema_deviation_bps: self.max_ema_deviation_bps,
+        })
     }
-}
-
-/// Validates a fixed price (positive, exponent in range, representable in WAD).
-pub fn validate_fixed(price: i64, expo: i32) -> Result<()> {
-    require!(price > 0, LendingError::InvalidPrice);
-    require!(
-        (MIN_EXPO..=MAX_EXPO).contains(&expo),
-        LendingError::InvalidExponent
-    );
-    require!(
-        to_wad(price as u64, expo).map_err(LendingError::from)? > 0,
-        LendingError::InvalidPrice
-    );
-    Ok(())
 }
 
 /// Creates the price account.
 pub fn handler(ctx: Context<InitOraclePrice>, params: OracleParams) -> Result<()> {
-    let kind =
-        OracleSource::from_u8(params.source_kind).ok_or(LendingError::InvalidOracleConfig)?;
-    let max_age_for_risk_secs = default_max_age_for_risk(kind, params.max_age_secs);
-    validate_limits(
-        kind,
-        params.max_age_secs,
-        max_age_for_risk_secs,
-        params.max_conf_bps,
-        params.max_ema_deviation_bps,
-    )?;
-    let clock = Clock::get()?;
-    let market_key = ctx.accounts.market.key();
-    let mint_key = ctx.accounts.mint.key();
-    if kind == OracleSource::Fixed {
-        require!(
-            ctx.accounts.market.load()?.allow_fixed_price != 0,
-            LendingError::FixedPriceNotAllowed
-        );
-        validate_fixed(params.fixed_price, params.fixed_expo)?;
-    } else if kind == OracleSource::PythLegacy {
-        // Legacy accounts live at fixed addresses: the source must be pinned.
-        require!(
-            params.source != Pubkey::default(),
-            LendingError::InvalidOracleConfig
-        );
-    }
-    {
-        let mut o = ctx.accounts.oracle.load_init()?;
-        o.version = ACCOUNT_VERSION;
-        o.market = market_key;
-        o.mint = mint_key;
-        o.source_kind = kind as u8;
-        o.feed_id = params.feed_id;
-        o.max_age_secs = params.max_age_secs;
-        o.max_age_for_risk_secs = max_age_for_risk_secs;
-        o.max_conf_bps = params.max_conf_bps;
-        o.max_ema_deviation_bps = params.max_ema_deviation_bps;
-        o.bump = ctx.bumps.oracle;
-        if kind == OracleSource::Fixed {
-            o.source = Pubkey::default();
-            o.price = params.fixed_price;
-            o.expo = params.fixed_expo;
-            o.publish_time = clock.unix_timestamp;
-            o.slot = clock.slot;
-        } else {
-            o.source = params.source;
-        }
-    }
+    let settings = params.settings()?;
+    let clock = clock()?;
+    let (market, mint) = (ctx.accounts.market.key(), ctx.accounts.mint.key());
+    // Only a fixed source needs the market's permission: read it only then.
+    let allow_fixed_price =
+        settings.kind == OracleSource::Fixed && ctx.accounts.market.load()?.allow_fixed_price != 0;
+    init_oracle(
+        &mut *ctx.accounts.oracle.load_init()?,
+        &market,
+        &mint,
+        &settings,
+        allow_fixed_price,
+        (params.fixed_price, params.fixed_expo),
+        ctx.bumps.oracle,
+        &clock,
+    )
+    .map_err(LendingError::from)?;
     emit!(OraclePriceInitialized {
-        market: market_key,
+        market,
         oracle: ctx.accounts.oracle.key(),
-        mint: mint_key,
-        source_kind: kind as u8,
+        mint,
+        source_kind: params.source_kind,
         source: params.source,
     });
-    if kind == OracleSource::Fixed {
+    if settings.kind == OracleSource::Fixed {
         emit!(FixedPriceSet {
             oracle: ctx.accounts.oracle.key(),
             price: params.fixed_price,

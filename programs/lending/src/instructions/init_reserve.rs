@@ -1,18 +1,16 @@
 //! `init_reserve`: the owner lists an asset, with a mandatory seed deposit.
 
 use super::reserve_config::ReserveConfigParams;
+use super::shared::accounts::clock;
 use super::shared::mint_screen::screen_mint;
 use super::shared::token_ops::pay_into_vault;
-use crate::constants::{
-    FEE_VAULT_SEED, MIN_SEED_DEPOSIT, RESERVE_SEED, SHARE_MINT_SEED, SUPPLY_VAULT_SEED,
-};
+use crate::constants::{FEE_VAULT_SEED, RESERVE_SEED, SHARE_MINT_SEED, SUPPLY_VAULT_SEED};
 use crate::errors::LendingError;
 use crate::events::ReserveInitialized;
-use crate::risk::fixed::WAD;
-use crate::state::{LendingMarket, OraclePrice, Reserve, ACCOUNT_VERSION};
-use crate::state::{PriceStatus, RESERVE_SIZE};
+use crate::state::{LendingMarket, OraclePrice, Reserve, RESERVE_SIZE};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use lending_core::ops::reserve::{init_reserve, ReserveAddresses};
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -95,54 +93,47 @@ pub fn handler(
     seed_amount: u64,
 ) -> Result<()> {
     let config = config.to_config()?;
-    require!(
-        seed_amount >= MIN_SEED_DEPOSIT,
-        LendingError::SeedDepositTooSmall
-    );
+    let clock = clock()?;
+    let a = &ctx.accounts;
+    let addresses = ReserveAddresses {
+        market: a.market.key(),
+        liquidity_mint: a.liquidity_mint.key(),
+        token_program: a.token_program.key(),
+        supply_vault: a.supply_vault.key(),
+        fee_vault: a.fee_vault.key(),
+        share_mint: a.share_mint.key(),
+        oracle: a.oracle.key(),
+    };
+    let decimals = a.liquidity_mint.decimals;
+    init_reserve(
+        &mut *a.reserve.load_init()?,
+        &addresses,
+        decimals,
+        ctx.bumps.reserve,
+        &config,
+        seed_amount,
+        &clock,
+    )
+    .map_err(LendingError::from)?;
+    a.market.load_mut()?.reserve_count += 1;
     screen_mint(
-        &ctx.accounts.liquidity_mint.to_account_info(),
+        &a.liquidity_mint.to_account_info(),
         config.trusted_issuer != 0,
     )?;
-    let clock = Clock::get()?;
-    let a = &mut *ctx.accounts;
+
     pay_into_vault(
         &a.token_program,
         &a.seed_source.to_account_info(),
         &a.supply_vault.to_account_info(),
         &a.liquidity_mint.to_account_info(),
-        a.liquidity_mint.decimals,
+        decimals,
         &a.owner,
         seed_amount,
     )?;
-    {
-        let mut r = a.reserve.load_init()?;
-        r.version = ACCOUNT_VERSION;
-        r.market = a.market.key();
-        r.liquidity_mint = a.liquidity_mint.key();
-        r.token_program = a.token_program.key();
-        r.supply_vault = a.supply_vault.key();
-        r.fee_vault = a.fee_vault.key();
-        r.share_mint = a.share_mint.key();
-        r.oracle = a.oracle.key();
-        r.decimals = a.liquidity_mint.decimals;
-        r.bump = ctx.bumps.reserve;
-        r.borrow_index.set(WAD);
-        r.available = seed_amount;
-        r.share_supply = seed_amount;
-        r.seed_shares = seed_amount;
-        r.config = config;
-        // Nothing is borrowed yet: the curve's rate at zero utilisation.
-        r.borrow_apr
-            .set(config.curve.apr_wad(0).map_err(LendingError::from)?);
-        r.last_update.update(clock.slot, clock.unix_timestamp);
-        r.last_update.mark_stale();
-        r.price_status = PriceStatus::Invalid as u8;
-    }
-    a.market.load_mut()?.reserve_count += 1;
     emit!(ReserveInitialized {
-        market: ctx.accounts.market.key(),
-        reserve: ctx.accounts.reserve.key(),
-        mint: ctx.accounts.liquidity_mint.key(),
+        market: addresses.market,
+        reserve: a.reserve.key(),
+        mint: addresses.liquidity_mint,
         seed_amount,
     });
     Ok(())

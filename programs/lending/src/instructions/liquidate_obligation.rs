@@ -9,7 +9,7 @@ use crate::state::{LendingMarket, Obligation, Reserve};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
 use lending_core::ops::guards::check_not_vault;
-use lending_core::ops::liquidate::{liquidate, Bounds, Party};
+use lending_core::ops::liquidate::{liquidate, Bounds, Outcome, Party};
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -76,6 +76,17 @@ pub struct LiquidateParams {
     pub receive_liquidity: bool,
 }
 
+impl LiquidateParams {
+    /// The bounds in the core's format.
+    pub fn bounds(&self) -> Bounds {
+        Bounds {
+            max_repay: self.max_repay,
+            min_receive: self.min_receive,
+            receive_liquidity: self.receive_liquidity,
+        }
+    }
+}
+
 impl<'info> LiquidateObligation<'info> {
     fn repay_accounts(&self) -> ReserveAccounts<'_, 'info> {
         ReserveAccounts::new(
@@ -96,6 +107,33 @@ impl<'info> LiquidateObligation<'info> {
         .mint(&self.collateral_mint)
         .supply_vault(&self.collateral_supply_vault)
         .share_mint(&self.collateral_share_mint)
+    }
+
+    /// Emits `BadDebtWrittenOff` (if debt was written off) and `Liquidated`.
+    fn emit_events(&self, out: &Outcome, repay_key: &Pubkey, collateral_key: &Pubkey) {
+        let p = out.plan;
+        if let Some(w) = out.written_off {
+            emit!(BadDebtWrittenOff {
+                obligation: self.obligation.key(),
+                reserve: *repay_key,
+                debt_shares: w.debt_shares,
+                amount_wad: w.amount_wad,
+            });
+        }
+        emit!(Liquidated {
+            obligation: self.obligation.key(),
+            liquidator: self.liquidator.key(),
+            repay_reserve: *repay_key,
+            collateral_reserve: *collateral_key,
+            repay_amount: p.repay_amount,
+            seized_shares: p.seized_shares,
+            liquidator_shares: p.liquidator_shares,
+            protocol_fee_shares: p.protocol_fee_shares,
+            received_liquidity: out.received_liquidity,
+            bonus_bps: p.bonus_bps,
+            health_before: out.before.into(),
+            health: out.after.into(),
+        });
     }
 
     /// Checks the liquidator's token accounts against the reserves they must belong to.
@@ -137,12 +175,8 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
     let (mut r, mut c) = (repay.load_mut()?, collateral.load_mut()?);
     require_keys_eq!(ob.market, a.market.key(), LendingError::WrongMarket);
     a.check_liquidator_accounts(&r, &c, params.receive_liquidity)?;
+    crate::probe!("liquidate: accounts loaded and checked");
 
-    let bounds = Bounds {
-        max_repay: params.max_repay,
-        min_receive: params.min_receive,
-        receive_liquidity: params.receive_liquidity,
-    };
     let (repay_key, collateral_key) = (repay.key(), collateral.key());
     let out = liquidate(
         &*a.market.load()?,
@@ -156,10 +190,11 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
             reserve: &mut c,
         },
         &RemainingReserves(ctx.remaining_accounts),
-        &bounds,
+        &params.bounds(),
         &clock,
     )
     .map_err(LendingError::from)?;
+    crate::probe!("liquidate: operation");
     let (repay_authority, coll_authority) = (ReserveAuthority::of(&r), ReserveAuthority::of(&c));
     drop((ob, r, c));
 
@@ -176,27 +211,6 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
     } else {
         collateral.mint_shares(&coll_authority, dest, p.liquidator_shares)?;
     }
-    if let Some(w) = out.written_off {
-        emit!(BadDebtWrittenOff {
-            obligation: a.obligation.key(),
-            reserve: repay_key,
-            debt_shares: w.debt_shares,
-            amount_wad: w.amount_wad,
-        });
-    }
-    emit!(Liquidated {
-        obligation: a.obligation.key(),
-        liquidator: a.liquidator.key(),
-        repay_reserve: repay_key,
-        collateral_reserve: collateral_key,
-        repay_amount: p.repay_amount,
-        seized_shares: p.seized_shares,
-        liquidator_shares: p.liquidator_shares,
-        protocol_fee_shares: p.protocol_fee_shares,
-        received_liquidity: out.received_liquidity,
-        bonus_bps: p.bonus_bps,
-        health_before: out.before.into(),
-        health: out.after.into(),
-    });
+    a.emit_events(&out, &repay_key, &collateral_key);
     Ok(())
 }

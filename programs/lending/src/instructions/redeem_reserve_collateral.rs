@@ -69,9 +69,11 @@ pub fn handler(ctx: Context<RedeemReserveCollateral>, shares: u64) -> Result<()>
     user_token_account(&a.user_liquidity, &r.liquidity_mint)?;
     let shares = resolve_amount(shares, from.amount).map_err(LendingError::from)?;
     check_not_vault(&r, a.user_liquidity.key).map_err(LendingError::from)?;
+    crate::probe!("redeem: accounts loaded and checked");
 
     let amount =
         supply::redeem(&*a.market.load()?, &mut r, shares, &clock).map_err(LendingError::from)?;
+    crate::probe!("redeem: operation");
     let authority = ReserveAuthority::of(&r);
     drop(r);
 

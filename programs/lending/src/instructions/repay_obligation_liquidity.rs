@@ -64,8 +64,10 @@ pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()
     user_token_account(&a.payer_liquidity, &r.liquidity_mint)?;
     let mut ob = load_obligation(&a.obligation, a.market.as_ref().key, None)?;
     check_not_vault(&r, a.payer_liquidity.key).map_err(LendingError::from)?;
+    crate::probe!("repay: accounts loaded and checked");
 
     let out = repay(&reserve.key(), &mut r, &mut ob, amount, &clock).map_err(LendingError::from)?;
+    crate::probe!("repay: operation");
     let authority = ReserveAuthority::of(&r);
     drop((ob, r));
 

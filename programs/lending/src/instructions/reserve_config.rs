@@ -1,13 +1,7 @@
 //! The reserve configuration as an instruction argument, and its bounds.
 
-use crate::constants::{
-    MAX_FEE_BPS, MAX_LIQUIDATION_BONUS_BPS, MAX_OUTFLOW_WINDOW_SECS,
-    MAX_PROTOCOL_LIQUIDATION_FEE_BPS, MIN_LIQUIDATION_BONUS_BPS,
-};
 use crate::errors::LendingError;
 use crate::risk::curve::BorrowRateCurve;
-use crate::risk::liquidation::bonus_keeps_liquidation_improving;
-use crate::state::{ReserveConfig, ReserveStatus};
 use anchor_lang::prelude::*;
 
 /// One point of a borrow-rate curve as sent by the market owner (borsh-identical to a
@@ -74,38 +68,10 @@ pub struct ReserveConfigParams {
 }
 
 impl ReserveConfigParams {
-    /// Validates the bounds and builds the stored configuration.
-    ///
-    /// Bounds: LTV < liquidation threshold ≤ 100% (both zero marks a non-collateral asset),
-    /// min bonus ≤ max bonus ≤ 25%, threshold × (1 + max bonus) < 100% so a liquidation always
-    /// shrinks the shortfall, every fee below 100%, a utilisation cap above zero, a valid
-    /// status, a window of 1 s to 7 days for any outflow limit, and a monotone curve from 0%
-    /// to 100%. So that every collateral reserve stays profitable to liquidate (docs/security.md,
-    /// L7): a minimum bonus of at least 1%, and a protocol cut of at most half the bonus.
-    pub fn to_config(&self) -> Result<ReserveConfig> {
-        let non_collateral = self.ltv_bps == 0 && self.liquidation_threshold_bps == 0;
-        let ok = (non_collateral
-            || (self.ltv_bps < self.liquidation_threshold_bps
-                && self.liquidation_threshold_bps <= 10_000
-                && self.min_liquidation_bonus_bps >= MIN_LIQUIDATION_BONUS_BPS))
-            && self.protocol_liquidation_fee_bps <= MAX_PROTOCOL_LIQUIDATION_FEE_BPS
-            && self.min_liquidation_bonus_bps <= self.max_liquidation_bonus_bps
-            && self.max_liquidation_bonus_bps <= MAX_LIQUIDATION_BONUS_BPS
-            && bonus_keeps_liquidation_improving(
-                self.liquidation_threshold_bps,
-                self.max_liquidation_bonus_bps,
-            )
-            && self.protocol_liquidation_fee_bps <= MAX_FEE_BPS
-            && self.origination_fee_bps <= MAX_FEE_BPS
-            && self.flash_loan_fee_bps <= MAX_FEE_BPS
-            && self.protocol_take_rate_bps <= MAX_FEE_BPS
-            && self.utilization_cap_bps > 0
-            && self.utilization_cap_bps <= 10_000
-            && ReserveStatus::from_u8(self.status).is_some()
-            && (self.outflow_limit == 0
-                || (1..=MAX_OUTFLOW_WINDOW_SECS).contains(&self.outflow_window_secs))
-            && self.curve.len() >= 2;
-        require!(ok, LendingError::InvalidReserveConfig);
+    /// The configuration to store, unvalidated: the operations that store it check it
+    /// ([`lending_core::ops::reserve::validate_reserve_config`] states the bounds). Refuses a
+    /// curve of more points than a reserve holds.
+    pub fn to_config(&self) -> Result<lending_core::state::ReserveConfig> {
         let pairs: Vec<(u32, u32)> = self
             .curve
             .iter()
@@ -113,8 +79,7 @@ impl ReserveConfigParams {
             .collect();
         let curve =
             BorrowRateCurve::from_points(&pairs).ok_or(LendingError::InvalidReserveConfig)?;
-        require!(curve.is_valid(), LendingError::InvalidReserveConfig);
-        Ok(ReserveConfig {
+        Ok(lending_core::state::ReserveConfig {
             ltv_bps: self.ltv_bps,
             liquidation_threshold_bps: self.liquidation_threshold_bps,
             min_liquidation_bonus_bps: self.min_liquidation_bonus_bps,
@@ -132,7 +97,7 @@ impl ReserveConfigParams {
             borrow_cap: self.borrow_cap,
             outflow_limit: self.outflow_limit,
             outflow_window_secs: self.outflow_window_secs,
-            curve: curve.into(),
+            curve,
             padding: [0; 8],
         })
     }

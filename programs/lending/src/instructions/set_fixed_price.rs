@@ -1,10 +1,11 @@
 //! `set_fixed_price`: the owner changes a fixed price (fixed-price markets only).
 
-use super::init_oracle_price::validate_fixed;
+use super::shared::accounts::clock;
 use crate::errors::LendingError;
 use crate::events::FixedPriceSet;
-use crate::state::{LendingMarket, OraclePrice, OracleSource};
+use crate::state::{LendingMarket, OraclePrice};
 use anchor_lang::prelude::*;
+use lending_core::ops::oracle::set_fixed_price;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -21,25 +22,15 @@ pub struct SetFixedPrice<'info> {
 
 /// Sets the price; every change emits [`FixedPriceSet`].
 pub fn handler(ctx: Context<SetFixedPrice>, price: i64, expo: i32, conf: u64) -> Result<()> {
-    validate_fixed(price, expo)?;
-    let clock = Clock::get()?;
-    {
-        let mut o = ctx.accounts.oracle.load_mut()?;
-        require!(
-            o.source_kind() == Some(OracleSource::Fixed),
-            LendingError::InvalidOracleConfig
-        );
-        require!(
-            (conf as u128) * 10_000 <= (price as u128) * o.max_conf_bps as u128,
-            LendingError::ConfidenceTooWide
-        );
-        o.price = price;
-        o.expo = expo;
-        o.conf = conf;
-        o.ema_price = 0;
-        o.publish_time = clock.unix_timestamp;
-        o.slot = clock.slot;
-    }
+    let clock = clock()?;
+    set_fixed_price(
+        &mut *ctx.accounts.oracle.load_mut()?,
+        price,
+        expo,
+        conf,
+        &clock,
+    )
+    .map_err(LendingError::from)?;
     emit!(FixedPriceSet {
         oracle: ctx.accounts.oracle.key(),
         price,

@@ -1,11 +1,10 @@
 //! `update_market_config`: the owner changes market-wide limits and pause flags.
 
-use super::init_market::validate_liquidation_limits;
 use crate::errors::LendingError;
 use crate::events::MarketConfigUpdated;
-use crate::state::market::{PAUSE_ALL, PAUSE_BORROWS};
 use crate::state::LendingMarket;
 use anchor_lang::prelude::*;
+use lending_core::ops::market::{configure, LiquidationLimits};
 
 /// New market-wide settings.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
@@ -33,24 +32,17 @@ pub struct UpdateMarketConfig<'info> {
 
 /// Applies the new settings.
 pub fn handler(ctx: Context<UpdateMarketConfig>, params: MarketConfigParams) -> Result<()> {
-    validate_liquidation_limits(
-        params.close_factor_bps,
-        params.dust_threshold,
-        params.max_liquidation_value,
-    )?;
-    require!(
-        params.pause_flags & !(PAUSE_ALL | PAUSE_BORROWS) == 0,
-        LendingError::InvalidMarketConfig
-    );
-    {
-        let mut m = ctx.accounts.market.load_mut()?;
-        m.close_factor_bps = params.close_factor_bps;
-        m.dust_threshold.set(params.dust_threshold);
-        m.max_liquidation_value.set(params.max_liquidation_value);
-        m.pause_flags = params.pause_flags;
-        // The owner's flags hold until the owner changes them.
-        m.pause_expires_at = 0;
-    }
+    let limits = LiquidationLimits {
+        close_factor_bps: params.close_factor_bps,
+        dust_threshold: params.dust_threshold,
+        max_liquidation_value: params.max_liquidation_value,
+    };
+    configure(
+        &mut *ctx.accounts.market.load_mut()?,
+        &limits,
+        params.pause_flags,
+    )
+    .map_err(LendingError::from)?;
     emit!(MarketConfigUpdated {
         market: ctx.accounts.market.key(),
         close_factor_bps: params.close_factor_bps,

@@ -2,11 +2,11 @@
 //! changes its limits. It works while the price is stale: that is when a dead or moved feed
 //! needs it, since no obligation touching the reserve can be refreshed (or liquidated) then.
 
-use super::init_oracle_price::validate_limits;
 use crate::errors::LendingError;
 use crate::events::OracleConfigUpdated;
 use crate::state::{LendingMarket, OraclePrice, OracleSource};
 use anchor_lang::prelude::*;
+use lending_core::ops::oracle::{configure_oracle, OracleSettings};
 
 /// The new binding and limits of a price account.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
@@ -43,54 +43,34 @@ pub struct UpdateOracleConfig<'info> {
     pub oracle: AccountLoader<'info, OraclePrice>,
 }
 
-/// Applies `params` within the bounds `init_oracle_price` enforces. A new source kind, source
-/// account or feed id clears the stored price, so the reserve is unpriced until a refresh from
-/// the new source (the old price cannot live on under the new binding, and the new source's
-/// first price is not refused as older than the old one's).
-pub fn handler(ctx: Context<UpdateOracleConfig>, params: OracleConfigParams) -> Result<()> {
-    let kind =
-        OracleSource::from_u8(params.source_kind).ok_or(LendingError::InvalidOracleConfig)?;
-    validate_limits(
-        kind,
-        params.max_age_secs,
-        params.max_age_for_risk_secs,
-        params.max_conf_bps,
-        params.max_ema_deviation_bps,
-    )?;
-    let source = if kind == OracleSource::Fixed {
-        Pubkey::default()
-    } else {
-        params.source
-    };
-    match kind {
-        OracleSource::PythLegacy => {
-            require!(
-                source != Pubkey::default(),
-                LendingError::InvalidOracleConfig
-            )
-        }
-        OracleSource::Fixed => require!(
-            ctx.accounts.market.load()?.allow_fixed_price != 0,
-            LendingError::FixedPriceNotAllowed
-        ),
-        OracleSource::PythPull => {}
+impl OracleConfigParams {
+    /// The source binding and limits.
+    pub fn settings(&self) -> Result<OracleSettings> {
+        Ok(OracleSettings {
+            kind: OracleSource::from_u8(self.source_kind)
+                .ok_or(LendingError::InvalidOracleConfig)?,
+            source: self.source,
+            feed_id: self.feed_id,
+            max_age_secs: self.max_age_secs,
+            max_age_for_risk_secs: self.max_age_for_risk_secs,
+            max_conf_bps: self.max_conf_bps,
+            max_ema_deviation_bps: self.max_ema_deviation_bps,
+        })
     }
-    let rebound = {
-        let mut o = ctx.accounts.oracle.load_mut()?;
-        let rebound =
-            o.source_kind != kind as u8 || o.source != source || o.feed_id != params.feed_id;
-        if rebound {
-            o.clear_price();
-        }
-        o.source_kind = kind as u8;
-        o.source = source;
-        o.feed_id = params.feed_id;
-        o.max_age_secs = params.max_age_secs;
-        o.max_age_for_risk_secs = params.max_age_for_risk_secs;
-        o.max_conf_bps = params.max_conf_bps;
-        o.max_ema_deviation_bps = params.max_ema_deviation_bps;
-        rebound
-    };
+}
+
+/// Applies `params` within the bounds `init_oracle_price` enforces ([`configure_oracle`]: a
+/// new source kind, source account or feed id clears the stored price).
+pub fn handler(ctx: Context<UpdateOracleConfig>, params: OracleConfigParams) -> Result<()> {
+    let settings = params.settings()?;
+    // Only a fixed source needs the market's permission: read it only then.
+    let allow_fixed_price =
+        settings.kind == OracleSource::Fixed && ctx.accounts.market.load()?.allow_fixed_price != 0;
+    let mut o = ctx.accounts.oracle.load_mut()?;
+    let rebound =
+        configure_oracle(&mut o, &settings, allow_fixed_price).map_err(LendingError::from)?;
+    let source = o.source;
+    drop(o);
     emit!(OracleConfigUpdated {
         oracle: ctx.accounts.oracle.key(),
         source_kind: params.source_kind,

@@ -5,6 +5,7 @@ use crate::errors::LendingError;
 use crate::events::ReserveConfigUpdated;
 use crate::state::{LendingMarket, Reserve};
 use anchor_lang::prelude::*;
+use lending_core::ops::reserve::update_reserve_config;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -19,25 +20,15 @@ pub struct UpdateReserveConfig<'info> {
     pub reserve: AccountLoader<'info, Reserve>,
 }
 
-/// Validates and applies the configuration. Interest up to now accrues under the old curve
-/// first (a reserve whose accrual overflows is not stuck: it accrues nothing for the period,
-/// see [`Reserve::settle_interest`]); the reserve is then marked stale so the next action
-/// re-reads rates under the new one.
+/// Applies the configuration ([`update_reserve_config`]: interest accrues under the old curve
+/// first, and the reserve is marked stale).
 pub fn handler(ctx: Context<UpdateReserveConfig>, config: ReserveConfigParams) -> Result<()> {
     let config = config.to_config()?;
     let now = Clock::get()?.unix_timestamp;
-    let interest_forgiven = {
-        let mut r = ctx.accounts.reserve.load_mut()?;
-        require!(
-            config.trusted_issuer == r.config.trusted_issuer,
-            LendingError::InvalidReserveConfig
-        );
-        let forgiven = r.settle_interest(now).map_err(LendingError::from)?;
-        r.config = config;
-        r.last_update.mark_stale();
-        r.bump_valuation();
-        forgiven
-    };
+    let mut r = ctx.accounts.reserve.load_mut()?;
+    let interest_forgiven =
+        update_reserve_config(&mut r, &config, now).map_err(LendingError::from)?;
+    drop(r);
     emit!(ReserveConfigUpdated {
         reserve: ctx.accounts.reserve.key(),
         ltv_bps: config.ltv_bps,

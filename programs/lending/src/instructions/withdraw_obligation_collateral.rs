@@ -66,10 +66,12 @@ pub fn handler(ctx: Context<WithdrawObligationCollateral>, shares: u64) -> Resul
     check_status(&r, Action::Withdraw).map_err(LendingError::from)?;
     check_not_vault(&r, a.user_shares.key).map_err(LendingError::from)?;
     let mut ob = load_obligation(&a.obligation, a.market.as_ref().key, Some(a.owner.key))?;
+    crate::probe!("withdraw: accounts loaded and checked");
 
     let others = RemainingReserves(ctx.remaining_accounts);
     let shares = take_collateral(&mut ob, &reserve.key(), &r, &others, shares, &clock)
         .map_err(LendingError::from)?;
+    crate::probe!("withdraw: operation");
     let (authority, health) = (ReserveAuthority::of(&r), ob.health());
     drop((ob, r));
 
