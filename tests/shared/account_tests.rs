@@ -6,7 +6,7 @@ use super::ix::{self, ReserveKeys};
 use super::scenario_tests::{three_reserves, PYUSD, SOL, USDC};
 use anchor_lang::prelude::{AccountMeta, Pubkey};
 use lending::errors::LendingError;
-use lending::LiquidateParams;
+use lending_sdk::types::LiquidateParams;
 use solana_signer::Signer;
 
 const SOL_UNIT: u64 = 1_000_000_000;
@@ -398,7 +398,9 @@ async fn oracle_admin_inputs_are_validated() {
         &[&m.owner],
     )
     .await;
-    let stored = env.zc::<lending::state::OraclePrice>(&oracle).await;
+    let stored = env
+        .zc::<lending_sdk::lending_core::state::OraclePrice>(&oracle)
+        .await;
     assert_eq!((stored.price, stored.conf), (2_000_000, 1_000));
     // Re-initialising the same price account fails and changes nothing.
     let before = env.get(&oracle).await.unwrap().data;

@@ -6,8 +6,8 @@ use super::fixture::{config, Market};
 use super::ix::{self, ReserveKeys};
 use super::scenario_tests::{three_reserves, SOL, USDC};
 use lending::errors::LendingError;
-use lending::state::LendingMarket;
-use lending::{InitMarketParams, MarketConfigParams};
+use lending_sdk::lending_core::state::LendingMarket;
+use lending_sdk::types::{InitMarketParams, MarketConfigParams};
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 
@@ -190,10 +190,10 @@ async fn reserve_config_bounds_are_enforced() {
     c.origination_fee_bps = 10_000; // fees must stay below 100%
     bad.push(c);
     let mut c = config(7_000, 8_000);
-    c.curve = lending::curve_points(&[(0, 500), (5_000, 400), (10_000, 900)]); // not monotone
+    c.curve = lending_sdk::curve_points(&[(0, 500), (5_000, 400), (10_000, 900)]); // not monotone
     bad.push(c);
     let mut c = config(7_000, 8_000);
-    c.curve = lending::curve_points(&[(0, 0), (9_000, 900)]); // does not reach 100%
+    c.curve = lending_sdk::curve_points(&[(0, 0), (9_000, 900)]); // does not reach 100%
     bad.push(c);
     let mut c = config(7_000, 8_000);
     c.utilization_cap_bps = 0;
@@ -234,7 +234,8 @@ async fn reserve_config_bounds_are_enforced() {
         assert_err(res, LendingError::InvalidReserveConfig);
     }
     let mut good = config(6_000, 7_000);
-    good.curve = lending::curve_points(&[(0, 100), (5_000, 400), (9_000, 1_000), (10_000, 5_000)]);
+    good.curve =
+        lending_sdk::curve_points(&[(0, 100), (5_000, 400), (9_000, 1_000), (10_000, 5_000)]);
     m.act_reserves(
         &mut env,
         &[ix::update_reserve_config(o, &k, good)],
@@ -266,7 +267,9 @@ async fn reserve_config_bounds_are_enforced() {
         &[&m.owner],
     )
     .await;
-    let r = env.zc::<lending::state::Reserve>(&k.reserve).await;
+    let r = env
+        .zc::<lending_sdk::lending_core::state::Reserve>(&k.reserve)
+        .await;
     assert_eq!(r.config.ltv_bps, 6_000);
     assert_eq!(
         r.last_update.unix_timestamp,
@@ -398,7 +401,7 @@ async fn protocol_fees_are_claimed_by_the_owner_only() {
 #[tokio::test]
 async fn guardian_pauses_and_liquidations_repayments_and_top_ups_go_on() {
     use super::liquidation_tests::{liquidate_ix, params, setup};
-    use lending::state::market::{PAUSE_ALL, PAUSE_BORROWS};
+    use lending_sdk::lending_core::state::market::{PAUSE_ALL, PAUSE_BORROWS};
     let mut env = Env::start().await;
     let (m, lender, b, l) = setup(&mut env).await;
     let guardian = env.wallet(1).await;

@@ -42,7 +42,7 @@ macro_rules! common_env_methods {
         }
 
         /// A zero-copy account of the program, decoded by the SDK (discriminator checked).
-        pub async fn zc<T: anchor_lang::ZeroCopy + anchor_lang::Discriminator>(
+        pub async fn zc<T: lending_sdk::accounts::ProgramAccount>(
             &mut self,
             key: &Pubkey,
         ) -> T {

@@ -4,8 +4,8 @@ use super::env::{Env, TxResult};
 use super::ix::{self, pda, ReserveKeys};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
-use lending::state::{Obligation, Reserve};
-use lending::{InitMarketParams, OracleParams, ReserveConfigParams};
+use lending_sdk::lending_core::state::{Obligation, Reserve};
+use lending_sdk::types::{InitMarketParams, OracleParams, ReserveConfigParams};
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 
@@ -28,7 +28,7 @@ pub fn config(ltv_bps: u16, liquidation_threshold_bps: u16) -> ReserveConfigPara
         borrow_cap: 0,
         outflow_limit: 0,
         outflow_window_secs: 0,
-        curve: lending::curve_points(&[(0, 0), (8_000, 800), (10_000, 10_000)]),
+        curve: lending_sdk::curve_points(&[(0, 0), (8_000, 800), (10_000, 10_000)]),
     }
 }
 

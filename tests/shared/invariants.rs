@@ -4,7 +4,7 @@ use super::env::Env;
 use super::fixture::Market;
 use anchor_lang::prelude::Pubkey;
 use lending::risk::fixed::{amount_to_wad, mul_div, Rounding};
-use lending::state::Obligation;
+use lending_sdk::lending_core::state::Obligation;
 
 /// Checks, for every reserve of `market`, given every obligation that exists in it:
 /// - the supply vault holds exactly the available liquidity (plus any open flash loan: none);
@@ -95,12 +95,16 @@ impl SpotBook {
 }
 
 /// Value (WAD quote) of one token unit of reserve `r` at its spot price, rounded up.
-pub fn unit_value(r: &lending::state::Reserve) -> u128 {
+pub fn unit_value(r: &lending_sdk::lending_core::state::Reserve) -> u128 {
     spot_value(r, amount_to_wad(1), Rounding::Up)
 }
 
 /// Value (WAD quote) of a WAD-scaled amount of reserve `r`'s tokens at its spot price.
-fn spot_value(r: &lending::state::Reserve, amount_wad: u128, rounding: Rounding) -> u128 {
+fn spot_value(
+    r: &lending_sdk::lending_core::state::Reserve,
+    amount_wad: u128,
+    rounding: Rounding,
+) -> u128 {
     let scale = lending::risk::WAD * 10u128.pow(r.decimals as u32);
     mul_div(amount_wad, r.price.get(), scale, rounding).expect("spot value")
 }
@@ -110,7 +114,9 @@ pub async fn spot_book(env: &mut Env, obligation: &Pubkey) -> SpotBook {
     let ob = env.zc::<Obligation>(obligation).await;
     let mut book = SpotBook::default();
     for d in ob.deposits() {
-        let r = env.zc::<lending::state::Reserve>(&d.reserve).await;
+        let r = env
+            .zc::<lending_sdk::lending_core::state::Reserve>(&d.reserve)
+            .await;
         let liquidity = r
             .pool()
             .shares_to_liquidity_wad(d.shares, Rounding::Down)
@@ -119,7 +125,9 @@ pub async fn spot_book(env: &mut Env, obligation: &Pubkey) -> SpotBook {
         book.tolerance += unit_value(&r);
     }
     for b in ob.borrows() {
-        let r = env.zc::<lending::state::Reserve>(&b.reserve).await;
+        let r = env
+            .zc::<lending_sdk::lending_core::state::Reserve>(&b.reserve)
+            .await;
         let debt = r.pool().debt_of(b.debt_shares.get()).unwrap();
         book.debt += spot_value(&r, debt, Rounding::Up);
         book.tolerance += unit_value(&r);

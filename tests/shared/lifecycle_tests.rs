@@ -27,7 +27,12 @@ async fn funded(env: &mut Env) -> (Market, User, User) {
     (m, lender, b)
 }
 
-async fn set_config(env: &mut Env, m: &Market, i: usize, c: lending::ReserveConfigParams) {
+async fn set_config(
+    env: &mut Env,
+    m: &Market,
+    i: usize,
+    c: lending_sdk::types::ReserveConfigParams,
+) {
     m.act_reserves(
         env,
         &[ix::update_reserve_config(
@@ -500,7 +505,7 @@ async fn a_reserve_whose_interest_overflows_can_still_be_reconfigured() {
     m.borrow(&mut env, &b, USDC, 10 * USD_UNIT).await.unwrap();
     // 10,000% APR at any utilisation (the most a curve may charge), then a year untouched.
     let mut absurd = config(8_000, 8_500);
-    absurd.curve = lending::curve_points(&[(0, 1_000_000), (10_000, 1_000_000)]);
+    absurd.curve = lending_sdk::curve_points(&[(0, 1_000_000), (10_000, 1_000_000)]);
     set_config(&mut env, &m, USDC, absurd).await;
     env.advance(365 * 86_400).await;
     assert_err(

@@ -6,8 +6,8 @@ use super::fixture::{config, Market};
 use super::ix;
 use anchor_lang::solana_program::instruction::Instruction;
 use lending::errors::LendingError;
-use lending::state::{MAX_BORROWS, MAX_DEPOSITS};
-use lending::LiquidateParams;
+use lending_sdk::lending_core::state::{MAX_BORROWS, MAX_DEPOSITS};
+use lending_sdk::types::LiquidateParams;
 use solana_signer::Signer;
 use solana_transaction::Transaction;
 

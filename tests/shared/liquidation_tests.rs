@@ -10,7 +10,7 @@ use anchor_lang::solana_program::instruction::Instruction;
 use lending::errors::LendingError;
 use lending::risk::fixed::{mul_div, Rounding};
 use lending::risk::WAD;
-use lending::LiquidateParams;
+use lending_sdk::types::LiquidateParams;
 use solana_signer::Signer;
 
 const SOL_UNIT: u64 = 1_000_000_000;
@@ -178,7 +178,7 @@ async fn liquidation_clamps_to_the_liquidators_bounds() {
 }
 
 /// Liquidity per share (WAD).
-fn share_rate(r: &lending::state::Reserve) -> u128 {
+fn share_rate(r: &lending_sdk::lending_core::state::Reserve) -> u128 {
     let p = r.pool();
     mul_div(
         p.total_liquidity().unwrap(),
@@ -194,7 +194,7 @@ fn share_rate(r: &lending::state::Reserve) -> u128 {
 /// observed (on the .so), each round's `Liquidated` and `BadDebtWrittenOff` events must agree
 /// with the accounts.
 pub(super) async fn liquidate_until_closed(env: &mut Env, m: &Market, b: &User, l: &User) -> u128 {
-    let written = |r: &lending::state::Reserve| r.bad_debt_written_off.get();
+    let written = |r: &lending_sdk::lending_core::state::Reserve| r.bad_debt_written_off.get();
     let start = written(&m.reserve(env, USDC).await);
     let mut rounds = 0;
     loop {

@@ -324,7 +324,9 @@ async fn harmless_extensions_and_a_trusted_pyusd_shaped_mint_are_listed() {
     // ...listed when the owner vouches for the issuer, and recorded on the reserve.
     let (res, reserve) = list_reserve(&mut env, &m, &pyusd, true).await;
     res.unwrap();
-    let r = env.zc::<lending::state::Reserve>(&reserve).await;
+    let r = env
+        .zc::<lending_sdk::lending_core::state::Reserve>(&reserve)
+        .await;
     assert_eq!(r.config.trusted_issuer, 1);
     assert_eq!(
         r.available, SEED,

@@ -10,8 +10,8 @@ use super::pyth::{
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::{AnchorSerialize, Discriminator};
 use lending::errors::LendingError;
-use lending::state::OraclePrice;
-use lending::{LiquidateParams, OracleConfigParams, OracleParams};
+use lending_sdk::lending_core::state::OraclePrice;
+use lending_sdk::types::{LiquidateParams, OracleConfigParams, OracleParams};
 use pyth_solana_receiver_sdk::price_update::{PriceFeedMessage, PriceUpdateV2, VerificationLevel};
 use solana_signer::Signer;
 
@@ -484,7 +484,7 @@ async fn stale_price_blocks_valuation_but_not_deposits_or_repayments() {
     let r = m.reserve(&mut env, sol).await;
     assert_eq!(
         r.price_status,
-        lending::state::reserve::PriceStatus::TooOld as u8
+        lending_sdk::lending_core::state::reserve::PriceStatus::TooOld as u8
     );
     assert_eq!(
         r.last_update.slot,
@@ -634,7 +634,7 @@ async fn a_dead_feed_is_moved_by_the_owner_and_liquidations_resume() {
                 liq.kp.pubkey(),
                 m.market,
                 oracle,
-                params.clone(),
+                params,
             )],
             &[&liq.kp],
         )
@@ -644,15 +644,15 @@ async fn a_dead_feed_is_moved_by_the_owner_and_liquidations_resume() {
     for bad in [
         OracleConfigParams {
             max_age_secs: 601,
-            ..params.clone()
+            ..params
         },
         OracleConfigParams {
             max_age_for_risk_secs: 61,
-            ..params.clone()
+            ..params
         },
         OracleConfigParams {
             max_conf_bps: 0,
-            ..params.clone()
+            ..params
         },
     ] {
         assert_err(

@@ -3,7 +3,7 @@
 
 use anchor_lang::prelude::Pubkey;
 use base64::Engine;
-use lending::OracleParams;
+use lending_sdk::types::OracleParams;
 use solana_account::Account;
 
 /// SOL/USD feed id, as in the pull snapshot.

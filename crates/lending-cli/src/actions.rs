@@ -7,7 +7,7 @@ use crate::position::WhichObligation;
 use crate::report::Report;
 use anyhow::{anyhow, bail, Result};
 use clap::Args;
-use lending::risk::fixed::{bps_mul, Rounding};
+use lending_core::risk::fixed::{bps_mul, Rounding};
 use lending_sdk::ix::{self, pda, ReserveKeys};
 use lending_sdk::market::{obligation_reserves, MarketState};
 use lending_sdk::units::{format_amount, parse_amount};

@@ -6,13 +6,13 @@ use crate::context::Context;
 use crate::report::Report;
 use anyhow::{anyhow, bail, Result};
 use clap::Args;
-use lending::constants::MAX_GUARDIAN_PAUSE_SECS;
-use lending::state::market::{PAUSE_ALL, PAUSE_BORROWS};
-use lending::state::{OraclePrice, OracleSource};
-use lending::{MarketConfigParams, OracleConfigParams};
+use lending_core::constants::MAX_GUARDIAN_PAUSE_SECS;
+use lending_core::state::market::{PAUSE_ALL, PAUSE_BORROWS};
+use lending_core::state::{OraclePrice, OracleSource};
 use lending_sdk::ix;
 use lending_sdk::market::refresh_price;
 use lending_sdk::rpc;
+use lending_sdk::types::{MarketConfigParams, OracleConfigParams};
 use lending_sdk::units::{format_amount, parse_amount};
 use serde_json::json;
 use solana_pubkey::Pubkey;
@@ -184,7 +184,7 @@ pub fn oracle_config(ctx: &Context, a: &OracleConfigArgs) -> Result<Report> {
         c.wallet(),
         ms.key,
         k.oracle,
-        params.clone(),
+        params,
     )];
     let sig = c.send("update oracle config", &ixs, &[])?;
     let sym = ctx.symbol(&mint);

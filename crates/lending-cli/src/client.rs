@@ -2,7 +2,7 @@
 //! wallet, and helpers that turn failures into sentences.
 
 use anyhow::{anyhow, bail, Context, Result};
-use lending::state::Obligation;
+use lending_core::state::Obligation;
 use lending_sdk::ix::{self, ReserveKeys};
 use lending_sdk::market::MarketState;
 use lending_sdk::rpc::{self, CommitmentConfig, FetchError};
@@ -100,10 +100,9 @@ impl Client {
     /// The market with its reserves projected to the cluster's clock (interest to now, prices
     /// from the price accounts), as a refresh now would leave them.
     pub fn market_now(&self, market: &Pubkey) -> Result<MarketState> {
-        let mut ms = self.market(market)?;
+        let ms = self.market(market)?;
         let (slot, now) = rpc::clock(&self.rpc)?;
-        ms.reserves = ms.projected(slot, now);
-        Ok(ms)
+        Ok(ms.at(slot, now))
     }
 
     /// An obligation, or `None` when it does not exist.

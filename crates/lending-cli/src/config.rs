@@ -2,7 +2,7 @@
 //! one `[market]` table and one `[[reserve]]` table per listed asset.
 
 use anyhow::{anyhow, bail, Context, Result};
-use lending::{CurvePointParams, InitMarketParams, OracleParams, ReserveConfigParams};
+use lending_sdk::types::{CurvePointParams, InitMarketParams, OracleParams, ReserveConfigParams};
 use lending_sdk::units::parse_amount;
 use serde::Deserialize;
 use solana_pubkey::Pubkey;
@@ -477,7 +477,7 @@ mod tests {
         assert!(f.reserves.len() >= 2);
         for r in &f.reserves {
             let p = r.config_params(r.decimals.unwrap_or(6)).unwrap();
-            validate_reserve_config(&p.to_config().unwrap()).unwrap();
+            validate_reserve_config(&lending_sdk::program::reserve_config(&p).unwrap()).unwrap();
             r.oracle_params().unwrap();
         }
         f.init_params().unwrap();

@@ -6,10 +6,10 @@ use crate::context::Context;
 use crate::report::{pct, table, usd, Report};
 use anyhow::{anyhow, bail, Context as _, Result};
 use clap::Subcommand;
-use lending::risk::fixed::{Rounding, WAD};
-use lending::state::market::PAUSE_ALL;
-use lending::state::{LendingMarket, Reserve};
 use lending_core::ops::reserve::validate_reserve_config;
+use lending_core::risk::fixed::{Rounding, WAD};
+use lending_core::state::market::PAUSE_ALL;
+use lending_core::state::{LendingMarket, Reserve};
 use lending_sdk::health::wad_f64;
 use lending_sdk::ix::{self, ReserveKeys};
 use lending_sdk::market::{refresh_price, MarketState};
@@ -184,12 +184,7 @@ fn create_reserve(
     // The price account.
     let oracle_params = r.oracle_params()?;
     if !c.exists(&k.oracle)? {
-        let mut ixs = vec![ix::init_oracle_price(
-            owner,
-            market,
-            mint,
-            oracle_params.clone(),
-        )];
+        let mut ixs = vec![ix::init_oracle_price(owner, market, mint, oracle_params)];
         if r.oracle.kind == OracleKind::Fixed {
             let conf = r.fixed_conf(oracle_params.fixed_expo)?;
             if conf > 0 {
@@ -210,14 +205,13 @@ fn create_reserve(
 
     // The reserve, seeded from the owner's tokens.
     let config = r.config_params(decimals)?;
-    let wanted = config
-        .to_config()
-        .map_err(|e| anyhow!("invalid config: {e}"))?;
+    let wanted = lending_sdk::program::reserve_config(&config)
+        .ok_or_else(|| anyhow!("invalid config for {}: too many curve points", r.symbol))?;
     validate_reserve_config(&wanted)
         .map_err(|e| anyhow!("invalid config for {}: {}", r.symbol, e.message()))?;
     let status = match rpc::account::<Reserve>(&c.rpc, &k.reserve) {
         Ok(existing) => {
-            if *existing.config == wanted {
+            if existing.config == wanted {
                 "exists"
             } else {
                 // The program settles interest at the old settings itself (even for a

@@ -5,7 +5,7 @@ use crate::context::Context;
 use crate::report::{pct, table, usd, Report};
 use anyhow::{anyhow, Result};
 use clap::{Args, Subcommand};
-use lending::risk::fixed::WAD;
+use lending_core::risk::fixed::WAD;
 use lending_sdk::health::{collateral_views, obligation_health, wad_f64};
 use lending_sdk::ix::pda;
 use serde_json::json;
@@ -57,7 +57,7 @@ pub fn run(ctx: &Context, cmd: &ObligationCmd) -> Result<Report> {
         .ok_or_else(|| anyhow!("obligation {key} does not exist (nothing deposited yet?)"))?;
     // Health as a refresh now would compute it (interest to now, current prices).
     let ms = ctx.client.market_now(&ob.market)?;
-    let h = obligation_health(&ob, &ms.reserves)?;
+    let h = obligation_health(&ob, &ms.reserves, &ms.clock)?;
     let colls = collateral_views(&ob, &h, &ms.reserves)?;
     let mut rows = Vec::new();
     let mut deposits = Vec::new();

@@ -104,10 +104,20 @@ macro_rules! lending_errors {
         }
 
         impl LendingError {
+            /// Every error, in code order.
+            pub const ALL: &'static [LendingError] = &[$(Self::$name,)*];
+
             /// The message the program logs with this error.
             pub fn message(&self) -> &'static str {
                 match self {
                     $(Self::$name => $msg,)*
+                }
+            }
+
+            /// The error's name, as in the IDL.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(Self::$name => stringify!($name),)*
                 }
             }
         }

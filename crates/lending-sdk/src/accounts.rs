@@ -1,7 +1,32 @@
 //! Decoding of the program's accounts from raw data (as fetched over RPC or read in a test VM).
 
-use anchor_lang::{Discriminator, ZeroCopy};
+use crate::program::lending::accounts as generated;
+use anchor_lang::Discriminator;
+use lending_core::state::{LendingMarket, Obligation, OraclePrice, Reserve};
 use std::fmt;
+
+/// An account type of the program, in the core's layout, with the discriminator the program
+/// writes in front of it (read from the IDL's generated types).
+pub trait ProgramAccount: bytemuck::Pod {
+    /// The 8-byte discriminator.
+    const DISCRIMINATOR: &'static [u8];
+}
+
+impl ProgramAccount for LendingMarket {
+    const DISCRIMINATOR: &'static [u8] = generated::LendingMarket::DISCRIMINATOR;
+}
+
+impl ProgramAccount for Reserve {
+    const DISCRIMINATOR: &'static [u8] = generated::Reserve::DISCRIMINATOR;
+}
+
+impl ProgramAccount for Obligation {
+    const DISCRIMINATOR: &'static [u8] = generated::Obligation::DISCRIMINATOR;
+}
+
+impl ProgramAccount for OraclePrice {
+    const DISCRIMINATOR: &'static [u8] = generated::OraclePrice::DISCRIMINATOR;
+}
 
 /// Why account data could not be decoded as the requested type.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,7 +52,7 @@ impl std::error::Error for DecodeError {}
 
 /// Decodes a zero-copy account of the program (`LendingMarket`, `Reserve`, `Obligation`,
 /// `OraclePrice`): checks the discriminator and copies the struct out (no alignment needed).
-pub fn decode<T: ZeroCopy + Discriminator>(data: &[u8]) -> Result<T, DecodeError> {
+pub fn decode<T: ProgramAccount>(data: &[u8]) -> Result<T, DecodeError> {
     let expected = 8 + std::mem::size_of::<T>();
     if data.len() < expected {
         return Err(DecodeError::TooShort {
@@ -44,7 +69,6 @@ pub fn decode<T: ZeroCopy + Discriminator>(data: &[u8]) -> Result<T, DecodeError
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lending::state::{LendingMarket, Reserve};
 
     #[test]
     fn decode_checks_length_and_discriminator() {

@@ -62,7 +62,7 @@ pub fn limit_for(ixs: &[Instruction]) -> u32 {
     let table = measured();
     let base: u64 = ixs
         .iter()
-        .map(|ix| instruction_cu(ix, &lending::ID, table) as u64)
+        .map(|ix| instruction_cu(ix, &crate::program::ID, table) as u64)
         .sum();
     (base * 6 / 5 + 10_000).min(MAX_CU as u64) as u32
 }

@@ -59,15 +59,18 @@ pub fn describe(code: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lending::errors::LendingError;
+    use lending_core::LendingError;
 
     #[test]
-    fn idl_errors_match_the_program_enum() {
-        let e = LendingError::ObligationHealthy;
-        let found = lookup(u32::from(e)).expect("in the IDL");
-        assert_eq!(found.name, e.name());
-        assert_eq!(found.msg, e.to_string());
-        assert!(all().len() > 20, "the IDL lists the program's errors");
+    fn idl_errors_match_the_core_list() {
+        assert_eq!(all().len(), LendingError::ALL.len());
+        for e in LendingError::ALL {
+            let found = lookup(e.code()).expect("in the IDL");
+            assert_eq!(
+                (found.name.as_str(), found.msg.as_str()),
+                (e.name(), e.message())
+            );
+        }
     }
 
     #[test]

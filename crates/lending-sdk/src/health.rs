@@ -1,13 +1,17 @@
-//! Off-chain health and liquidation sizing, computed by the program crate's own pure core
-//! (`lending::risk`) from fetched accounts: the same functions `refresh_obligation` and
+//! Off-chain health and liquidation sizing, computed by the program's own core crate
+//! (`lending_core`) from fetched accounts: the same functions `refresh_obligation` and
 //! `liquidate_obligation` run, so a bot and the program cannot disagree.
 
+use crate::market::obligation_reserves;
 use anchor_lang::prelude::Pubkey;
-use lending::risk::fixed::{amount_to_wad, Rounding, WAD};
-use lending::risk::health::{borrow_values, deposit_values, DepositValues, Health};
-use lending::risk::liquidation::{plan, LiquidationPlan, Side};
-use lending::risk::RiskError;
-use lending::state::{LendingMarket, Obligation, Reserve};
+use lending_core::ops::refresh::refresh_obligation;
+use lending_core::ops::Clock;
+use lending_core::risk::fixed::{amount_to_wad, Rounding, WAD};
+use lending_core::risk::health::{DepositValues, Health};
+use lending_core::risk::liquidation::{plan, LiquidationPlan, Side};
+use lending_core::risk::RiskError;
+use lending_core::state::{LendingMarket, Obligation, Reserve};
+use lending_core::LendingError;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -21,6 +25,8 @@ pub enum HealthError {
     MissingReserve(Pubkey),
     /// The pure core refused (overflow, insolvent reserve...).
     Math(RiskError),
+    /// The program's operation refused, as it would on chain (a stale or unpriced reserve...).
+    Refused(LendingError),
 }
 
 impl fmt::Display for HealthError {
@@ -28,6 +34,7 @@ impl fmt::Display for HealthError {
         match self {
             Self::MissingReserve(k) => write!(f, "reserve {k} of the obligation was not fetched"),
             Self::Math(e) => write!(f, "risk math: {e:?}"),
+            Self::Refused(e) => write!(f, "{} ({})", e.message(), e.name()),
         }
     }
 }
@@ -57,33 +64,31 @@ fn reserve<'a>(reserves: &'a Reserves, key: &Pubkey) -> Result<&'a Reserve, Heal
     reserves.get(key).ok_or(HealthError::MissingReserve(*key))
 }
 
-/// Recomputes `ob`'s position values and health from `reserves`, exactly as
-/// `refresh_obligation` does on chain (same functions, same order, same rounding).
+/// Recomputes `ob`'s position values and health from `reserves` as `refresh_obligation` would
+/// at `clock`: the program's own operation ([`lending_core::ops::refresh::refresh_obligation`])
+/// run on a copy, so it refuses as the program would (a reserve not refreshed at `clock.slot`,
+/// or unpriced). Pass reserves projected to the clock ([`crate::market::MarketState::projected`]).
 pub fn obligation_health(
     ob: &Obligation,
     reserves: &Reserves,
+    clock: &Clock,
 ) -> Result<ObligationHealth, HealthError> {
-    let mut out = ObligationHealth {
-        health: Health::default(),
-        deposits: Vec::with_capacity(ob.deposits().len()),
-        borrows: Vec::with_capacity(ob.borrows().len()),
-        ema_diverged: false,
-    };
-    for d in ob.deposits() {
-        let r = reserve(reserves, &d.reserve)?.view();
-        let v = deposit_values(&r.pool, d.shares, &r.price, &r.risk)?;
-        out.health.add_deposit(&v)?;
-        out.deposits.push(v);
-        out.ema_diverged |= r.ema_diverged;
-    }
-    for b in ob.borrows() {
-        let r = reserve(reserves, &b.reserve)?.view();
-        let v = borrow_values(&r.pool, b.debt_shares.get(), &r.price)?;
-        out.health.add_borrow(&v)?;
-        out.borrows.push(v.high);
-        out.ema_diverged |= r.ema_diverged;
-    }
-    Ok(out)
+    let list = obligation_reserves(ob)
+        .into_iter()
+        .map(|k| Ok((k, *reserve(reserves, &k)?)))
+        .collect::<Result<Vec<(Pubkey, Reserve)>, HealthError>>()?;
+    let mut refreshed = *ob;
+    refresh_obligation(&mut refreshed, list.as_slice(), clock).map_err(HealthError::Refused)?;
+    Ok(ObligationHealth {
+        health: refreshed.health(),
+        deposits: refreshed.deposits().iter().map(|d| d.values()).collect(),
+        borrows: refreshed
+            .borrows()
+            .iter()
+            .map(|b| b.values().high)
+            .collect(),
+        ema_diverged: refreshed.ema_diverged != 0,
+    })
 }
 
 /// A liquidation the program would accept, sized by its own `plan`.

@@ -50,7 +50,7 @@ mod tests {
     #[test]
     fn the_idl_parses_and_names_instructions() {
         assert!(get().instructions.len() > 20);
-        let d = lending::instruction::DepositReserveLiquidity::DISCRIMINATOR;
+        let d = crate::program::args::DepositReserveLiquidity::DISCRIMINATOR;
         assert_eq!(instruction_name(d), Some("deposit_reserve_liquidity"));
         assert_eq!(instruction_name(&[0; 8]), None);
         assert_eq!(instruction_name(&[1, 2]), None);

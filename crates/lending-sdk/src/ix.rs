@@ -1,14 +1,14 @@
-//! Instruction builders over Anchor's generated client types, one per program instruction.
+//! Instruction builders over the client types generated from the IDL ([`crate::program`]), one
+//! per program instruction.
 
-use anchor_lang::prelude::{AccountMeta, Pubkey};
-use anchor_lang::solana_program::instruction::Instruction;
-use lending::accounts as acc;
-use lending::constants::*;
-use lending::instruction as data;
-use lending::{
+use crate::program::types::{
     InitMarketParams, LiquidateParams, MarketConfigParams, OracleConfigParams, OracleParams,
     ReserveConfigParams,
 };
+use crate::program::{accounts as acc, args as data};
+use anchor_lang::prelude::{AccountMeta, Pubkey};
+use anchor_lang::solana_program::instruction::Instruction;
+use lending_core::constants::*;
 
 /// PDA helpers.
 pub mod pda {
@@ -17,25 +17,29 @@ pub mod pda {
     pub fn reserve(market: &Pubkey, mint: &Pubkey) -> Pubkey {
         Pubkey::find_program_address(
             &[RESERVE_SEED, market.as_ref(), mint.as_ref()],
-            &lending::ID,
+            &crate::program::ID,
         )
         .0
     }
     /// Supply vault of a reserve.
     pub fn supply_vault(reserve: &Pubkey) -> Pubkey {
-        Pubkey::find_program_address(&[SUPPLY_VAULT_SEED, reserve.as_ref()], &lending::ID).0
+        Pubkey::find_program_address(&[SUPPLY_VAULT_SEED, reserve.as_ref()], &crate::program::ID).0
     }
     /// Fee vault of a reserve.
     pub fn fee_vault(reserve: &Pubkey) -> Pubkey {
-        Pubkey::find_program_address(&[FEE_VAULT_SEED, reserve.as_ref()], &lending::ID).0
+        Pubkey::find_program_address(&[FEE_VAULT_SEED, reserve.as_ref()], &crate::program::ID).0
     }
     /// Share mint of a reserve.
     pub fn share_mint(reserve: &Pubkey) -> Pubkey {
-        Pubkey::find_program_address(&[SHARE_MINT_SEED, reserve.as_ref()], &lending::ID).0
+        Pubkey::find_program_address(&[SHARE_MINT_SEED, reserve.as_ref()], &crate::program::ID).0
     }
     /// Oracle-price PDA of `mint` in `market`.
     pub fn oracle(market: &Pubkey, mint: &Pubkey) -> Pubkey {
-        Pubkey::find_program_address(&[ORACLE_SEED, market.as_ref(), mint.as_ref()], &lending::ID).0
+        Pubkey::find_program_address(
+            &[ORACLE_SEED, market.as_ref(), mint.as_ref()],
+            &crate::program::ID,
+        )
+        .0
     }
     /// Obligation PDA.
     pub fn obligation(market: &Pubkey, owner: &Pubkey, id: u64) -> Pubkey {
@@ -46,7 +50,7 @@ pub mod pda {
                 owner.as_ref(),
                 &id.to_le_bytes(),
             ],
-            &lending::ID,
+            &crate::program::ID,
         )
         .0
     }
@@ -90,7 +94,7 @@ pub fn lending_ix(
     data: impl anchor_lang::InstructionData,
 ) -> Instruction {
     Instruction {
-        program_id: lending::ID,
+        program_id: crate::program::ID,
         accounts: accounts.to_account_metas(None),
         data: data.data(),
     }
@@ -680,19 +684,6 @@ pub fn liquidate(
     with_remaining(ix, &others(obligation_reserves, &named), false)
 }
 
-fn flash_accounts(user: Pubkey, k: &ReserveKeys, user_liquidity: Pubkey) -> acc::FlashLoan {
-    acc::FlashLoan {
-        user,
-        market: k.market,
-        reserve: k.reserve,
-        liquidity_mint: k.mint,
-        supply_vault: k.supply_vault,
-        user_liquidity,
-        instructions: solana_instructions_sysvar::ID,
-        token_program: k.token_program,
-    }
-}
-
 pub fn flash_borrow(
     user: Pubkey,
     k: &ReserveKeys,
@@ -700,11 +691,22 @@ pub fn flash_borrow(
     amount: u64,
 ) -> Instruction {
     lending_ix(
-        flash_accounts(user, k, user_liquidity),
+        acc::FlashBorrow {
+            user,
+            market: k.market,
+            reserve: k.reserve,
+            liquidity_mint: k.mint,
+            supply_vault: k.supply_vault,
+            user_liquidity,
+            instructions: solana_instructions_sysvar::ID,
+            token_program: k.token_program,
+        },
         data::FlashBorrow { amount },
     )
 }
 
+/// Repays the flash loan taken by the instruction at `borrow_instruction_index` (the same
+/// accounts as [`flash_borrow`]).
 pub fn flash_repay(
     user: Pubkey,
     k: &ReserveKeys,
@@ -713,7 +715,16 @@ pub fn flash_repay(
     borrow_instruction_index: u8,
 ) -> Instruction {
     lending_ix(
-        flash_accounts(user, k, user_liquidity),
+        acc::FlashRepay {
+            user,
+            market: k.market,
+            reserve: k.reserve,
+            liquidity_mint: k.mint,
+            supply_vault: k.supply_vault,
+            user_liquidity,
+            instructions: solana_instructions_sysvar::ID,
+            token_program: k.token_program,
+        },
         data::FlashRepay {
             amount,
             borrow_instruction_index,

@@ -1,7 +1,8 @@
 //! Client SDK of the lending program.
 //!
-//! - [`ix`]: one builder per program instruction (over Anchor's generated types), PDA helpers
-//!   and the token setup instructions;
+//! - [`program`]: the client types generated from the program's IDL (instruction accounts and
+//!   arguments, argument types, discriminators);
+//! - [`ix`]: one builder per program instruction, PDA helpers and the token setup instructions;
 //! - [`accounts`]: decoding of the program's zero-copy accounts from raw account data;
 //! - [`health`]: off-chain health, per-position values and liquidation choices;
 //! - [`liquidate`]: the best liquidation of an obligation and its whole transaction;
@@ -12,7 +13,7 @@
 //! - `rpc` (feature `rpc`): fetchers over JSON-RPC and a sender with readable errors.
 //!
 //! The risk math is not repeated here: health and liquidation sizing call the program crate's
-//! own pure core (`lending::risk`).
+//! own pure core (`lending_core::risk`).
 
 pub mod accounts;
 pub mod compute;
@@ -22,8 +23,10 @@ mod idl;
 pub mod ix;
 pub mod liquidate;
 pub mod market;
+pub mod program;
 #[cfg(feature = "rpc")]
 pub mod rpc;
 pub mod units;
 
-pub use lending;
+pub use lending_core;
+pub use program::{curve_points, types, ID};

@@ -7,13 +7,13 @@
 use crate::health::{liquidation_choices, HealthError, LiquidationChoice};
 use crate::ix::{self, ReserveKeys};
 use crate::market::{obligation_reserves, MarketState};
+use crate::program::types::LiquidateParams;
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
-use lending::risk::fixed::{bps_mul, Rounding};
-use lending::risk::health::Health;
-use lending::risk::price::PriceView;
-use lending::state::Obligation;
-use lending::LiquidateParams;
+use lending_core::risk::fixed::{bps_mul, Rounding};
+use lending_core::risk::health::Health;
+use lending_core::risk::price::PriceView;
+use lending_core::state::Obligation;
 
 /// The instructions of one liquidation and what it should yield.
 #[derive(Debug, Clone)]
@@ -225,8 +225,8 @@ impl From<HealthError> for FlashError {
     }
 }
 
-impl From<lending::risk::RiskError> for FlashError {
-    fn from(e: lending::risk::RiskError) -> Self {
+impl From<lending_core::risk::RiskError> for FlashError {
+    fn from(e: lending_core::risk::RiskError) -> Self {
         Self::Health(e.into())
     }
 }
@@ -238,13 +238,13 @@ pub fn collateral_for(
     buy_price: &PriceView,
     sell_price: &PriceView,
     spread_bps: u16,
-) -> Result<u64, lending::risk::RiskError> {
+) -> Result<u64, lending_core::risk::RiskError> {
     let value = buy_price.value_of_tokens(buy_amount, buy_price.spot, Rounding::Up)?;
     let with_spread = value
         .checked_add(bps_mul(value, spread_bps as u128, Rounding::Up)?)
-        .ok_or(lending::risk::RiskError::MathOverflow)?;
+        .ok_or(lending_core::risk::RiskError::MathOverflow)?;
     let tokens = sell_price.tokens_for_value(with_spread, sell_price.spot, Rounding::Up)?;
-    u64::try_from(tokens).map_err(|_| lending::risk::RiskError::MathOverflow)
+    u64::try_from(tokens).map_err(|_| lending_core::risk::RiskError::MathOverflow)
 }
 
 /// Builds a liquidation of `ob` (at `key`) for `choice`, funded by a flash loan of the planned
@@ -331,7 +331,7 @@ pub fn flash_liquidation_tx(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lending::risk::WAD;
+    use lending_core::risk::WAD;
 
     #[test]
     fn collateral_for_a_swap_is_priced_at_spot_plus_spread_rounded_up() {

@@ -5,7 +5,8 @@ use crate::health::Reserves;
 use crate::ix::{self, ReserveKeys};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
-use lending::state::{LendingMarket, Obligation, OraclePrice, OracleSource, Reserve};
+use lending_core::ops::Clock;
+use lending_core::state::{LendingMarket, Obligation, OraclePrice, OracleSource, Reserve};
 use std::collections::HashMap;
 
 /// A market's accounts, as fetched.
@@ -19,6 +20,8 @@ pub struct MarketState {
     pub reserves: Reserves,
     /// Their price accounts by address.
     pub oracles: HashMap<Pubkey, OraclePrice>,
+    /// The clock the reserves were projected to by [`MarketState::at`] (zero: as fetched).
+    pub clock: Clock,
 }
 
 impl MarketState {
@@ -64,6 +67,19 @@ impl MarketState {
                 (*k, r)
             })
             .collect()
+    }
+
+    /// This state with its reserves projected to (`slot`, `now`) ([`MarketState::projected`]),
+    /// ready for previews at that clock.
+    pub fn at(&self, slot: u64, now: i64) -> Self {
+        Self {
+            reserves: self.projected(slot, now),
+            clock: Clock {
+                slot,
+                unix_timestamp: now,
+            },
+            ..self.clone()
+        }
     }
 
     /// `refresh_oracle_price` (when the source can be named) then `refresh_reserve`, for each

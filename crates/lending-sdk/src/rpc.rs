@@ -1,14 +1,13 @@
 //! Fetchers over JSON-RPC (blocking `RpcClient` of the agave 3.1 line).
 
-use crate::accounts::{decode, DecodeError};
+use crate::accounts::{decode, DecodeError, ProgramAccount};
 use crate::health::Reserves;
 use crate::market::MarketState;
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::solana_program::program_pack::Pack;
-use anchor_lang::{Discriminator, ZeroCopy};
 use anchor_spl::token_2022::spl_token_2022;
-use lending::state::{LendingMarket, Obligation, Reserve};
+use lending_core::state::{LendingMarket, Obligation, Reserve};
 use solana_instruction_error::InstructionError;
 use solana_rpc_client::api::client_error::Error as ClientError;
 use solana_rpc_client::api::config::{RpcAccountInfoConfig, RpcProgramAccountsConfig};
@@ -67,12 +66,9 @@ pub fn data(rpc: &RpcClient, key: &Pubkey) -> Result<solana_account::Account, Fe
 }
 
 /// A zero-copy account of the lending program, checked for owner and discriminator.
-pub fn account<T: ZeroCopy + Discriminator>(
-    rpc: &RpcClient,
-    key: &Pubkey,
-) -> Result<T, FetchError> {
+pub fn account<T: ProgramAccount>(rpc: &RpcClient, key: &Pubkey) -> Result<T, FetchError> {
     let a = data(rpc, key)?;
-    if a.owner != lending::ID {
+    if a.owner != crate::program::ID {
         return Err(FetchError::WrongOwner {
             key: *key,
             owner: a.owner,
@@ -135,7 +131,7 @@ pub fn mint(rpc: &RpcClient, key: &Pubkey) -> Result<(Pubkey, u8), FetchError> {
 
 /// Every account of type `T` whose `Pubkey` field at `field_offset` (within `T`) equals `key`:
 /// getProgramAccounts filtered on the account size, the discriminator and that field.
-pub fn accounts_by_field<T: ZeroCopy + Discriminator>(
+pub fn accounts_by_field<T: ProgramAccount>(
     rpc: &RpcClient,
     field_offset: usize,
     key: &Pubkey,
@@ -154,7 +150,7 @@ pub fn accounts_by_field<T: ZeroCopy + Discriminator>(
         with_context: None,
         sort_results: None,
     };
-    rpc.get_program_ui_accounts_with_config(&lending::ID, config)?
+    rpc.get_program_ui_accounts_with_config(&crate::program::ID, config)?
         .into_iter()
         .map(|(k, a)| {
             let bytes = a.data.decode().unwrap_or_default();
@@ -191,6 +187,7 @@ pub fn market_state(rpc: &RpcClient, market: &Pubkey) -> Result<MarketState, Fet
         }
     }
     Ok(MarketState {
+        clock: Default::default(),
         key: *market,
         market: m,
         reserves,

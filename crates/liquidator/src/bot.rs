@@ -4,11 +4,10 @@
 use crate::stats::{Snapshot, Stats};
 use crate::swap::SwapVenue;
 use crate::watch::{self, Event};
-use anchor_lang::{AccountDeserialize, Discriminator};
 use anyhow::{anyhow, Context, Result};
-use lending::risk::fixed::{amount_to_wad, Rounding};
-use lending::state::{LendingMarket, Obligation, OraclePrice, Reserve};
-use lending_sdk::accounts::decode;
+use lending_core::risk::fixed::{amount_to_wad, Rounding};
+use lending_core::state::{LendingMarket, Obligation, OraclePrice, Reserve};
+use lending_sdk::accounts::{decode, ProgramAccount};
 use lending_sdk::health::LiquidationChoice;
 use lending_sdk::health::{obligation_health, wad_f64};
 use lending_sdk::ix;
@@ -196,7 +195,7 @@ impl Bot {
                 }
             }
         } else if disc == LendingMarket::DISCRIMINATOR && key == self.cfg.market {
-            if let Ok(m) = LendingMarket::try_deserialize(&mut &data[..]) {
+            if let Ok(m) = decode::<LendingMarket>(data) {
                 self.state.market = m;
                 return true;
             }
@@ -212,13 +211,13 @@ impl Bot {
     /// cluster's clock), most underwater first.
     pub fn unhealthy(&self) -> Result<Vec<Pubkey>> {
         let (slot, now) = self.cluster_clock()?;
-        let reserves = self.state.projected(slot, now);
+        let ms = self.state.at(slot, now);
         let mut out = Vec::new();
         for (k, ob) in &self.obligations {
             if ob.borrows().is_empty() {
                 continue;
             }
-            match obligation_health(ob, &reserves) {
+            match obligation_health(ob, &ms.reserves, &ms.clock) {
                 Ok(h) if h.health.is_liquidatable() => out.push((*k, h.health.shortfall())),
                 Ok(_) => {}
                 Err(e) => debug!(obligation = %k, error = %e, "health not computable"),
@@ -239,9 +238,8 @@ impl Bot {
             return Ok(false);
         };
         let (slot, now) = self.cluster_clock()?;
-        let mut ms = self.state.clone();
-        ms.reserves = ms.projected(slot, now);
-        let h = obligation_health(&ob, &ms.reserves)?;
+        let ms = self.state.at(slot, now);
+        let h = obligation_health(&ob, &ms.reserves, &ms.clock)?;
         if !h.health.is_liquidatable() {
             // Never act on an obligation our own math calls healthy.
             return Ok(false);
@@ -307,7 +305,7 @@ impl Bot {
         key: Pubkey,
         ob: &Obligation,
         ms: &MarketState,
-        health: &lending::risk::health::Health,
+        health: &lending_core::risk::health::Health,
     ) -> Result<Option<Planned>> {
         let wallet = self.payer.pubkey();
         let min_profit = self.cfg.min_profit;

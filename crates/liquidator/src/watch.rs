@@ -101,7 +101,7 @@ async fn subscribe_once(ws_url: &str, tx: &Sender<Event>, stop: &AtomicBool) -> 
     };
     let result = {
         let (mut stream, unsubscribe) = client
-            .program_subscribe(&lending::ID, Some(config))
+            .program_subscribe(&lending_sdk::ID, Some(config))
             .await
             .map_err(|e| format!("programSubscribe: {e}"))?;
         if tx.send(Event::Up).is_err() {

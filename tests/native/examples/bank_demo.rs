@@ -7,9 +7,9 @@
 
 use lending::risk::fixed::{mul_div, Rounding};
 use lending::risk::WAD;
-use lending::state::{Obligation, Reserve};
-use lending::LiquidateParams;
 use lending_program_tests::runtime;
+use lending_sdk::lending_core::state::{Obligation, Reserve};
+use lending_sdk::types::LiquidateParams;
 use solana_signer::Signer;
 use std::time::Instant;
 

@@ -12,7 +12,7 @@ use super::super::ix::{self, ReserveKeys};
 use super::super::scenario_tests::{three_reserves, PYUSD, SOL, USDC};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
-use lending::{LiquidateParams, MarketConfigParams, OracleConfigParams};
+use lending_sdk::types::{LiquidateParams, MarketConfigParams, OracleConfigParams};
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 
@@ -220,7 +220,7 @@ impl Scene {
                 ix::init_market(
                     self.stranger.pubkey(),
                     market_kp.pubkey(),
-                    lending::InitMarketParams {
+                    lending_sdk::types::InitMarketParams {
                         quote_currency: quote_usd(),
                         close_factor_bps: 5_000,
                         dust_threshold: 0,
@@ -259,7 +259,12 @@ impl Scene {
                 vec![owner],
             ),
             "pause_market" => plain(
-                ix::pause_market(o, m.market, lending::state::market::PAUSE_BORROWS, 3_600),
+                ix::pause_market(
+                    o,
+                    m.market,
+                    lending_sdk::lending_core::state::market::PAUSE_BORROWS,
+                    3_600,
+                ),
                 vec![owner],
             ),
             "init_oracle_price" => plain(

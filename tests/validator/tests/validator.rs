@@ -34,8 +34,8 @@ use anchor_lang::prelude::Pubkey;
 use env::{assert_err, Env, SPL_TOKEN, TOKEN_2022};
 use fixture::{config, Market};
 use lending::errors::LendingError;
-use lending::state::OraclePrice;
-use lending::{LiquidateParams, OracleConfigParams};
+use lending_sdk::lending_core::state::OraclePrice;
+use lending_sdk::types::{LiquidateParams, OracleConfigParams};
 use lending_validator_tests::validator::Validator;
 use solana_signer::Signer;
 use std::future::Future;
@@ -257,7 +257,7 @@ async fn liquidation_during_a_pause(env: &mut Env) {
         &[ix::pause_market(
             guardian.pubkey(),
             m.market,
-            lending::state::market::PAUSE_ALL,
+            lending_sdk::lending_core::state::market::PAUSE_ALL,
             0,
         )],
         &[&guardian],
@@ -278,7 +278,7 @@ async fn liquidation_during_a_pause(env: &mut Env) {
         &[ix::update_market_config(
             m.owner.pubkey(),
             m.market,
-            lending::MarketConfigParams {
+            lending_sdk::types::MarketConfigParams {
                 close_factor_bps: 5_000,
                 dust_threshold: 2 * lending::risk::WAD,
                 max_liquidation_value: 0,

@@ -30,7 +30,7 @@ mod runtime {
 use anchor_lang::solana_program::instruction::Instruction;
 use env::{Env, SPL_TOKEN};
 use fixture::{config, Market, User};
-use lending::LiquidateParams;
+use lending_sdk::types::LiquidateParams;
 use memory::MemUse;
 use report::{Entry, Report};
 use solana_keypair::Keypair;
@@ -304,7 +304,7 @@ async fn admin(b: &mut Bench) {
             owner.pubkey(),
             b.m.market,
             k.oracle,
-            lending::OracleConfigParams {
+            lending_sdk::types::OracleConfigParams {
                 source_kind: 2,
                 source: Default::default(),
                 feed_id: [0; 32],
@@ -333,7 +333,7 @@ async fn admin(b: &mut Bench) {
         ix::pause_market(
             owner.pubkey(),
             b.m.market,
-            lending::state::market::PAUSE_BORROWS,
+            lending_sdk::lending_core::state::market::PAUSE_BORROWS,
             60,
         ),
         &[&owner],
@@ -347,7 +347,7 @@ async fn admin(b: &mut Bench) {
         ix::update_market_config(
             owner.pubkey(),
             b.m.market,
-            lending::MarketConfigParams {
+            lending_sdk::types::MarketConfigParams {
                 close_factor_bps: 5_000,
                 dust_threshold: 2 * lending::risk::WAD,
                 max_liquidation_value: 0,

@@ -10,7 +10,7 @@ use super::pyth::{
     PULL_PUBLISH_TIME,
 };
 use super::report::Entry;
-use lending::OracleParams;
+use lending_sdk::types::OracleParams;
 use solana_signer::Signer;
 
 /// Measures refresh_oracle_price on the pull and the legacy snapshot.

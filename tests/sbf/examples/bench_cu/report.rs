@@ -509,7 +509,7 @@ repay):\n\n\
 
 /// Size and rent of each program account kind.
 pub fn account_rows(env: &Env) -> Vec<AccountRow> {
-    use lending::state::{LendingMarket, Obligation, OraclePrice, Reserve};
+    use lending_sdk::lending_core::state::{LendingMarket, Obligation, OraclePrice, Reserve};
     let rows = [
         ("LendingMarket", 8 + std::mem::size_of::<LendingMarket>()),
         ("Reserve", 8 + std::mem::size_of::<Reserve>()),

@@ -4,8 +4,8 @@
 
 use super::clients::{create_market, key, market_state, send_all, supply_usdc, Scratch};
 use super::env::Env;
-use lending::state::Obligation;
 use lending_sdk::ix::{self, pda, ReserveKeys};
+use lending_sdk::lending_core::state::Obligation;
 use lending_sdk::market::MarketState;
 use solana_instruction::Instruction;
 use solana_keypair::Keypair;

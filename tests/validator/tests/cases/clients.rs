@@ -5,9 +5,10 @@
 
 use super::bot_market::BotMarket;
 use super::env::{Env, SPL_TOKEN};
-use lending::state::{Obligation, Reserve};
 use lending_sdk::health::obligation_health;
 use lending_sdk::ix::{self, pda};
+use lending_sdk::lending_core::ops::Clock;
+use lending_sdk::lending_core::state::{Obligation, Reserve};
 use lending_sdk::market::MarketState;
 use lending_sdk::rpc;
 use serde_json::Value;
@@ -405,7 +406,12 @@ pub async fn sdk_health_equals_the_cached_health_after_refresh(env: &mut Env) {
         env.send(&refresh, &[]).await.unwrap();
         let ms = market_state(&url, market);
         let ob: Obligation = env.zc(&ob_key).await;
-        let h = obligation_health(&ob, &ms.reserves).unwrap();
+        // At the refresh's own clock, when every reserve it read was fresh.
+        let at = Clock {
+            slot: ob.last_update.slot,
+            unix_timestamp: ob.last_update.unix_timestamp,
+        };
+        let h = obligation_health(&ob, &ms.reserves, &at).unwrap();
         assert_eq!(h.health, ob.health(), "user {i}: totals");
         for (d, v) in ob.deposits().iter().zip(&h.deposits) {
             assert_eq!(d.values(), *v, "user {i}: collateral {}", d.reserve);

@@ -5,8 +5,8 @@
 use super::bot_market::BotMarket;
 use super::clients::{blocking, cli, mint_to};
 use super::env::Env;
-use lending::state::Reserve;
 use lending_sdk::ix;
+use lending_sdk::lending_core::state::Reserve;
 use solana_signer::Signer;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
