@@ -27,10 +27,14 @@ fn root() -> PathBuf {
 /// Anchor's builder runs: the same package selection and features as the workspace build of
 /// `./scripts/test` (`WS` in scripts/lib.sh), so cargo unifies features the same way and
 /// reuses that build; `--lib` runs only the library test binaries, where the IDL printers live.
-const CARGO_ARGS: [&str; 7] = [
+/// The SDK's test binary is left out: its client types, generated from the IDL by
+/// `declare_program!`, carry IDL printers of their own (for a program of no address).
+const CARGO_ARGS: [&str; 9] = [
     "--workspace",
     "--exclude",
     "lending-idl",
+    "--exclude",
+    "lending-sdk",
     "--locked",
     "--lib",
     "--features",
