@@ -84,22 +84,22 @@ export type Lending = {
           "name": "obligation",
           "docs": [
             "The obligation.",
-            "Its market and owner are checked by `check_obligation_binding`."
+            "Loaded with its market (and, for its owner's actions, its owner) checked."
           ],
           "writable": true
         },
         {
           "name": "reserve",
           "docs": [
-            "The reserve lending.",
-            "Checked against the accounts it names by `check_reserve_binding`."
+            "The reserve lending (its fee vault receives the origination fee).",
+            "Loaded with the accounts it names checked against it."
           ],
           "writable": true
         },
         {
           "name": "liquidityMint",
           "docs": [
-            "The asset."
+            "The reserve's asset."
           ]
         },
         {
@@ -112,7 +112,7 @@ export type Lending = {
         {
           "name": "feeVault",
           "docs": [
-            "The reserve's fee vault (receives the origination fee)."
+            "The reserve's fee vault."
           ],
           "writable": true
         },
@@ -173,14 +173,14 @@ export type Lending = {
           "name": "reserve",
           "docs": [
             "The reserve.",
-            "Checked against the accounts it names by `check_reserve_binding`."
+            "Loaded with the accounts it names checked against it."
           ],
           "writable": true
         },
         {
           "name": "liquidityMint",
           "docs": [
-            "The asset."
+            "The reserve's asset."
           ]
         },
         {
@@ -232,7 +232,7 @@ export type Lending = {
         {
           "name": "owner",
           "docs": [
-            "Obligation owner and depositor."
+            "Obligation owner."
           ],
           "signer": true
         },
@@ -246,7 +246,7 @@ export type Lending = {
           "name": "obligation",
           "docs": [
             "The obligation.",
-            "Its market and owner are checked by `check_obligation_binding`."
+            "Loaded with its market (and, for its owner's actions, its owner) checked."
           ],
           "writable": true
         },
@@ -254,14 +254,14 @@ export type Lending = {
           "name": "reserve",
           "docs": [
             "The reserve.",
-            "Checked against the accounts it names by `check_reserve_binding`."
+            "Loaded with the accounts it names checked against it."
           ],
           "writable": true
         },
         {
           "name": "liquidityMint",
           "docs": [
-            "The asset."
+            "The reserve's asset."
           ]
         },
         {
@@ -274,7 +274,7 @@ export type Lending = {
         {
           "name": "userLiquidity",
           "docs": [
-            "Owner's token account of the asset."
+            "Owner's token account of the asset (pays it in, or receives it)."
           ],
           "writable": true
         },
@@ -325,15 +325,15 @@ export type Lending = {
           "name": "obligation",
           "docs": [
             "The obligation.",
-            "Its market and owner are checked by `check_obligation_binding`."
+            "Loaded with its market (and, for its owner's actions, its owner) checked."
           ],
           "writable": true
         },
         {
           "name": "reserve",
           "docs": [
-            "The reserve whose shares are deposited.",
-            "Checked against the accounts it names by `check_reserve_binding`."
+            "The reserve the collateral is in.",
+            "Loaded with the accounts it names checked against it."
           ]
         },
         {
@@ -346,7 +346,7 @@ export type Lending = {
         {
           "name": "userShares",
           "docs": [
-            "Owner's share account."
+            "Owner's share account (pays the shares in, or receives them)."
           ],
           "writable": true
         },
@@ -397,14 +397,14 @@ export type Lending = {
           "name": "reserve",
           "docs": [
             "The reserve.",
-            "Checked against the accounts it names by `check_reserve_binding`."
+            "Loaded with the accounts it names checked against it."
           ],
           "writable": true
         },
         {
           "name": "liquidityMint",
           "docs": [
-            "The asset."
+            "The reserve's asset."
           ]
         },
         {
@@ -482,14 +482,14 @@ export type Lending = {
           "name": "reserve",
           "docs": [
             "The reserve lending.",
-            "Checked against the accounts it names by `check_reserve_binding`."
+            "Loaded with the accounts it names checked against it."
           ],
           "writable": true
         },
         {
           "name": "liquidityMint",
           "docs": [
-            "The asset."
+            "The reserve's asset."
           ]
         },
         {
@@ -560,14 +560,14 @@ export type Lending = {
           "name": "reserve",
           "docs": [
             "The reserve lending.",
-            "Checked against the accounts it names by `check_reserve_binding`."
+            "Loaded with the accounts it names checked against it."
           ],
           "writable": true
         },
         {
           "name": "liquidityMint",
           "docs": [
-            "The asset."
+            "The reserve's asset."
           ]
         },
         {
@@ -1055,27 +1055,31 @@ export type Lending = {
         {
           "name": "obligation",
           "docs": [
-            "The unhealthy obligation (of `market`: checked in the handler's single load)."
+            "The unhealthy obligation.",
+            "Loaded with its market (and, for its owner's actions, its owner) checked."
           ],
           "writable": true
         },
         {
           "name": "repayReserve",
           "docs": [
-            "Reserve of the debt being repaid (of `market`: checked in the handler)."
+            "Reserve of the debt being repaid.",
+            "Loaded with the accounts it names checked against it."
           ],
           "writable": true
         },
         {
           "name": "repayMint",
           "docs": [
-            "Asset of the debt."
+            "Debt side.",
+            "The reserve's asset."
           ]
         },
         {
           "name": "repaySupplyVault",
           "docs": [
-            "Supply vault of the repay reserve."
+            "Debt side.",
+            "The reserve's supply vault."
           ],
           "writable": true
         },
@@ -1089,33 +1093,38 @@ export type Lending = {
         {
           "name": "repayTokenProgram",
           "docs": [
-            "Token program of the repay reserve."
+            "Debt side.",
+            "The reserve's token program."
           ]
         },
         {
           "name": "collateralReserve",
           "docs": [
-            "Reserve of the collateral being seized (of `market`: checked in the handler)."
+            "Reserve of the collateral being seized.",
+            "Loaded with the accounts it names checked against it."
           ],
           "writable": true
         },
         {
           "name": "collateralMint",
           "docs": [
-            "Asset of the collateral."
+            "Collateral side.",
+            "The reserve's asset."
           ]
         },
         {
           "name": "collateralSupplyVault",
           "docs": [
-            "Supply vault of the collateral reserve."
+            "Collateral side.",
+            "The reserve's supply vault."
           ],
           "writable": true
         },
         {
           "name": "collateralShareMint",
           "docs": [
-            "Share mint of the collateral reserve."
+            "Collateral side.",
+            "The reserve's share mint."
           ],
           "writable": true
         },
@@ -1129,7 +1138,8 @@ export type Lending = {
         {
           "name": "collateralTokenProgram",
           "docs": [
-            "Token program of the collateral reserve."
+            "Collateral side.",
+            "The reserve's token program."
           ]
         }
       ],
@@ -1205,7 +1215,7 @@ export type Lending = {
         {
           "name": "owner",
           "docs": [
-            "Current owner."
+            "Market owner."
           ],
           "signer": true,
           "relations": [
@@ -1260,14 +1270,14 @@ export type Lending = {
           "name": "reserve",
           "docs": [
             "The reserve.",
-            "Checked against the accounts it names by `check_reserve_binding`."
+            "Loaded with the accounts it names checked against it."
           ],
           "writable": true
         },
         {
           "name": "liquidityMint",
           "docs": [
-            "The asset."
+            "The reserve's asset."
           ]
         },
         {
@@ -1439,7 +1449,7 @@ export type Lending = {
           "name": "obligation",
           "docs": [
             "The obligation.",
-            "Its market is checked by `check_obligation_binding`."
+            "Loaded with its market (and, for its owner's actions, its owner) checked."
           ],
           "writable": true
         },
@@ -1447,14 +1457,14 @@ export type Lending = {
           "name": "reserve",
           "docs": [
             "The reserve the debt is owed to.",
-            "Checked against the accounts it names by `check_reserve_binding`."
+            "Loaded with the accounts it names checked against it."
           ],
           "writable": true
         },
         {
           "name": "liquidityMint",
           "docs": [
-            "The asset."
+            "The reserve's asset."
           ]
         },
         {
@@ -1523,7 +1533,7 @@ export type Lending = {
         {
           "name": "oracle",
           "docs": [
-            "The fixed-price account."
+            "The price account."
           ],
           "writable": true
         }
@@ -1771,7 +1781,7 @@ export type Lending = {
           "name": "obligation",
           "docs": [
             "The obligation.",
-            "Its market and owner are checked by `check_obligation_binding`."
+            "Loaded with its market (and, for its owner's actions, its owner) checked."
           ],
           "writable": true
         },
@@ -1779,14 +1789,14 @@ export type Lending = {
           "name": "reserve",
           "docs": [
             "The reserve.",
-            "Checked against the accounts it names by `check_reserve_binding`."
+            "Loaded with the accounts it names checked against it."
           ],
           "writable": true
         },
         {
           "name": "liquidityMint",
           "docs": [
-            "The asset."
+            "The reserve's asset."
           ]
         },
         {
@@ -1799,7 +1809,7 @@ export type Lending = {
         {
           "name": "userLiquidity",
           "docs": [
-            "Owner's token account receiving liquidity."
+            "Owner's token account of the asset (pays it in, or receives it)."
           ],
           "writable": true
         },
@@ -1850,7 +1860,7 @@ export type Lending = {
           "name": "obligation",
           "docs": [
             "The obligation.",
-            "Its market and owner are checked by `check_obligation_binding`."
+            "Loaded with its market (and, for its owner's actions, its owner) checked."
           ],
           "writable": true
         },
@@ -1858,7 +1868,7 @@ export type Lending = {
           "name": "reserve",
           "docs": [
             "The reserve the collateral is in.",
-            "Checked against the accounts it names by `check_reserve_binding`."
+            "Loaded with the accounts it names checked against it."
           ]
         },
         {
@@ -1871,7 +1881,7 @@ export type Lending = {
         {
           "name": "userShares",
           "docs": [
-            "Owner's share account receiving the shares."
+            "Owner's share account (pays the shares in, or receives them)."
           ],
           "writable": true
         },

@@ -76,7 +76,7 @@ pub mod lending {
 
     /// Moves deposit shares into an obligation as collateral.
     pub fn deposit_obligation_collateral(
-        ctx: Context<DepositObligationCollateral>,
+        ctx: Context<CollateralShares>,
         shares: u64,
     ) -> Result<()> {
         instructions::deposit_obligation_collateral::handler(ctx, shares)
@@ -84,7 +84,7 @@ pub mod lending {
 
     /// Takes collateral shares out of an obligation.
     pub fn withdraw_obligation_collateral(
-        ctx: Context<WithdrawObligationCollateral>,
+        ctx: Context<CollateralShares>,
         shares: u64,
     ) -> Result<()> {
         instructions::withdraw_obligation_collateral::handler(ctx, shares)
@@ -107,15 +107,12 @@ pub mod lending {
     }
 
     /// Supplies liquidity straight into an obligation as collateral.
-    pub fn deposit_and_collateralize(
-        ctx: Context<DepositAndCollateralize>,
-        amount: u64,
-    ) -> Result<()> {
+    pub fn deposit_and_collateralize(ctx: Context<CollateralLiquidity>, amount: u64) -> Result<()> {
         instructions::deposit_and_collateralize::handler(ctx, amount)
     }
 
     /// Takes collateral out of an obligation and redeems it for liquidity.
-    pub fn withdraw_and_redeem(ctx: Context<WithdrawAndRedeem>, shares: u64) -> Result<()> {
+    pub fn withdraw_and_redeem(ctx: Context<CollateralLiquidity>, shares: u64) -> Result<()> {
         instructions::withdraw_and_redeem::handler(ctx, shares)
     }
 
@@ -145,7 +142,7 @@ pub mod lending {
 
     /// Sets a fixed price (fixed-price markets only).
     pub fn set_fixed_price(
-        ctx: Context<SetFixedPrice>,
+        ctx: Context<OwnerOracle>,
         price: i64,
         expo: i32,
         conf: u64,
@@ -154,7 +151,7 @@ pub mod lending {
     }
 
     /// Names the market's guardian, who may pause but never unpause or change settings.
-    pub fn set_guardian(ctx: Context<SetGuardian>, guardian: Pubkey) -> Result<()> {
+    pub fn set_guardian(ctx: Context<OwnerMarket>, guardian: Pubkey) -> Result<()> {
         instructions::set_guardian::handler(ctx, guardian)
     }
 
@@ -170,7 +167,7 @@ pub mod lending {
     /// Rebinds a price account to another source or feed, or changes its limits (works while
     /// the price is stale; a new source clears the stored price).
     pub fn update_oracle_config(
-        ctx: Context<UpdateOracleConfig>,
+        ctx: Context<OwnerOracle>,
         params: OracleConfigParams,
     ) -> Result<()> {
         instructions::update_oracle_config::handler(ctx, params)
@@ -182,7 +179,7 @@ pub mod lending {
     }
 
     /// Proposes a new market owner (two-step transfer).
-    pub fn propose_owner(ctx: Context<ProposeOwner>, new_owner: Pubkey) -> Result<()> {
+    pub fn propose_owner(ctx: Context<OwnerMarket>, new_owner: Pubkey) -> Result<()> {
         instructions::propose_owner::handler(ctx, new_owner)
     }
 
@@ -193,7 +190,7 @@ pub mod lending {
 
     /// Updates market-wide limits and pause flags.
     pub fn update_market_config(
-        ctx: Context<UpdateMarketConfig>,
+        ctx: Context<OwnerMarket>,
         params: MarketConfigParams,
     ) -> Result<()> {
         instructions::update_market_config::handler(ctx, params)

@@ -1,8 +1,8 @@
 //! `claim_protocol_fees`: the owner sweeps the fee vault and the interest fees accrued in the
 //! supply vault (as far as cash allows) to a token account of its choice.
 
-use super::shared::accounts::{ReserveAccounts, ReserveAuthority};
-use super::shared::token_view::{all_distinct, token_account, user_token_account};
+use super::shared::accounts::ReserveAuthority;
+use super::shared::token_view::{token_account, user_token_account};
 use crate::errors::LendingError;
 use crate::events::ProtocolFeesClaimed;
 use crate::state::{LendingMarket, Reserve};
@@ -11,50 +11,19 @@ use anchor_spl::token_interface::TokenInterface;
 use lending_core::ops::fees::claim_interest_fees;
 use lending_core::ops::guards::check_not_vault;
 
-/// Accounts of [`handler`].
-#[derive(Accounts)]
-pub struct ClaimProtocolFees<'info> {
-    /// Market owner.
-    // Anchor's duplicate-mutable check skips `UncheckedAccount`s: the writable token accounts
-    // and mints below must still be distinct.
-    #[account(
-        constraint = all_distinct(&[supply_vault.key, fee_vault.key, destination.key])
-            @ anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount
-    )]
-    pub owner: Signer<'info>,
-    /// The market.
-    #[account(has_one = owner @ LendingError::NotMarketOwner)]
-    pub market: AccountLoader<'info, LendingMarket>,
-    /// The reserve.
-    /// Checked against the accounts it names by `check_reserve_binding`.
-    #[account(mut)]
-    pub reserve: AccountLoader<'info, Reserve>,
-    /// The asset.
-    /// CHECK: the reserve's (`check_reserve_binding`); the token program checks it in the CPI.
-    pub liquidity_mint: UncheckedAccount<'info>,
-    /// The reserve's supply vault.
-    /// CHECK: the reserve's (`check_reserve_binding`); read as a token account for the balance check.
-    #[account(mut)]
-    pub supply_vault: UncheckedAccount<'info>,
-    /// The reserve's fee vault.
-    /// CHECK: the reserve's (`check_reserve_binding`); read as a token account for the balance check.
-    #[account(mut)]
-    pub fee_vault: UncheckedAccount<'info>,
-    /// Where the fees go.
-    /// CHECK: read as a token account of the reserve's mint (`user_token_account`).
-    #[account(mut)]
-    pub destination: UncheckedAccount<'info>,
-    /// The reserve's token program.
-    pub token_program: Interface<'info, TokenInterface>,
-}
-
-impl<'info> ClaimProtocolFees<'info> {
-    fn reserve_accounts(&self) -> ReserveAccounts<'_, 'info> {
-        ReserveAccounts::new(self.market.as_ref().key, &self.reserve, &self.token_program)
-            .mint(&self.liquidity_mint)
-            .supply_vault(&self.supply_vault)
-            .fee_vault(&self.fee_vault)
+crate::lending_accounts! {
+    /// Accounts of [`handler`].
+    pub struct ClaimProtocolFees {
+        /// Market owner.
+        owner: signer,
+        market: owners_market(owner),
+        /// The reserve.
+        reserve: reserve_mut with [liquidity_mint, supply_vault, fee_vault],
+        /// Where the fees go.
+        destination: user_token,
+        token_program: token_program,
     }
+    distinct: [supply_vault, fee_vault, destination]
 }
 
 /// Claims everything claimable.

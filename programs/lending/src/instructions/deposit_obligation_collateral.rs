@@ -1,8 +1,8 @@
 //! `deposit_obligation_collateral`: moves deposit shares from the owner's wallet into the
 //! obligation as collateral (the shares are burned and held by the obligation's record).
 
-use super::shared::accounts::{load_obligation, ReserveAccounts};
-use super::shared::token_view::{all_distinct, user_token_account};
+use super::shared::accounts::load_obligation;
+use super::shared::token_view::user_token_account;
 use crate::errors::LendingError;
 use crate::events::CollateralDeposited;
 use crate::state::{LendingMarket, Obligation, Reserve};
@@ -12,48 +12,26 @@ use lending_core::ops::collateral::add_collateral;
 use lending_core::ops::guards::{check_status, resolve_amount};
 use lending_core::ops::Action;
 
-/// Accounts of [`handler`].
-#[derive(Accounts)]
-pub struct DepositObligationCollateral<'info> {
-    /// Obligation owner.
-    // Anchor's duplicate-mutable check skips `UncheckedAccount`s: the writable token accounts
-    // and mints below must still be distinct.
-    #[account(
-        constraint = all_distinct(&[share_mint.key, user_shares.key])
-            @ anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount
-    )]
-    pub owner: Signer<'info>,
-    /// The market.
-    pub market: AccountLoader<'info, LendingMarket>,
-    /// The obligation.
-    /// Its market and owner are checked by `check_obligation_binding`.
-    #[account(mut)]
-    pub obligation: AccountLoader<'info, Obligation>,
-    /// The reserve whose shares are deposited.
-    /// Checked against the accounts it names by `check_reserve_binding`.
-    pub reserve: AccountLoader<'info, Reserve>,
-    /// The reserve's share mint.
-    /// CHECK: the reserve's (`check_reserve_binding`); the token program checks it in the CPI.
-    #[account(mut)]
-    pub share_mint: UncheckedAccount<'info>,
-    /// Owner's share account.
-    /// CHECK: read as a token account of the reserve's mint (`user_token_account`).
-    #[account(mut)]
-    pub user_shares: UncheckedAccount<'info>,
-    /// The reserve's token program.
-    pub token_program: Interface<'info, TokenInterface>,
-}
-
-impl<'info> DepositObligationCollateral<'info> {
-    fn reserve_accounts(&self) -> ReserveAccounts<'_, 'info> {
-        ReserveAccounts::new(self.market.as_ref().key, &self.reserve, &self.token_program)
-            .share_mint(&self.share_mint)
+crate::lending_accounts! {
+    /// Accounts of both `deposit_obligation_collateral` and `withdraw_obligation_collateral`.
+    pub struct CollateralShares {
+        /// Obligation owner.
+        owner: signer,
+        market: market,
+        /// The obligation.
+        obligation: obligation,
+        /// The reserve the collateral is in.
+        reserve: reserve with [share_mint],
+        /// Owner's share account (pays the shares in, or receives them).
+        user_shares: user_token,
+        token_program: token_program,
     }
+    distinct: [share_mint, user_shares]
 }
 
 /// Deposits `shares` (`u64::MAX`: the whole share account) as collateral. Moving shares into an
 /// obligation only lowers risk: no pause stops it.
-pub fn handler(ctx: Context<DepositObligationCollateral>, shares: u64) -> Result<()> {
+pub fn handler(ctx: Context<CollateralShares>, shares: u64) -> Result<()> {
     let a = &ctx.accounts;
     let mut ob = load_obligation(&a.obligation, a.market.as_ref().key, Some(a.owner.key))?;
     let reserve = a.reserve_accounts();

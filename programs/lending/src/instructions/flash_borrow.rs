@@ -2,9 +2,9 @@
 //! return, checked through the instructions sysvar. Both instructions take the same accounts
 //! ([`FlashLoan`]), in the same order.
 
-use super::shared::accounts::{clock, ReserveAccounts, ReserveAuthority};
+use super::shared::accounts::{clock, ReserveAuthority};
 use super::shared::flash_sysvar::check_flash_borrow;
-use super::shared::token_view::{all_distinct, user_token_account};
+use super::shared::token_view::user_token_account;
 use crate::errors::LendingError;
 use crate::events::FlashBorrowed;
 use crate::state::{LendingMarket, Reserve};
@@ -13,49 +13,20 @@ use anchor_spl::token_interface::TokenInterface;
 use lending_core::ops::flash::flash_borrow;
 use lending_core::ops::guards::check_not_vault;
 
-/// Accounts of both flash-loan instructions.
-#[derive(Accounts)]
-pub struct FlashLoan<'info> {
-    /// Borrower.
-    // Anchor's duplicate-mutable check skips `UncheckedAccount`s: the writable token accounts
-    // and mints below must still be distinct.
-    #[account(
-        constraint = all_distinct(&[supply_vault.key, user_liquidity.key])
-            @ anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount
-    )]
-    pub user: Signer<'info>,
-    /// The market.
-    pub market: AccountLoader<'info, LendingMarket>,
-    /// The reserve lending.
-    /// Checked against the accounts it names by `check_reserve_binding`.
-    #[account(mut)]
-    pub reserve: AccountLoader<'info, Reserve>,
-    /// The asset.
-    /// CHECK: the reserve's (`check_reserve_binding`); the token program checks it in the CPI.
-    pub liquidity_mint: UncheckedAccount<'info>,
-    /// The reserve's supply vault.
-    /// CHECK: the reserve's (`check_reserve_binding`); read as a token account for the balance check.
-    #[account(mut)]
-    pub supply_vault: UncheckedAccount<'info>,
-    /// Borrower's token account (receives the loan, pays it back).
-    /// CHECK: read as a token account of the reserve's mint (`user_token_account`).
-    #[account(mut)]
-    pub user_liquidity: UncheckedAccount<'info>,
-    /// The instructions sysvar.
-    /// CHECK: address is checked; read through the sysvar helpers.
-    #[account(address = solana_instructions_sysvar::ID @ LendingError::InvalidInstructionsSysvar)]
-    pub instructions: UncheckedAccount<'info>,
-    /// The reserve's token program.
-    pub token_program: Interface<'info, TokenInterface>,
-}
-
-impl<'info> FlashLoan<'info> {
-    /// The lending reserve with its mint, vault and token program.
-    pub fn reserve_accounts(&self) -> ReserveAccounts<'_, 'info> {
-        ReserveAccounts::new(self.market.as_ref().key, &self.reserve, &self.token_program)
-            .mint(&self.liquidity_mint)
-            .supply_vault(&self.supply_vault)
+crate::lending_accounts! {
+    /// Accounts of both flash-loan instructions.
+    pub struct FlashLoan {
+        /// Borrower.
+        user: signer,
+        market: market,
+        /// The reserve lending.
+        reserve: reserve_mut with [liquidity_mint, supply_vault],
+        /// Borrower's token account (receives the loan, pays it back).
+        user_liquidity: user_token,
+        instructions: instructions,
+        token_program: token_program,
     }
+    distinct: [supply_vault, user_liquidity]
 }
 
 /// Lends `amount` until the matching `flash_repay` later in the same transaction.

@@ -2,7 +2,7 @@
 //! a bonus, clamped to what is feasible; writes off debt left with no collateral behind it.
 
 use super::shared::accounts::{clock, RemainingReserves, ReserveAccounts, ReserveAuthority};
-use super::shared::token_view::{all_distinct, user_token_account};
+use super::shared::token_view::user_token_account;
 use crate::errors::LendingError;
 use crate::events::{BadDebtWrittenOff, Liquidated};
 use crate::state::{LendingMarket, Obligation, Reserve};
@@ -11,58 +11,44 @@ use anchor_spl::token_interface::TokenInterface;
 use lending_core::ops::guards::check_not_vault;
 use lending_core::ops::liquidate::{liquidate, Bounds, Outcome, Party};
 
-/// Accounts of [`handler`].
-#[derive(Accounts)]
-pub struct LiquidateObligation<'info> {
-    /// Liquidator.
-    // Anchor's duplicate-mutable check skips `UncheckedAccount`s: the writable token accounts
-    // and mints below must still be distinct.
-    #[account(
-        constraint = all_distinct(&[repay_supply_vault.key, liquidator_repay_source.key, collateral_supply_vault.key, collateral_share_mint.key, liquidator_destination.key])
-            @ anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount
-    )]
-    pub liquidator: Signer<'info>,
-    /// The market.
-    pub market: AccountLoader<'info, LendingMarket>,
-    /// The unhealthy obligation (of `market`: checked in the handler's single load).
-    #[account(mut)]
-    pub obligation: AccountLoader<'info, Obligation>,
-    /// Reserve of the debt being repaid (of `market`: checked in the handler).
-    #[account(mut)]
-    pub repay_reserve: AccountLoader<'info, Reserve>,
-    /// Asset of the debt.
-    /// CHECK: the reserve's (`check_accounts`); the token program checks it in the CPI.
-    pub repay_mint: UncheckedAccount<'info>,
-    /// Supply vault of the repay reserve.
-    /// CHECK: the reserve's (`check_accounts`); read as a token account for the balance check.
-    #[account(mut)]
-    pub repay_supply_vault: UncheckedAccount<'info>,
-    /// Liquidator's token account paying the debt.
-    /// CHECK: read as a token account of the reserve's mint (`check_accounts`).
-    #[account(mut)]
-    pub liquidator_repay_source: UncheckedAccount<'info>,
-    /// Token program of the repay reserve.
-    pub repay_token_program: Interface<'info, TokenInterface>,
-    /// Reserve of the collateral being seized (of `market`: checked in the handler).
-    #[account(mut)]
-    pub collateral_reserve: AccountLoader<'info, Reserve>,
-    /// Asset of the collateral.
-    /// CHECK: the reserve's (`check_accounts`); the token program checks it in the CPI.
-    pub collateral_mint: UncheckedAccount<'info>,
-    /// Supply vault of the collateral reserve.
-    /// CHECK: the reserve's (`check_accounts`); read as a token account for the balance check.
-    #[account(mut)]
-    pub collateral_supply_vault: UncheckedAccount<'info>,
-    /// Share mint of the collateral reserve.
-    /// CHECK: the reserve's (`check_accounts`); the token program checks it in the CPI.
-    #[account(mut)]
-    pub collateral_share_mint: UncheckedAccount<'info>,
-    /// Liquidator's account receiving shares, or the asset when `receive_liquidity` is set.
-    /// CHECK: read as a token account of the reserve's mint (`check_accounts`).
-    #[account(mut)]
-    pub liquidator_destination: UncheckedAccount<'info>,
-    /// Token program of the collateral reserve.
-    pub collateral_token_program: Interface<'info, TokenInterface>,
+crate::lending_accounts! {
+    /// Accounts of [`handler`].
+    pub struct LiquidateObligation {
+        /// Liquidator.
+        liquidator: signer,
+        market: market,
+        /// The unhealthy obligation.
+        obligation: obligation,
+        /// Reserve of the debt being repaid.
+        repay_reserve: reserve_mut,
+        /// Debt side.
+        repay_mint: liquidity_mint,
+        /// Debt side.
+        repay_supply_vault: supply_vault,
+        /// Liquidator's token account paying the debt.
+        liquidator_repay_source: user_token,
+        /// Debt side.
+        repay_token_program: token_program,
+        /// Reserve of the collateral being seized.
+        collateral_reserve: reserve_mut,
+        /// Collateral side.
+        collateral_mint: liquidity_mint,
+        /// Collateral side.
+        collateral_supply_vault: supply_vault,
+        /// Collateral side.
+        collateral_share_mint: share_mint,
+        /// Liquidator's account receiving shares, or the asset when `receive_liquidity` is set.
+        liquidator_destination: user_token,
+        /// Collateral side.
+        collateral_token_program: token_program,
+    }
+    distinct: [
+        repay_supply_vault,
+        liquidator_repay_source,
+        collateral_supply_vault,
+        collateral_share_mint,
+        liquidator_destination,
+    ]
 }
 
 /// Arguments of a liquidation.
@@ -94,7 +80,7 @@ impl<'info> LiquidateObligation<'info> {
             &self.repay_reserve,
             &self.repay_token_program,
         )
-        .mint(&self.repay_mint)
+        .liquidity_mint(&self.repay_mint)
         .supply_vault(&self.repay_supply_vault)
     }
 
@@ -104,7 +90,7 @@ impl<'info> LiquidateObligation<'info> {
             &self.collateral_reserve,
             &self.collateral_token_program,
         )
-        .mint(&self.collateral_mint)
+        .liquidity_mint(&self.collateral_mint)
         .supply_vault(&self.collateral_supply_vault)
         .share_mint(&self.collateral_share_mint)
     }

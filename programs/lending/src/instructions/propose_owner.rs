@@ -5,10 +5,11 @@ use crate::events::OwnerProposed;
 use crate::state::LendingMarket;
 use anchor_lang::prelude::*;
 
-/// Accounts of [`handler`].
+/// Accounts of the owner's market-wide instructions (`propose_owner`, `set_guardian`,
+/// `update_market_config`).
 #[derive(Accounts)]
-pub struct ProposeOwner<'info> {
-    /// Current owner.
+pub struct OwnerMarket<'info> {
+    /// Market owner.
     pub owner: Signer<'info>,
     /// The market.
     #[account(mut, has_one = owner @ LendingError::NotMarketOwner)]
@@ -16,7 +17,7 @@ pub struct ProposeOwner<'info> {
 }
 
 /// Records `new_owner` as pending (the default key cancels a proposal).
-pub fn handler(ctx: Context<ProposeOwner>, new_owner: Pubkey) -> Result<()> {
+pub fn handler(ctx: Context<OwnerMarket>, new_owner: Pubkey) -> Result<()> {
     ctx.accounts.market.load_mut()?.pending_owner = new_owner;
     emit!(OwnerProposed {
         market: ctx.accounts.market.key(),

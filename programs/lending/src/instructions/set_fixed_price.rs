@@ -7,21 +7,22 @@ use crate::state::{LendingMarket, OraclePrice};
 use anchor_lang::prelude::*;
 use lending_core::ops::oracle::set_fixed_price;
 
-/// Accounts of [`handler`].
+/// Accounts of the owner's instructions on a price account (`set_fixed_price`,
+/// `update_oracle_config`).
 #[derive(Accounts)]
-pub struct SetFixedPrice<'info> {
+pub struct OwnerOracle<'info> {
     /// Market owner.
     pub owner: Signer<'info>,
     /// The market.
     #[account(has_one = owner @ LendingError::NotMarketOwner)]
     pub market: AccountLoader<'info, LendingMarket>,
-    /// The fixed-price account.
+    /// The price account.
     #[account(mut, has_one = market @ LendingError::WrongMarket)]
     pub oracle: AccountLoader<'info, OraclePrice>,
 }
 
 /// Sets the price; every change emits [`FixedPriceSet`].
-pub fn handler(ctx: Context<SetFixedPrice>, price: i64, expo: i32, conf: u64) -> Result<()> {
+pub fn handler(ctx: Context<OwnerOracle>, price: i64, expo: i32, conf: u64) -> Result<()> {
     let clock = clock()?;
     set_fixed_price(
         &mut *ctx.accounts.oracle.load_mut()?,

@@ -1,8 +1,8 @@
 //! `update_market_config`: the owner changes market-wide limits and pause flags.
 
+use super::propose_owner::OwnerMarket;
 use crate::errors::LendingError;
 use crate::events::MarketConfigUpdated;
-use crate::state::LendingMarket;
 use anchor_lang::prelude::*;
 use lending_core::ops::market::{configure, LiquidationLimits};
 
@@ -20,18 +20,8 @@ pub struct MarketConfigParams {
     pub pause_flags: u8,
 }
 
-/// Accounts of [`handler`].
-#[derive(Accounts)]
-pub struct UpdateMarketConfig<'info> {
-    /// Market owner.
-    pub owner: Signer<'info>,
-    /// The market.
-    #[account(mut, has_one = owner @ LendingError::NotMarketOwner)]
-    pub market: AccountLoader<'info, LendingMarket>,
-}
-
 /// Applies the new settings.
-pub fn handler(ctx: Context<UpdateMarketConfig>, params: MarketConfigParams) -> Result<()> {
+pub fn handler(ctx: Context<OwnerMarket>, params: MarketConfigParams) -> Result<()> {
     let limits = LiquidationLimits {
         close_factor_bps: params.close_factor_bps,
         dust_threshold: params.dust_threshold,

@@ -2,9 +2,10 @@
 //! changes its limits. It works while the price is stale: that is when a dead or moved feed
 //! needs it, since no obligation touching the reserve can be refreshed (or liquidated) then.
 
+use super::set_fixed_price::OwnerOracle;
 use crate::errors::LendingError;
 use crate::events::OracleConfigUpdated;
-use crate::state::{LendingMarket, OraclePrice, OracleSource};
+use crate::state::OracleSource;
 use anchor_lang::prelude::*;
 use lending_core::ops::oracle::{configure_oracle, OracleSettings};
 
@@ -30,19 +31,6 @@ pub struct OracleConfigParams {
     pub max_ema_deviation_bps: u16,
 }
 
-/// Accounts of [`handler`].
-#[derive(Accounts)]
-pub struct UpdateOracleConfig<'info> {
-    /// Market owner.
-    pub owner: Signer<'info>,
-    /// The market.
-    #[account(has_one = owner @ LendingError::NotMarketOwner)]
-    pub market: AccountLoader<'info, LendingMarket>,
-    /// The price account.
-    #[account(mut, has_one = market @ LendingError::WrongMarket)]
-    pub oracle: AccountLoader<'info, OraclePrice>,
-}
-
 impl OracleConfigParams {
     /// The source binding and limits.
     pub fn settings(&self) -> Result<OracleSettings> {
@@ -61,7 +49,7 @@ impl OracleConfigParams {
 
 /// Applies `params` within the bounds `init_oracle_price` enforces ([`configure_oracle`]: a
 /// new source kind, source account or feed id clears the stored price).
-pub fn handler(ctx: Context<UpdateOracleConfig>, params: OracleConfigParams) -> Result<()> {
+pub fn handler(ctx: Context<OwnerOracle>, params: OracleConfigParams) -> Result<()> {
     let settings = params.settings()?;
     // Only a fixed source needs the market's permission: read it only then.
     let allow_fixed_price =

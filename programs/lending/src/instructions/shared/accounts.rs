@@ -53,7 +53,7 @@ impl<'a, 'info> ReserveAccounts<'a, 'info> {
     }
 
     /// Also the asset's mint.
-    pub fn mint(self, account: &'a AccountInfo<'info>) -> Self {
+    pub fn liquidity_mint(self, account: &'a AccountInfo<'info>) -> Self {
         Self {
             liquidity_mint: Some(account),
             ..self

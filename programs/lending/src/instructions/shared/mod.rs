@@ -1,5 +1,6 @@
 //! Helpers shared by instruction handlers: guards, token movements and flash-loan introspection.
 
+pub mod account_kinds;
 pub mod accounts;
 pub mod flash_sysvar;
 pub mod mint_screen;
