@@ -2479,12 +2479,12 @@ export type Lending = {
     {
       "code": 6044,
       "name": "borrowTooLarge",
-      "msg": "Borrow would exceed the obligation's borrowing power"
+      "msg": "Borrow would exceed the obligation's borrow limit"
     },
     {
       "code": 6045,
       "name": "withdrawTooLarge",
-      "msg": "Withdrawal would exceed the obligation's borrowing power"
+      "msg": "Withdrawal would exceed the obligation's borrow limit"
     },
     {
       "code": 6046,
@@ -2967,14 +2967,14 @@ export type Lending = {
             "type": "u128"
           },
           {
-            "name": "allowed",
+            "name": "borrowLimit",
             "docs": [
-              "Borrowing power."
+              "Borrow limit."
             ],
             "type": "u128"
           },
           {
-            "name": "unhealthy",
+            "name": "liquidationLine",
             "docs": [
               "Liquidation line."
             ],
@@ -3546,9 +3546,9 @@ export type Lending = {
             }
           },
           {
-            "name": "allowedBorrowValue",
+            "name": "borrowLimitValue",
             "docs": [
-              "Borrowing power: collateral at price − conf × LTV (WAD quote)."
+              "Borrow limit: collateral at price − conf × LTV (WAD quote)."
             ],
             "type": {
               "defined": {
@@ -3557,7 +3557,7 @@ export type Lending = {
             }
           },
           {
-            "name": "unhealthyBorrowValue",
+            "name": "liquidationLineValue",
             "docs": [
               "Liquidation line: collateral at price − conf × liquidation threshold (WAD quote)."
             ],
@@ -3787,9 +3787,9 @@ export type Lending = {
             }
           },
           {
-            "name": "allowedValue",
+            "name": "borrowLimitValue",
             "docs": [
-              "Borrowing power contributed at the last refresh."
+              "Borrow limit contributed at the last refresh."
             ],
             "type": {
               "defined": {
@@ -3798,7 +3798,7 @@ export type Lending = {
             }
           },
           {
-            "name": "unhealthyValue",
+            "name": "liquidationLineValue",
             "docs": [
               "Liquidation line contributed at the last refresh."
             ],
@@ -4664,7 +4664,7 @@ export type Lending = {
           {
             "name": "ltvBps",
             "docs": [
-              "Borrowing power per unit of collateral value, in basis points."
+              "Borrow limit per unit of collateral value, in basis points."
             ],
             "type": "u16"
           },
@@ -4825,7 +4825,7 @@ export type Lending = {
           {
             "name": "ltvBps",
             "docs": [
-              "Borrowing power per unit of collateral value, in basis points."
+              "Borrow limit per unit of collateral value, in basis points."
             ],
             "type": "u16"
           },

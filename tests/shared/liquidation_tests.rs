@@ -131,7 +131,7 @@ async fn price_crash_liquidation_pays_the_dynamic_bonus() {
     );
     // Health improved: the shortfall shrank.
     assert!(after.health().shortfall() < h0.shortfall());
-    assert!(h0.borrowed > h0.unhealthy);
+    assert!(h0.borrowed > h0.liquidation_line);
     invariants::check(
         &mut env,
         &m,

@@ -139,7 +139,7 @@ async fn borrow_beyond_ltv_is_refused_and_changes_nothing() {
     m.deposit_collateral(&mut env, &borrower, SOL, 10 * SOL_UNIT)
         .await
         .unwrap();
-    // $1,000 of SOL at 75% LTV: $750 of borrowing power, fee included.
+    // $1,000 of SOL at 75% LTV: $750 of borrow limit, fee included.
     let before = m.reserve(&mut env, USDC).await.available;
     assert_err(
         m.borrow(&mut env, &borrower, USDC, 750 * USD_UNIT).await,

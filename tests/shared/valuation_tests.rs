@@ -47,7 +47,7 @@ async fn a_recovered_obligation_is_not_liquidated_on_its_old_valuation() {
 async fn a_borrow_is_not_sized_on_a_price_replaced_in_the_same_slot() {
     let mut env = Env::start().await;
     let (m, _lender, b, _l) = setup(&mut env).await;
-    // 10 SOL at $100, LTV 75%: $750 of borrowing power, $700.70 owed; $49 left.
+    // 10 SOL at $100, LTV 75%: $750 of borrow limit, $700.70 owed; $49 left.
     m.act(&mut env, &b.obligation, &[], &[]).await.unwrap();
     m.set_price(&mut env, SOL, 90_000_000, -6).await;
     let valued = Market::obligation_reserves(&mut env, &b.obligation).await;
@@ -112,7 +112,7 @@ async fn a_borrow_is_not_sized_on_a_replaced_configuration() {
 
 /// A bad-debt write-off in the USDC reserve lowers what every USDC deposit share is worth. A
 /// depositor refreshed before it, in the same slot, cannot borrow against the old share value;
-/// refreshed after it, the largest borrow leaves it within its borrowing power.
+/// refreshed after it, the largest borrow leaves it within its borrow limit.
 #[tokio::test]
 async fn a_write_off_in_the_same_slot_needs_a_new_refresh() {
     let mut env = Env::start().await;

@@ -82,15 +82,15 @@ export function obligationView(key: PublicKey, o: any): ObligationView {
     health: {
       deposited: pod(o.depositedValue),
       borrowed: pod(o.borrowedValue),
-      allowed: pod(o.allowedBorrowValue),
-      unhealthy: pod(o.unhealthyBorrowValue),
+      borrowLimit: pod(o.borrowLimitValue),
+      liquidationLine: pod(o.liquidationLineValue),
     },
     deposits: (o.deposits as any[]).slice(0, o.depositsLen).map((d) => ({
       reserve: d.reserve,
       shares: big(d.shares),
       marketValue: pod(d.marketValue),
-      allowedValue: pod(d.allowedValue),
-      unhealthyValue: pod(d.unhealthyValue),
+      borrowLimitValue: pod(d.borrowLimitValue),
+      liquidationLineValue: pod(d.liquidationLineValue),
     })),
     borrows: (o.borrows as any[]).slice(0, o.borrowsLen).map((b) => ({
       reserve: b.reserve,

@@ -21,7 +21,7 @@ const HINTS: Record<string, string> = {
   DepositCapReached: "This reserve's deposit cap is reached: try a smaller amount.",
   BorrowCapReached: "This reserve's borrow cap is reached: try a smaller amount.",
   UtilizationCapReached: "Borrowing this much would push the reserve past its utilisation cap.",
-  BorrowTooLarge: "This borrow would leave your position unhealthy: it exceeds your borrowing power.",
+  BorrowTooLarge: "This borrow would leave your position unhealthy: it exceeds your borrow limit.",
   WithdrawTooLarge: "This withdrawal would leave your position unhealthy: repay some debt first.",
   InsufficientLiquidity: "The reserve does not have that much liquidity available right now.",
   PriceTooOldForRisk:

@@ -68,10 +68,10 @@ export interface DepositView {
   shares: bigint;
   /** Value at spot (WAD quote). */
   marketValue: bigint;
-  /** Borrowing power it gives (WAD quote). */
-  allowedValue: bigint;
+  /** Borrow limit it gives (WAD quote). */
+  borrowLimitValue: bigint;
   /** Its share of the liquidation line (WAD quote). */
-  unhealthyValue: bigint;
+  liquidationLineValue: bigint;
 }
 
 /** One debt position. */

@@ -105,10 +105,10 @@ export interface Health {
   deposited: bigint;
   /** Debt at price + conf. */
   borrowed: bigint;
-  /** Borrowing power. */
-  allowed: bigint;
+  /** Borrow limit. */
+  borrowLimit: bigint;
   /** Liquidation line. */
-  unhealthy: bigint;
+  liquidationLine: bigint;
 }
 
 /**
@@ -117,24 +117,24 @@ export interface Health {
  */
 export function healthFactor(h: Health): number {
   if (h.borrowed === 0n) return Infinity;
-  return wadToNumber(h.unhealthy) / wadToNumber(h.borrowed);
+  return wadToNumber(h.liquidationLine) / wadToNumber(h.borrowed);
 }
 
-/** Share of the borrowing power in use (0..1+), for the health bar. */
+/** Share of the borrow limit in use (0..1+), for the health bar. */
 export function borrowLimitUsed(h: Health): number {
-  if (h.allowed === 0n) return h.borrowed === 0n ? 0 : Infinity;
-  return wadToNumber(h.borrowed) / wadToNumber(h.allowed);
+  if (h.borrowLimit === 0n) return h.borrowed === 0n ? 0 : Infinity;
+  return wadToNumber(h.borrowed) / wadToNumber(h.borrowLimit);
 }
 
 /**
  * The price of one collateral asset at which the obligation reaches its liquidation line,
  * all other prices held: the asset's liquidation contribution must fall by
- * (unhealthy − borrowed). `null` without debt, or when no price of this asset alone can
+ * (liquidation line − borrowed). `null` without debt, or when no price of this asset alone can
  * make it liquidatable.
  */
 export function liquidationPrice(h: Health, assetUnhealthy: bigint, price: number): number | null {
   if (h.borrowed === 0n || assetUnhealthy === 0n) return null;
-  const slack = wadToNumber(h.unhealthy) - wadToNumber(h.borrowed);
+  const slack = wadToNumber(h.liquidationLine) - wadToNumber(h.borrowed);
   const share = wadToNumber(assetUnhealthy);
   if (slack >= share) return null;
   return Math.max(0, price * (1 - slack / share));

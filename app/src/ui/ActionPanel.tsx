@@ -122,7 +122,7 @@ export function ActionPanel(props: {
           )}
           <p data-testid="projected-values">
             Debt {usd(wadToNumber(pv.before?.borrowed ?? 0n))} → <b>{usd(wadToNumber(pv.after.borrowed))}</b>
-            {" · "}borrow limit {usd(wadToNumber(pv.before?.allowed ?? 0n))} → <b>{usd(wadToNumber(pv.after.allowed))}</b>
+            {" · "}borrow limit {usd(wadToNumber(pv.before?.borrowLimit ?? 0n))} → <b>{usd(wadToNumber(pv.after.borrowLimit))}</b>
           </p>
           <p>Projected health after this transaction:</p>
           <HealthBar health={pv.after} testId="projected-health" />

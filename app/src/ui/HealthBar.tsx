@@ -1,4 +1,4 @@
-/** A bar of how much borrowing power is in use, with the liquidation line marked. */
+/** A bar of how much borrow limit is in use, with the liquidation line marked. */
 import { wadToNumber } from "../math/fixed";
 import { type Health, borrowLimitUsed, healthFactor } from "../math/figures";
 import { factor, pct } from "./format";
@@ -6,7 +6,7 @@ import { factor, pct } from "./format";
 /** Green below 80% of the limit, amber to 100%, red beyond (liquidation line marked). */
 export function HealthBar({ health, testId }: { health: Health; testId: string }) {
   const used = borrowLimitUsed(health);
-  const line = health.allowed === 0n ? 1 : wadToNumber(health.unhealthy) / wadToNumber(health.allowed);
+  const line = health.borrowLimit === 0n ? 1 : wadToNumber(health.liquidationLine) / wadToNumber(health.borrowLimit);
   const hf = healthFactor(health);
   const width = Math.min(100, (Number.isFinite(used) ? used : 1) * 100 / Math.max(line, 1));
   const colour = used < 0.8 ? "good" : used <= 1 ? "warn" : "bad";

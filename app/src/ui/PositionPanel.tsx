@@ -50,7 +50,7 @@ export function PositionPanel({ snap }: { snap: Snapshot }) {
       decimals: r.decimals,
       value: wadToNumber(d.marketValue),
       apy: apys(r.config.curve, r.pool, r.config.protocolTakeRateBps).supplyApy,
-      liquidationPrice: liquidationPrice(h, d.unhealthyValue, wadToNumber(r.price)),
+      liquidationPrice: liquidationPrice(h, d.liquidationLineValue, wadToNumber(r.price)),
     }];
   });
   const borrows: Row[] = ob.borrows.flatMap((b) => {
@@ -72,8 +72,8 @@ export function PositionPanel({ snap }: { snap: Snapshot }) {
       <div className="figures">
         <Figure label="Collateral value" raw={h.deposited} testId="deposited-value" />
         <Figure label="Debt value" raw={h.borrowed} testId="borrowed-value" />
-        <Figure label="Borrow limit" raw={h.allowed} testId="borrow-limit" />
-        <Figure label="Liquidation line" raw={h.unhealthy} testId="liquidation-line" />
+        <Figure label="Borrow limit" raw={h.borrowLimit} testId="borrow-limit" />
+        <Figure label="Liquidation line" raw={h.liquidationLine} testId="liquidation-line" />
       </div>
       <h3>Deposits</h3>
       <Positions rows={deposits} amount="Amount" apy="Supply APY" last="Liquidation price" empty="No collateral." />

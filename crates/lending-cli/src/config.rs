@@ -218,7 +218,7 @@ fn yes() -> bool {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReserveConfigSection {
-    /// Borrowing power per unit of collateral value, in basis points.
+    /// Borrow limit per unit of collateral value, in basis points.
     pub ltv_bps: u16,
     /// Liquidation line, in basis points.
     pub liquidation_threshold_bps: u16,

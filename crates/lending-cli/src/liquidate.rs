@@ -50,7 +50,7 @@ pub fn run(ctx: &Context, a: &LiquidateArgs) -> Result<Report> {
         bail!(
             "obligation {key} is healthy (debt ${:.2} within liquidation line ${:.2}): nothing to do",
             wad_f64(h.health.borrowed),
-            wad_f64(h.health.unhealthy)
+            wad_f64(h.health.liquidation_line)
         );
     }
     let only_repay = a.repay_asset.as_deref().map(|s| ctx.mint(s)).transpose()?;

@@ -76,7 +76,7 @@ pub fn run(ctx: &Context, cmd: &ObligationCmd) -> Result<Report> {
         deposits.push(json!({
             "reserve": d.reserve.to_string(), "symbol": sym, "shares": d.shares,
             "tokens": c.tokens, "value": c.value, "ltv": c.ltv,
-            "borrow_power": wad_f64(v.allowed), "liquidation_line": wad_f64(v.unhealthy),
+            "borrow_limit": wad_f64(v.borrow_limit), "liquidation_line": wad_f64(v.liquidation_line),
             "liquidation_price": c.liquidation_price,
         }));
     }
@@ -116,8 +116,8 @@ pub fn run(ctx: &Context, cmd: &ObligationCmd) -> Result<Report> {
         "\n  collateral {}  debt {}  borrow limit {}  liquidation line {}\n  health factor {}  {}\n",
         usd(wad_f64(hh.deposited)),
         usd(wad_f64(hh.borrowed)),
-        usd(wad_f64(hh.allowed)),
-        usd(wad_f64(hh.unhealthy)),
+        usd(wad_f64(hh.borrow_limit)),
+        usd(wad_f64(hh.liquidation_line)),
         hf.map(|x| format!("{x:.4}")).unwrap_or_else(|| "∞ (no debt)".into()),
         if hh.is_liquidatable() {
             "LIQUIDATABLE"
@@ -137,8 +137,8 @@ pub fn run(ctx: &Context, cmd: &ObligationCmd) -> Result<Report> {
             "borrows": borrows,
             "deposited_value": wad_f64(hh.deposited),
             "borrowed_value": wad_f64(hh.borrowed),
-            "borrow_limit": wad_f64(hh.allowed),
-            "liquidation_line": wad_f64(hh.unhealthy),
+            "borrow_limit": wad_f64(hh.borrow_limit),
+            "liquidation_line": wad_f64(hh.liquidation_line),
             "health_factor": hf,
             "liquidatable": hh.is_liquidatable(),
             "cached": {

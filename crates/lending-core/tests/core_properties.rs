@@ -166,7 +166,7 @@ proptest! {
         debt_pool.debt_shares += debt_shares;
         let dv = deposit_values(&coll_pool, coll_shares, &cprice, &risk).unwrap();
         let bv = borrow_values(&debt_pool, debt_shares, &dprice).unwrap();
-        let h = Health { deposited: dv.market, allowed: dv.allowed, unhealthy: dv.unhealthy, borrowed: bv.high, borrowed_spot: bv.spot };
+        let h = Health { deposited: dv.market, borrow_limit: dv.borrow_limit, liquidation_line: dv.liquidation_line, borrowed: bv.high, borrowed_spot: bv.spot };
         prop_assume!(h.is_liquidatable());
         let cfg = LiquidationConfig {
             close_factor_bps: close,
@@ -214,7 +214,7 @@ proptest! {
             let fee_liq = coll_pool.shares_to_liquidity_wad(p.protocol_fee_shares, Rounding::Down).unwrap();
             coll_after.protocol_fees += fee_liq;
             let dv2 = deposit_values(&coll_after, coll_shares - p.seized_shares, &cprice, &risk).unwrap();
-            let h2 = Health { deposited: dv2.market, allowed: dv2.allowed, unhealthy: dv2.unhealthy, borrowed: bv2.high, borrowed_spot: bv2.spot };
+            let h2 = Health { deposited: dv2.market, borrow_limit: dv2.borrow_limit, liquidation_line: dv2.liquidation_line, borrowed: bv2.high, borrowed_spot: bv2.spot };
             prop_assert!(h2.borrowed == 0 || h2.shortfall() < h.shortfall(),
                 "shortfall {} -> {}", h.shortfall(), h2.shortfall());
         }
@@ -326,8 +326,8 @@ impl Book {
         let bv = borrow_values(&self.debt_pool, self.debt_shares, dprice).unwrap();
         Health {
             deposited: dv.market,
-            allowed: dv.allowed,
-            unhealthy: dv.unhealthy,
+            borrow_limit: dv.borrow_limit,
+            liquidation_line: dv.liquidation_line,
             borrowed: bv.high,
             borrowed_spot: bv.spot,
         }

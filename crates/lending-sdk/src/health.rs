@@ -209,10 +209,10 @@ pub fn collateral_views(
             let spot = wad_f64(r.price.get());
             // The liquidation line scales with this asset's price: solve
             // other_lines + this_line × p / spot = borrowed for p.
-            let others = wad_f64(h.health.unhealthy) - wad_f64(v.unhealthy);
+            let others = wad_f64(h.health.liquidation_line) - wad_f64(v.liquidation_line);
             let need = wad_f64(h.health.borrowed) - others;
-            let liquidation_price =
-                (v.unhealthy > 0 && need > 0.0).then(|| spot * need / wad_f64(v.unhealthy));
+            let liquidation_price = (v.liquidation_line > 0 && need > 0.0)
+                .then(|| spot * need / wad_f64(v.liquidation_line));
             Ok(CollateralView {
                 tokens,
                 value: wad_f64(v.market),

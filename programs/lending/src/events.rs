@@ -1,7 +1,8 @@
 //! Events emitted with `emit!` for every user-visible state change: one `Program data:` log
 //! line (`sol_log_data`: discriminator + borsh) each. A self-CPI (`emit_cpi!`) would survive
-//! log truncation but costs about 3,300 CU per action; this program's transactions log well
-//! under the runtime's 10 KB limit, so clients read the events from the logs.
+//! log truncation but costs several times as much per action (docs/compute-units.md); this
+//! program's transactions log well under the runtime's 10 KB limit, so clients read the
+//! events from the logs.
 //!
 //! Refresh instructions update caches (interest index, prices, health) that are readable from
 //! the accounts themselves, so they emit nothing and stay cheap.
@@ -16,10 +17,10 @@ pub struct HealthSnapshot {
     pub deposited: u128,
     /// Debt at price + conf.
     pub borrowed: u128,
-    /// Borrowing power.
-    pub allowed: u128,
+    /// Borrow limit.
+    pub borrow_limit: u128,
     /// Liquidation line.
-    pub unhealthy: u128,
+    pub liquidation_line: u128,
 }
 
 impl From<Health> for HealthSnapshot {
@@ -27,8 +28,8 @@ impl From<Health> for HealthSnapshot {
         Self {
             deposited: h.deposited,
             borrowed: h.borrowed,
-            allowed: h.allowed,
-            unhealthy: h.unhealthy,
+            borrow_limit: h.borrow_limit,
+            liquidation_line: h.liquidation_line,
         }
     }
 }

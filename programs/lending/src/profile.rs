@@ -2,7 +2,7 @@
 
 /// Logs `probe: <label>` and the compute units left, in an SBF build with the `cu-profile`
 /// feature; expands to nothing otherwise. `scripts/profile-cu` turns consecutive probes into
-/// the cost of each step (each probe itself costs about 200 CU, which it subtracts).
+/// the cost of each step (each probe adds its own cost to the step after it).
 #[macro_export]
 macro_rules! probe {
     ($label:literal) => {

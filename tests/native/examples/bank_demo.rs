@@ -58,8 +58,8 @@ fn print_health(label: &str, ob: &Obligation) {
         "    {label}: collateral {} | debt {} | borrow limit {} | liquidation line {} | health factor {hf}",
         usd(h.deposited),
         usd(h.borrowed),
-        usd(h.allowed),
-        usd(h.unhealthy)
+        usd(h.borrow_limit),
+        usd(h.liquidation_line)
     );
 }
 

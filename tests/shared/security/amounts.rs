@@ -88,7 +88,7 @@ async fn max_amounts() {
                 // The most health allows: within the limit, and a refresh agrees.
                 assert!(h.within_borrow_limit(), "{name}: {h:?}");
                 assert!(
-                    h.borrowed * 1_000 >= h.allowed * 999,
+                    h.borrowed * 1_000 >= h.borrow_limit * 999,
                     "{name} left room unused: {h:?}"
                 );
             }

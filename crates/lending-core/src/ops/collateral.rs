@@ -32,7 +32,7 @@ pub fn add_collateral(ob: &mut Obligation, reserve: &Pubkey, shares: u64) -> Res
 /// `reserve_key` from the obligation's collateral and returns how many. With debt outstanding,
 /// the obligation and the reserve must be fresh, their prices young enough for risk and in line
 /// with their EMA, no reserve of the obligation (`reserve`, and the `others`) revalued since the
-/// refresh, and the debt within the borrowing power afterwards; the cached health is updated in
+/// refresh, and the debt within the borrow limit afterwards; the cached health is updated in
 /// place.
 pub fn take_collateral(
     ob: &mut Obligation,

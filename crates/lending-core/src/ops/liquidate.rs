@@ -56,6 +56,13 @@ pub struct Party<'a> {
     pub reserve: &'a mut Reserve,
 }
 
+impl<'a> Party<'a> {
+    /// The reserve at `key`.
+    pub fn new(key: &'a Pubkey, reserve: &'a mut Reserve) -> Self {
+        Self { key, reserve }
+    }
+}
+
 /// Liquidates the obligation within `bounds`: repays debt owed to `debt` for collateral held in
 /// `collateral`. Allowed while paused or frozen. Both reserves must be fresh and priced, the
 /// collateral reserve free of flash loans (the debt reserve's open loan may fund the

@@ -59,12 +59,6 @@ pub fn wad_mul(a: u128, b: u128, rounding: Rounding) -> RiskResult<u128> {
     mul_div(a, b, WAD, rounding)
 }
 
-/// `a * WAD / b` with the given rounding.
-#[inline]
-pub fn wad_div(a: u128, b: u128, rounding: Rounding) -> RiskResult<u128> {
-    mul_div(a, WAD, b, rounding)
-}
-
 /// `a * bps / 10_000` with the given rounding.
 #[inline]
 pub fn bps_mul(a: u128, bps: u128, rounding: Rounding) -> RiskResult<u128> {

@@ -22,10 +22,10 @@ pub struct RiskParams {
 pub struct DepositValues {
     /// Value at the spot price.
     pub market: u128,
-    /// Borrowing power: value at price − conf × LTV.
-    pub allowed: u128,
+    /// Borrow limit: value at price − conf × LTV.
+    pub borrow_limit: u128,
     /// Liquidation line: value at price − conf × liquidation threshold.
-    pub unhealthy: u128,
+    pub liquidation_line: u128,
 }
 
 /// Values contributed by `shares` of collateral in a reserve, all rounded down.
@@ -48,8 +48,8 @@ pub fn deposit_values(
     };
     Ok(DepositValues {
         market,
-        allowed: bps_mul(low, params.ltv_bps as u128, Rounding::Down)?,
-        unhealthy: bps_mul(
+        borrow_limit: bps_mul(low, params.ltv_bps as u128, Rounding::Down)?,
+        liquidation_line: bps_mul(
             low,
             params.liquidation_threshold_bps as u128,
             Rounding::Down,
@@ -70,7 +70,7 @@ pub fn borrow_value(pool: &Pool, debt_shares: u128, price: &PriceView) -> RiskRe
 pub struct BorrowValues {
     /// Value at the spot price, rounded up.
     pub spot: u128,
-    /// Value at price + conf, rounded up (what the borrowing power and the liquidation line
+    /// Value at price + conf, rounded up (what the borrow limit and the liquidation line
     /// are compared with).
     pub high: u128,
 }
@@ -102,29 +102,29 @@ pub struct Health {
     pub deposited: u128,
     /// Debt at price + conf.
     pub borrowed: u128,
-    /// Borrowing power (collateral at price − conf × LTV).
-    pub allowed: u128,
+    /// Borrow limit (collateral at price − conf × LTV).
+    pub borrow_limit: u128,
     /// Liquidation line (collateral at price − conf × liquidation threshold).
-    pub unhealthy: u128,
+    pub liquidation_line: u128,
     /// Debt at spot prices: with `deposited`, the obligation's equity, which bounds the
     /// liquidation bonus.
     pub borrowed_spot: u128,
 }
 
 impl Health {
-    /// True when the debt is within the borrowing power (new borrows and withdrawals need this).
+    /// True when the debt is within the borrow limit (new borrows and withdrawals need this).
     pub fn within_borrow_limit(&self) -> bool {
-        self.borrowed <= self.allowed
+        self.borrowed <= self.borrow_limit
     }
 
     /// True when the debt is above the liquidation line.
     pub fn is_liquidatable(&self) -> bool {
-        self.borrowed > self.unhealthy
+        self.borrowed > self.liquidation_line
     }
 
     /// How far the debt is above the liquidation line (0 when healthy).
     pub fn shortfall(&self) -> u128 {
-        self.borrowed.saturating_sub(self.unhealthy)
+        self.borrowed.saturating_sub(self.liquidation_line)
     }
 
     /// Liquidation line ÷ debt in WAD (u128::MAX with no debt): below 1.0 is liquidatable.
@@ -132,15 +132,15 @@ impl Health {
         if self.borrowed == 0 {
             return u128::MAX;
         }
-        mul_div(self.unhealthy, WAD, self.borrowed, Rounding::Down).unwrap_or(u128::MAX)
+        mul_div(self.liquidation_line, WAD, self.borrowed, Rounding::Down).unwrap_or(u128::MAX)
     }
 
     /// Adds one deposit position's contribution.
     pub fn add_deposit(&mut self, v: &DepositValues) -> RiskResult<()> {
         let add = |a: u128, b: u128| a.checked_add(b).ok_or(RiskError::MathOverflow);
         self.deposited = add(self.deposited, v.market)?;
-        self.allowed = add(self.allowed, v.allowed)?;
-        self.unhealthy = add(self.unhealthy, v.unhealthy)?;
+        self.borrow_limit = add(self.borrow_limit, v.borrow_limit)?;
+        self.liquidation_line = add(self.liquidation_line, v.liquidation_line)?;
         Ok(())
     }
 
@@ -150,14 +150,14 @@ impl Health {
             .deposited
             .saturating_sub(old.market)
             .saturating_add(new.market);
-        self.allowed = self
-            .allowed
-            .saturating_sub(old.allowed)
-            .saturating_add(new.allowed);
-        self.unhealthy = self
-            .unhealthy
-            .saturating_sub(old.unhealthy)
-            .saturating_add(new.unhealthy);
+        self.borrow_limit = self
+            .borrow_limit
+            .saturating_sub(old.borrow_limit)
+            .saturating_add(new.borrow_limit);
+        self.liquidation_line = self
+            .liquidation_line
+            .saturating_sub(old.liquidation_line)
+            .saturating_add(new.liquidation_line);
     }
 
     /// Adds one debt position's contribution.
@@ -198,7 +198,7 @@ impl Health {
 }
 
 /// Largest number of `shares` (out of `held`) that can be withdrawn while the debt stays
-/// within the borrowing power. `old` is the position's current contribution.
+/// within the borrow limit. `old` is the position's current contribution.
 pub fn max_withdraw_shares(
     health: &Health,
     pool: &Pool,
@@ -220,7 +220,7 @@ pub fn max_withdraw_shares(
         return Ok(0);
     }
     // Direct estimate, then a bounded search for the exact boundary.
-    let headroom = health.allowed - health.borrowed;
+    let headroom = health.borrow_limit - health.borrowed;
     let low_value = mul_div(headroom, BPS, params.ltv_bps as u128, Rounding::Down)?;
     let estimate = if price.low == 0 {
         held
@@ -282,7 +282,7 @@ pub fn origination_fee(amount: u64, fee_bps: u16) -> RiskResult<u64> {
 }
 
 /// Largest amount that can be borrowed (the fee is added on top) while staying within the
-/// borrowing power. Does not look at the reserve's cash or caps.
+/// borrow limit. Does not look at the reserve's cash or caps.
 pub fn max_borrow_amount(
     health: &Health,
     pool: &Pool,
@@ -297,9 +297,9 @@ pub fn max_borrow_amount(
             .checked_add(origination_fee(a, fee_bps)?)
             .ok_or(RiskError::MathOverflow)?;
         let v = borrow_increase_value(pool, total, price)?;
-        Ok(health.borrowed + v <= health.allowed)
+        Ok(health.borrowed + v <= health.borrow_limit)
     };
-    let headroom = health.allowed - health.borrowed;
+    let headroom = health.borrow_limit - health.borrowed;
     let total_wad = price.amount_for_value(headroom, price.high, Rounding::Down)?;
     let amount_wad = mul_div(total_wad, BPS, BPS + fee_bps as u128, Rounding::Down)?;
     let estimate = u64::try_from(amount_wad / WAD).unwrap_or(u64::MAX);
@@ -330,8 +330,8 @@ mod tests {
         };
         let d = deposit_values(&p, 1_000_000, &price, &params).unwrap();
         assert_eq!(d.market, 100 * WAD);
-        assert_eq!(d.allowed, 99 * WAD * 3 / 4);
-        assert_eq!(d.unhealthy, 99 * WAD * 4 / 5);
+        assert_eq!(d.borrow_limit, 99 * WAD * 3 / 4);
+        assert_eq!(d.liquidation_line, 99 * WAD * 4 / 5);
         let b = borrow_value(&p, amount_to_wad(1_000_000), &price).unwrap();
         assert_eq!(b, 101 * WAD);
     }
@@ -348,8 +348,8 @@ mod tests {
         let old = deposit_values(&p, held, &price, &params).unwrap();
         let health = Health {
             deposited: old.market,
-            allowed: old.allowed,
-            unhealthy: old.unhealthy,
+            borrow_limit: old.borrow_limit,
+            liquidation_line: old.liquidation_line,
             borrowed: 200 * WAD,
             borrowed_spot: 200 * WAD,
         };
@@ -371,14 +371,14 @@ mod tests {
         let health = Health {
             deposited: 1_000 * WAD,
             borrowed: 100 * WAD,
-            allowed: 700 * WAD,
-            unhealthy: 800 * WAD,
+            borrow_limit: 700 * WAD,
+            liquidation_line: 800 * WAD,
             borrowed_spot: 100 * WAD,
         };
         let a = max_borrow_amount(&health, &p, &price, 30).unwrap();
         let fits = |a: u64| {
             let t = a + origination_fee(a, 30).unwrap();
-            health.borrowed + borrow_increase_value(&p, t, &price).unwrap() <= health.allowed
+            health.borrowed + borrow_increase_value(&p, t, &price).unwrap() <= health.borrow_limit
         };
         assert!(a > 0);
         assert!(fits(a));

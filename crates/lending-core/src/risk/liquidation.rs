@@ -107,8 +107,8 @@ fn ramp_bonus_bps(health: &Health, min: u16, max: u16) -> u16 {
     if max <= min {
         return min;
     }
-    let over = health.borrowed.saturating_sub(health.unhealthy);
-    let room = health.deposited.saturating_sub(health.unhealthy);
+    let over = health.borrowed.saturating_sub(health.liquidation_line);
+    let room = health.deposited.saturating_sub(health.liquidation_line);
     if room == 0 || over >= room {
         return max;
     }
@@ -243,11 +243,6 @@ pub fn bonus_keeps_liquidation_improving(
     (liquidation_threshold_bps as u128) * (BPS + max_bonus_bps as u128) < BPS * BPS
 }
 
-/// Value (WAD) of a whole-token amount at spot, for events and reports.
-pub fn spot_value(amount: u64, price: &PriceView) -> RiskResult<u128> {
-    price.value_of_tokens(amount, price.spot, Rounding::Down)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,12 +298,12 @@ mod tests {
     }
 
     /// Health with no oracle confidence: debt at spot equals debt at price + conf.
-    fn health(deposited: u128, unhealthy: u128, borrowed: u128) -> Health {
+    fn health(deposited: u128, liquidation_line: u128, borrowed: u128) -> Health {
         Health {
             deposited,
-            unhealthy,
+            liquidation_line,
             borrowed,
-            allowed: 0,
+            borrow_limit: 0,
             borrowed_spot: borrowed,
         }
     }
@@ -380,8 +375,8 @@ mod tests {
         let bv = borrow_values(&debt_pool, debt_shares, &usdc).unwrap();
         let h = Health {
             deposited: dv.market,
-            allowed: dv.allowed,
-            unhealthy: dv.unhealthy,
+            borrow_limit: dv.borrow_limit,
+            liquidation_line: dv.liquidation_line,
             borrowed: bv.high,
             borrowed_spot: bv.spot,
         };
@@ -411,7 +406,7 @@ mod tests {
         // 1 SOL ($10) against $50 debt: everything is liquidatable under the dust threshold? No:
         // $50 is above $2, so the close factor caps at $25, and $10 of collateral caps further.
         let h = Health {
-            allowed: 7 * WAD,
+            borrow_limit: 7 * WAD,
             ..health(10 * WAD, 8 * WAD, 50 * WAD)
         };
         let debt = Side {
@@ -467,8 +462,8 @@ mod tests {
         let bv = borrow_values(&debt_pool, debt_shares, &debt_price).unwrap();
         let h = Health {
             deposited: dv.market,
-            allowed: dv.allowed,
-            unhealthy: dv.unhealthy,
+            borrow_limit: dv.borrow_limit,
+            liquidation_line: dv.liquidation_line,
             borrowed: bv.high,
             borrowed_spot: bv.spot,
         };

@@ -186,7 +186,7 @@ pub fn div_rem_wad(n: u128) -> (u128, bool) {
 /// `a·b/10^18 = ha·hb·10^18 + ha·lb + hb·la + la·lb/10^18` exactly, and `la·lb < 10^36` fits.
 /// Where `la·b` fits, `a·b/10^18 = ha·b + la·b/10^18` needs one split fewer. Every term is at
 /// most the quotient, so this is `None` exactly when the quotient does not fit in 128 bits.
-/// Short divisions only (a few hundred CU less than the long division).
+/// Short divisions only (cheaper than the long division).
 #[inline(always)]
 pub fn mul_div_wad_split(a: u128, b: u128) -> Option<(u128, bool)> {
     let (a, b) = if a >= b { (a, b) } else { (b, a) };

@@ -91,7 +91,7 @@ macro_rules! account_layouts {
         $(#[$value])*
         #[derive(Debug, Default, PartialEq, Eq)]
         pub struct ReserveConfig {
-            /// Borrowing power per unit of collateral value, in basis points.
+            /// Borrow limit per unit of collateral value, in basis points.
             pub ltv_bps: u16,
             /// Debt-to-collateral line above which liquidation is allowed, in basis points.
             pub liquidation_threshold_bps: u16,
@@ -220,10 +220,10 @@ macro_rules! account_layouts {
             pub reserve_seq: u64,
             /// Value at spot (WAD quote) at the last refresh.
             pub market_value: PodU128,
-            /// Borrowing power contributed at the last refresh.
-            pub allowed_value: PodU128,
+            /// Borrow limit contributed at the last refresh.
+            pub borrow_limit_value: PodU128,
             /// Liquidation line contributed at the last refresh.
-            pub unhealthy_value: PodU128,
+            pub liquidation_line_value: PodU128,
         }
 
         /// Debt owed to one reserve.
@@ -258,10 +258,10 @@ macro_rules! account_layouts {
             pub deposited_value: PodU128,
             /// Debt at price + conf (WAD quote).
             pub borrowed_value: PodU128,
-            /// Borrowing power: collateral at price − conf × LTV (WAD quote).
-            pub allowed_borrow_value: PodU128,
+            /// Borrow limit: collateral at price − conf × LTV (WAD quote).
+            pub borrow_limit_value: PodU128,
             /// Liquidation line: collateral at price − conf × liquidation threshold (WAD quote).
-            pub unhealthy_borrow_value: PodU128,
+            pub liquidation_line_value: PodU128,
             /// Collateral positions; the first `deposits_len` are used, in order.
             pub deposits: [ObligationDeposit; MAX_DEPOSITS],
             /// Debt positions; the first `borrows_len` are used, in order.

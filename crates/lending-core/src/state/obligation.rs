@@ -19,16 +19,16 @@ impl ObligationDeposit {
     pub fn values(&self) -> DepositValues {
         DepositValues {
             market: self.market_value.get(),
-            allowed: self.allowed_value.get(),
-            unhealthy: self.unhealthy_value.get(),
+            borrow_limit: self.borrow_limit_value.get(),
+            liquidation_line: self.liquidation_line_value.get(),
         }
     }
 
     /// Stores a freshly computed contribution.
     pub fn set_values(&mut self, v: &DepositValues) {
         self.market_value.set(v.market);
-        self.allowed_value.set(v.allowed);
-        self.unhealthy_value.set(v.unhealthy);
+        self.borrow_limit_value.set(v.borrow_limit);
+        self.liquidation_line_value.set(v.liquidation_line);
     }
 }
 
@@ -54,8 +54,8 @@ impl Obligation {
         Health {
             deposited: self.deposited_value.get(),
             borrowed: self.borrowed_value.get(),
-            allowed: self.allowed_borrow_value.get(),
-            unhealthy: self.unhealthy_borrow_value.get(),
+            borrow_limit: self.borrow_limit_value.get(),
+            liquidation_line: self.liquidation_line_value.get(),
             borrowed_spot: self.borrowed_spot_value.get(),
         }
     }
@@ -64,8 +64,8 @@ impl Obligation {
     pub fn set_health(&mut self, h: &Health) {
         self.deposited_value.set(h.deposited);
         self.borrowed_value.set(h.borrowed);
-        self.allowed_borrow_value.set(h.allowed);
-        self.unhealthy_borrow_value.set(h.unhealthy);
+        self.borrow_limit_value.set(h.borrow_limit);
+        self.liquidation_line_value.set(h.liquidation_line);
         self.borrowed_spot_value.set(h.borrowed_spot);
     }
 

@@ -30,39 +30,43 @@ crate::lending_accounts! {
 /// Borrows `amount` (`u64::MAX`: the most allowed); the origination fee is added to the debt.
 /// The obligation's other reserves follow as remaining accounts.
 pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<()> {
-    let a = &ctx.accounts;
+    let accounts = &ctx.accounts;
     let clock = clock()?;
-    let reserve = a.reserve_accounts();
-    let mut r = reserve.load_mut()?;
-    user_token_account(&a.user_liquidity, &r.liquidity_mint)?;
-    let mut ob = load_obligation(&a.obligation, a.market.as_ref().key, Some(a.owner.key))?;
-    check_not_vault(&r, a.user_liquidity.key).map_err(LendingError::from)?;
+    let reserve_accounts = accounts.reserve_accounts();
+    let mut reserve = reserve_accounts.load_mut()?;
+    user_token_account(&accounts.user_liquidity, &reserve.liquidity_mint)?;
+    let mut obligation = load_obligation(
+        &accounts.obligation,
+        accounts.market.as_ref().key,
+        Some(accounts.owner.key),
+    )?;
+    check_not_vault(&reserve, accounts.user_liquidity.key).map_err(LendingError::from)?;
     crate::probe!("borrow: accounts loaded and checked");
 
     let others = RemainingReserves(ctx.remaining_accounts);
-    let market = a.market.load()?;
-    let out = borrow(
+    let market = accounts.market.load()?;
+    let outcome = borrow(
         &market,
-        &reserve.key(),
-        &mut r,
-        &mut ob,
+        &reserve_accounts.key(),
+        &mut reserve,
+        &mut obligation,
         &others,
         amount,
         &clock,
     )
     .map_err(LendingError::from)?;
     crate::probe!("borrow: operation");
-    let authority = ReserveAuthority::of(&r);
-    drop((ob, r));
+    let authority = ReserveAuthority::of(&reserve);
+    drop((obligation, reserve));
 
-    reserve.pay_out(&authority, &a.user_liquidity, out.amount)?;
-    reserve.pay_out(&authority, &a.fee_vault, out.fee)?;
+    reserve_accounts.pay_out(&authority, &accounts.user_liquidity, outcome.amount)?;
+    reserve_accounts.pay_out(&authority, &accounts.fee_vault, outcome.fee)?;
     emit!(Borrowed {
-        obligation: a.obligation.key(),
-        reserve: reserve.key(),
-        amount: out.amount,
-        fee: out.fee,
-        health: out.health.into(),
+        obligation: accounts.obligation.key(),
+        reserve: reserve_accounts.key(),
+        amount: outcome.amount,
+        fee: outcome.fee,
+        health: outcome.health.into(),
     });
     Ok(())
 }

@@ -28,25 +28,25 @@ crate::lending_accounts! {
 
 /// Claims everything claimable.
 pub fn handler(ctx: Context<ClaimProtocolFees>) -> Result<()> {
-    let a = &ctx.accounts;
-    let reserve = a.reserve_accounts();
-    let mut r = reserve.load_mut()?;
-    user_token_account(&a.destination, &r.liquidity_mint)?;
-    let fee_vault_amount = token_account(&a.fee_vault)?.amount;
-    check_not_vault(&r, a.destination.key).map_err(LendingError::from)?;
+    let accounts = &ctx.accounts;
+    let reserve_accounts = accounts.reserve_accounts();
+    let mut reserve = reserve_accounts.load_mut()?;
+    user_token_account(&accounts.destination, &reserve.liquidity_mint)?;
+    let fee_vault_amount = token_account(&accounts.fee_vault)?.amount;
+    check_not_vault(&reserve, accounts.destination.key).map_err(LendingError::from)?;
 
-    let interest_fees = claim_interest_fees(&mut r).map_err(LendingError::from)?;
+    let interest_fees = claim_interest_fees(&mut reserve).map_err(LendingError::from)?;
     require!(
         interest_fees > 0 || fee_vault_amount > 0,
         LendingError::NoFeesToClaim
     );
-    let authority = ReserveAuthority::of(&r);
-    drop(r);
+    let authority = ReserveAuthority::of(&reserve);
+    drop(reserve);
 
-    reserve.pay_out(&authority, &a.destination, interest_fees)?;
-    reserve.pay_out_of_fees(&authority, &a.destination, fee_vault_amount)?;
+    reserve_accounts.pay_out(&authority, &accounts.destination, interest_fees)?;
+    reserve_accounts.pay_out_of_fees(&authority, &accounts.destination, fee_vault_amount)?;
     emit!(ProtocolFeesClaimed {
-        reserve: reserve.key(),
+        reserve: reserve_accounts.key(),
         interest_fees,
         fee_vault_amount,
     });

@@ -31,32 +31,41 @@ crate::lending_accounts! {
 
 /// Deposits `amount` tokens (`u64::MAX`: the whole token account) as collateral.
 pub fn handler(ctx: Context<CollateralLiquidity>, amount: u64) -> Result<()> {
-    let a = &ctx.accounts;
+    let accounts = &ctx.accounts;
     let clock = clock()?;
-    let mut ob = load_obligation(&a.obligation, a.market.as_ref().key, Some(a.owner.key))?;
-    let reserve = a.reserve_accounts();
-    let mut r = reserve.load_mut()?;
-    let from = user_token_account(&a.user_liquidity, &r.liquidity_mint)?;
+    let mut obligation = load_obligation(
+        &accounts.obligation,
+        accounts.market.as_ref().key,
+        Some(accounts.owner.key),
+    )?;
+    let reserve_accounts = accounts.reserve_accounts();
+    let mut reserve = reserve_accounts.load_mut()?;
+    let from = user_token_account(&accounts.user_liquidity, &reserve.liquidity_mint)?;
     let amount = resolve_amount(amount, from.amount).map_err(LendingError::from)?;
 
-    let market = a.market.load()?;
+    let market = accounts.market.load()?;
     let shares = supply::deposit(
         &market,
-        &mut r,
-        a.user_liquidity.key,
+        &mut reserve,
+        accounts.user_liquidity.key,
         amount,
         Action::TopUp,
         &clock,
     )
     .map_err(LendingError::from)?;
-    add_collateral(&mut ob, &reserve.key(), shares).map_err(LendingError::from)?;
-    let authority = ReserveAuthority::of(&r);
-    drop((ob, r));
+    add_collateral(&mut obligation, &reserve_accounts.key(), shares).map_err(LendingError::from)?;
+    let authority = ReserveAuthority::of(&reserve);
+    drop((obligation, reserve));
 
-    reserve.pay_in(&authority, &a.user_liquidity, &a.owner, amount)?;
+    reserve_accounts.pay_in(
+        &authority,
+        &accounts.user_liquidity,
+        &accounts.owner,
+        amount,
+    )?;
     emit!(CollateralDeposited {
-        obligation: a.obligation.key(),
-        reserve: reserve.key(),
+        obligation: accounts.obligation.key(),
+        reserve: reserve_accounts.key(),
         shares,
         liquidity_amount: amount,
     });

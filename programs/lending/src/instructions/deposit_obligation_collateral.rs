@@ -32,21 +32,25 @@ crate::lending_accounts! {
 /// Deposits `shares` (`u64::MAX`: the whole share account) as collateral. Moving shares into an
 /// obligation only lowers risk: no pause stops it.
 pub fn handler(ctx: Context<CollateralShares>, shares: u64) -> Result<()> {
-    let a = &ctx.accounts;
-    let mut ob = load_obligation(&a.obligation, a.market.as_ref().key, Some(a.owner.key))?;
-    let reserve = a.reserve_accounts();
-    let r = reserve.load()?;
-    let from = user_token_account(&a.user_shares, &r.share_mint)?;
+    let accounts = &ctx.accounts;
+    let mut obligation = load_obligation(
+        &accounts.obligation,
+        accounts.market.as_ref().key,
+        Some(accounts.owner.key),
+    )?;
+    let reserve_accounts = accounts.reserve_accounts();
+    let reserve = reserve_accounts.load()?;
+    let from = user_token_account(&accounts.user_shares, &reserve.share_mint)?;
     let shares = resolve_amount(shares, from.amount).map_err(LendingError::from)?;
 
-    check_status(&r, Action::Collateralize).map_err(LendingError::from)?;
-    add_collateral(&mut ob, &reserve.key(), shares).map_err(LendingError::from)?;
-    drop((ob, r));
+    check_status(&reserve, Action::Collateralize).map_err(LendingError::from)?;
+    add_collateral(&mut obligation, &reserve_accounts.key(), shares).map_err(LendingError::from)?;
+    drop((obligation, reserve));
 
-    reserve.burn_shares(&a.user_shares, &a.owner, shares)?;
+    reserve_accounts.burn_shares(&accounts.user_shares, &accounts.owner, shares)?;
     emit!(CollateralDeposited {
-        obligation: a.obligation.key(),
-        reserve: reserve.key(),
+        obligation: accounts.obligation.key(),
+        reserve: reserve_accounts.key(),
         shares,
         liquidity_amount: 0,
     });

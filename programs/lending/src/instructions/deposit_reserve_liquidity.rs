@@ -29,35 +29,35 @@ crate::lending_accounts! {
 
 /// Deposits `amount` tokens (`u64::MAX`: the whole token account) for shares, rounded down.
 pub fn handler(ctx: Context<DepositReserveLiquidity>, amount: u64) -> Result<()> {
-    let a = &ctx.accounts;
+    let accounts = &ctx.accounts;
     let clock = clock()?;
-    let reserve = a.reserve_accounts();
-    let mut r = reserve.load_mut()?;
-    let from = user_token_account(&a.user_liquidity, &r.liquidity_mint)?;
-    user_token_account(&a.user_shares, &r.share_mint)?;
+    let reserve_accounts = accounts.reserve_accounts();
+    let mut reserve = reserve_accounts.load_mut()?;
+    let from = user_token_account(&accounts.user_liquidity, &reserve.liquidity_mint)?;
+    user_token_account(&accounts.user_shares, &reserve.share_mint)?;
     let amount = resolve_amount(amount, from.amount).map_err(LendingError::from)?;
-    check_not_vault(&r, a.user_shares.key).map_err(LendingError::from)?;
+    check_not_vault(&reserve, accounts.user_shares.key).map_err(LendingError::from)?;
     crate::probe!("deposit: accounts loaded and checked");
 
-    let market = a.market.load()?;
+    let market = accounts.market.load()?;
     let shares = supply::deposit(
         &market,
-        &mut r,
-        a.user_liquidity.key,
+        &mut reserve,
+        accounts.user_liquidity.key,
         amount,
         Action::Supply,
         &clock,
     )
     .map_err(LendingError::from)?;
     crate::probe!("deposit: operation");
-    let authority = ReserveAuthority::of(&r);
-    drop(r);
+    let authority = ReserveAuthority::of(&reserve);
+    drop(reserve);
 
-    reserve.pay_in(&authority, &a.user_liquidity, &a.user, amount)?;
-    reserve.mint_shares(&authority, &a.user_shares, shares)?;
+    reserve_accounts.pay_in(&authority, &accounts.user_liquidity, &accounts.user, amount)?;
+    reserve_accounts.mint_shares(&authority, &accounts.user_shares, shares)?;
     emit!(LiquidityDeposited {
-        reserve: reserve.key(),
-        user: a.user.key(),
+        reserve: reserve_accounts.key(),
+        user: accounts.user.key(),
         amount,
         shares,
     });

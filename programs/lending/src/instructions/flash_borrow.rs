@@ -31,23 +31,24 @@ crate::lending_accounts! {
 
 /// Lends `amount` until the matching `flash_repay` later in the same transaction.
 pub fn handler(ctx: Context<FlashLoan>, amount: u64) -> Result<()> {
-    let a = &ctx.accounts;
-    let reserve = a.reserve_accounts();
-    let mut r = reserve.load_mut()?;
-    user_token_account(&a.user_liquidity, &r.liquidity_mint)?;
+    let accounts = &ctx.accounts;
+    let reserve_accounts = accounts.reserve_accounts();
+    let mut reserve = reserve_accounts.load_mut()?;
+    user_token_account(&accounts.user_liquidity, &reserve.liquidity_mint)?;
     require!(amount > 0, LendingError::ZeroAmount);
-    check_flash_borrow(&a.instructions, amount)?;
-    check_not_vault(&r, a.user_liquidity.key).map_err(LendingError::from)?;
+    check_flash_borrow(&accounts.instructions, amount)?;
+    check_not_vault(&reserve, accounts.user_liquidity.key).map_err(LendingError::from)?;
 
     let now = clock()?.unix_timestamp;
-    flash_borrow(&*a.market.load()?, &mut r, amount, now).map_err(LendingError::from)?;
-    let authority = ReserveAuthority::of(&r);
-    drop(r);
+    flash_borrow(&*accounts.market.load()?, &mut reserve, amount, now)
+        .map_err(LendingError::from)?;
+    let authority = ReserveAuthority::of(&reserve);
+    drop(reserve);
 
-    reserve.pay_out(&authority, &a.user_liquidity, amount)?;
+    reserve_accounts.pay_out(&authority, &accounts.user_liquidity, amount)?;
     emit!(FlashBorrowed {
-        reserve: reserve.key(),
-        user: a.user.key(),
+        reserve: reserve_accounts.key(),
+        user: accounts.user.key(),
         amount,
     });
     Ok(())

@@ -13,21 +13,21 @@ use lending_core::ops::flash::flash_repay;
 /// Repays the flash loan taken by the instruction at `borrow_instruction_index`, plus the fee,
 /// which stays in the reserve for depositors.
 pub fn handler(ctx: Context<FlashLoan>, amount: u64, borrow_instruction_index: u8) -> Result<()> {
-    let a = &ctx.accounts;
-    let reserve = a.reserve_accounts();
-    let mut r = reserve.load_mut()?;
-    user_token_account(&a.user_liquidity, &r.liquidity_mint)?;
-    check_flash_repay(&a.instructions, amount, borrow_instruction_index)?;
+    let accounts = &ctx.accounts;
+    let reserve_accounts = accounts.reserve_accounts();
+    let mut reserve = reserve_accounts.load_mut()?;
+    user_token_account(&accounts.user_liquidity, &reserve.liquidity_mint)?;
+    check_flash_repay(&accounts.instructions, amount, borrow_instruction_index)?;
 
-    let fee = flash_repay(&mut r, amount).map_err(LendingError::from)?;
-    let authority = ReserveAuthority::of(&r);
-    drop(r);
+    let fee = flash_repay(&mut reserve, amount).map_err(LendingError::from)?;
+    let authority = ReserveAuthority::of(&reserve);
+    drop(reserve);
 
     let total = amount.checked_add(fee).ok_or(LendingError::MathOverflow)?;
-    reserve.pay_in(&authority, &a.user_liquidity, &a.user, total)?;
+    reserve_accounts.pay_in(&authority, &accounts.user_liquidity, &accounts.user, total)?;
     emit!(FlashRepaid {
-        reserve: reserve.key(),
-        user: a.user.key(),
+        reserve: reserve_accounts.key(),
+        user: accounts.user.key(),
         amount,
         fee,
     });

@@ -82,7 +82,7 @@ pub fn handler(ctx: Context<InitOraclePrice>, params: OracleParams) -> Result<()
     let settings = params.settings()?;
     let clock = clock()?;
     let (market, mint) = (ctx.accounts.market.key(), ctx.accounts.mint.key());
-    // Only a fixed source needs the market's permission: read it only then.
+    // Only accounts fixed source needs the market's permission: read it only then.
     let allow_fixed_price =
         settings.kind == OracleSource::Fixed && ctx.accounts.market.load()?.allow_fixed_price != 0;
     init_oracle(

@@ -94,19 +94,19 @@ pub fn handler(
 ) -> Result<()> {
     let config = config.to_config()?;
     let clock = clock()?;
-    let a = &ctx.accounts;
+    let accounts = &ctx.accounts;
     let addresses = ReserveAddresses {
-        market: a.market.key(),
-        liquidity_mint: a.liquidity_mint.key(),
-        token_program: a.token_program.key(),
-        supply_vault: a.supply_vault.key(),
-        fee_vault: a.fee_vault.key(),
-        share_mint: a.share_mint.key(),
-        oracle: a.oracle.key(),
+        market: accounts.market.key(),
+        liquidity_mint: accounts.liquidity_mint.key(),
+        token_program: accounts.token_program.key(),
+        supply_vault: accounts.supply_vault.key(),
+        fee_vault: accounts.fee_vault.key(),
+        share_mint: accounts.share_mint.key(),
+        oracle: accounts.oracle.key(),
     };
-    let decimals = a.liquidity_mint.decimals;
+    let decimals = accounts.liquidity_mint.decimals;
     init_reserve(
-        &mut *a.reserve.load_init()?,
+        &mut *accounts.reserve.load_init()?,
         &addresses,
         decimals,
         ctx.bumps.reserve,
@@ -115,24 +115,24 @@ pub fn handler(
         &clock,
     )
     .map_err(LendingError::from)?;
-    a.market.load_mut()?.reserve_count += 1;
+    accounts.market.load_mut()?.reserve_count += 1;
     screen_mint(
-        &a.liquidity_mint.to_account_info(),
+        &accounts.liquidity_mint.to_account_info(),
         config.trusted_issuer != 0,
     )?;
 
     pay_into_vault(
-        &a.token_program,
-        &a.seed_source.to_account_info(),
-        &a.supply_vault.to_account_info(),
-        &a.liquidity_mint.to_account_info(),
+        &accounts.token_program,
+        &accounts.seed_source.to_account_info(),
+        &accounts.supply_vault.to_account_info(),
+        &accounts.liquidity_mint.to_account_info(),
         decimals,
-        &a.owner,
+        &accounts.owner,
         seed_amount,
     )?;
     emit!(ReserveInitialized {
         market: addresses.market,
-        reserve: a.reserve.key(),
+        reserve: accounts.reserve.key(),
         mint: addresses.liquidity_mint,
         seed_amount,
     });

@@ -95,6 +95,30 @@ impl<'info> LiquidateObligation<'info> {
         .share_mint(&self.collateral_share_mint)
     }
 
+    /// Moves the tokens the liquidation decided: the repayment into the debt reserve's vault,
+    /// then the collateral to the liquidator (shares minted, or the asset paid out).
+    fn transfer(
+        &self,
+        debt: &ReserveAccounts<'_, 'info>,
+        collateral: &ReserveAccounts<'_, 'info>,
+        (debt_authority, collateral_authority): (ReserveAuthority, ReserveAuthority),
+        outcome: &Outcome,
+        params: &LiquidateParams,
+    ) -> Result<()> {
+        let plan = outcome.plan;
+        let (source, destination) = (&self.liquidator_repay_source, &self.liquidator_destination);
+        debt.pay_in(&debt_authority, source, &self.liquidator, plan.repay_amount)?;
+        if params.receive_liquidity {
+            collateral.pay_out(
+                &collateral_authority,
+                destination,
+                outcome.received_liquidity,
+            )
+        } else {
+            collateral.mint_shares(&collateral_authority, destination, plan.liquidator_shares)
+        }
+    }
+
     /// Emits `BadDebtWrittenOff` (if debt was written off) and `Liquidated`.
     fn emit_events(&self, out: &Outcome, repay_key: &Pubkey, collateral_key: &Pubkey) {
         let p = out.plan;
@@ -122,13 +146,20 @@ impl<'info> LiquidateObligation<'info> {
         });
     }
 
-    /// Checks the liquidator's token accounts against the reserves they must belong to.
-    fn check_liquidator_accounts(
+    /// Checks the obligation's market, and the liquidator's token accounts against the reserves
+    /// they must belong to.
+    fn check_accounts(
         &self,
+        obligation: &Obligation,
         repay: &Reserve,
         coll: &Reserve,
         receive_liquidity: bool,
     ) -> Result<()> {
+        require_keys_eq!(
+            obligation.market,
+            self.market.key(),
+            LendingError::WrongMarket
+        );
         user_token_account(&self.liquidator_repay_source, &repay.liquidity_mint)?;
         let want = if receive_liquidity {
             coll.liquidity_mint
@@ -149,54 +180,56 @@ impl<'info> LiquidateObligation<'info> {
 /// Liquidates within `params`' bounds; the obligation's other reserves follow as remaining
 /// accounts.
 pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Result<()> {
-    let a = &ctx.accounts;
+    let accounts = &ctx.accounts;
     let clock = clock()?;
     require_keys_neq!(
-        a.repay_reserve.key(),
-        a.collateral_reserve.key(),
+        accounts.repay_reserve.key(),
+        accounts.collateral_reserve.key(),
         LendingError::SameReserve
     );
-    let (repay, collateral) = (a.repay_accounts(), a.collateral_accounts());
-    let mut ob = a.obligation.load_mut()?;
-    let (mut r, mut c) = (repay.load_mut()?, collateral.load_mut()?);
-    require_keys_eq!(ob.market, a.market.key(), LendingError::WrongMarket);
-    a.check_liquidator_accounts(&r, &c, params.receive_liquidity)?;
+    let (debt_accounts, collateral_accounts) =
+        (accounts.repay_accounts(), accounts.collateral_accounts());
+    let mut obligation = accounts.obligation.load_mut()?;
+    let mut debt_reserve = debt_accounts.load_mut()?;
+    let mut collateral_reserve = collateral_accounts.load_mut()?;
+    let receive_liquidity = params.receive_liquidity;
+    accounts.check_accounts(
+        &obligation,
+        &debt_reserve,
+        &collateral_reserve,
+        receive_liquidity,
+    )?;
     crate::probe!("liquidate: accounts loaded and checked");
 
-    let (repay_key, collateral_key) = (repay.key(), collateral.key());
-    let out = liquidate(
-        &*a.market.load()?,
-        &mut ob,
-        Party {
-            key: &repay_key,
-            reserve: &mut r,
-        },
-        Party {
-            key: &collateral_key,
-            reserve: &mut c,
-        },
-        &RemainingReserves(ctx.remaining_accounts),
-        &params.bounds(),
+    let (debt_key, collateral_key) = (debt_accounts.key(), collateral_accounts.key());
+    let debt = Party::new(&debt_key, &mut debt_reserve);
+    let collateral = Party::new(&collateral_key, &mut collateral_reserve);
+    let others = RemainingReserves(ctx.remaining_accounts);
+    let market = accounts.market.load()?;
+    let bounds = params.bounds();
+    let outcome = liquidate(
+        &market,
+        &mut obligation,
+        debt,
+        collateral,
+        &others,
+        &bounds,
         &clock,
     )
     .map_err(LendingError::from)?;
     crate::probe!("liquidate: operation");
-    let (repay_authority, coll_authority) = (ReserveAuthority::of(&r), ReserveAuthority::of(&c));
-    drop((ob, r, c));
+    let debt_authority = ReserveAuthority::of(&debt_reserve);
+    let collateral_authority = ReserveAuthority::of(&collateral_reserve);
+    drop((obligation, debt_reserve, collateral_reserve));
 
-    let p = out.plan;
-    repay.pay_in(
-        &repay_authority,
-        &a.liquidator_repay_source,
-        &a.liquidator,
-        p.repay_amount,
+    let authorities = (debt_authority, collateral_authority);
+    accounts.transfer(
+        &debt_accounts,
+        &collateral_accounts,
+        authorities,
+        &outcome,
+        &params,
     )?;
-    let dest = &a.liquidator_destination;
-    if params.receive_liquidity {
-        collateral.pay_out(&coll_authority, dest, out.received_liquidity)?;
-    } else {
-        collateral.mint_shares(&coll_authority, dest, p.liquidator_shares)?;
-    }
-    a.emit_events(&out, &repay_key, &collateral_key);
+    accounts.emit_events(&outcome, &debt_key, &collateral_key);
     Ok(())
 }

@@ -29,27 +29,27 @@ crate::lending_accounts! {
 
 /// Redeems `shares` (`u64::MAX`: the whole share account).
 pub fn handler(ctx: Context<RedeemReserveCollateral>, shares: u64) -> Result<()> {
-    let a = &ctx.accounts;
+    let accounts = &ctx.accounts;
     let clock = clock()?;
-    let reserve = a.reserve_accounts();
-    let mut r = reserve.load_mut()?;
-    let from = user_token_account(&a.user_shares, &r.share_mint)?;
-    user_token_account(&a.user_liquidity, &r.liquidity_mint)?;
+    let reserve_accounts = accounts.reserve_accounts();
+    let mut reserve = reserve_accounts.load_mut()?;
+    let from = user_token_account(&accounts.user_shares, &reserve.share_mint)?;
+    user_token_account(&accounts.user_liquidity, &reserve.liquidity_mint)?;
     let shares = resolve_amount(shares, from.amount).map_err(LendingError::from)?;
-    check_not_vault(&r, a.user_liquidity.key).map_err(LendingError::from)?;
+    check_not_vault(&reserve, accounts.user_liquidity.key).map_err(LendingError::from)?;
     crate::probe!("redeem: accounts loaded and checked");
 
-    let amount =
-        supply::redeem(&*a.market.load()?, &mut r, shares, &clock).map_err(LendingError::from)?;
+    let amount = supply::redeem(&*accounts.market.load()?, &mut reserve, shares, &clock)
+        .map_err(LendingError::from)?;
     crate::probe!("redeem: operation");
-    let authority = ReserveAuthority::of(&r);
-    drop(r);
+    let authority = ReserveAuthority::of(&reserve);
+    drop(reserve);
 
-    reserve.burn_shares(&a.user_shares, &a.user, shares)?;
-    reserve.pay_out(&authority, &a.user_liquidity, amount)?;
+    reserve_accounts.burn_shares(&accounts.user_shares, &accounts.user, shares)?;
+    reserve_accounts.pay_out(&authority, &accounts.user_liquidity, amount)?;
     emit!(SharesRedeemed {
-        reserve: reserve.key(),
-        user: a.user.key(),
+        reserve: reserve_accounts.key(),
+        user: accounts.user.key(),
         shares,
         amount,
     });

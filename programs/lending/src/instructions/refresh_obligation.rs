@@ -19,8 +19,8 @@ pub struct RefreshObligation<'info> {
 /// Recomputes every position and the obligation's totals.
 pub fn handler<'info>(ctx: Context<'info, RefreshObligation<'info>>) -> Result<()> {
     let clock = clock()?;
-    let mut ob = ctx.accounts.obligation.load_mut()?;
+    let mut obligation = ctx.accounts.obligation.load_mut()?;
     let reserves = RemainingReserves(ctx.remaining_accounts);
-    refresh_obligation(&mut ob, &reserves, &clock).map_err(LendingError::from)?;
+    refresh_obligation(&mut obligation, &reserves, &clock).map_err(LendingError::from)?;
     Ok(())
 }

@@ -30,27 +30,39 @@ crate::lending_accounts! {
 /// Repays `amount` (`u64::MAX`: everything owed, rounded up, leaving no dust). Never takes more
 /// than is owed. Allowed even when the market is paused or the reserve frozen.
 pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()> {
-    let a = &ctx.accounts;
+    let accounts = &ctx.accounts;
     let clock = clock()?;
-    let reserve = a.reserve_accounts();
-    let mut r = reserve.load_mut()?;
-    user_token_account(&a.payer_liquidity, &r.liquidity_mint)?;
-    let mut ob = load_obligation(&a.obligation, a.market.as_ref().key, None)?;
-    check_not_vault(&r, a.payer_liquidity.key).map_err(LendingError::from)?;
+    let reserve_accounts = accounts.reserve_accounts();
+    let mut reserve = reserve_accounts.load_mut()?;
+    user_token_account(&accounts.payer_liquidity, &reserve.liquidity_mint)?;
+    let mut obligation = load_obligation(&accounts.obligation, accounts.market.as_ref().key, None)?;
+    check_not_vault(&reserve, accounts.payer_liquidity.key).map_err(LendingError::from)?;
     crate::probe!("repay: accounts loaded and checked");
 
-    let out = repay(&reserve.key(), &mut r, &mut ob, amount, &clock).map_err(LendingError::from)?;
+    let outcome = repay(
+        &reserve_accounts.key(),
+        &mut reserve,
+        &mut obligation,
+        amount,
+        &clock,
+    )
+    .map_err(LendingError::from)?;
     crate::probe!("repay: operation");
-    let authority = ReserveAuthority::of(&r);
-    drop((ob, r));
+    let authority = ReserveAuthority::of(&reserve);
+    drop((obligation, reserve));
 
-    reserve.pay_in(&authority, &a.payer_liquidity, &a.payer, out.amount)?;
+    reserve_accounts.pay_in(
+        &authority,
+        &accounts.payer_liquidity,
+        &accounts.payer,
+        outcome.amount,
+    )?;
     emit!(Repaid {
-        obligation: a.obligation.key(),
-        reserve: reserve.key(),
-        amount: out.amount,
-        remaining_debt_shares: out.remaining_debt_shares,
-        health: out.health.into(),
+        obligation: accounts.obligation.key(),
+        reserve: reserve_accounts.key(),
+        amount: outcome.amount,
+        remaining_debt_shares: outcome.remaining_debt_shares,
+        health: outcome.health.into(),
     });
     Ok(())
 }

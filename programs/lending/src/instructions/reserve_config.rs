@@ -28,7 +28,7 @@ pub fn curve_points(pairs: &[(u32, u32)]) -> Vec<CurvePointParams> {
 /// A reserve's configuration as sent by the market owner.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct ReserveConfigParams {
-    /// Borrowing power per unit of collateral value, in basis points.
+    /// Borrow limit per unit of collateral value, in basis points.
     pub ltv_bps: u16,
     /// Liquidation line, in basis points.
     pub liquidation_threshold_bps: u16,

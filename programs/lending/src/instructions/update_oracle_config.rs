@@ -51,7 +51,7 @@ impl OracleConfigParams {
 /// new source kind, source account or feed id clears the stored price).
 pub fn handler(ctx: Context<OwnerOracle>, params: OracleConfigParams) -> Result<()> {
     let settings = params.settings()?;
-    // Only a fixed source needs the market's permission: read it only then.
+    // Only accounts fixed source needs the market's permission: read it only then.
     let allow_fixed_price =
         settings.kind == OracleSource::Fixed && ctx.accounts.market.load()?.allow_fixed_price != 0;
     let mut o = ctx.accounts.oracle.load_mut()?;

@@ -14,27 +14,39 @@ use lending_core::ops::supply;
 /// Withdraws `shares` of collateral (`u64::MAX`: the most health allows) and redeems them; the
 /// obligation's other reserves follow as remaining accounts.
 pub fn handler(ctx: Context<CollateralLiquidity>, shares: u64) -> Result<()> {
-    let a = &ctx.accounts;
+    let accounts = &ctx.accounts;
     let clock = clock()?;
-    let reserve = a.reserve_accounts();
-    let mut r = reserve.load_mut()?;
-    user_token_account(&a.user_liquidity, &r.liquidity_mint)?;
-    check_not_vault(&r, a.user_liquidity.key).map_err(LendingError::from)?;
-    let mut ob = load_obligation(&a.obligation, a.market.as_ref().key, Some(a.owner.key))?;
+    let reserve_accounts = accounts.reserve_accounts();
+    let mut reserve = reserve_accounts.load_mut()?;
+    user_token_account(&accounts.user_liquidity, &reserve.liquidity_mint)?;
+    check_not_vault(&reserve, accounts.user_liquidity.key).map_err(LendingError::from)?;
+    let mut obligation = load_obligation(
+        &accounts.obligation,
+        accounts.market.as_ref().key,
+        Some(accounts.owner.key),
+    )?;
 
     // `redeem` checks the pause and the status; `take_collateral` the health.
     let others = RemainingReserves(ctx.remaining_accounts);
-    let market = a.market.load()?;
-    let shares = take_collateral(&mut ob, &reserve.key(), &r, &others, shares, &clock)
-        .map_err(LendingError::from)?;
-    let amount = supply::redeem(&market, &mut r, shares, &clock).map_err(LendingError::from)?;
-    let (authority, health) = (ReserveAuthority::of(&r), ob.health());
-    drop((ob, r));
+    let market = accounts.market.load()?;
+    let shares = take_collateral(
+        &mut obligation,
+        &reserve_accounts.key(),
+        &reserve,
+        &others,
+        shares,
+        &clock,
+    )
+    .map_err(LendingError::from)?;
+    let amount =
+        supply::redeem(&market, &mut reserve, shares, &clock).map_err(LendingError::from)?;
+    let (authority, health) = (ReserveAuthority::of(&reserve), obligation.health());
+    drop((obligation, reserve));
 
-    reserve.pay_out(&authority, &a.user_liquidity, amount)?;
+    reserve_accounts.pay_out(&authority, &accounts.user_liquidity, amount)?;
     emit!(CollateralWithdrawn {
-        obligation: a.obligation.key(),
-        reserve: reserve.key(),
+        obligation: accounts.obligation.key(),
+        reserve: reserve_accounts.key(),
         shares,
         liquidity_amount: amount,
         health: health.into(),

@@ -248,7 +248,7 @@ impl Sut {
     /// #18, low 5: the owner moves reserve `q`'s price after user `u`'s refresh, in the same
     /// transaction, then `u` borrows from reserve `r`. The borrow must be refused with
     /// `ValuationChanged` exactly when the obligation holds a position in `q` and the price
-    /// moved; otherwise it is any borrow, and must leave `u` within its borrowing power.
+    /// moved; otherwise it is any borrow, and must leave `u` within its borrow limit.
     async fn repriced_borrow(&mut self, u: usize, r: usize, q: usize, pct: i8, bps: u16) {
         let available = self.m.reserve(&mut self.env, r).await.available;
         let amount = frac(available / 50, bps);
@@ -316,7 +316,7 @@ impl Sut {
     }
 
     /// Records a borrow or withdrawal; when it went through, a refresh must find the debt
-    /// within the borrowing power.
+    /// within the borrow limit.
     async fn lowered_health(&mut self, what: &str, u: usize, res: &TxResult) {
         self.tally.outcome(what, res);
         if res.is_ok() {
@@ -324,7 +324,7 @@ impl Sut {
         }
     }
 
-    /// A refresh finds user `u`'s debt within the borrowing power.
+    /// A refresh finds user `u`'s debt within the borrow limit.
     async fn assert_within_limit(&mut self, u: usize, what: &str) {
         let h = self.refreshed(u).await.health();
         assert!(

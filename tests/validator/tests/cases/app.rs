@@ -160,10 +160,10 @@ impl Run {
         let pairs = [
             ("collateral value", "deposited", "/ob/deposited_value", 1e-9),
             ("debt value", "borrowed", "/ob/borrowed_value", 1e-6),
-            ("borrow limit", "allowed", "/ob/borrow_limit", 1e-9),
+            ("borrow limit", "borrowLimit", "/ob/borrow_limit", 1e-9),
             (
                 "liquidation line",
-                "unhealthy",
+                "liquidationLine",
                 "/ob/liquidation_line",
                 1e-9,
             ),

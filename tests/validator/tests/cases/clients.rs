@@ -253,7 +253,7 @@ pub async fn cli_wallet_flow_with_readable_errors(env: &mut Env) {
     // Refusals name the program's error, never a bare code.
     let e = run(&["borrow", "--asset", "USDC", "--amount", "5000"]).unwrap_err();
     assert!(
-        e.contains("BorrowTooLarge") && e.contains("borrowing power"),
+        e.contains("BorrowTooLarge") && e.contains("borrow limit"),
         "{e}"
     );
     let e = run(&["deposit", "--asset", "SOL", "--amount", "1"]).unwrap_err();
@@ -391,7 +391,7 @@ pub async fn sdk_health_equals_the_cached_health_after_refresh(env: &mut Env) {
             ])
             .unwrap();
         }
-        // Borrow a random share (up to 70%) of the borrowing power, in cents.
+        // Borrow a random share (up to 70%) of the borrow limit, in cents.
         let limit = sol as f64 * 150.0 * 0.75 + pyusd as f64 * 0.70;
         let cents = (limit * 100.0 * (rng.below(70) as f64 / 100.0)) as u64;
         if cents > 0 {
