@@ -1,5 +1,6 @@
 //! Wrong accounts and edge amounts: each rejected with its own error, nothing changed.
 
+use super::env::TestEnv;
 use super::env::{assert_anchor_err, assert_err, Env, SPL_TOKEN, TOKEN_2022};
 use super::fixture::{config, fixed_oracle, Market, User};
 use super::ix::{self, ReserveKeys};

@@ -1,6 +1,7 @@
 //! Admin instructions: market creation, ownership transfer, configuration bounds, pause flags,
 //! fee claiming.
 
+use super::env::TestEnv;
 use super::env::{assert_err, Env, SPL_TOKEN};
 use super::fixture::{config, Market};
 use super::ix::{self, ReserveKeys};

@@ -1,14 +1,12 @@
 //! The test environment on solana-program-test (native suite): a bank, a payer, and helpers to send transactions, move the clock,
 //! create tokens and read accounts.
 
+pub use super::env_common::TestEnv;
 use anchor_lang::prelude::{Clock, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
-use anchor_lang::solana_program::program_pack::Pack;
-use anchor_spl::token_2022::spl_token_2022;
 use solana_account::Account;
 use solana_keypair::Keypair;
 use solana_program_test::{BanksClientError, ProgramTestContext};
-use solana_signer::Signer;
 use solana_transaction::Transaction;
 
 #[allow(unused_imports)]
@@ -32,8 +30,6 @@ pub struct Env {
 pub type TxResult = Result<(), TransactionError>;
 
 impl Env {
-    super::env_common::common_env_methods!();
-
     /// Starts a bank with the lending program registered by the suite's runtime.
     pub async fn start() -> Self {
         let pt = crate::runtime::program_test();
@@ -42,32 +38,6 @@ impl Env {
             ctx,
             nonce: 0,
             keys: 0,
-        }
-    }
-
-    /// A new keypair, the same sequence in every run so PDA bumps (and so CU) repeat.
-    pub fn keypair(&mut self) -> Keypair {
-        self.keys += 1;
-        super::fixture::nth_keypair(self.keys)
-    }
-
-    /// The fee payer.
-    pub fn payer(&self) -> Keypair {
-        self.ctx.payer.insecure_clone()
-    }
-
-    /// The blockhash to sign with.
-    pub async fn blockhash(&mut self) -> solana_hash::Hash {
-        self.ctx.last_blockhash
-    }
-
-    /// Processes a transaction signed by the caller.
-    pub async fn process(&mut self, tx: Transaction) -> TxResult {
-        match self.ctx.banks_client.process_transaction(tx).await {
-            Ok(()) => Ok(()),
-            Err(BanksClientError::TransactionError(e)) => Err(e),
-            Err(BanksClientError::SimulationError { err, .. }) => Err(err),
-            Err(e) => panic!("transport error: {e:?}"),
         }
     }
 
@@ -92,13 +62,6 @@ impl Env {
         None
     }
 
-    /// Sends and panics with the error if it fails.
-    pub async fn ok(&mut self, ixs: &[Instruction], signers: &[&Keypair]) {
-        if let Err(e) = self.send(ixs, signers).await {
-            panic!("transaction failed: {e:?}");
-        }
-    }
-
     /// The current clock.
     pub async fn clock(&mut self) -> Clock {
         self.ctx.banks_client.get_sysvar::<Clock>().await.unwrap()
@@ -120,19 +83,59 @@ impl Env {
         self.ctx.set_sysvar(&c);
     }
 
+    /// Writes an arbitrary account (oracle fixtures, attacks).
+    pub fn set_account(&mut self, key: &Pubkey, account: Account) {
+        self.ctx.set_account(key, &account.into());
+    }
+}
+
+impl TestEnv for Env {
+    /// A new keypair, the same sequence in every run so PDA bumps (and so CU) repeat.
+    fn keypair(&mut self) -> Keypair {
+        self.keys += 1;
+        super::fixture::nth_keypair(self.keys)
+    }
+
+    /// The fee payer.
+    fn payer(&self) -> Keypair {
+        self.ctx.payer.insecure_clone()
+    }
+
+    /// The blockhash to sign with.
+    async fn blockhash(&mut self) -> solana_hash::Hash {
+        self.ctx.last_blockhash
+    }
+
+    /// Processes a transaction signed by the caller.
+    async fn process(&mut self, tx: Transaction) -> TxResult {
+        match self.ctx.banks_client.process_transaction(tx).await {
+            Ok(()) => Ok(()),
+            Err(BanksClientError::TransactionError(e)) => Err(e),
+            Err(BanksClientError::SimulationError { err, .. }) => Err(err),
+            Err(e) => panic!("transport error: {e:?}"),
+        }
+    }
+
     /// Raw account, if it exists.
-    pub async fn get(&mut self, key: &Pubkey) -> Option<Account> {
+    async fn get(&mut self, key: &Pubkey) -> Option<Account> {
         self.ctx.banks_client.get_account(*key).await.unwrap()
     }
 
     /// Rent-exempt minimum for `len` bytes.
-    pub async fn rent(&mut self, len: usize) -> u64 {
+    async fn rent(&mut self, len: usize) -> u64 {
         let rent = self.ctx.banks_client.get_rent().await.unwrap();
         rent.minimum_balance(len)
     }
 
-    /// Writes an arbitrary account (oracle fixtures, attacks).
-    pub fn set_account(&mut self, key: &Pubkey, account: Account) {
-        self.ctx.set_account(key, &account.into());
+    /// Sends and panics with the error if it fails.
+    async fn ok(&mut self, ixs: &[Instruction], signers: &[&Keypair]) {
+        if let Err(e) = self.send(ixs, signers).await {
+            panic!("transaction failed: {e:?}");
+        }
+    }
+
+    fn next_nonce(&mut self) -> u32 {
+        self.nonce += 1;
+        self.nonce
     }
 }

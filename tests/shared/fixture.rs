@@ -1,5 +1,6 @@
 //! A market with reserves and users, and the action helpers scenarios are written in.
 
+use super::env::TestEnv;
 use super::env::{Env, TxResult};
 use super::ix::{self, pda, ReserveKeys};
 use anchor_lang::prelude::Pubkey;

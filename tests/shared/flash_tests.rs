@@ -1,5 +1,6 @@
 //! Flash loans and their misuse.
 
+use super::env::TestEnv;
 use super::env::{assert_err, Env, TxResult};
 use super::fixture::{Market, User};
 use super::invariants;

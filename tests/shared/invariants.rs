@@ -1,6 +1,7 @@
 //! Accounting invariants checked after every scenario.
 
 use super::env::Env;
+use super::env::TestEnv;
 use super::fixture::Market;
 use anchor_lang::prelude::Pubkey;
 use lending::risk::fixed::{amount_to_wad, mul_div, Rounding};

@@ -1,5 +1,6 @@
 //! Deposits, redemptions, collateral, borrows and repayments: each failure path with its error.
 
+use super::env::TestEnv;
 use super::env::{assert_anchor_err, assert_err, Env};
 use super::fixture::{config, Market, User};
 use super::invariants;

@@ -1,6 +1,7 @@
 //! Position limits: an obligation at the maximum number of positions can still be liquidated
 //! in one legacy transaction (1,232 bytes, no lookup table).
 
+use super::env::TestEnv;
 use super::env::{Env, SPL_TOKEN};
 use super::fixture::{config, Market};
 use super::ix;

@@ -1,5 +1,6 @@
 //! Liquidation: bonus, close factor, clamping, minimum-receive, bad-debt write-off.
 
+use super::env::TestEnv;
 use super::env::{assert_err, find_event, Env};
 use super::fixture::{Market, User};
 use super::invariants;

@@ -5,6 +5,7 @@
 //! issuer would have it, whatever the bundled token program can create; the program then runs
 //! the real Token-2022 program to create its vaults and move the seed.
 
+use super::env::TestEnv;
 use super::env::{assert_err, Env, TOKEN_2022};
 use super::fixture::{config, fixed_oracle, Market, SEED};
 use super::ix::{self, ReserveKeys};

@@ -1,5 +1,6 @@
 //! Oracle sources: the real Pyth snapshots, every rejected fault, and the EMA policy.
 
+use super::env::TestEnv;
 use super::env::{assert_err, Env, SPL_TOKEN};
 use super::fixture::{config, fixed_oracle, Market, User, SEED};
 use super::ix::{self, ReserveKeys};

@@ -1,6 +1,7 @@
 //! End-to-end scenarios over a three-reserve market: a 9-decimal asset, a 6-decimal stable on
 //! SPL Token and a 6-decimal stable on Token-2022.
 
+use super::env::TestEnv;
 use super::env::{assert_err, Env, SPL_TOKEN, TOKEN_2022};
 use super::fixture::{config, Market, User, SEED};
 use super::invariants;

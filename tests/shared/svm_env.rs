@@ -3,12 +3,11 @@
 //! (SPL Token served by p-token). It also records the compute units of every top-level lending
 //! instruction it runs.
 
+pub use super::env_common::TestEnv;
 #[allow(unused_imports)]
 pub use super::outcome::{assert_anchor_err, assert_err, custom_code, find_event};
 use anchor_lang::prelude::{Clock, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
-use anchor_lang::solana_program::program_pack::Pack;
-use anchor_spl::token_2022::spl_token_2022;
 use litesvm::LiteSVM;
 use solana_account::Account;
 use solana_address::Address;
@@ -44,8 +43,6 @@ pub struct Env {
 }
 
 impl Env {
-    super::env_common::common_env_methods!();
-
     /// A VM with litesvm's defaults (mainnet features), `lending.so` and the CPI forwarder
     /// (`cpi_forwarder.so`) loaded from `crate::runtime::deploy_dir()`.
     pub async fn start() -> Self {
@@ -79,36 +76,6 @@ impl Env {
         }
     }
 
-    /// A new keypair, the same sequence in every run so PDA bumps (and CU) repeat.
-    pub fn keypair(&mut self) -> Keypair {
-        self.keys += 1;
-        super::fixture::nth_keypair(self.keys)
-    }
-
-    /// The fee payer.
-    pub fn payer(&self) -> Keypair {
-        self.payer.insecure_clone()
-    }
-
-    /// The blockhash to sign with.
-    pub async fn blockhash(&mut self) -> solana_hash::Hash {
-        self.svm.latest_blockhash()
-    }
-
-    /// Processes a transaction signed by the caller.
-    pub async fn process(&mut self, tx: Transaction) -> TxResult {
-        let res = self.svm.send_transaction(tx);
-        // A fresh blockhash keeps identical later transactions distinct.
-        self.svm.expire_blockhash();
-        let (logs, out) = match res {
-            Ok(meta) => (meta.logs, Ok(())),
-            Err(failed) => (failed.meta.logs, Err(failed.err)),
-        };
-        self.last_cu = top_level_cu(&logs, &lending::ID.to_string());
-        self.last_logs = logs;
-        out
-    }
-
     /// Simulates `ixs`, panicking if that fails, and returns the payloads of the events the
     /// program emitted with `emit!` (event discriminator + borsh data), read from its logs.
     pub async fn simulate_events(
@@ -121,13 +88,6 @@ impl Env {
             panic!("simulation failed: {:?}\n{}", f.err, f.meta.logs.join("\n"))
         });
         Some(super::outcome::program_data(&sim.meta.logs, &lending::ID))
-    }
-
-    /// Sends and panics with the error (and the logs) if it fails.
-    pub async fn ok(&mut self, ixs: &[Instruction], signers: &[&Keypair]) {
-        if let Err(e) = self.send(ixs, signers).await {
-            panic!("transaction failed: {e:?}\n{}", self.last_logs.join("\n"));
-        }
     }
 
     /// The current clock.
@@ -151,21 +111,65 @@ impl Env {
         self.svm.set_sysvar(&c);
     }
 
-    /// Raw account, if it exists.
-    pub async fn get(&mut self, key: &Pubkey) -> Option<Account> {
-        self.svm.get_account(&addr(key))
-    }
-
-    /// Rent-exempt minimum for `len` bytes.
-    pub async fn rent(&mut self, len: usize) -> u64 {
-        self.svm.minimum_balance_for_rent_exemption(len)
-    }
-
     /// Writes an arbitrary account (oracle sources).
     pub fn set_account(&mut self, key: &Pubkey, account: Account) {
         self.svm
             .set_account(addr(key), account)
             .expect("set account");
+    }
+}
+
+impl TestEnv for Env {
+    /// A new keypair, the same sequence in every run so PDA bumps (and CU) repeat.
+    fn keypair(&mut self) -> Keypair {
+        self.keys += 1;
+        super::fixture::nth_keypair(self.keys)
+    }
+
+    /// The fee payer.
+    fn payer(&self) -> Keypair {
+        self.payer.insecure_clone()
+    }
+
+    /// The blockhash to sign with.
+    async fn blockhash(&mut self) -> solana_hash::Hash {
+        self.svm.latest_blockhash()
+    }
+
+    /// Processes a transaction signed by the caller.
+    async fn process(&mut self, tx: Transaction) -> TxResult {
+        let res = self.svm.send_transaction(tx);
+        // A fresh blockhash keeps identical later transactions distinct.
+        self.svm.expire_blockhash();
+        let (logs, out) = match res {
+            Ok(meta) => (meta.logs, Ok(())),
+            Err(failed) => (failed.meta.logs, Err(failed.err)),
+        };
+        self.last_cu = top_level_cu(&logs, &lending::ID.to_string());
+        self.last_logs = logs;
+        out
+    }
+
+    /// Raw account, if it exists.
+    async fn get(&mut self, key: &Pubkey) -> Option<Account> {
+        self.svm.get_account(&addr(key))
+    }
+
+    /// Rent-exempt minimum for `len` bytes.
+    async fn rent(&mut self, len: usize) -> u64 {
+        self.svm.minimum_balance_for_rent_exemption(len)
+    }
+
+    /// Sends and panics with the error (and the logs) if it fails.
+    async fn ok(&mut self, ixs: &[Instruction], signers: &[&Keypair]) {
+        if let Err(e) = self.send(ixs, signers).await {
+            panic!("transaction failed: {e:?}\n{}", self.last_logs.join("\n"));
+        }
+    }
+
+    fn next_nonce(&mut self) -> u32 {
+        self.nonce += 1;
+        self.nonce
     }
 }
 

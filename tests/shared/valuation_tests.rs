@@ -5,6 +5,7 @@
 //! refreshed, the obligation is not) went through on the code before the fix, on the stale
 //! cache.
 
+use super::env::TestEnv;
 use super::env::{assert_err, Env};
 use super::fixture::{config, Market};
 use super::ix;

@@ -25,7 +25,7 @@ mod invariants;
 mod outcome;
 use lending_sdk::ix;
 
-use env::{Env, SPL_TOKEN, TOKEN_2022};
+use env::{Env, TestEnv, SPL_TOKEN, TOKEN_2022};
 use fixture::{config, Market, User};
 
 const SOL: usize = 0;

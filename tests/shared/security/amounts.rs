@@ -3,6 +3,7 @@
 //! them.
 
 use super::super::env::Env;
+use super::super::env::TestEnv;
 use super::super::fixture::Market;
 use super::super::scenario_tests::{SOL, USDC};
 use super::attack::{attack, trial, Expect};

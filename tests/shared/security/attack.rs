@@ -1,6 +1,7 @@
 //! Sending an attack: it must fail with its expected error and leave every account it names
 //! (program accounts, vaults, mints, wallets' token accounts) exactly as it found them.
 
+use super::super::env::TestEnv;
 use super::super::env::{Env, TransactionError, TxResult};
 use super::super::outcome::custom_code;
 use anchor_lang::error::ErrorCode;

@@ -3,6 +3,7 @@
 //! [`CELLS`]). Before its attacks, every instruction's valid form is simulated and must
 //! succeed, so each refusal is the attack's doing.
 
+use super::super::env::TestEnv;
 use super::super::env::{Env, SPL_TOKEN};
 use super::super::scenario_tests::{SOL, USDC};
 use super::attack::{attack, Expect};

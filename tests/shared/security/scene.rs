@@ -7,6 +7,7 @@
 //! then change one thing about it.
 
 use super::super::env::Env;
+use super::super::env::TestEnv;
 use super::super::fixture::{config, fixed_oracle, Market, User};
 use super::super::ix::{self, ReserveKeys};
 use super::super::scenario_tests::{three_reserves, PYUSD, SOL, USDC};

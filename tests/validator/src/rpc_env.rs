@@ -3,15 +3,13 @@
 //! through the validator's RPC: signed transactions, confirmations, account reads. The clock is
 //! the validator's own and cannot be moved.
 
+pub use super::env_common::TestEnv;
 use anchor_lang::prelude::{Clock, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
-use anchor_lang::solana_program::program_pack::Pack;
-use anchor_spl::token_2022::spl_token_2022;
 use solana_account::Account;
 use solana_commitment_config::CommitmentConfig;
 use solana_keypair::Keypair;
 use solana_rpc_client::nonblocking::rpc_client::RpcClient;
-use solana_signer::Signer;
 use solana_transaction::Transaction;
 
 #[allow(unused_imports)]
@@ -37,8 +35,6 @@ pub struct Env {
 }
 
 impl Env {
-    super::env_common::common_env_methods!();
-
     /// An environment on the validator at `url`, paying with `payer`.
     pub fn new(url: &str, payer: Keypair) -> Self {
         Self {
@@ -46,43 +42,6 @@ impl Env {
             payer,
             nonce: 0,
             sent: 0,
-        }
-    }
-
-    /// A new random keypair (a validator's ledger may outlive one run).
-    pub fn keypair(&mut self) -> Keypair {
-        Keypair::new()
-    }
-
-    /// The fee payer.
-    pub fn payer(&self) -> Keypair {
-        self.payer.insecure_clone()
-    }
-
-    /// The latest blockhash.
-    pub async fn blockhash(&mut self) -> solana_hash::Hash {
-        self.rpc
-            .get_latest_blockhash()
-            .await
-            .unwrap_or_else(|e| panic!("getLatestBlockhash: {e}"))
-    }
-
-    /// Sends a signed transaction and waits for confirmation.
-    pub async fn process(&mut self, tx: Transaction) -> TxResult {
-        self.sent += 1;
-        match self.rpc.send_and_confirm_transaction(&tx).await {
-            Ok(_) => Ok(()),
-            Err(e) => match e.get_transaction_error() {
-                Some(te) => Err(te),
-                None => panic!("rpc error: {e}"),
-            },
-        }
-    }
-
-    /// Sends and panics with the error if it fails.
-    pub async fn ok(&mut self, ixs: &[Instruction], signers: &[&Keypair]) {
-        if let Err(e) = self.send(ixs, signers).await {
-            panic!("transaction failed: {e:?}");
         }
     }
 
@@ -94,9 +53,41 @@ impl Env {
             .expect("clock sysvar");
         bincode::deserialize(&a.data).expect("clock layout")
     }
+}
+
+impl TestEnv for Env {
+    /// A new random keypair (a validator's ledger may outlive one run).
+    fn keypair(&mut self) -> Keypair {
+        Keypair::new()
+    }
+
+    /// The fee payer.
+    fn payer(&self) -> Keypair {
+        self.payer.insecure_clone()
+    }
+
+    /// The latest blockhash.
+    async fn blockhash(&mut self) -> solana_hash::Hash {
+        self.rpc
+            .get_latest_blockhash()
+            .await
+            .unwrap_or_else(|e| panic!("getLatestBlockhash: {e}"))
+    }
+
+    /// Sends a signed transaction and waits for confirmation.
+    async fn process(&mut self, tx: Transaction) -> TxResult {
+        self.sent += 1;
+        match self.rpc.send_and_confirm_transaction(&tx).await {
+            Ok(_) => Ok(()),
+            Err(e) => match e.get_transaction_error() {
+                Some(te) => Err(te),
+                None => panic!("rpc error: {e}"),
+            },
+        }
+    }
 
     /// Raw account, if it exists.
-    pub async fn get(&mut self, key: &Pubkey) -> Option<Account> {
+    async fn get(&mut self, key: &Pubkey) -> Option<Account> {
         self.rpc
             .get_account_with_commitment(key, self.rpc.commitment())
             .await
@@ -105,10 +96,22 @@ impl Env {
     }
 
     /// Rent-exempt minimum for `len` bytes, as the validator computes it.
-    pub async fn rent(&mut self, len: usize) -> u64 {
+    async fn rent(&mut self, len: usize) -> u64 {
         self.rpc
             .get_minimum_balance_for_rent_exemption(len)
             .await
             .expect("getMinimumBalanceForRentExemption")
+    }
+
+    /// Sends and panics with the error if it fails.
+    async fn ok(&mut self, ixs: &[Instruction], signers: &[&Keypair]) {
+        if let Err(e) = self.send(ixs, signers).await {
+            panic!("transaction failed: {e:?}");
+        }
+    }
+
+    fn next_nonce(&mut self) -> u32 {
+        self.nonce += 1;
+        self.nonce
     }
 }

@@ -31,6 +31,7 @@ mod pyth;
 use lending_sdk::ix;
 
 use anchor_lang::prelude::Pubkey;
+use env::TestEnv;
 use env::{assert_err, Env, SPL_TOKEN, TOKEN_2022};
 use fixture::{config, Market};
 use lending::errors::LendingError;

@@ -1,6 +1,7 @@
 //! The invariants checked after every step, and a tally of outcomes.
 
 use super::sut::{is_bug, Sut};
+use crate::shared::env::TestEnv;
 use crate::shared::env::{Env, TxResult};
 use crate::shared::fixture::Market;
 use crate::shared::invariants;

@@ -3,6 +3,7 @@
 
 use super::checks::{self, Baseline, Tally};
 use super::model::{Model, Op};
+use crate::shared::env::TestEnv;
 use crate::shared::env::{Env, TxResult, SPL_TOKEN, TOKEN_2022};
 use crate::shared::fixture::{config, Market, User};
 use crate::shared::invariants;

@@ -28,7 +28,7 @@ mod runtime {
 }
 
 use anchor_lang::solana_program::instruction::Instruction;
-use env::{Env, SPL_TOKEN};
+use env::{Env, TestEnv, SPL_TOKEN};
 use fixture::{config, Market, User};
 use lending_sdk::types::LiquidateParams;
 use memory::MemUse;

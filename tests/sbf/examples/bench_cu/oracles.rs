@@ -1,7 +1,7 @@
 //! refresh_oracle_price from each Pyth source kind, reading the real snapshots in
 //! `tests/fixtures/` (each in a VM of its own, since the clock must sit at the snapshot's time).
 
-use super::env::{Env, SPL_TOKEN};
+use super::env::{Env, TestEnv, SPL_TOKEN};
 use super::fixture::Market;
 use super::ix;
 use super::memory::{traced_svm, MemUse};
@@ -27,7 +27,7 @@ pub async fn measure() -> Vec<Entry> {
         source: legacy_key,
         feed_id: [0; 32],
         max_conf_bps: 1_000,
-        ..pull_params.clone()
+        ..pull_params
     };
     let cases = [
         (

@@ -4,6 +4,7 @@
 
 use super::clients::{create_market, key, market_state, send_all, supply_usdc, Scratch};
 use super::env::Env;
+use super::env::TestEnv;
 use lending_sdk::ix::{self, pda, ReserveKeys};
 use lending_sdk::lending_core::state::Obligation;
 use lending_sdk::market::MarketState;

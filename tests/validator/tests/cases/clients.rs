@@ -4,6 +4,7 @@
 //! on its own OS thread, outside the suite's async runtime.
 
 use super::bot_market::BotMarket;
+use super::env::TestEnv;
 use super::env::{Env, SPL_TOKEN};
 use lending_sdk::health::obligation_health;
 use lending_sdk::ix::{self, pda};

@@ -5,6 +5,7 @@
 use super::bot_market::BotMarket;
 use super::clients::{blocking, cli, mint_to};
 use super::env::Env;
+use super::env::TestEnv;
 use lending_sdk::ix;
 use lending_sdk::lending_core::state::Reserve;
 use solana_signer::Signer;
