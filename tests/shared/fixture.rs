@@ -233,6 +233,26 @@ impl Market {
         env.send(&all, signers).await
     }
 
+    /// The market as a client fetches it (the market, its reserves and their price accounts),
+    /// projected to the current clock: what an SDK preview of an action in this slot reads.
+    pub async fn state(&self, env: &mut Env) -> lending_sdk::market::MarketState {
+        let mut reserves = std::collections::HashMap::new();
+        let mut oracles = std::collections::HashMap::new();
+        for k in &self.reserves {
+            reserves.insert(k.reserve, env.zc::<Reserve>(&k.reserve).await);
+            oracles.insert(k.oracle, env.zc(&k.oracle).await);
+        }
+        let fetched = lending_sdk::market::MarketState {
+            key: self.market,
+            market: env.zc(&self.market).await,
+            reserves,
+            oracles,
+            clock: Default::default(),
+        };
+        let clock = env.clock().await;
+        fetched.at(clock.slot, clock.unix_timestamp)
+    }
+
     /// Reads an obligation.
     pub async fn obligation(env: &mut Env, key: &Pubkey) -> Obligation {
         env.zc::<Obligation>(key).await

@@ -21,6 +21,7 @@ mod limits_tests;
 mod liquidation_tests;
 mod mint_tests;
 mod oracle_tests;
+mod preview_tests;
 mod scenario_tests;
 mod security;
 mod valuation_tests;

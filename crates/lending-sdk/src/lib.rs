@@ -7,6 +7,7 @@
 //! - [`health`]: off-chain health, per-position values and liquidation choices;
 //! - [`liquidate`]: the best liquidation of an obligation and its whole transaction;
 //! - [`market`]: a fetched market and the refresh instructions an action needs;
+//! - [`preview`]: what borrow, repay and liquidate will do, by the program's own operations;
 //! - [`compute`]: compute-unit limits from the measured figures;
 //! - [`errors`]: program error names and messages;
 //! - [`units`]: token amounts between decimals and base units;
@@ -23,6 +24,7 @@ mod idl;
 pub mod ix;
 pub mod liquidate;
 pub mod market;
+pub mod preview;
 pub mod program;
 #[cfg(feature = "rpc")]
 pub mod rpc;
