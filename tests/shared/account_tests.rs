@@ -3,15 +3,13 @@
 use super::env::TestEnv;
 use super::env::{assert_anchor_err, assert_err, Env, SPL_TOKEN, TOKEN_2022};
 use super::fixture::{config, fixed_oracle, Market, User};
+use super::fixture::{SOL_UNIT, USD_UNIT};
 use super::ix::{self, ReserveKeys};
 use super::scenario_tests::{three_reserves, PYUSD, SOL, USDC};
 use anchor_lang::prelude::{AccountMeta, Pubkey};
 use lending::errors::LendingError;
 use lending_sdk::types::LiquidateParams;
 use solana_signer::Signer;
-
-const SOL_UNIT: u64 = 1_000_000_000;
-const USD_UNIT: u64 = 1_000_000;
 
 async fn funded(env: &mut Env) -> (Market, User, User) {
     let m = three_reserves(env).await;

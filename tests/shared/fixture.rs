@@ -59,6 +59,11 @@ pub fn nth_keypair(n: u64) -> Keypair {
 /// Seed deposit used by fixtures.
 pub const SEED: u64 = 1_000_000;
 
+/// One whole SOL in base units (9 decimals).
+pub const SOL_UNIT: u64 = 1_000_000_000;
+/// One whole USDC or PYUSD in base units (6 decimals).
+pub const USD_UNIT: u64 = 1_000_000;
+
 /// A market, its owner and its reserves.
 pub struct Market {
     pub owner: Keypair,

@@ -2,6 +2,7 @@
 
 use super::env::TestEnv;
 use super::env::{assert_err, Env, TxResult};
+use super::fixture::USD_UNIT;
 use super::fixture::{Market, User};
 use super::invariants;
 use super::ix;
@@ -10,8 +11,6 @@ use super::scenario_tests::{three_reserves, SOL, USDC};
 use anchor_lang::solana_program::instruction::Instruction;
 use lending::errors::LendingError;
 use solana_signer::Signer;
-
-const USD_UNIT: u64 = 1_000_000;
 
 async fn setup(env: &mut Env) -> (Market, User) {
     let m = three_reserves(env).await;

@@ -3,14 +3,12 @@
 use super::env::TestEnv;
 use super::env::{assert_anchor_err, assert_err, Env};
 use super::fixture::{config, Market, User};
+use super::fixture::{SOL_UNIT, USD_UNIT};
 use super::invariants;
 use super::ix;
 use super::scenario_tests::{three_reserves, PYUSD, SOL, USDC};
 use lending::errors::LendingError;
 use solana_signer::Signer;
-
-const SOL_UNIT: u64 = 1_000_000_000;
-const USD_UNIT: u64 = 1_000_000;
 
 async fn funded(env: &mut Env) -> (Market, User, User) {
     let m = three_reserves(env).await;

@@ -3,6 +3,7 @@
 use super::env::TestEnv;
 use super::env::{assert_err, find_event, Env};
 use super::fixture::{Market, User};
+use super::fixture::{SOL_UNIT, USD_UNIT};
 use super::invariants;
 use super::ix;
 use super::scenario_tests::{three_reserves, SOL, USDC};
@@ -13,9 +14,6 @@ use lending::risk::fixed::{mul_div, Rounding};
 use lending::risk::WAD;
 use lending_sdk::types::LiquidateParams;
 use solana_signer::Signer;
-
-const SOL_UNIT: u64 = 1_000_000_000;
-const USD_UNIT: u64 = 1_000_000;
 
 /// A market where `borrower` holds 10 SOL ($1,000) and owes 700 USDC, and a liquidator with
 /// USDC and token accounts.

@@ -5,6 +5,7 @@
 use super::env::TestEnv;
 use super::env::{assert_err, Env};
 use super::fixture::Market;
+use super::fixture::USD_UNIT;
 use super::liquidation_tests::{liquidate_ix, params, setup};
 use super::scenario_tests::{SOL, USDC};
 use lending::errors::LendingError;
@@ -12,8 +13,6 @@ use lending_sdk::lending_core::ops::liquidate::Bounds;
 use lending_sdk::lending_core::state::Obligation;
 use lending_sdk::preview;
 use solana_signer::Signer;
-
-const USD_UNIT: u64 = 1_000_000;
 
 /// The positions and cached health an action leaves, as compared between preview and program.
 fn positions(ob: &Obligation) -> Vec<String> {

@@ -4,6 +4,7 @@
 use super::env::TestEnv;
 use super::env::{assert_err, Env, SPL_TOKEN, TOKEN_2022};
 use super::fixture::{config, Market, User, SEED};
+use super::fixture::{SOL_UNIT, USD_UNIT};
 use super::invariants;
 use lending::errors::LendingError;
 use lending::risk::exchange::SECONDS_PER_YEAR;
@@ -25,9 +26,6 @@ pub async fn three_reserves(env: &mut Env) -> Market {
         .await;
     m
 }
-
-const SOL_UNIT: u64 = 1_000_000_000;
-const USD_UNIT: u64 = 1_000_000;
 
 #[tokio::test]
 async fn interest_accrues_at_the_curve_rate_and_full_exit_leaves_no_dust() {

@@ -7,14 +7,13 @@
 
 use super::env::TestEnv;
 use super::env::{assert_err, Env};
+use super::fixture::USD_UNIT;
 use super::fixture::{config, Market};
 use super::ix;
 use super::liquidation_tests::{liquidate_ix, liquidate_until_closed, params, setup};
 use super::scenario_tests::{PYUSD, SOL, USDC};
 use lending::errors::LendingError;
 use solana_signer::Signer;
-
-const USD_UNIT: u64 = 1_000_000;
 
 /// SOL recovers after the borrower's refresh, in the same slot: the cache still says
 /// liquidatable, the reserve says healthy. The liquidation is refused; after a refresh the

@@ -27,13 +27,12 @@ use lending_sdk::ix;
 
 use env::{Env, TestEnv, SPL_TOKEN, TOKEN_2022};
 use fixture::{config, Market, User};
+use fixture::{SOL_UNIT, USD_UNIT};
 
 const SOL: usize = 0;
 const USDC: usize = 1;
 const PYUSD: usize = 2;
 const NAMES: [&str; 3] = ["SOL", "USDC", "PYUSD"];
-const SOL_UNIT: u64 = 1_000_000_000;
-const USD_UNIT: u64 = 1_000_000;
 
 fn usd(wad: u128) -> String {
     format!("${:.2}", wad as f64 / WAD as f64)

@@ -9,6 +9,7 @@
 use super::super::env::Env;
 use super::super::env::TestEnv;
 use super::super::fixture::{config, fixed_oracle, Market, User};
+use super::super::fixture::{SOL_UNIT, USD_UNIT};
 use super::super::ix::{self, ReserveKeys};
 use super::super::scenario_tests::{three_reserves, PYUSD, SOL, USDC};
 use anchor_lang::prelude::Pubkey;
@@ -16,9 +17,6 @@ use anchor_lang::solana_program::instruction::Instruction;
 use lending_sdk::types::{LiquidateParams, MarketConfigParams, OracleConfigParams};
 use solana_keypair::Keypair;
 use solana_signer::Signer;
-
-const SOL_UNIT: u64 = 1_000_000_000;
-const USD_UNIT: u64 = 1_000_000;
 
 /// Every instruction of the program, in the order of docs/security.md.
 pub const INSTRUCTIONS: [&str; 27] = [

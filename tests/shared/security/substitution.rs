@@ -4,6 +4,7 @@
 
 use super::super::env::{Env, SPL_TOKEN, TOKEN_2022};
 use super::super::fixture::{config, fixed_oracle};
+use super::super::fixture::{SOL_UNIT, USD_UNIT};
 use super::super::ix;
 use super::super::scenario_tests::{PYUSD, SOL, USDC};
 use super::attack::Expect;
@@ -17,9 +18,6 @@ use anchor_lang::Discriminator;
 use lending::errors::LendingError as L;
 use lending::instruction::{RefreshObligation, RefreshOraclePrice, RefreshReserve};
 use solana_signer::Signer;
-
-const SOL_UNIT: u64 = 1_000_000_000;
-const USD_UNIT: u64 = 1_000_000;
 
 /// Every token account of the scene's users (the accounts a vault could pose as).
 fn user_token_accounts(s: &Scene) -> Vec<Pubkey> {

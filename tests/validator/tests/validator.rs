@@ -33,6 +33,7 @@ use lending_sdk::ix;
 use anchor_lang::prelude::Pubkey;
 use env::TestEnv;
 use env::{assert_err, Env, SPL_TOKEN, TOKEN_2022};
+use fixture::SOL_UNIT;
 use fixture::{config, Market};
 use lending::errors::LendingError;
 use lending_sdk::lending_core::state::OraclePrice;
@@ -46,7 +47,6 @@ use std::time::Instant;
 
 const SOL: usize = 0;
 const USDC: usize = 1;
-const SOL_UNIT: u64 = 1_000_000_000;
 const USD: u64 = 1_000_000;
 
 /// SOL at $100 (SPL Token) and USDC at $1 (Token-2022), fixed-price oracles.
