@@ -1,0 +1,186 @@
+//! The operations on their own, without the program: a market listed, supplied, borrowed from
+//! and repaid entirely through `lending_core::ops` over plain account values, as a client
+//! previewing actions runs them. The program's suites run the same operations on accounts.
+
+use lending_core::ops::market::{init_market, LiquidationLimits};
+use lending_core::ops::oracle::{init_oracle, OracleSettings};
+use lending_core::ops::refresh::refresh_obligation;
+use lending_core::ops::reserve::{init_reserve, ReserveAddresses};
+use lending_core::ops::{borrow, collateral, repay, supply, Action, Clock};
+use lending_core::risk::curve::BorrowRateCurve;
+use lending_core::risk::fixed::WAD;
+use lending_core::state::{LendingMarket, Obligation, OraclePrice, OracleSource, Reserve};
+use lending_core::{LendingError, Pubkey};
+
+const SOL_UNIT: u64 = 1_000_000_000;
+const USD_UNIT: u64 = 1_000_000;
+
+fn key(n: u8) -> Pubkey {
+    Pubkey::new_from_array([n; 32])
+}
+
+fn zeroed<T: bytemuck::Zeroable>() -> T {
+    T::zeroed()
+}
+
+/// A market with SOL at $100 (collateral: LTV 75%, liquidation threshold 80%) and USDC at $1,
+/// each reserve seeded, priced and refreshed at `clock`.
+fn market(clock: &Clock) -> (LendingMarket, [(Pubkey, Reserve); 2]) {
+    let mut m: LendingMarket = zeroed();
+    let limits = LiquidationLimits {
+        close_factor_bps: 5_000,
+        dust_threshold: WAD,
+        max_liquidation_value: 0,
+    };
+    init_market(
+        &mut m,
+        &key(1),
+        *b"USD\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
+        &limits,
+        true,
+    )
+    .unwrap();
+    let reserve = |n: u8, decimals: u8, price: i64, ltv: u16, threshold: u16| {
+        let mut o: OraclePrice = zeroed();
+        let settings = OracleSettings {
+            kind: OracleSource::Fixed,
+            source: Pubkey::default(),
+            feed_id: [0; 32],
+            max_age_secs: 0,
+            max_age_for_risk_secs: 0,
+            max_conf_bps: 100,
+            max_ema_deviation_bps: 10_000,
+        };
+        init_oracle(
+            &mut o,
+            &key(1),
+            &key(n),
+            &settings,
+            true,
+            (price, -6),
+            255,
+            clock,
+        )
+        .unwrap();
+        let mut config: lending_core::state::ReserveConfig = zeroed();
+        config.ltv_bps = ltv;
+        config.liquidation_threshold_bps = threshold;
+        (
+            config.min_liquidation_bonus_bps,
+            config.max_liquidation_bonus_bps,
+        ) = (200, 1_000);
+        config.utilization_cap_bps = 10_000;
+        config.curve =
+            BorrowRateCurve::from_points(&[(0, 0), (8_000, 800), (10_000, 10_000)]).unwrap();
+        let addresses = ReserveAddresses {
+            market: key(1),
+            liquidity_mint: key(n),
+            token_program: key(99),
+            supply_vault: key(n + 1),
+            fee_vault: key(n + 2),
+            share_mint: key(n + 3),
+            oracle: key(n + 4),
+        };
+        let mut r: Reserve = zeroed();
+        init_reserve(&mut r, &addresses, decimals, 255, &config, 1_000, clock).unwrap();
+        r.refresh(&o, clock.slot, clock.unix_timestamp).unwrap();
+        (key(n + 5), r)
+    };
+    (
+        m,
+        [
+            reserve(10, 9, 100_000_000, 7_500, 8_000),
+            reserve(20, 6, 1_000_000, 0, 0),
+        ],
+    )
+}
+
+#[test]
+fn supply_borrow_and_repay_through_the_operations_alone() {
+    let clock = Clock {
+        slot: 7,
+        unix_timestamp: 1_700_000_000,
+    };
+    let (m, [(sol_key, mut sol), (usdc_key, mut usdc)]) = market(&clock);
+
+    // A lender supplies 10,000 USDC; the borrower posts 10 SOL as collateral.
+    let lender_shares = supply::deposit(
+        &m,
+        &mut usdc,
+        &key(50),
+        10_000 * USD_UNIT,
+        Action::Supply,
+        &clock,
+    )
+    .unwrap();
+    assert!(lender_shares > 0);
+    let mut ob: Obligation = zeroed();
+    lending_core::ops::obligation::init_obligation(&mut ob, &key(1), &key(60), 0, 255, &clock);
+    let shares =
+        supply::deposit(&m, &mut sol, &key(61), 10 * SOL_UNIT, Action::TopUp, &clock).unwrap();
+    collateral::add_collateral(&mut ob, &sol_key, shares).unwrap();
+
+    // Stale after the top-up: a borrow needs a refresh first.
+    let none: [(Pubkey, Reserve); 0] = [];
+    assert_eq!(
+        borrow::borrow(
+            &m,
+            &usdc_key,
+            &mut usdc,
+            &mut ob,
+            none.as_slice(),
+            USD_UNIT,
+            &clock
+        )
+        .unwrap_err(),
+        LendingError::ObligationStale
+    );
+    refresh_obligation(&mut ob, [(sol_key, sol)].as_slice(), &clock).unwrap();
+    // $1,000 of SOL at LTV 75%: $750 of borrow limit; $800 is refused, $500 goes through. A
+    // refused operation may leave its arguments partly changed (the program's transaction
+    // reverts): it runs on copies, which are dropped.
+    let (mut ob_try, mut usdc_try) = (ob, usdc);
+    let others = [(sol_key, sol)];
+    assert_eq!(
+        borrow::borrow(
+            &m,
+            &usdc_key,
+            &mut usdc_try,
+            &mut ob_try,
+            others.as_slice(),
+            800 * USD_UNIT,
+            &clock
+        )
+        .unwrap_err(),
+        LendingError::BorrowTooLarge
+    );
+    let usdc_before = usdc;
+    let loan = borrow::borrow(
+        &m,
+        &usdc_key,
+        &mut usdc,
+        &mut ob,
+        others.as_slice(),
+        500 * USD_UNIT,
+        &clock,
+    )
+    .unwrap();
+    assert_eq!(loan.amount, 500 * USD_UNIT);
+    assert_eq!(
+        usdc.available,
+        usdc_before.available - loan.amount - loan.fee
+    );
+    assert!(loan.health.within_borrow_limit() && loan.health.borrowed > 0);
+    assert_eq!(ob.health(), loan.health);
+
+    // Repaying everything closes the debt position and returns the cash.
+    let paid = repay::repay(&usdc_key, &mut usdc, &mut ob, u64::MAX, &clock).unwrap();
+    assert_eq!(paid.amount, loan.amount + loan.fee);
+    assert_eq!(paid.remaining_debt_shares, 0);
+    assert!(ob.borrows().is_empty());
+    assert_eq!(usdc.available, usdc_before.available);
+
+    // The lender redeems every share for what it supplied (no time passed: no interest).
+    let back = supply::redeem(&m, &mut usdc, lender_shares, &clock).unwrap();
+    assert_eq!(back, 10_000 * USD_UNIT);
+}
