@@ -13,8 +13,9 @@
 //! - [`units`]: token amounts between decimals and base units;
 //! - `rpc` (feature `rpc`): fetchers over JSON-RPC and a sender with readable errors.
 //!
-//! The risk math is not repeated here: health and liquidation sizing call the program crate's
-//! own pure core (`lending_core::risk`).
+//! The risk math and the state changes are not repeated here: health, previews and liquidation
+//! sizing call the program's own core crate (`lending_core`); the SDK depends on the program's
+//! IDL and core, not on the program crate.
 
 pub mod accounts;
 pub mod compute;
