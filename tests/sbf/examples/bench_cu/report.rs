@@ -326,7 +326,7 @@ impl Report {
 const RISK_REVIEW_COSTS: &str = "## What the risk-review fixes cost (#18)\n\n\
 Against the budget as it was at 4265633, every row stays within 10%. Measured at the end of the\n\
 risk review (ecc1f2f), liquidate with 4 deposits and 3 borrows was the exception, at +11.1%\n\
-(17,900 CU); the operations layer (#20, below) brought it to +8.9% (17,543) without changing a\n\
+(17,900 CU); the operations layer (#20, below) brought it under +9% without changing a\n\
 result. Where the review's CU went:\n\n\
 - `liquidate_obligation`: the equity-margin bound on the bonus (one division, skipped when the\n  \
   products already show the margin covers the ramp's bonus; the rounding tolerance is computed\n  \
@@ -365,12 +365,11 @@ twice (-2%). Two exact shortcuts paid for the rest: the liquidation bonus compar
 on SBF; a property test checks the comparison agrees with the division), and a collateral\n\
 position is valued once when its price has no confidence interval, as debt positions already\n\
 were (this benchmark prices at zero confidence; with a Pyth confidence both valuations run).\n\
-Compared with what the same benchmark measured when the work started (ecc1f2f), every\n\
-instruction costs the same or less except `init_market` (+27 CU) and `update_oracle_config`\n\
-(+5); `refresh_obligation` fell 12% to 17%. The rows still a few percent above their budget\n\
-(borrow +3.0%, `refresh_reserve` in the same slot +3.4%, `update_market_config` +2.7%,\n\
-liquidate with 2 deposits and 2 borrows +2.1%) carry the risk review's additions, which this\n\
-work reduced.\n\n";
+Compared with what the same benchmark measured when the work started (ecc1f2f), no\n\
+instruction costs more than 0.3% more (`update_oracle_config` +5 CU, `flash_repay` +12, a few\n\
+others +1 or +2); withdrawals fell 7% to 9%, liquidations 2% to 5%, `refresh_obligation` 12%\n\
+to 18%. The rows still a few percent above their budget (borrow, `refresh_reserve` in the same\n\
+slot, `update_market_config`) carry the risk review's additions.\n\n";
 
 const WHERE_THE_CU_GO: &str = "## Where the compute units go\n\n\
 `./scripts/profile-cu PREFIX` builds the program with the `cu-profile` feature (its `probe!`\n\
