@@ -337,7 +337,7 @@ result. Where the review's CU went:\n\n\
   `valuation_seq` is compared with its reserve's. Binding the cache to the reserves' state\n  \
   cannot be done without reading them; the alternatives (a market-wide epoch written by every\n  \
   liquidation, or prices frozen for the rest of a slot) are weighed in docs/security.md. Its\n  \
-  budget row was raised to 17,900 then.\n\
+  budget row, raised to 17,900 then, is back to the measured 17,535 (+8.9%).\n\
 - `borrow_obligation_liquidity` +4.5%, `withdraw_obligation_collateral` +5.7%,\n  \
   `withdraw_and_redeem` +4.9%: the spot value of the changed position, the price ages for\n  \
   risk, and the valuation check over the obligation's other reserves.\n\
