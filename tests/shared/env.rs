@@ -62,11 +62,6 @@ impl Env {
         None
     }
 
-    /// The current clock.
-    pub async fn clock(&mut self) -> Clock {
-        self.ctx.banks_client.get_sysvar::<Clock>().await.unwrap()
-    }
-
     /// Moves to the next slot and `secs` seconds later.
     pub async fn advance(&mut self, secs: i64) {
         let c = self.clock().await;
@@ -90,6 +85,11 @@ impl Env {
 }
 
 impl TestEnv for Env {
+    /// The current clock.
+    async fn clock(&mut self) -> Clock {
+        self.ctx.banks_client.get_sysvar::<Clock>().await.unwrap()
+    }
+
     /// A new keypair, the same sequence in every run so PDA bumps (and so CU) repeat.
     fn keypair(&mut self) -> Keypair {
         self.keys += 1;

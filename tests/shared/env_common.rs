@@ -1,13 +1,14 @@
 //! What every test environment (program-test, litesvm, JSON-RPC) offers, as one trait: each
 //! environment implements the primitives (`payer`, `keypair`, `blockhash`, `process`, `get`,
-//! `rent`, `next_nonce`); the rest is written once over them.
+//! `rent`, `clock`, `next_nonce`, `ok`); the rest is written once over them, and the fixture
+//! and the invariants take any `TestEnv`.
 //!
 //! The including file has `Instruction`, `Keypair`, `Pubkey`, `Signer`, `Transaction`,
 //! `TxResult`, `Account`, `Pack` and `spl_token_2022` in scope: each suite compiles this file
 //! against its own Solana line.
 
 use super::env::TxResult;
-use anchor_lang::prelude::Pubkey;
+use anchor_lang::prelude::{Clock, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::solana_program::program_pack::Pack;
 use anchor_spl::token_2022::spl_token_2022;
@@ -39,6 +40,9 @@ pub trait TestEnv {
 
     /// Rent-exempt minimum for `len` bytes.
     async fn rent(&mut self, len: usize) -> u64;
+
+    /// The current clock.
+    async fn clock(&mut self) -> Clock;
 
     /// Sends and panics with the error if it fails.
     async fn ok(&mut self, ixs: &[Instruction], signers: &[&Keypair]);

@@ -1,7 +1,7 @@
 //! A market with reserves and users, and the action helpers scenarios are written in.
 
 use super::env::TestEnv;
-use super::env::{Env, TxResult};
+use super::env::TxResult;
 use super::ix::{self, pda, ReserveKeys};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
@@ -81,12 +81,12 @@ pub struct User {
 
 impl Market {
     /// Creates a market that allows fixed-price oracles, with the default limits.
-    pub async fn new(env: &mut Env) -> Self {
+    pub async fn new(env: &mut impl TestEnv) -> Self {
         Self::with_params(env, true).await
     }
 
     /// Creates a market.
-    pub async fn with_params(env: &mut Env, allow_fixed_price: bool) -> Self {
+    pub async fn with_params(env: &mut impl TestEnv, allow_fixed_price: bool) -> Self {
         let owner = env.wallet(100).await;
         let market = env.keypair();
         let mut q = [0u8; 32];
@@ -113,7 +113,7 @@ impl Market {
     /// Lists a new asset at a fixed price and returns its index.
     pub async fn add_reserve(
         &mut self,
-        env: &mut Env,
+        env: &mut impl TestEnv,
         decimals: u8,
         token_program: Pubkey,
         price: i64,
@@ -145,7 +145,7 @@ impl Market {
     }
 
     /// Sets the fixed price of reserve `i`.
-    pub async fn set_price(&self, env: &mut Env, i: usize, price: i64, expo: i32) {
+    pub async fn set_price(&self, env: &mut impl TestEnv, i: usize, price: i64, expo: i32) {
         let k = self.reserves[i];
         env.ok(
             &[ix::set_fixed_price(
@@ -162,7 +162,7 @@ impl Market {
     }
 
     /// Creates a user holding `amounts[i]` tokens of each reserve, with an obligation (id 0).
-    pub async fn user(&self, env: &mut Env, amounts: &[u64]) -> User {
+    pub async fn user(&self, env: &mut impl TestEnv, amounts: &[u64]) -> User {
         let kp = env.wallet(10).await;
         let mut liquidity = vec![];
         let mut shares = vec![];
@@ -192,7 +192,7 @@ impl Market {
     }
 
     /// Reads reserve `i`.
-    pub async fn reserve(&self, env: &mut Env, i: usize) -> Reserve {
+    pub async fn reserve(&self, env: &mut impl TestEnv, i: usize) -> Reserve {
         env.zc::<Reserve>(&self.reserves[i].reserve).await
     }
 
@@ -207,14 +207,14 @@ impl Market {
     }
 
     /// The reserves an obligation's refresh needs, in order (collateral, then debt).
-    pub async fn obligation_reserves(env: &mut Env, obligation: &Pubkey) -> Vec<Pubkey> {
+    pub async fn obligation_reserves(env: &mut impl TestEnv, obligation: &Pubkey) -> Vec<Pubkey> {
         lending_sdk::market::obligation_reserves(&env.zc::<Obligation>(obligation).await)
     }
 
     /// Refreshes all reserves and the obligation, then runs `ixs`, in one transaction.
     pub async fn act(
         &self,
-        env: &mut Env,
+        env: &mut impl TestEnv,
         obligation: &Pubkey,
         ixs: &[Instruction],
         signers: &[&Keypair],
@@ -229,7 +229,7 @@ impl Market {
     /// Refreshes all reserves, then runs `ixs` (no obligation refresh).
     pub async fn act_reserves(
         &self,
-        env: &mut Env,
+        env: &mut impl TestEnv,
         ixs: &[Instruction],
         signers: &[&Keypair],
     ) -> TxResult {
@@ -240,7 +240,7 @@ impl Market {
 
     /// The market as a client fetches it (the market, its reserves and their price accounts),
     /// projected to the current clock: what an SDK preview of an action in this slot reads.
-    pub async fn state(&self, env: &mut Env) -> lending_sdk::market::MarketState {
+    pub async fn state(&self, env: &mut impl TestEnv) -> lending_sdk::market::MarketState {
         let mut reserves = std::collections::HashMap::new();
         let mut oracles = std::collections::HashMap::new();
         for k in &self.reserves {
@@ -259,14 +259,14 @@ impl Market {
     }
 
     /// Reads an obligation.
-    pub async fn obligation(env: &mut Env, key: &Pubkey) -> Obligation {
+    pub async fn obligation(env: &mut impl TestEnv, key: &Pubkey) -> Obligation {
         env.zc::<Obligation>(key).await
     }
 
     /// Deposits `amount` of reserve `i` as collateral for `u`.
     pub async fn deposit_collateral(
         &self,
-        env: &mut Env,
+        env: &mut impl TestEnv,
         u: &User,
         i: usize,
         amount: u64,
@@ -287,7 +287,13 @@ impl Market {
     }
 
     /// Supplies `amount` of reserve `i` for shares.
-    pub async fn supply(&self, env: &mut Env, u: &User, i: usize, amount: u64) -> TxResult {
+    pub async fn supply(
+        &self,
+        env: &mut impl TestEnv,
+        u: &User,
+        i: usize,
+        amount: u64,
+    ) -> TxResult {
         let k = self.reserves[i];
         self.act_reserves(
             env,
@@ -304,7 +310,13 @@ impl Market {
     }
 
     /// Borrows `amount` of reserve `i` for `u`.
-    pub async fn borrow(&self, env: &mut Env, u: &User, i: usize, amount: u64) -> TxResult {
+    pub async fn borrow(
+        &self,
+        env: &mut impl TestEnv,
+        u: &User,
+        i: usize,
+        amount: u64,
+    ) -> TxResult {
         let k = self.reserves[i];
         let valued = Self::obligation_reserves(env, &u.obligation).await;
         self.act(
@@ -324,7 +336,7 @@ impl Market {
     }
 
     /// Repays `amount` of reserve `i` for `u`.
-    pub async fn repay(&self, env: &mut Env, u: &User, i: usize, amount: u64) -> TxResult {
+    pub async fn repay(&self, env: &mut impl TestEnv, u: &User, i: usize, amount: u64) -> TxResult {
         let k = self.reserves[i];
         self.act_reserves(
             env,
@@ -341,7 +353,13 @@ impl Market {
     }
 
     /// Withdraws and redeems `shares` of reserve `i` collateral for `u`.
-    pub async fn withdraw(&self, env: &mut Env, u: &User, i: usize, shares: u64) -> TxResult {
+    pub async fn withdraw(
+        &self,
+        env: &mut impl TestEnv,
+        u: &User,
+        i: usize,
+        shares: u64,
+    ) -> TxResult {
         let k = self.reserves[i];
         let valued = Self::obligation_reserves(env, &u.obligation).await;
         self.act(
@@ -361,7 +379,13 @@ impl Market {
     }
 
     /// Redeems `shares` of reserve `i` from `u`'s wallet.
-    pub async fn redeem(&self, env: &mut Env, u: &User, i: usize, shares: u64) -> TxResult {
+    pub async fn redeem(
+        &self,
+        env: &mut impl TestEnv,
+        u: &User,
+        i: usize,
+        shares: u64,
+    ) -> TxResult {
         let k = self.reserves[i];
         self.act_reserves(
             env,

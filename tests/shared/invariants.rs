@@ -1,6 +1,5 @@
 //! Accounting invariants checked after every scenario.
 
-use super::env::Env;
 use super::env::TestEnv;
 use super::fixture::Market;
 use anchor_lang::prelude::Pubkey;
@@ -13,7 +12,7 @@ use lending_sdk::lending_core::state::Obligation;
 /// - the obligations' debt shares add up to the reserve's debt shares;
 /// - all shares at the exchange rate are worth no more than the reserve's assets
 ///   (vault + debt − protocol fees).
-pub async fn check(env: &mut Env, market: &Market, obligations: &[Pubkey]) {
+pub async fn check(env: &mut impl TestEnv, market: &Market, obligations: &[Pubkey]) {
     let mut obs: Vec<Obligation> = vec![];
     for o in obligations {
         obs.push(env.zc::<Obligation>(o).await);
@@ -111,7 +110,7 @@ fn spot_value(
 }
 
 /// The spot book of `obligation`.
-pub async fn spot_book(env: &mut Env, obligation: &Pubkey) -> SpotBook {
+pub async fn spot_book(env: &mut impl TestEnv, obligation: &Pubkey) -> SpotBook {
     let ob = env.zc::<Obligation>(obligation).await;
     let mut book = SpotBook::default();
     for d in ob.deposits() {

@@ -90,11 +90,6 @@ impl Env {
         Some(super::outcome::program_data(&sim.meta.logs, &lending::ID))
     }
 
-    /// The current clock.
-    pub async fn clock(&mut self) -> Clock {
-        self.svm.get_sysvar::<Clock>()
-    }
-
     /// Moves to the next slot and `secs` seconds later.
     pub async fn advance(&mut self, secs: i64) {
         let mut c = self.clock().await;
@@ -120,6 +115,11 @@ impl Env {
 }
 
 impl TestEnv for Env {
+    /// The current clock.
+    async fn clock(&mut self) -> Clock {
+        self.svm.get_sysvar::<Clock>()
+    }
+
     /// A new keypair, the same sequence in every run so PDA bumps (and CU) repeat.
     fn keypair(&mut self) -> Keypair {
         self.keys += 1;

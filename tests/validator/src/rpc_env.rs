@@ -44,18 +44,18 @@ impl Env {
             sent: 0,
         }
     }
+}
 
+impl TestEnv for Env {
     /// The validator's clock sysvar.
-    pub async fn clock(&mut self) -> Clock {
+    async fn clock(&mut self) -> Clock {
         let a = self
             .get(&<Clock as anchor_lang::solana_program::sysvar::SysvarId>::id())
             .await
             .expect("clock sysvar");
         bincode::deserialize(&a.data).expect("clock layout")
     }
-}
 
-impl TestEnv for Env {
     /// A new random keypair (a validator's ledger may outlive one run).
     fn keypair(&mut self) -> Keypair {
         Keypair::new()
