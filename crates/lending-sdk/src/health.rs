@@ -64,21 +64,33 @@ fn reserve<'a>(reserves: &'a Reserves, key: &Pubkey) -> Result<&'a Reserve, Heal
     reserves.get(key).ok_or(HealthError::MissingReserve(*key))
 }
 
-/// Recomputes `ob`'s position values and health from `reserves` as `refresh_obligation` would
-/// at `clock`: the program's own operation ([`lending_core::ops::refresh::refresh_obligation`])
-/// run on a copy, so it refuses as the program would (a reserve not refreshed at `clock.slot`,
-/// or unpriced). Pass reserves projected to the clock ([`crate::market::MarketState::projected`]).
-pub fn obligation_health(
+/// `ob` refreshed at `clock` by the program's own operation
+/// ([`lending_core::ops::refresh::refresh_obligation`]) on a copy, with the obligation's
+/// reserves in its order as the refresh read them. Refuses as the program would (a reserve not
+/// refreshed at `clock.slot`, or unpriced).
+pub fn refreshed_obligation(
     ob: &Obligation,
     reserves: &Reserves,
     clock: &Clock,
-) -> Result<ObligationHealth, HealthError> {
+) -> Result<(Obligation, Vec<(Pubkey, Reserve)>), HealthError> {
     let list = obligation_reserves(ob)
         .into_iter()
         .map(|k| Ok((k, *reserve(reserves, &k)?)))
         .collect::<Result<Vec<(Pubkey, Reserve)>, HealthError>>()?;
     let mut refreshed = *ob;
     refresh_obligation(&mut refreshed, list.as_slice(), clock).map_err(HealthError::Refused)?;
+    Ok((refreshed, list))
+}
+
+/// Recomputes `ob`'s position values and health from `reserves` as `refresh_obligation` would
+/// at `clock` ([`refreshed_obligation`]). Pass reserves projected to the clock
+/// ([`crate::market::MarketState::projected`]).
+pub fn obligation_health(
+    ob: &Obligation,
+    reserves: &Reserves,
+    clock: &Clock,
+) -> Result<ObligationHealth, HealthError> {
+    let (refreshed, _) = refreshed_obligation(ob, reserves, clock)?;
     Ok(ObligationHealth {
         health: refreshed.health(),
         deposits: refreshed.deposits().iter().map(|d| d.values()).collect(),

@@ -7,10 +7,10 @@
 //! with the obligation and reserves as they would be afterwards. The copies are discarded; the
 //! fetched state is not changed.
 
-use crate::market::{obligation_reserves, MarketState};
+use crate::health::{refreshed_obligation, HealthError};
+use crate::market::MarketState;
 use anchor_lang::prelude::Pubkey;
-use lending_core::ops::refresh::refresh_obligation;
-use lending_core::ops::{borrow, liquidate, repay, Clock};
+use lending_core::ops::{borrow, liquidate, repay};
 use lending_core::state::{Obligation, Reserve};
 use lending_core::LendingError;
 
@@ -23,29 +23,18 @@ pub struct Preview<T> {
     pub obligation: Obligation,
 }
 
-/// The obligation's reserves, in its order, from the projected market (the program would refuse
-/// a reserve that is missing: `WrongRemainingAccounts`).
-fn reserves_of(ms: &MarketState, ob: &Obligation) -> Result<Vec<(Pubkey, Reserve)>, LendingError> {
-    obligation_reserves(ob)
-        .into_iter()
-        .map(|k| {
-            ms.reserves
-                .get(&k)
-                .map(|r| (k, *r))
-                .ok_or(LendingError::WrongRemainingAccounts)
-        })
-        .collect()
-}
-
-/// The obligation refreshed at the market's clock, and its reserves.
+/// The obligation refreshed at the market's clock, and its reserves
+/// ([`crate::health::refreshed_obligation`]); a reserve missing from the market is refused as
+/// the program would refuse the missing account.
 fn refreshed(
     ms: &MarketState,
     ob: &Obligation,
 ) -> Result<(Obligation, Vec<(Pubkey, Reserve)>), LendingError> {
-    let reserves = reserves_of(ms, ob)?;
-    let mut ob = *ob;
-    refresh_obligation(&mut ob, reserves.as_slice(), &ms.clock)?;
-    Ok((ob, reserves))
+    refreshed_obligation(ob, &ms.reserves, &ms.clock).map_err(|e| match e {
+        HealthError::MissingReserve(_) => LendingError::WrongRemainingAccounts,
+        HealthError::Math(e) => e.into(),
+        HealthError::Refused(e) => e,
+    })
 }
 
 /// The reserve at `key`, projected.
@@ -75,7 +64,6 @@ pub fn borrow(
     let (mut ob, reserves) = refreshed(ms, ob)?;
     let mut r = reserve(ms, reserve_key)?;
     let others = others(&reserves, &[*reserve_key]);
-    let clock: &Clock = &ms.clock;
     let outcome = borrow::borrow(
         &ms.market,
         reserve_key,
@@ -83,7 +71,7 @@ pub fn borrow(
         &mut ob,
         others.as_slice(),
         amount,
-        clock,
+        &ms.clock,
     )?;
     Ok(Preview {
         outcome,
