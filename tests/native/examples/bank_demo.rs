@@ -2,32 +2,20 @@
 //! interest accrual, a price crash and liquidation, a deeper crash with bad debt written off,
 //! and a flash loan. Run it with `./scripts/demo`.
 #![allow(deprecated)]
-// The shared test helpers carry more than the demo uses.
-#![allow(dead_code)]
 
 use lending::risk::fixed::{mul_div, Rounding};
 use lending::risk::WAD;
-use lending_program_tests::runtime;
 use lending_sdk::lending_core::state::{Obligation, Reserve};
 use lending_sdk::types::LiquidateParams;
 use solana_signer::Signer;
 use std::time::Instant;
 
-#[path = "../../shared/env.rs"]
-mod env;
-#[path = "../../shared/env_common.rs"]
-mod env_common;
-#[path = "../../shared/fixture.rs"]
-mod fixture;
-#[path = "../../shared/invariants.rs"]
-mod invariants;
-#[path = "../../shared/outcome.rs"]
-mod outcome;
+use lending_program_tests::env::Env;
 use lending_sdk::ix;
-
-use env::{Env, TestEnv, SPL_TOKEN, TOKEN_2022};
-use fixture::{config, Market, User};
-use fixture::{SOL_UNIT, USD_UNIT};
+use lending_test_suite::env::{TestEnv, VmEnv, SPL_TOKEN, TOKEN_2022};
+use lending_test_suite::fixture::{config, Market, User};
+use lending_test_suite::fixture::{SOL_UNIT, USD_UNIT};
+use lending_test_suite::invariants;
 
 const SOL: usize = 0;
 const USDC: usize = 1;
@@ -79,7 +67,7 @@ async fn obligation(env: &mut Env, u: &User) -> Obligation {
     Market::obligation(env, &u.obligation).await
 }
 
-async fn must(res: env::TxResult, what: &str) {
+async fn must(res: lending_test_suite::env::TxResult, what: &str) {
     if let Err(e) = res {
         eprintln!("demo step failed: {what}: {e:?}");
         std::process::exit(1);
@@ -372,7 +360,7 @@ async fn main() {
             &[&liquidator.kp],
         )
         .await;
-    let refused = env::custom_code(&res)
+    let refused = lending_test_suite::outcome::custom_code(&res)
         == Some(
             anchor_lang::error::ERROR_CODE_OFFSET
                 + lending::errors::LendingError::NoFlashRepayFound as u32,

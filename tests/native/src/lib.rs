@@ -1,7 +1,8 @@
 //! Native harness for the lending program: solana-program-test 3.1 with the program as a
-//! native processor, plus a tiny attacker program for CPI tests. The shared tests in
-//! `tests/shared` and the in-process demo run on top of it.
+//! native processor, plus the CPI forwarder as the attacker program. Its [`env::Env`] runs the
+//! scenario suite of `tests/shared` (`tests/native.rs`), the fuzzer and the in-process demo.
 #![allow(deprecated)]
 
 pub mod attacker;
+pub mod env;
 pub mod runtime;

@@ -1,5 +1,6 @@
-//! SBF harness for the lending program: where the built `.so` files are, and the attacker
-//! program of the CPI tests. The VM itself is litesvm 0.16, driven by `tests/shared/svm_env.rs`.
+//! SBF harness for the lending program: litesvm 0.16 running the built `.so` files. Its
+//! [`env::Env`] runs the scenario suite of `tests/shared` (`tests/sbf.rs`) and the CU bench.
 
 pub mod attacker;
+pub mod env;
 pub mod runtime;

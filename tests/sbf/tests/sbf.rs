@@ -1,7 +1,4 @@
-//! The shared test suite, run against the SBF build of the lending program.
-#![allow(deprecated)]
+//! The scenario suite (`tests/shared`), run against the SBF build of the lending program in
+//! litesvm, where the program's events are seen.
 
-use lending_sbf_tests::{attacker, runtime};
-
-#[path = "../../shared/mod.rs"]
-mod shared;
+lending_test_suite::instantiate!(lending_sbf_tests::env::Env, events: seen);

@@ -1,28 +1,18 @@
-//! The test `Env` over JSON-RPC: the API of the VM environments in `tests/shared`, so the shared
-//! fixture (markets, reserves, users) runs unchanged against a real validator. Everything goes
-//! through the validator's RPC: signed transactions, confirmations, account reads. The clock is
-//! the validator's own and cannot be moved.
+//! The test `Env` over JSON-RPC: a [`TestEnv`] like the VM environments, so the shared fixture
+//! (markets, reserves, users) and invariants of `tests/shared` run unchanged against a real
+//! validator. Everything goes through the validator's RPC: signed transactions, confirmations,
+//! account reads. The clock is the validator's own and cannot be moved (so this is not a
+//! `VmEnv`, and the scenario suite does not run here).
 
-pub use super::env_common::TestEnv;
 use anchor_lang::prelude::{Clock, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
-use solana_account::Account;
+use lending_test_suite::account_as;
+use lending_test_suite::env::{Account, TestEnv, TxResult};
 use solana_commitment_config::CommitmentConfig;
 use solana_keypair::Keypair;
 use solana_rpc_client::nonblocking::rpc_client::RpcClient;
+use solana_signer::Signer;
 use solana_transaction::Transaction;
-
-#[allow(unused_imports)]
-pub use super::outcome::{assert_anchor_err, assert_err, custom_code};
-pub use solana_transaction_error::TransactionError;
-
-/// The classic SPL Token program id.
-pub const SPL_TOKEN: Pubkey = anchor_spl::token::ID;
-/// The Token-2022 program id.
-pub const TOKEN_2022: Pubkey = anchor_spl::token_2022::ID;
-
-/// Outcome of a transaction: the error of the failing instruction, if any.
-pub type TxResult = Result<(), TransactionError>;
 
 /// A validator's RPC plus a funded payer.
 pub struct Env {
@@ -66,12 +56,29 @@ impl TestEnv for Env {
         self.payer.insecure_clone()
     }
 
-    /// The latest blockhash.
-    async fn blockhash(&mut self) -> solana_hash::Hash {
-        self.rpc
+    type Transaction = Transaction;
+
+    /// Signs with the latest blockhash.
+    async fn sign_by(
+        &mut self,
+        payer: &Keypair,
+        ixs: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Transaction {
+        let blockhash = self
+            .rpc
             .get_latest_blockhash()
             .await
-            .unwrap_or_else(|e| panic!("getLatestBlockhash: {e}"))
+            .unwrap_or_else(|e| panic!("getLatestBlockhash: {e}"));
+        let mut keys = vec![payer];
+        keys.extend_from_slice(signers);
+        Transaction::new_signed_with_payer(ixs, Some(&payer.pubkey()), &keys, blockhash)
+    }
+
+    fn wire_size(tx: &Transaction) -> usize {
+        bincode::serialize(tx)
+            .expect("transaction serializes")
+            .len()
     }
 
     /// Sends a signed transaction and waits for confirmation.
@@ -88,11 +95,13 @@ impl TestEnv for Env {
 
     /// Raw account, if it exists.
     async fn get(&mut self, key: &Pubkey) -> Option<Account> {
-        self.rpc
+        let a = self
+            .rpc
             .get_account_with_commitment(key, self.rpc.commitment())
             .await
             .unwrap_or_else(|e| panic!("getAccountInfo {key}: {e}"))
-            .value
+            .value?;
+        Some(account_as!(a => Account))
     }
 
     /// Rent-exempt minimum for `len` bytes, as the validator computes it.

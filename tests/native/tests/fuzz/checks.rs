@@ -1,12 +1,13 @@
 //! The invariants checked after every step, and a tally of outcomes.
 
 use super::sut::{is_bug, Sut};
-use crate::shared::env::TestEnv;
-use crate::shared::env::{Env, TxResult};
-use crate::shared::fixture::Market;
-use crate::shared::invariants;
-use crate::shared::outcome::custom_code;
 use lending::risk::fixed::{mul_div, Rounding};
+use lending_program_tests::env::Env;
+use lending_test_suite::env::TestEnv;
+use lending_test_suite::env::TxResult;
+use lending_test_suite::fixture::Market;
+use lending_test_suite::invariants;
+use lending_test_suite::outcome::custom_code;
 use std::collections::BTreeMap;
 use std::fmt;
 

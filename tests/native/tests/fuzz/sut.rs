@@ -3,17 +3,18 @@
 
 use super::checks::{self, Baseline, Tally};
 use super::model::{Model, Op};
-use crate::shared::env::TestEnv;
-use crate::shared::env::{Env, TxResult, SPL_TOKEN, TOKEN_2022};
-use crate::shared::fixture::{config, Market, User};
-use crate::shared::invariants;
-use crate::shared::ix;
-use crate::shared::outcome::custom_code;
 use lending::errors::LendingError;
 use lending::risk::fixed::WAD;
+use lending_program_tests::env::Env;
 use lending_sdk::lending_core::state::Obligation;
 use lending_sdk::market::obligation_reserves;
 use lending_sdk::types::LiquidateParams;
+use lending_test_suite::env::{TestEnv, VmEnv};
+use lending_test_suite::env::{TxResult, SPL_TOKEN, TOKEN_2022};
+use lending_test_suite::fixture::{config, Market, User};
+use lending_test_suite::invariants;
+use lending_test_suite::ix;
+use lending_test_suite::outcome::custom_code;
 use proptest_state_machine::StateMachineTest;
 use solana_signer::Signer;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -582,8 +583,8 @@ impl StateMachineTest for Sut {
 
 /// True for errors that mean a bug rather than a refused operation.
 pub fn is_bug(res: &TxResult) -> bool {
-    use crate::shared::env::TransactionError;
     use anchor_lang::solana_program::instruction::error::InstructionError;
+    use lending_test_suite::env::TransactionError;
     let lending =
         |e: lending::errors::LendingError| anchor_lang::error::ERROR_CODE_OFFSET + e as u32;
     match res {

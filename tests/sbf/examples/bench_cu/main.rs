@@ -5,32 +5,18 @@
 //! were sent in earlier transactions of the same slot: the CU are the program's own, as in the
 //! SPL token-lending baseline. Writes `target/cu-report.json` and `docs/compute-units.md`.
 //! Run it through `./scripts/bench-cu`.
-#![allow(dead_code)]
 
-#[path = "../../../shared/svm_env.rs"]
-pub mod env;
-#[path = "../../../shared/env_common.rs"]
-mod env_common;
-#[path = "../../../shared/fixture.rs"]
-pub mod fixture;
-pub use lending_sdk::ix;
 mod budget;
 mod memory;
 mod oracles;
-#[path = "../../../shared/outcome.rs"]
-pub mod outcome;
-#[path = "../../../shared/pyth.rs"]
-pub mod pyth;
 mod report;
-/// Where the `.so` files are.
-mod runtime {
-    pub use lending_sbf_tests::runtime::deploy_dir;
-}
 
 use anchor_lang::solana_program::instruction::Instruction;
-use env::{Env, TestEnv, SPL_TOKEN};
-use fixture::{config, Market, User};
+use lending_sbf_tests::env::Env;
+use lending_sdk::ix;
 use lending_sdk::types::LiquidateParams;
+use lending_test_suite::env::{TestEnv, VmEnv, SPL_TOKEN};
+use lending_test_suite::fixture::{config, Market, User};
 use memory::MemUse;
 use report::{Entry, Report};
 use solana_keypair::Keypair;
@@ -175,7 +161,7 @@ impl Bench {
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     let root = format!("{}/../..", env!("CARGO_MANIFEST_DIR"));
-    let deploy = runtime::deploy_dir();
+    let deploy = lending_sbf_tests::runtime::deploy_dir();
     let so_bytes = std::fs::metadata(format!("{deploy}/lending.so"))
         .map(|m| m.len())
         .unwrap_or(0);
@@ -406,7 +392,14 @@ async fn user_instructions(b: &mut Bench, u: &User) {
         "borrow_obligation_liquidity",
         (1, 1),
         &pre,
-        ix::borrow(owner, u.obligation, &kd, u.liquidity[d], 500 * T, &[kc.reserve]),
+        ix::borrow(
+            owner,
+            u.obligation,
+            &kd,
+            u.liquidity[d],
+            500 * T,
+            &[kc.reserve],
+        ),
         &signer,
     )
     .await;

@@ -1,16 +1,17 @@
 //! refresh_oracle_price from each Pyth source kind, reading the real snapshots in
 //! `tests/fixtures/` (each in a VM of its own, since the clock must sit at the snapshot's time).
 
-use super::env::{Env, TestEnv, SPL_TOKEN};
-use super::fixture::Market;
-use super::ix;
 use super::memory::{traced_svm, MemUse};
-use super::pyth::{
+use super::report::Entry;
+use lending_sbf_tests::env::Env;
+use lending_sdk::ix;
+use lending_sdk::types::OracleParams;
+use lending_test_suite::env::{TestEnv, VmEnv, SPL_TOKEN};
+use lending_test_suite::fixture::Market;
+use lending_test_suite::pyth::{
     account, fixture, legacy_trading, pull_params, LEGACY_OWNER, LEGACY_PUBLISH_TIME,
     PULL_PUBLISH_TIME,
 };
-use super::report::Entry;
-use lending_sdk::types::OracleParams;
 use solana_signer::Signer;
 
 /// Measures refresh_oracle_price on the pull and the legacy snapshot.

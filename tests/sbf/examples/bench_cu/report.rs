@@ -1,8 +1,8 @@
 //! The CU report: `target/cu-report.json` for tools (the SDK sizes compute budgets from it) and
 //! `docs/compute-units.md` for people, with the SPL token-lending baseline and our targets.
 
-use super::env::Env;
 use super::memory::{MemUse, FRAME_BYTES, HEAP_BYTES, MAX_FRAMES};
+use lending_sbf_tests::env::Env;
 use serde_json::json;
 
 /// One measured instruction.

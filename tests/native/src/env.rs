@@ -1,22 +1,14 @@
-//! The test environment on solana-program-test (native suite): a bank, a payer, and helpers to send transactions, move the clock,
-//! create tokens and read accounts.
+//! The test environment on solana-program-test 3.1 (native suite): a bank running the program
+//! as a native processor, a payer, and the [`TestEnv`] and [`VmEnv`] primitives over it.
 
-pub use super::env_common::TestEnv;
 use anchor_lang::prelude::{Clock, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
-use solana_account::Account;
+use lending_test_suite::account_as;
+use lending_test_suite::env::{Account, TestEnv, TxResult, VmEnv};
 use solana_keypair::Keypair;
 use solana_program_test::{BanksClientError, ProgramTestContext};
+use solana_signer::Signer;
 use solana_transaction::Transaction;
-
-#[allow(unused_imports)]
-pub use super::outcome::{assert_anchor_err, assert_err, custom_code, find_event};
-pub use solana_transaction_error::TransactionError;
-
-/// The classic SPL Token program id.
-pub const SPL_TOKEN: Pubkey = anchor_spl::token::ID;
-/// The Token-2022 program id.
-pub const TOKEN_2022: Pubkey = anchor_spl::token_2022::ID;
 
 /// A running bank plus the bookkeeping tests need.
 pub struct Env {
@@ -26,12 +18,9 @@ pub struct Env {
     keys: u64,
 }
 
-/// Outcome of a transaction: the error of the failing instruction, if any.
-pub type TxResult = Result<(), TransactionError>;
-
-impl Env {
-    /// Starts a bank with the lending program registered by the suite's runtime.
-    pub async fn start() -> Self {
+impl VmEnv for Env {
+    /// A bank with the lending program (and the CPI forwarder) as native processors.
+    async fn start() -> Self {
         let pt = crate::runtime::program_test();
         let ctx = pt.start_with_context().await;
         Self {
@@ -41,10 +30,9 @@ impl Env {
         }
     }
 
-    /// Simulates `ixs` (as [`Env::send`] would send them), panicking if that fails. Returns
-    /// `None`: anchor-lang's `emit!` is a no-op off-chain, so a native processor emits no
-    /// events; the SBF suite (`svm_env.rs`) returns them from the `.so`'s logs.
-    pub async fn simulate_events(
+    /// Simulates `ixs`, panicking if that fails. Returns `None`: anchor-lang's `emit!` is a
+    /// no-op off-chain, so a native processor emits no events.
+    async fn simulate_events(
         &mut self,
         ixs: &[Instruction],
         signers: &[&Keypair],
@@ -62,8 +50,7 @@ impl Env {
         None
     }
 
-    /// Moves to the next slot and `secs` seconds later.
-    pub async fn advance(&mut self, secs: i64) {
+    async fn advance(&mut self, secs: i64) {
         let c = self.clock().await;
         self.ctx.warp_to_slot(c.slot + 1).unwrap();
         let mut c2 = self.clock().await;
@@ -71,15 +58,14 @@ impl Env {
         self.ctx.set_sysvar(&c2);
     }
 
-    /// Sets the clock's unix time, staying in the current slot.
-    pub async fn set_time(&mut self, unix_timestamp: i64) {
+    async fn set_time(&mut self, unix_timestamp: i64) {
         let mut c = self.clock().await;
         c.unix_timestamp = unix_timestamp;
         self.ctx.set_sysvar(&c);
     }
 
-    /// Writes an arbitrary account (oracle fixtures, attacks).
-    pub fn set_account(&mut self, key: &Pubkey, account: Account) {
+    fn set_account(&mut self, key: &Pubkey, account: Account) {
+        let account = account_as!(account => solana_account::Account);
         self.ctx.set_account(key, &account.into());
     }
 }
@@ -93,7 +79,7 @@ impl TestEnv for Env {
     /// A new keypair, the same sequence in every run so PDA bumps (and so CU) repeat.
     fn keypair(&mut self) -> Keypair {
         self.keys += 1;
-        super::fixture::nth_keypair(self.keys)
+        lending_test_suite::fixture::nth_keypair(self.keys)
     }
 
     /// The fee payer.
@@ -101,9 +87,28 @@ impl TestEnv for Env {
         self.ctx.payer.insecure_clone()
     }
 
-    /// The blockhash to sign with.
-    async fn blockhash(&mut self) -> solana_hash::Hash {
-        self.ctx.last_blockhash
+    type Transaction = Transaction;
+
+    async fn sign_by(
+        &mut self,
+        payer: &Keypair,
+        ixs: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Transaction {
+        let mut keys = vec![payer];
+        keys.extend_from_slice(signers);
+        Transaction::new_signed_with_payer(
+            ixs,
+            Some(&payer.pubkey()),
+            &keys,
+            self.ctx.last_blockhash,
+        )
+    }
+
+    fn wire_size(tx: &Transaction) -> usize {
+        bincode::serialize(tx)
+            .expect("transaction serializes")
+            .len()
     }
 
     /// Processes a transaction signed by the caller.
@@ -118,7 +123,8 @@ impl TestEnv for Env {
 
     /// Raw account, if it exists.
     async fn get(&mut self, key: &Pubkey) -> Option<Account> {
-        self.ctx.banks_client.get_account(*key).await.unwrap()
+        let a = self.ctx.banks_client.get_account(*key).await.unwrap()?;
+        Some(account_as!(a => Account))
     }
 
     /// Rent-exempt minimum for `len` bytes.

@@ -1,7 +1,6 @@
 //! Oracle sources: the real Pyth snapshots, every rejected fault, and the EMA policy.
 
-use super::env::TestEnv;
-use super::env::{assert_err, Env, SPL_TOKEN};
+use super::env::{assert_err, VmEnv, SPL_TOKEN};
 use super::fixture::{config, fixed_oracle, Market, User, SEED};
 use super::ix::{self, ReserveKeys};
 use super::pyth::{
@@ -48,7 +47,7 @@ fn pull_data(
 /// A market (fixed prices allowed, for the stablecoin) with a pull-oracle price account for a
 /// fresh mint; returns (market, mint, oracle, source).
 async fn pull_market(
-    env: &mut Env,
+    env: &mut impl VmEnv,
     source_data: Vec<u8>,
     owner: Pubkey,
 ) -> (Market, Pubkey, Pubkey, Pubkey) {
@@ -70,9 +69,8 @@ async fn pull_market(
     (m, mint, oracle, source)
 }
 
-#[tokio::test]
-async fn reads_the_real_pull_snapshot_and_rejects_it_once_stale() {
-    let mut env = Env::start().await;
+async fn reads_the_real_pull_snapshot_and_rejects_it_once_stale<E: VmEnv>() {
+    let mut env = E::start().await;
     let (key, data) = fixture("pyth-pull-sol-usd.json");
     env.set_account(&key, account(pyth_solana_receiver_sdk::ID, data));
     let m = Market::with_params(&mut env, false).await;
@@ -104,9 +102,8 @@ async fn reads_the_real_pull_snapshot_and_rejects_it_once_stale() {
     );
 }
 
-#[tokio::test]
-async fn pull_oracle_faults_are_each_rejected() {
-    let mut env = Env::start().await;
+async fn pull_oracle_faults_are_each_rejected<E: VmEnv>() {
+    let mut env = E::start().await;
     let t = 1_800_000_000;
     let good = pull_data(
         10_000_000_000,
@@ -209,9 +206,8 @@ async fn pull_oracle_faults_are_each_rejected() {
     );
 }
 
-#[tokio::test]
-async fn legacy_snapshot_with_unknown_status_is_refused_and_trading_is_read() {
-    let mut env = Env::start().await;
+async fn legacy_snapshot_with_unknown_status_is_refused_and_trading_is_read<E: VmEnv>() {
+    let mut env = E::start().await;
     let (key, data) = fixture("pyth-legacy-sol-usd.json");
     env.set_account(&key, account(LEGACY_OWNER, data.clone()));
     let m = Market::with_params(&mut env, false).await;
@@ -258,9 +254,8 @@ async fn legacy_snapshot_with_unknown_status_is_refused_and_trading_is_read() {
     );
 }
 
-#[tokio::test]
-async fn fixed_prices_need_a_market_that_allows_them() {
-    let mut env = Env::start().await;
+async fn fixed_prices_need_a_market_that_allows_them<E: VmEnv>() {
+    let mut env = E::start().await;
     let m = Market::with_params(&mut env, false).await;
     let mint = env.create_mint(6, SPL_TOKEN).await;
     let res = env
@@ -280,7 +275,7 @@ async fn fixed_prices_need_a_market_that_allows_them() {
 /// A market with SOL priced by a pull oracle (at $100 at time `t`) and USDC at a fixed $1; a
 /// borrower holding 10 SOL of collateral and 700 USDC of debt, and a liquidator with USDC.
 /// Returns (market, pull source, borrower, liquidator).
-async fn pull_priced_market(env: &mut Env, t: i64) -> (Market, Pubkey, User, User) {
+async fn pull_priced_market(env: &mut impl VmEnv, t: i64) -> (Market, Pubkey, User, User) {
     env.set_time(t).await;
     let (mut m, sol_mint, sol_oracle, source) = pull_market(
         env,
@@ -391,9 +386,8 @@ fn refresh_pull(
 
 /// EMA policy: when spot diverges from the EMA past the limit, borrows and withdrawals with debt
 /// are refused (PriceDivergesFromEma) but liquidations still run on the spot price.
-#[tokio::test]
-async fn ema_divergence_blocks_borrows_but_not_liquidations() {
-    let mut env = Env::start().await;
+async fn ema_divergence_blocks_borrows_but_not_liquidations<E: VmEnv>() {
+    let mut env = E::start().await;
     let t = 1_800_000_000;
     let (m, source, b, liq) = pull_priced_market(&mut env, t).await;
     let (sol, usdc) = (0, 1);
@@ -440,9 +434,8 @@ async fn ema_divergence_blocks_borrows_but_not_liquidations() {
 
 /// An aged price does not stop interest, deposits or repayments, but every action that values
 /// positions refuses with PriceTooOld.
-#[tokio::test]
-async fn stale_price_blocks_valuation_but_not_deposits_or_repayments() {
-    let mut env = Env::start().await;
+async fn stale_price_blocks_valuation_but_not_deposits_or_repayments<E: VmEnv>() {
+    let mut env = E::start().await;
     let t = 1_800_000_000;
     let (m, source, b, _liq) = pull_priced_market(&mut env, t).await;
     let (sol, usdc) = (0, 1);
@@ -505,7 +498,7 @@ async fn stale_price_blocks_valuation_but_not_deposits_or_repayments() {
 }
 
 /// Writes a fully verified SOL/USD update published at `publish_time` into `source`.
-fn post_pull(env: &mut Env, source: &Pubkey, price: i64, publish_time: i64, feed: [u8; 32]) {
+fn post_pull(env: &mut impl VmEnv, source: &Pubkey, price: i64, publish_time: i64, feed: [u8; 32]) {
     env.set_account(
         source,
         account(
@@ -519,9 +512,8 @@ fn post_pull(env: &mut Env, source: &Pubkey, price: i64, publish_time: i64, feed
 /// one while it is stale, or post an older update (newer than the stored one) that shows a
 /// brief past dip. Borrows, withdrawals and liquidations now need a price no older than the
 /// oracle's max age for risk (30 s by default).
-#[tokio::test]
-async fn neither_a_stale_high_price_nor_a_past_dip_can_be_chosen() {
-    let mut env = Env::start().await;
+async fn neither_a_stale_high_price_nor_a_past_dip_can_be_chosen<E: VmEnv>() {
+    let mut env = E::start().await;
     let t = 1_800_000_000;
     let (m, source, b, liq) = pull_priced_market(&mut env, t).await;
     let (sol, usdc) = (0, 1);
@@ -589,9 +581,8 @@ async fn neither_a_stale_high_price_nor_a_past_dip_can_be_chosen() {
 /// refreshed, so none can be liquidated. The owner moves the price account to a live feed
 /// (another source and feed id): the stored price is cleared, the old source is refused, and
 /// positions become liquidatable again on the new feed's price.
-#[tokio::test]
-async fn a_dead_feed_is_moved_by_the_owner_and_liquidations_resume() {
-    let mut env = Env::start().await;
+async fn a_dead_feed_is_moved_by_the_owner_and_liquidations_resume<E: VmEnv>() {
+    let mut env = E::start().await;
     let t = 1_800_000_000;
     let (m, dead, b, liq) = pull_priced_market(&mut env, t).await;
     let (sol, usdc) = (0, 1);
@@ -705,3 +696,15 @@ async fn a_dead_feed_is_moved_by_the_owner_and_liquidations_resume() {
     let r = m.reserve(&mut env, sol).await;
     assert_eq!(r.price.get(), 70 * lending::risk::WAD);
 }
+
+crate::scenarios!(
+    oracle_tests:
+    reads_the_real_pull_snapshot_and_rejects_it_once_stale,
+    pull_oracle_faults_are_each_rejected,
+    legacy_snapshot_with_unknown_status_is_refused_and_trading_is_read,
+    fixed_prices_need_a_market_that_allows_them,
+    ema_divergence_blocks_borrows_but_not_liquidations,
+    stale_price_blocks_valuation_but_not_deposits_or_repayments,
+    neither_a_stale_high_price_nor_a_past_dip_can_be_chosen,
+    a_dead_feed_is_moved_by_the_owner_and_liquidations_resume,
+);

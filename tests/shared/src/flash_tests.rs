@@ -1,31 +1,29 @@
 //! Flash loans and their misuse.
 
-use super::env::TestEnv;
-use super::env::{assert_err, Env, TxResult};
+use super::env::{assert_err, TxResult, VmEnv};
 use super::fixture::USD_UNIT;
 use super::fixture::{Market, User};
 use super::invariants;
 use super::ix;
-use super::liquidation_tests;
+use super::liquidation_tests::{liquidate_ix, params, setup as liquidation_setup};
 use super::scenario_tests::{three_reserves, SOL, USDC};
 use anchor_lang::solana_program::instruction::Instruction;
 use lending::errors::LendingError;
 use solana_signer::Signer;
 
-async fn setup(env: &mut Env) -> (Market, User) {
+async fn setup(env: &mut impl VmEnv) -> (Market, User) {
     let m = three_reserves(env).await;
     let user = m.user(env, &[0, 10_000 * USD_UNIT, 0]).await;
     m.supply(env, &user, USDC, 5_000 * USD_UNIT).await.unwrap();
     (m, user)
 }
 
-async fn run(env: &mut Env, u: &User, ixs: &[Instruction]) -> TxResult {
+async fn run(env: &mut impl VmEnv, u: &User, ixs: &[Instruction]) -> TxResult {
     env.send_raw(ixs, &[&u.kp]).await
 }
 
-#[tokio::test]
-async fn flash_loan_round_trip_pays_the_fee_to_the_reserve() {
-    let mut env = Env::start().await;
+async fn flash_loan_round_trip_pays_the_fee_to_the_reserve<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, u) = setup(&mut env).await;
     let k = m.reserves[USDC];
     let amount = 1_000 * USD_UNIT;
@@ -49,9 +47,8 @@ async fn flash_loan_round_trip_pays_the_fee_to_the_reserve() {
     invariants::check(&mut env, &m, &[u.obligation]).await;
 }
 
-#[tokio::test]
-async fn flash_borrow_without_repay_is_refused() {
-    let mut env = Env::start().await;
+async fn flash_borrow_without_repay_is_refused<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, u) = setup(&mut env).await;
     let k = m.reserves[USDC];
     let res = run(
@@ -63,9 +60,8 @@ async fn flash_borrow_without_repay_is_refused() {
     assert_err(res, LendingError::NoFlashRepayFound);
 }
 
-#[tokio::test]
-async fn flash_repay_of_a_different_amount_is_refused() {
-    let mut env = Env::start().await;
+async fn flash_repay_of_a_different_amount_is_refused<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, u) = setup(&mut env).await;
     let k = m.reserves[USDC];
     let res = run(
@@ -80,9 +76,8 @@ async fn flash_repay_of_a_different_amount_is_refused() {
     assert_err(res, LendingError::InvalidFlashRepay);
 }
 
-#[tokio::test]
-async fn second_flash_borrow_in_a_transaction_is_refused() {
-    let mut env = Env::start().await;
+async fn second_flash_borrow_in_a_transaction_is_refused<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, u) = setup(&mut env).await;
     let k = m.reserves[USDC];
     let res = run(
@@ -99,9 +94,8 @@ async fn second_flash_borrow_in_a_transaction_is_refused() {
     assert_err(res, LendingError::MultipleFlashBorrows);
 }
 
-#[tokio::test]
-async fn flash_borrow_through_cpi_is_refused() {
-    let mut env = Env::start().await;
+async fn flash_borrow_through_cpi_is_refused<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, u) = setup(&mut env).await;
     let k = m.reserves[USDC];
     let borrow = ix::flash_borrow(u.kp.pubkey(), &k, u.liquidity[USDC], 1_000);
@@ -109,7 +103,7 @@ async fn flash_borrow_through_cpi_is_refused() {
         &mut env,
         &u,
         &[
-            crate::attacker::wrap(&borrow),
+            cpi_forwarder::wrap(&borrow),
             ix::flash_repay(u.kp.pubkey(), &k, u.liquidity[USDC], 1_000, 0),
         ],
     )
@@ -117,9 +111,8 @@ async fn flash_borrow_through_cpi_is_refused() {
     assert_err(res, LendingError::FlashLoanCpi);
 }
 
-#[tokio::test]
-async fn vault_is_off_limits_while_a_flash_loan_is_open() {
-    let mut env = Env::start().await;
+async fn vault_is_off_limits_while_a_flash_loan_is_open<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, u) = setup(&mut env).await;
     let k = m.reserves[USDC];
     let res = run(
@@ -152,10 +145,9 @@ fn first_after_refreshes(m: &Market) -> u8 {
     (1 + m.refresh_all_reserves().len() + 1) as u8
 }
 
-#[tokio::test]
-async fn flash_loan_from_the_repay_reserve_funds_a_liquidation() {
-    let mut env = Env::start().await;
-    let (m, lender, b, l) = liquidation_tests::setup(&mut env).await;
+async fn flash_loan_from_the_repay_reserve_funds_a_liquidation<E: VmEnv>() {
+    let mut env = E::start().await;
+    let (m, lender, b, l) = liquidation_setup(&mut env).await;
     // SOL at $85: the borrower's 700 USDC debt is over the liquidation line.
     m.set_price(&mut env, SOL, 85_000_000, -6).await;
     let k = m.reserves[USDC];
@@ -168,7 +160,7 @@ async fn flash_loan_from_the_repay_reserve_funds_a_liquidation() {
         &b.obligation,
         &[
             ix::flash_borrow(l.kp.pubkey(), &k, l.liquidity[USDC], loan),
-            liquidation_tests::liquidate_ix(&m, &b, &l, liquidation_tests::params(loan, 1, true)),
+            liquidate_ix(&m, &b, &l, params(loan, 1, true)),
             ix::flash_repay(l.kp.pubkey(), &k, l.liquidity[USDC], loan, at),
         ],
         &[&l.kp],
@@ -195,10 +187,9 @@ async fn flash_loan_from_the_repay_reserve_funds_a_liquidation() {
     .await;
 }
 
-#[tokio::test]
-async fn collateral_reserve_on_a_flash_loan_cannot_pay_a_liquidation() {
-    let mut env = Env::start().await;
-    let (m, _lender, b, l) = liquidation_tests::setup(&mut env).await;
+async fn collateral_reserve_on_a_flash_loan_cannot_pay_a_liquidation<E: VmEnv>() {
+    let mut env = E::start().await;
+    let (m, _lender, b, l) = liquidation_setup(&mut env).await;
     m.set_price(&mut env, SOL, 85_000_000, -6).await;
     let k = m.reserves[SOL];
     let at = first_after_refreshes(&m);
@@ -208,12 +199,7 @@ async fn collateral_reserve_on_a_flash_loan_cannot_pay_a_liquidation() {
             &b.obligation,
             &[
                 ix::flash_borrow(l.kp.pubkey(), &k, l.liquidity[SOL], 1_000),
-                liquidation_tests::liquidate_ix(
-                    &m,
-                    &b,
-                    &l,
-                    liquidation_tests::params(u64::MAX, 1, true),
-                ),
+                liquidate_ix(&m, &b, &l, params(u64::MAX, 1, true)),
                 ix::flash_repay(l.kp.pubkey(), &k, l.liquidity[SOL], 1_000, at),
             ],
             &[&l.kp],
@@ -222,3 +208,15 @@ async fn collateral_reserve_on_a_flash_loan_cannot_pay_a_liquidation() {
     assert_err(res, LendingError::FlashLoanActive);
     assert_eq!(m.reserve(&mut env, SOL).await.flash_outstanding, 0);
 }
+
+crate::scenarios!(
+    flash_tests:
+    flash_loan_round_trip_pays_the_fee_to_the_reserve,
+    flash_borrow_without_repay_is_refused,
+    flash_repay_of_a_different_amount_is_refused,
+    second_flash_borrow_in_a_transaction_is_refused,
+    flash_borrow_through_cpi_is_refused,
+    vault_is_off_limits_while_a_flash_loan_is_open,
+    flash_loan_from_the_repay_reserve_funds_a_liquidation,
+    collateral_reserve_on_a_flash_loan_cannot_pay_a_liquidation,
+);

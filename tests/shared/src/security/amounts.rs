@@ -2,8 +2,7 @@
 //! NothingToLiquidate); u64::MAX means "as much as the rules allow" and must never exceed
 //! them.
 
-use super::super::env::Env;
-use super::super::env::TestEnv;
+use super::super::env::VmEnv;
 use super::super::fixture::Market;
 use super::super::scenario_tests::{SOL, USDC};
 use super::attack::{attack, trial, Expect};
@@ -24,9 +23,8 @@ fn with_amount(tx: &mut [Instruction], target: usize, amount: u64, flash: bool) 
 }
 
 /// Zero amounts, everywhere an amount is taken.
-#[tokio::test]
-async fn zero_amounts() {
-    let mut env = Env::start().await;
+async fn zero_amounts<E: VmEnv>() {
+    let mut env = E::start().await;
     let scene = Scene::new(&mut env).await;
     let covered = each_case(&mut env, &scene, |_, case| {
         if !AMOUNTS.contains(&case.name) {
@@ -49,9 +47,8 @@ async fn zero_amounts() {
 /// u64::MAX everywhere an amount is taken: a flash loan of everything, or redeeming shares
 /// worth more than the cash on hand, is refused; elsewhere it resolves to the whole balance,
 /// the most health allows or the whole debt, and never more.
-#[tokio::test]
-async fn max_amounts() {
-    let mut env = Env::start().await;
+async fn max_amounts<E: VmEnv>() {
+    let mut env = E::start().await;
     let s = Scene::new(&mut env).await;
     let mut covered = vec![];
     for name in INSTRUCTIONS.into_iter().filter(|n| AMOUNTS.contains(n)) {
@@ -122,3 +119,9 @@ async fn max_amounts() {
     valid.extend(case.with(case.target.clone()));
     env.simulate_events(&valid, &case.signers).await;
 }
+
+crate::scenarios!(
+    security_amounts:
+    zero_amounts,
+    max_amounts,
+);

@@ -2,7 +2,7 @@
 //! token programs and mints, vaults posing as the user's account, the instructions sysvar,
 //! CPI, staleness, remaining accounts, oracles, unhealthy results and zero amounts.
 
-use super::super::env::{Env, SPL_TOKEN, TOKEN_2022};
+use super::super::env::{VmEnv, SPL_TOKEN, TOKEN_2022};
 use super::super::fixture::{config, fixed_oracle};
 use super::super::fixture::{SOL_UNIT, USD_UNIT};
 use super::super::ix;
@@ -29,9 +29,8 @@ fn user_token_accounts(s: &Scene) -> Vec<Pubkey> {
 }
 
 /// The same account passed for two writable token-account (or mint) slots of one instruction.
-#[tokio::test]
-async fn duplicate_mutable_accounts() {
-    let mut env = Env::start().await;
+async fn duplicate_mutable_accounts<E: VmEnv>() {
+    let mut env = E::start().await;
     let scene = Scene::new(&mut env).await;
     let users = user_token_accounts(&scene);
     let vaults: Vec<Pubkey> = scene
@@ -78,9 +77,8 @@ fn duplicate_error(name: &str) -> Expect {
 }
 
 /// Each `init_*` aimed at an account that already exists.
-#[tokio::test]
-async fn re_initialisation() {
-    let mut env = Env::start().await;
+async fn re_initialisation<E: VmEnv>() {
+    let mut env = E::start().await;
     let scene = Scene::new(&mut env).await;
     let o = scene.m.owner.pubkey();
     let market = scene.m.market;
@@ -119,9 +117,8 @@ async fn re_initialisation() {
 }
 
 /// The other token program, another reserve's mint, or a token account of another mint.
-#[tokio::test]
-async fn wrong_token_program_or_mint() {
-    let mut env = Env::start().await;
+async fn wrong_token_program_or_mint<E: VmEnv>() {
+    let mut env = E::start().await;
     let scene = Scene::new(&mut env).await;
     let mints: Vec<Pubkey> = scene.m.reserves.iter().map(|k| k.mint).collect();
     let pyusd = scene.m.reserves[PYUSD];
@@ -162,9 +159,8 @@ async fn wrong_token_program_or_mint() {
 }
 
 /// The reserve's own vaults passed where the user's token account goes.
-#[tokio::test]
-async fn vault_as_the_users_account() {
-    let mut env = Env::start().await;
+async fn vault_as_the_users_account<E: VmEnv>() {
+    let mut env = E::start().await;
     let scene = Scene::new(&mut env).await;
     let owners = [&scene.lender, &scene.b, &scene.victim, &scene.liquidator];
     // The vaults of the reserve whose mint a user's liquidity account holds.
@@ -207,9 +203,8 @@ async fn vault_as_the_users_account() {
 }
 
 /// A fake account where the instructions sysvar goes (flash loans read it).
-#[tokio::test]
-async fn spoofed_instructions_sysvar() {
-    let mut env = Env::start().await;
+async fn spoofed_instructions_sysvar<E: VmEnv>() {
+    let mut env = E::start().await;
     let scene = Scene::new(&mut env).await;
     // The sysvar's address is whatever the SDK's flash builders put there.
     let sysvar = {
@@ -235,15 +230,14 @@ async fn spoofed_instructions_sysvar() {
 }
 
 /// Flash-loan instructions invoked through another program (the CPI forwarder).
-#[tokio::test]
-async fn flash_loan_through_cpi() {
-    let mut env = Env::start().await;
+async fn flash_loan_through_cpi<E: VmEnv>() {
+    let mut env = E::start().await;
     let scene = Scene::new(&mut env).await;
     let covered = each_case(&mut env, &scene, |_, case| {
         if !case.name.starts_with("flash_") {
             return vec![];
         }
-        let tx = case.with(crate::attacker::wrap(&case.target));
+        let tx = case.with(cpi_forwarder::wrap(&case.target));
         // A wrapped repay is not a top-level instruction: the borrow before it finds no repay.
         let expect = if case.name == "flash_repay" {
             L::NoFlashRepayFound
@@ -261,9 +255,8 @@ async fn flash_loan_through_cpi() {
 }
 
 /// The refreshes an instruction relies on, left out (a slot later, so the cached ones are old).
-#[tokio::test]
-async fn stale_reserve_or_obligation() {
-    let mut env = Env::start().await;
+async fn stale_reserve_or_obligation<E: VmEnv>() {
+    let mut env = E::start().await;
     let scene = Scene::new(&mut env).await;
     env.advance(1).await;
     let covered = each_case(&mut env, &scene, |_, case| {
@@ -328,9 +321,8 @@ async fn stale_reserve_or_obligation() {
 
 /// The obligation's reserves (remaining accounts of `refresh_obligation`, borrow, the
 /// withdrawals and liquidate) missing, reordered, substituted or extra.
-#[tokio::test]
-async fn remaining_accounts() {
-    let mut env = Env::start().await;
+async fn remaining_accounts<E: VmEnv>() {
+    let mut env = E::start().await;
     let scene = Scene::new(&mut env).await;
     let pyusd = scene.m.reserves[PYUSD].reserve;
     // The scene's obligations: SOL collateral, USDC debt.
@@ -394,9 +386,8 @@ async fn remaining_accounts() {
 /// A reserve of the obligation repriced after the obligation's refresh, in the same transaction
 /// (#18, low 5): the cached health no longer matches the reserve, so every instruction that
 /// relies on it refuses until the obligation is refreshed again.
-#[tokio::test]
-async fn valuation_changed_since_refresh() {
-    let mut env = Env::start().await;
+async fn valuation_changed_since_refresh<E: VmEnv>() {
+    let mut env = E::start().await;
     let scene = Scene::new(&mut env).await;
     let m = &scene.m;
     let sol = m.reserves[SOL];
@@ -432,9 +423,8 @@ async fn valuation_changed_since_refresh() {
 }
 
 /// Another reserve's price account where a reserve's own is expected.
-#[tokio::test]
-async fn oracle_substitution() {
-    let mut env = Env::start().await;
+async fn oracle_substitution<E: VmEnv>() {
+    let mut env = E::start().await;
     let scene = Scene::new(&mut env).await;
     let mut oracles: Vec<Pubkey> = scene.m.reserves.iter().map(|k| k.oracle).collect();
     let usdc_oracle = oracles[USDC];
@@ -474,9 +464,8 @@ async fn oracle_substitution() {
 }
 
 /// Borrows and withdrawals larger than the obligation's health allows.
-#[tokio::test]
-async fn leaves_the_obligation_unhealthy() {
-    let mut env = Env::start().await;
+async fn leaves_the_obligation_unhealthy<E: VmEnv>() {
+    let mut env = E::start().await;
     let scene = Scene::new(&mut env).await;
     let b = &scene.b;
     let (sol, usdc) = (scene.m.reserves[SOL], scene.m.reserves[USDC]);
@@ -529,3 +518,18 @@ async fn leaves_the_obligation_unhealthy() {
     .await;
     assert_coverage("leaves_the_obligation_unhealthy", &covered);
 }
+
+crate::scenarios!(
+    security_substitution:
+    duplicate_mutable_accounts,
+    re_initialisation,
+    wrong_token_program_or_mint,
+    vault_as_the_users_account,
+    spoofed_instructions_sysvar,
+    flash_loan_through_cpi,
+    stale_reserve_or_obligation,
+    remaining_accounts,
+    valuation_changed_since_refresh,
+    oracle_substitution,
+    leaves_the_obligation_unhealthy,
+);

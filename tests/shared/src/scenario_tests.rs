@@ -1,8 +1,7 @@
 //! End-to-end scenarios over a three-reserve market: a 9-decimal asset, a 6-decimal stable on
 //! SPL Token and a 6-decimal stable on Token-2022.
 
-use super::env::TestEnv;
-use super::env::{assert_err, Env, SPL_TOKEN, TOKEN_2022};
+use super::env::{assert_err, VmEnv, SPL_TOKEN, TOKEN_2022};
 use super::fixture::{config, Market, User, SEED};
 use super::fixture::{SOL_UNIT, USD_UNIT};
 use super::invariants;
@@ -16,7 +15,7 @@ pub const USDC: usize = 1;
 pub const PYUSD: usize = 2;
 
 /// SOL at $100 (LTV 75%, LT 80%), USDC and PYUSD (Token-2022) at $1 (LTV 80%, LT 85%).
-pub async fn three_reserves(env: &mut Env) -> Market {
+pub async fn three_reserves(env: &mut impl VmEnv) -> Market {
     let mut m = Market::new(env).await;
     m.add_reserve(env, 9, SPL_TOKEN, 100_000_000, -6, config(7_500, 8_000))
         .await;
@@ -27,9 +26,8 @@ pub async fn three_reserves(env: &mut Env) -> Market {
     m
 }
 
-#[tokio::test]
-async fn interest_accrues_at_the_curve_rate_and_full_exit_leaves_no_dust() {
-    let mut env = Env::start().await;
+async fn interest_accrues_at_the_curve_rate_and_full_exit_leaves_no_dust<E: VmEnv>() {
+    let mut env = E::start().await;
     let m = three_reserves(&mut env).await;
     let lender = m.user(&mut env, &[0, 1_000_000 * USD_UNIT, 0]).await;
     let borrower = m.user(&mut env, &[1_000 * SOL_UNIT, 0, 0]).await;
@@ -126,9 +124,8 @@ async fn interest_accrues_at_the_curve_rate_and_full_exit_leaves_no_dust() {
     invariants::check(&mut env, &m, &[lender.obligation, borrower.obligation]).await;
 }
 
-#[tokio::test]
-async fn borrow_beyond_ltv_is_refused_and_changes_nothing() {
-    let mut env = Env::start().await;
+async fn borrow_beyond_ltv_is_refused_and_changes_nothing<E: VmEnv>() {
+    let mut env = E::start().await;
     let m = three_reserves(&mut env).await;
     let lender = m.user(&mut env, &[0, 1_000_000 * USD_UNIT, 0]).await;
     let borrower = m.user(&mut env, &[10 * SOL_UNIT, 0, 0]).await;
@@ -160,9 +157,8 @@ async fn borrow_beyond_ltv_is_refused_and_changes_nothing() {
     invariants::check(&mut env, &m, &[lender.obligation, borrower.obligation]).await;
 }
 
-#[tokio::test]
-async fn multi_user_market_every_user_exits_fully() {
-    let mut env = Env::start().await;
+async fn multi_user_market_every_user_exits_fully<E: VmEnv>() {
+    let mut env = E::start().await;
     let m = three_reserves(&mut env).await;
     let a = m
         .user(
@@ -259,14 +255,10 @@ async fn multi_user_market_every_user_exits_fully() {
     invariants::check(&mut env, &m, &obs).await;
 }
 
-/// Runs on the .so only: anchor-lang's `emit!` is a no-op in a native processor.
-#[tokio::test]
-#[cfg_attr(
-    not(feature = "svm-env"),
-    ignore = "events are logged only by the SBF build (tests/sbf runs this)"
-)]
-async fn events_report_amounts_and_health() {
-    let mut env = Env::start().await;
+/// Runs where the VM sees events only (the .so): anchor-lang's `emit!` is a no-op in a native
+/// processor.
+async fn events_report_amounts_and_health<E: VmEnv>() {
+    let mut env = E::start().await;
     let m = three_reserves(&mut env).await;
     let lender = m.user(&mut env, &[0, 100_000 * USD_UNIT, 0]).await;
     let b = m.user(&mut env, &[10 * SOL_UNIT, 0, 0]).await;
@@ -302,3 +294,11 @@ async fn events_report_amounts_and_health() {
     assert_eq!(ev.health.borrowed, ob.borrowed_value.get());
     assert!(ev.health.borrowed > 0);
 }
+
+crate::scenarios!(
+    scenario_tests:
+    interest_accrues_at_the_curve_rate_and_full_exit_leaves_no_dust,
+    borrow_beyond_ltv_is_refused_and_changes_nothing,
+    multi_user_market_every_user_exits_fully;
+    events: events_report_amounts_and_health,
+);

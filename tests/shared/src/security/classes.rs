@@ -3,23 +3,22 @@
 //! [`CELLS`]). Before its attacks, every instruction's valid form is simulated and must
 //! succeed, so each refusal is the attack's doing.
 
-use super::super::env::TestEnv;
-use super::super::env::{Env, SPL_TOKEN};
+use super::super::env::{VmEnv, SPL_TOKEN};
 use super::super::scenario_tests::{SOL, USDC};
 use super::attack::{attack, Expect};
 use super::matrix::assert_coverage;
 use super::scene::{Case, Scene, INSTRUCTIONS};
+use crate::env::Account;
 use anchor_lang::error::ErrorCode as Anchor;
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use lending::errors::LendingError as L;
-use solana_account::Account;
 use solana_compute_budget_interface::ComputeBudgetInstruction;
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 
 /// Runs `f` on every instruction's valid case after checking that the case succeeds.
-pub(super) async fn each_case<F>(env: &mut Env, scene: &Scene, mut f: F) -> Vec<&'static str>
+pub(super) async fn each_case<F>(env: &mut impl VmEnv, scene: &Scene, mut f: F) -> Vec<&'static str>
 where
     F: for<'a> FnMut(&'a Scene, Case<'a>) -> Vec<Attack>,
 {
@@ -108,9 +107,8 @@ fn scene_state(s: &Scene) -> Vec<Pubkey> {
 }
 
 /// The signer is not signing: the account stays in the instruction but without a signature.
-#[tokio::test]
-async fn missing_signer() {
-    let mut env = Env::start().await;
+async fn missing_signer<E: VmEnv>() {
+    let mut env = E::start().await;
     let scene = Scene::new(&mut env).await;
     let payer = env.payer().pubkey();
     let covered = each_case(&mut env, &scene, |_, case| {
@@ -154,9 +152,8 @@ fn scene_stranger(case: &Case) -> Pubkey {
 }
 
 /// A copy of a program account owned by another program, in its place.
-#[tokio::test]
-async fn wrong_owner_program() {
-    let mut env = Env::start().await;
+async fn wrong_owner_program<E: VmEnv>() {
+    let mut env = E::start().await;
     let scene = Scene::new(&mut env).await;
     let state = scene_state(&scene);
     // Clones of every state account, owned by the token program instead.
@@ -214,9 +211,8 @@ pub(super) fn structural(name: &str, i: usize) -> Option<Expect> {
 }
 
 /// An account of another type (same program) in place of each program account.
-#[tokio::test]
-async fn type_cosplay() {
-    let mut env = Env::start().await;
+async fn type_cosplay<E: VmEnv>() {
+    let mut env = E::start().await;
     let scene = Scene::new(&mut env).await;
     let state = scene_state(&scene);
     let m = &scene.m;
@@ -249,9 +245,8 @@ async fn type_cosplay() {
 }
 
 /// The same kind of account, from the other market.
-#[tokio::test]
-async fn another_markets_account() {
-    let mut env = Env::start().await;
+async fn another_markets_account<E: VmEnv>() {
+    let mut env = E::start().await;
     let scene = Scene::new(&mut env).await;
     let state = scene_state(&scene);
     let (m, o) = (&scene.m, &scene.other);
@@ -314,9 +309,8 @@ async fn another_markets_account() {
 }
 
 /// Admin instructions signed by a wallet that does not own the market.
-#[tokio::test]
-async fn admin_from_a_non_owner() {
-    let mut env = Env::start().await;
+async fn admin_from_a_non_owner<E: VmEnv>() {
+    let mut env = E::start().await;
     let scene = Scene::new(&mut env).await;
     let owner = scene.m.owner.pubkey();
     let covered = each_case(&mut env, &scene, |s, case| {
@@ -352,3 +346,12 @@ async fn admin_from_a_non_owner() {
     .await;
     assert_coverage("admin_from_a_non_owner", &covered);
 }
+
+crate::scenarios!(
+    security_classes:
+    missing_signer,
+    wrong_owner_program,
+    type_cosplay,
+    another_markets_account,
+    admin_from_a_non_owner,
+);

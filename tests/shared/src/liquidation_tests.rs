@@ -1,7 +1,6 @@
 //! Liquidation: bonus, close factor, clamping, minimum-receive, bad-debt write-off.
 
-use super::env::TestEnv;
-use super::env::{assert_err, find_event, Env};
+use super::env::{assert_err, find_event, VmEnv};
 use super::fixture::{Market, User};
 use super::fixture::{SOL_UNIT, USD_UNIT};
 use super::invariants;
@@ -17,7 +16,7 @@ use solana_signer::Signer;
 
 /// A market where `borrower` holds 10 SOL ($1,000) and owes 700 USDC, and a liquidator with
 /// USDC and token accounts.
-pub(super) async fn setup(env: &mut Env) -> (Market, User, User, User) {
+pub(super) async fn setup(env: &mut impl VmEnv) -> (Market, User, User, User) {
     let m = three_reserves(env).await;
     let lender = m.user(env, &[0, 100_000 * USD_UNIT, 0]).await;
     let borrower = m.user(env, &[10 * SOL_UNIT, 0, 0]).await;
@@ -75,7 +74,7 @@ fn liquidate_ix_valued(
 }
 
 async fn liquidate(
-    env: &mut Env,
+    env: &mut impl VmEnv,
     m: &Market,
     b: &User,
     l: &User,
@@ -85,9 +84,8 @@ async fn liquidate(
         .await
 }
 
-#[tokio::test]
-async fn healthy_obligation_cannot_be_liquidated() {
-    let mut env = Env::start().await;
+async fn healthy_obligation_cannot_be_liquidated<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, _lender, b, l) = setup(&mut env).await;
     assert_err(
         liquidate(&mut env, &m, &b, &l, params(u64::MAX, 0, false)).await,
@@ -96,9 +94,8 @@ async fn healthy_obligation_cannot_be_liquidated() {
     assert_eq!(env.balance(&l.liquidity[USDC]).await, 10_000 * USD_UNIT);
 }
 
-#[tokio::test]
-async fn price_crash_liquidation_pays_the_dynamic_bonus() {
-    let mut env = Env::start().await;
+async fn price_crash_liquidation_pays_the_dynamic_bonus<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, lender, b, l) = setup(&mut env).await;
     // SOL falls to $85: collateral $850, liquidation line $680 < debt $700.7.
     m.set_price(&mut env, SOL, 85_000_000, -6).await;
@@ -139,9 +136,8 @@ async fn price_crash_liquidation_pays_the_dynamic_bonus() {
     .await;
 }
 
-#[tokio::test]
-async fn liquidation_clamps_to_the_liquidators_bounds() {
-    let mut env = Env::start().await;
+async fn liquidation_clamps_to_the_liquidators_bounds<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, lender, b, l) = setup(&mut env).await;
     m.set_price(&mut env, SOL, 85_000_000, -6).await;
     // The liquidator offers 100 USDC: exactly that is repaid (clamped, not reverted).
@@ -192,7 +188,12 @@ fn share_rate(r: &lending_sdk::lending_core::state::Reserve) -> u128 {
 /// from the USDC reserve, read from its `bad_debt_written_off` counter. Where events can be
 /// observed (on the .so), each round's `Liquidated` and `BadDebtWrittenOff` events must agree
 /// with the accounts.
-pub(super) async fn liquidate_until_closed(env: &mut Env, m: &Market, b: &User, l: &User) -> u128 {
+pub(super) async fn liquidate_until_closed(
+    env: &mut impl VmEnv,
+    m: &Market,
+    b: &User,
+    l: &User,
+) -> u128 {
     let written = |r: &lending_sdk::lending_core::state::Reserve| r.bad_debt_written_off.get();
     let start = written(&m.reserve(env, USDC).await);
     let mut rounds = 0;
@@ -237,9 +238,8 @@ pub(super) async fn liquidate_until_closed(env: &mut Env, m: &Market, b: &User, 
 /// Found by the fuzzer: after a write-off the USDC share is worth less than one token unit,
 /// so a one-share collateral position cannot be redeemed (AmountTooSmall), but it can always
 /// leave the obligation as shares.
-#[tokio::test]
-async fn dust_collateral_after_a_write_off_still_leaves_the_obligation() {
-    let mut env = Env::start().await;
+async fn dust_collateral_after_a_write_off_still_leaves_the_obligation<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, _lender, b, l) = setup(&mut env).await;
     let d = m.user(&mut env, &[0, 1, 0]).await;
     m.deposit_collateral(&mut env, &d, USDC, 1).await.unwrap();
@@ -273,9 +273,8 @@ async fn dust_collateral_after_a_write_off_still_leaves_the_obligation() {
     );
 }
 
-#[tokio::test]
-async fn deep_crash_writes_off_bad_debt_inside_liquidation() {
-    let mut env = Env::start().await;
+async fn deep_crash_writes_off_bad_debt_inside_liquidation<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, lender, b, l) = setup(&mut env).await;
     // SOL falls to $40: collateral $400 against $700.7 of debt.
     m.set_price(&mut env, SOL, 40_000_000, -6).await;
@@ -299,9 +298,8 @@ async fn deep_crash_writes_off_bad_debt_inside_liquidation() {
     .await;
 }
 
-#[tokio::test]
-async fn liquidation_needs_a_fresh_obligation() {
-    let mut env = Env::start().await;
+async fn liquidation_needs_a_fresh_obligation<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, _lender, b, l) = setup(&mut env).await;
     m.set_price(&mut env, SOL, 85_000_000, -6).await;
     let ixx = liquidate_ix(&m, &b, &l, params(u64::MAX, 0, false));
@@ -328,8 +326,8 @@ enum Sending {
 /// margin with each call, raise the next bonus, and end by seizing everything and writing the
 /// rest off against depositors. Now every call keeps the collateral above the debt and
 /// nothing is written off, however the calls are sent.
-async fn covered_obligation_is_not_liquidated_into_bad_debt(sending: Sending) {
-    let mut env = Env::start().await;
+async fn covered_obligation_is_not_liquidated_into_bad_debt<E: VmEnv>(sending: Sending) {
+    let mut env = E::start().await;
     let (m, lender, b, l) = setup(&mut env).await;
     // SOL at $73.57: $735.70 of collateral against $700.70 of debt.
     m.set_price(&mut env, SOL, 73_570_000, -6).await;
@@ -379,17 +377,27 @@ async fn covered_obligation_is_not_liquidated_into_bad_debt(sending: Sending) {
     .await;
 }
 
-#[tokio::test]
-async fn repeated_liquidations_in_one_transaction_keep_a_covered_obligation_covered() {
-    covered_obligation_is_not_liquidated_into_bad_debt(Sending::OneTransaction).await;
+async fn repeated_liquidations_in_one_transaction_keep_a_covered_obligation_covered<E: VmEnv>() {
+    covered_obligation_is_not_liquidated_into_bad_debt::<E>(Sending::OneTransaction).await;
 }
 
-#[tokio::test]
-async fn repeated_liquidations_in_one_slot_keep_a_covered_obligation_covered() {
-    covered_obligation_is_not_liquidated_into_bad_debt(Sending::OneSlot).await;
+async fn repeated_liquidations_in_one_slot_keep_a_covered_obligation_covered<E: VmEnv>() {
+    covered_obligation_is_not_liquidated_into_bad_debt::<E>(Sending::OneSlot).await;
 }
 
-#[tokio::test]
-async fn repeated_liquidations_across_slots_keep_a_covered_obligation_covered() {
-    covered_obligation_is_not_liquidated_into_bad_debt(Sending::AcrossSlots).await;
+async fn repeated_liquidations_across_slots_keep_a_covered_obligation_covered<E: VmEnv>() {
+    covered_obligation_is_not_liquidated_into_bad_debt::<E>(Sending::AcrossSlots).await;
 }
+
+crate::scenarios!(
+    liquidation_tests:
+    healthy_obligation_cannot_be_liquidated,
+    price_crash_liquidation_pays_the_dynamic_bonus,
+    liquidation_clamps_to_the_liquidators_bounds,
+    dust_collateral_after_a_write_off_still_leaves_the_obligation,
+    deep_crash_writes_off_bad_debt_inside_liquidation,
+    liquidation_needs_a_fresh_obligation,
+    repeated_liquidations_in_one_transaction_keep_a_covered_obligation_covered,
+    repeated_liquidations_in_one_slot_keep_a_covered_obligation_covered,
+    repeated_liquidations_across_slots_keep_a_covered_obligation_covered,
+);

@@ -8,27 +8,17 @@
 //! the cases whose name contains the filter.
 #![allow(dead_code)]
 
-#[path = "cases/app.rs"]
 mod app;
-#[path = "cases/bot_market.rs"]
 mod bot_market;
-#[path = "cases/clients.rs"]
 mod clients;
-#[path = "../src/rpc_env.rs"]
-mod env;
-#[path = "../../shared/env_common.rs"]
-mod env_common;
-#[path = "../../shared/fixture.rs"]
-mod fixture;
-#[path = "cases/flash_bot.rs"]
 mod flash_bot;
-#[path = "../../shared/invariants.rs"]
-mod invariants;
-#[path = "../../shared/outcome.rs"]
-mod outcome;
-#[path = "../../shared/pyth.rs"]
-mod pyth;
+/// The RPC environment, beside what every environment shares.
+mod env {
+    pub use lending_test_suite::env::*;
+    pub use lending_validator_tests::rpc_env::Env;
+}
 use lending_sdk::ix;
+use lending_test_suite::{fixture, invariants, pyth};
 
 use anchor_lang::prelude::Pubkey;
 use env::TestEnv;

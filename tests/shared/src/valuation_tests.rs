@@ -5,8 +5,7 @@
 //! refreshed, the obligation is not) went through on the code before the fix, on the stale
 //! cache.
 
-use super::env::TestEnv;
-use super::env::{assert_err, Env};
+use super::env::{assert_err, VmEnv};
 use super::fixture::USD_UNIT;
 use super::fixture::{config, Market};
 use super::ix;
@@ -18,9 +17,8 @@ use solana_signer::Signer;
 /// SOL recovers after the borrower's refresh, in the same slot: the cache still says
 /// liquidatable, the reserve says healthy. The liquidation is refused; after a refresh the
 /// obligation is healthy and the refusal is `ObligationHealthy`.
-#[tokio::test]
-async fn a_recovered_obligation_is_not_liquidated_on_its_old_valuation() {
-    let mut env = Env::start().await;
+async fn a_recovered_obligation_is_not_liquidated_on_its_old_valuation<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, _lender, b, l) = setup(&mut env).await;
     m.set_price(&mut env, SOL, 85_000_000, -6).await;
     m.act(&mut env, &b.obligation, &[], &[]).await.unwrap();
@@ -43,9 +41,8 @@ async fn a_recovered_obligation_is_not_liquidated_on_its_old_valuation() {
 
 /// SOL falls after the borrower's refresh, in the same slot: a borrow sized on the old price
 /// is refused; after a refresh it is too large, and a smaller one goes through.
-#[tokio::test]
-async fn a_borrow_is_not_sized_on_a_price_replaced_in_the_same_slot() {
-    let mut env = Env::start().await;
+async fn a_borrow_is_not_sized_on_a_price_replaced_in_the_same_slot<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, _lender, b, _l) = setup(&mut env).await;
     // 10 SOL at $100, LTV 75%: $750 of borrow limit, $700.70 owed; $49 left.
     m.act(&mut env, &b.obligation, &[], &[]).await.unwrap();
@@ -73,9 +70,8 @@ async fn a_borrow_is_not_sized_on_a_price_replaced_in_the_same_slot() {
 
 /// The owner lowers SOL's LTV after the borrower's refresh, in the same slot: a borrow within
 /// the old LTV is refused until the obligation is refreshed under the new one.
-#[tokio::test]
-async fn a_borrow_is_not_sized_on_a_replaced_configuration() {
-    let mut env = Env::start().await;
+async fn a_borrow_is_not_sized_on_a_replaced_configuration<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, _lender, b, _l) = setup(&mut env).await;
     m.act(&mut env, &b.obligation, &[], &[]).await.unwrap();
     env.ok(
@@ -113,9 +109,8 @@ async fn a_borrow_is_not_sized_on_a_replaced_configuration() {
 /// A bad-debt write-off in the USDC reserve lowers what every USDC deposit share is worth. A
 /// depositor refreshed before it, in the same slot, cannot borrow against the old share value;
 /// refreshed after it, the largest borrow leaves it within its borrow limit.
-#[tokio::test]
-async fn a_write_off_in_the_same_slot_needs_a_new_refresh() {
-    let mut env = Env::start().await;
+async fn a_write_off_in_the_same_slot_needs_a_new_refresh<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, _lender, b, l) = setup(&mut env).await;
     let pyusd_lender = m.user(&mut env, &[0, 0, 10_000 * USD_UNIT]).await;
     m.supply(&mut env, &pyusd_lender, PYUSD, 10_000 * USD_UNIT)
@@ -152,3 +147,11 @@ async fn a_write_off_in_the_same_slot_needs_a_new_refresh() {
     let h = Market::obligation(&mut env, &d.obligation).await.health();
     assert!(h.borrowed > 0 && h.within_borrow_limit(), "{h:?}");
 }
+
+crate::scenarios!(
+    valuation_tests:
+    a_recovered_obligation_is_not_liquidated_on_its_old_valuation,
+    a_borrow_is_not_sized_on_a_price_replaced_in_the_same_slot,
+    a_borrow_is_not_sized_on_a_replaced_configuration,
+    a_write_off_in_the_same_slot_needs_a_new_refresh,
+);

@@ -1,21 +1,48 @@
-//! What every test environment (program-test, litesvm, JSON-RPC) offers, as one trait: each
-//! environment implements the primitives (`payer`, `keypair`, `blockhash`, `process`, `get`,
-//! `rent`, `clock`, `next_nonce`, `ok`); the rest is written once over them, and the fixture
-//! and the invariants take any `TestEnv`.
+//! What every test environment (program-test, litesvm, JSON-RPC) offers, as two traits.
+//! [`TestEnv`] is the part a real validator can do too: each environment implements its
+//! primitives (`payer`, `keypair`, `sign_by`, `process`, `get`, `rent`, `clock`,
+//! `next_nonce`, `ok`) and the rest is written once over them; the fixture and the invariants
+//! take any `TestEnv`. [`VmEnv`] adds what only an in-process VM can do (start a bank, move the
+//! clock, write accounts), which the scenarios need.
 //!
-//! The including file has `Instruction`, `Keypair`, `Pubkey`, `Signer`, `Transaction`,
-//! `TxResult`, `Account`, `Pack` and `spl_token_2022` in scope: each suite compiles this file
-//! against its own Solana line.
+//! The Solana types whose versions differ between the two lines (3.1 natively and over RPC, 4.2
+//! in litesvm) stay behind the traits: a transaction is the environment's own
+//! [`TestEnv::Transaction`], and accounts cross as this crate's [`Account`].
 
-use super::env::TxResult;
 use anchor_lang::prelude::{Clock, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::solana_program::program_pack::Pack;
 use anchor_spl::token_2022::spl_token_2022;
-use solana_account::Account;
 use solana_keypair::Keypair;
 use solana_signer::Signer;
-use solana_transaction::Transaction;
+
+#[allow(unused_imports)]
+pub use crate::outcome::{assert_anchor_err, assert_err, custom_code, find_event};
+pub use solana_transaction_error::TransactionError;
+
+/// Outcome of a transaction: the error of the failing instruction, if any.
+pub type TxResult = Result<(), TransactionError>;
+
+/// The classic SPL Token program id.
+pub const SPL_TOKEN: Pubkey = anchor_spl::token::ID;
+/// The Token-2022 program id.
+pub const TOKEN_2022: Pubkey = anchor_spl::token_2022::ID;
+
+/// An account as the tests read and write it: the fields of every Solana line's `Account`,
+/// which each environment converts to and from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Account {
+    /// Lamports held.
+    pub lamports: u64,
+    /// The account's data.
+    pub data: Vec<u8>,
+    /// The owning program.
+    pub owner: Pubkey,
+    /// Whether the account is a program.
+    pub executable: bool,
+    /// The epoch rent is next due (unused since rent exemption became mandatory).
+    pub rent_epoch: u64,
+}
 
 /// A test environment: a bank (or a validator) with a funded payer.
 #[allow(async_fn_in_trait)]
@@ -29,11 +56,22 @@ pub trait TestEnv {
     /// A number that changes with every call, keeping identical transactions distinct.
     fn next_nonce(&mut self) -> u32;
 
-    /// The blockhash to sign with.
-    async fn blockhash(&mut self) -> solana_hash::Hash;
+    /// A signed transaction of this environment's Solana line.
+    type Transaction;
+
+    /// `ixs` paid by `payer`, signed by it and by `signers`, with a recent blockhash.
+    async fn sign_by(
+        &mut self,
+        payer: &Keypair,
+        ixs: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Self::Transaction;
+
+    /// The size of `tx` on the wire, in bytes.
+    fn wire_size(tx: &Self::Transaction) -> usize;
 
     /// Processes a signed transaction.
-    async fn process(&mut self, tx: Transaction) -> TxResult;
+    async fn process(&mut self, tx: Self::Transaction) -> TxResult;
 
     /// Raw account, if it exists.
     async fn get(&mut self, key: &Pubkey) -> Option<Account>;
@@ -62,17 +100,14 @@ pub trait TestEnv {
     }
 
     /// `ixs` signed by the payer and `signers`, with the current blockhash.
-    async fn sign(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> Transaction {
+    async fn sign(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> Self::Transaction {
         let payer = self.payer();
-        let mut keys: Vec<&Keypair> = vec![&payer];
-        keys.extend(
-            signers
-                .iter()
-                .copied()
-                .filter(|s| s.pubkey() != payer.pubkey()),
-        );
-        let blockhash = self.blockhash().await;
-        Transaction::new_signed_with_payer(ixs, Some(&payer.pubkey()), &keys, blockhash)
+        let others: Vec<&Keypair> = signers
+            .iter()
+            .copied()
+            .filter(|s| s.pubkey() != payer.pubkey())
+            .collect();
+        self.sign_by(&payer, ixs, &others).await
     }
 
     /// Sends exactly `ixs`, paid by the payer and signed by `signers` too.
@@ -161,4 +196,46 @@ pub trait TestEnv {
         let ix = lending_sdk::ix::token::mint_to(authority, *mint, *dest, amount, token_program);
         self.ok(&[ix], &[]).await;
     }
+}
+
+/// Converts between account types with the same fields (this crate's [`Account`] and each
+/// Solana line's): `account_as!(value => Type)`.
+#[macro_export]
+macro_rules! account_as {
+    ($account:expr => $to:path) => {{
+        let a = $account;
+        $to {
+            lamports: a.lamports,
+            data: a.data,
+            owner: a.owner,
+            executable: a.executable,
+            rent_epoch: a.rent_epoch,
+        }
+    }};
+}
+
+/// An in-process VM (program-test or litesvm): a [`TestEnv`] that can also be started, have its
+/// clock moved and its accounts written, which is what the scenarios need.
+#[allow(async_fn_in_trait)]
+pub trait VmEnv: TestEnv + Sized + 'static {
+    /// A new bank with the lending program and the CPI forwarder loaded and a funded payer.
+    async fn start() -> Self;
+
+    /// Moves to the next slot and `secs` seconds later.
+    async fn advance(&mut self, secs: i64);
+
+    /// Sets the clock's unix time, staying in the current slot.
+    async fn set_time(&mut self, unix_timestamp: i64);
+
+    /// Writes an arbitrary account (oracle sources, hostile mints, attacks).
+    fn set_account(&mut self, key: &Pubkey, account: Account);
+
+    /// Simulates `ixs` (as [`TestEnv::send`] would send them), panicking if that fails, and
+    /// returns the payloads of the events the program emitted, or `None` where the VM cannot
+    /// see them (anchor-lang's `emit!` is a no-op in a native processor).
+    async fn simulate_events(
+        &mut self,
+        ixs: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Option<Vec<Vec<u8>>>;
 }

@@ -5,10 +5,10 @@
 //! issuer would have it, whatever the bundled token program can create; the program then runs
 //! the real Token-2022 program to create its vaults and move the seed.
 
-use super::env::TestEnv;
-use super::env::{assert_err, Env, TOKEN_2022};
+use super::env::{assert_err, VmEnv, TOKEN_2022};
 use super::fixture::{config, fixed_oracle, Market, SEED};
 use super::ix::{self, ReserveKeys};
+use crate::env::Account;
 use anchor_lang::prelude::Pubkey;
 use anchor_spl::token_2022::spl_token_2022::extension::{
     default_account_state::DefaultAccountState,
@@ -26,7 +26,6 @@ use anchor_spl::token_2022::spl_token_2022::extension::{
 };
 use anchor_spl::token_2022::spl_token_2022::state::{Account as TokenAccount, Mint};
 use lending::errors::LendingError;
-use solana_account::Account;
 use solana_signer::Signer;
 
 /// One extension as a mint's issuer set it up.
@@ -204,13 +203,18 @@ fn token_account_data(exts: &[Ext], mint: Pubkey, owner: Pubkey, amount: u64) ->
 }
 
 /// Lists a hand-built Token-2022 mint with `exts`, as a trusted issuer or not.
-async fn list(env: &mut Env, m: &Market, exts: &[Ext], trusted: bool) -> super::env::TxResult {
+async fn list(
+    env: &mut impl VmEnv,
+    m: &Market,
+    exts: &[Ext],
+    trusted: bool,
+) -> super::env::TxResult {
     list_reserve(env, m, exts, trusted).await.0
 }
 
 /// [`list`], also returning the reserve's address.
 async fn list_reserve(
-    env: &mut Env,
+    env: &mut impl VmEnv,
     m: &Market,
     exts: &[Ext],
     trusted: bool,
@@ -253,9 +257,8 @@ fn token_2022_account(data: Vec<u8>, lamports: u64) -> Account {
     }
 }
 
-#[tokio::test]
-async fn risky_token_2022_authorities_are_refused_unless_the_issuer_is_trusted() {
-    let mut env = Env::start().await;
+async fn risky_token_2022_authorities_are_refused_unless_the_issuer_is_trusted<E: VmEnv>() {
+    let mut env = E::start().await;
     let m = Market::new(&mut env).await;
     let cases = [
         (Ext::PermanentDelegate, LendingError::MintPermanentDelegate),
@@ -277,9 +280,8 @@ async fn risky_token_2022_authorities_are_refused_unless_the_issuer_is_trusted()
     }
 }
 
-#[tokio::test]
-async fn some_token_2022_mints_are_refused_even_from_a_trusted_issuer() {
-    let mut env = Env::start().await;
+async fn some_token_2022_mints_are_refused_even_from_a_trusted_issuer<E: VmEnv>() {
+    let mut env = E::start().await;
     let m = Market::new(&mut env).await;
     let cases = [
         (Ext::TransferFee(50), LendingError::MintTransferFee),
@@ -298,9 +300,8 @@ async fn some_token_2022_mints_are_refused_even_from_a_trusted_issuer() {
     }
 }
 
-#[tokio::test]
-async fn harmless_extensions_and_a_trusted_pyusd_shaped_mint_are_listed() {
-    let mut env = Env::start().await;
+async fn harmless_extensions_and_a_trusted_pyusd_shaped_mint_are_listed<E: VmEnv>() {
+    let mut env = E::start().await;
     let m = Market::new(&mut env).await;
     list(
         &mut env,
@@ -334,3 +335,10 @@ async fn harmless_extensions_and_a_trusted_pyusd_shaped_mint_are_listed() {
         "the seed moved through the real Token-2022 program"
     );
 }
+
+crate::scenarios!(
+    mint_tests:
+    risky_token_2022_authorities_are_refused_unless_the_issuer_is_trusted,
+    some_token_2022_mints_are_refused_even_from_a_trusted_issuer,
+    harmless_extensions_and_a_trusted_pyusd_shaped_mint_are_listed,
+);

@@ -1,8 +1,7 @@
 //! Position limits: an obligation at the maximum number of positions can still be liquidated
 //! in one legacy transaction (1,232 bytes, no lookup table).
 
-use super::env::TestEnv;
-use super::env::{Env, SPL_TOKEN};
+use super::env::{VmEnv, SPL_TOKEN};
 use super::fixture::{config, Market};
 use super::ix;
 use anchor_lang::solana_program::instruction::Instruction;
@@ -10,14 +9,12 @@ use lending::errors::LendingError;
 use lending_sdk::lending_core::state::{MAX_BORROWS, MAX_DEPOSITS};
 use lending_sdk::types::LiquidateParams;
 use solana_signer::Signer;
-use solana_transaction::Transaction;
 
 /// Largest serialized transaction the network accepts.
 const PACKET_DATA_SIZE: usize = 1_232;
 
-#[tokio::test]
-async fn liquidation_at_the_maximum_positions_fits_one_transaction() {
-    let mut env = Env::start().await;
+async fn liquidation_at_the_maximum_positions_fits_one_transaction<E: VmEnv>() {
+    let mut env = E::start().await;
     let mut m = Market::new(&mut env).await;
     let n = MAX_DEPOSITS + MAX_BORROWS;
     for _ in 0..n {
@@ -90,13 +87,8 @@ async fn liquidation_at_the_maximum_positions_fits_one_transaction() {
         },
         &reserves,
     ));
-    let tx = Transaction::new_signed_with_payer(
-        &ixs,
-        Some(&liq.kp.pubkey()),
-        &[&liq.kp],
-        env.blockhash().await,
-    );
-    let size = bincode::serialize(&tx).unwrap().len();
+    let tx = env.sign_by(&liq.kp, &ixs, &[]).await;
+    let size = E::wire_size(&tx);
     println!("liquidation transaction at {n} positions: {size} bytes");
     assert!(
         size <= PACKET_DATA_SIZE,
@@ -105,3 +97,8 @@ async fn liquidation_at_the_maximum_positions_fits_one_transaction() {
     env.process(tx).await.unwrap();
     assert!(env.balance(&liq.shares[1]).await > 0);
 }
+
+crate::scenarios!(
+    limits_tests:
+    liquidation_at_the_maximum_positions_fits_one_transaction,
+);

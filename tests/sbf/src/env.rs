@@ -1,28 +1,17 @@
-//! The test environment on litesvm 0.16 (SBF suite and CU bench): the same API as the
-//! program-test `Env` in `env.rs`, running the built `.so` files with the mainnet feature set
-//! (SPL Token served by p-token). It also records the compute units of every top-level lending
+//! The test environment on litesvm 0.16 (SBF suite and CU bench): the [`TestEnv`] and
+//! [`VmEnv`] primitives over the built `.so` files, with the mainnet feature set (SPL Token
+//! served by p-token). It also records the compute units of every top-level lending
 //! instruction it runs.
 
-pub use super::env_common::TestEnv;
-#[allow(unused_imports)]
-pub use super::outcome::{assert_anchor_err, assert_err, custom_code, find_event};
 use anchor_lang::prelude::{Clock, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
+use lending_test_suite::account_as;
+use lending_test_suite::env::{Account, TestEnv, TxResult, VmEnv};
 use litesvm::LiteSVM;
-use solana_account::Account;
 use solana_address::Address;
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 use solana_transaction::Transaction;
-pub use solana_transaction_error::TransactionError;
-
-/// Outcome of a transaction: the error of the failing instruction, if any.
-pub type TxResult = Result<(), TransactionError>;
-
-/// The classic SPL Token program id (p-token under litesvm's mainnet features).
-pub const SPL_TOKEN: Pubkey = anchor_spl::token::ID;
-/// The Token-2022 program id.
-pub const TOKEN_2022: Pubkey = anchor_spl::token_2022::ID;
 
 /// litesvm's address type from an Anchor `Pubkey` (two versions of the same 32 bytes).
 pub fn addr(k: &Pubkey) -> Address {
@@ -43,13 +32,7 @@ pub struct Env {
 }
 
 impl Env {
-    /// A VM with litesvm's defaults (mainnet features), `lending.so` and the CPI forwarder
-    /// (`cpi_forwarder.so`) loaded from `crate::runtime::deploy_dir()`.
-    pub async fn start() -> Self {
-        Self::start_on(LiteSVM::new(), |elf| elf).await
-    }
-
-    /// [`Env::start`] on a VM the caller configured, loading each `.so` through `elf` (the CU
+    /// [`VmEnv::start`] on a VM the caller configured, loading each `.so` through `elf` (the CU
     /// bench traces registers, which needs section headers).
     pub async fn start_on(mut svm: LiteSVM, elf: fn(Vec<u8>) -> Vec<u8>) -> Self {
         let dir = crate::runtime::deploy_dir();
@@ -76,9 +59,22 @@ impl Env {
         }
     }
 
+    /// The account at `key` as litesvm holds it.
+    pub fn account(&self, key: &Pubkey) -> Option<solana_account::Account> {
+        self.svm.get_account(&addr(key))
+    }
+}
+
+impl VmEnv for Env {
+    /// A VM with litesvm's defaults (mainnet features), `lending.so` and the CPI forwarder
+    /// (`cpi_forwarder.so`) loaded from `crate::runtime::deploy_dir()`.
+    async fn start() -> Self {
+        Self::start_on(LiteSVM::new(), |elf| elf).await
+    }
+
     /// Simulates `ixs`, panicking if that fails, and returns the payloads of the events the
     /// program emitted with `emit!` (event discriminator + borsh data), read from its logs.
-    pub async fn simulate_events(
+    async fn simulate_events(
         &mut self,
         ixs: &[Instruction],
         signers: &[&Keypair],
@@ -87,11 +83,13 @@ impl Env {
         let sim = self.svm.simulate_transaction(tx).unwrap_or_else(|f| {
             panic!("simulation failed: {:?}\n{}", f.err, f.meta.logs.join("\n"))
         });
-        Some(super::outcome::program_data(&sim.meta.logs, &lending::ID))
+        Some(lending_test_suite::outcome::program_data(
+            &sim.meta.logs,
+            &lending::ID,
+        ))
     }
 
-    /// Moves to the next slot and `secs` seconds later.
-    pub async fn advance(&mut self, secs: i64) {
+    async fn advance(&mut self, secs: i64) {
         let mut c = self.clock().await;
         self.svm.warp_to_slot(c.slot + 1);
         c.slot += 1;
@@ -99,15 +97,14 @@ impl Env {
         self.svm.set_sysvar(&c);
     }
 
-    /// Sets the clock's unix time, staying in the current slot.
-    pub async fn set_time(&mut self, unix_timestamp: i64) {
+    async fn set_time(&mut self, unix_timestamp: i64) {
         let mut c = self.clock().await;
         c.unix_timestamp = unix_timestamp;
         self.svm.set_sysvar(&c);
     }
 
-    /// Writes an arbitrary account (oracle sources).
-    pub fn set_account(&mut self, key: &Pubkey, account: Account) {
+    fn set_account(&mut self, key: &Pubkey, account: Account) {
+        let account = account_as!(account => solana_account::Account);
         self.svm
             .set_account(addr(key), account)
             .expect("set account");
@@ -123,7 +120,7 @@ impl TestEnv for Env {
     /// A new keypair, the same sequence in every run so PDA bumps (and CU) repeat.
     fn keypair(&mut self) -> Keypair {
         self.keys += 1;
-        super::fixture::nth_keypair(self.keys)
+        lending_test_suite::fixture::nth_keypair(self.keys)
     }
 
     /// The fee payer.
@@ -131,9 +128,28 @@ impl TestEnv for Env {
         self.payer.insecure_clone()
     }
 
-    /// The blockhash to sign with.
-    async fn blockhash(&mut self) -> solana_hash::Hash {
-        self.svm.latest_blockhash()
+    type Transaction = Transaction;
+
+    async fn sign_by(
+        &mut self,
+        payer: &Keypair,
+        ixs: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Transaction {
+        let mut keys = vec![payer];
+        keys.extend_from_slice(signers);
+        Transaction::new_signed_with_payer(
+            ixs,
+            Some(&payer.pubkey()),
+            &keys,
+            self.svm.latest_blockhash(),
+        )
+    }
+
+    fn wire_size(tx: &Transaction) -> usize {
+        bincode::serialize(tx)
+            .expect("transaction serializes")
+            .len()
     }
 
     /// Processes a transaction signed by the caller.
@@ -152,7 +168,8 @@ impl TestEnv for Env {
 
     /// Raw account, if it exists.
     async fn get(&mut self, key: &Pubkey) -> Option<Account> {
-        self.svm.get_account(&addr(key))
+        let a = self.account(key)?;
+        Some(account_as!(a => Account))
     }
 
     /// Rent-exempt minimum for `len` bytes.

@@ -1,7 +1,6 @@
 //! Deposits, redemptions, collateral, borrows and repayments: each failure path with its error.
 
-use super::env::TestEnv;
-use super::env::{assert_anchor_err, assert_err, Env};
+use super::env::{assert_anchor_err, assert_err, VmEnv};
 use super::fixture::{config, Market, User};
 use super::fixture::{SOL_UNIT, USD_UNIT};
 use super::invariants;
@@ -10,7 +9,7 @@ use super::scenario_tests::{three_reserves, PYUSD, SOL, USDC};
 use lending::errors::LendingError;
 use solana_signer::Signer;
 
-async fn funded(env: &mut Env) -> (Market, User, User) {
+async fn funded(env: &mut impl VmEnv) -> (Market, User, User) {
     let m = three_reserves(env).await;
     let lender = m
         .user(
@@ -27,7 +26,7 @@ async fn funded(env: &mut Env) -> (Market, User, User) {
 }
 
 async fn set_config(
-    env: &mut Env,
+    env: &mut impl VmEnv,
     m: &Market,
     i: usize,
     c: lending_sdk::types::ReserveConfigParams,
@@ -45,9 +44,8 @@ async fn set_config(
     .unwrap();
 }
 
-#[tokio::test]
-async fn deposit_then_redeem_returns_at_most_what_was_put_in() {
-    let mut env = Env::start().await;
+async fn deposit_then_redeem_returns_at_most_what_was_put_in<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, lender, b) = funded(&mut env).await;
     m.supply(&mut env, &b, PYUSD, 777_777).await.unwrap();
     let shares = env.balance(&b.shares[PYUSD]).await;
@@ -66,9 +64,8 @@ async fn deposit_then_redeem_returns_at_most_what_was_put_in() {
     invariants::check(&mut env, &m, &[lender.obligation, b.obligation]).await;
 }
 
-#[tokio::test]
-async fn actions_need_reserves_refreshed_in_this_slot() {
-    let mut env = Env::start().await;
+async fn actions_need_reserves_refreshed_in_this_slot<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, _lender, b) = funded(&mut env).await;
     env.advance(1).await;
     let k = m.reserves[PYUSD];
@@ -108,9 +105,8 @@ async fn actions_need_reserves_refreshed_in_this_slot() {
     assert_err(res, LendingError::ObligationStale);
 }
 
-#[tokio::test]
-async fn caps_and_outflow_limits_refuse_with_their_own_errors() {
-    let mut env = Env::start().await;
+async fn caps_and_outflow_limits_refuse_with_their_own_errors<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, lender, b) = funded(&mut env).await;
     let mut c = config(8_000, 8_500);
     c.deposit_cap = 60_000 * USD_UNIT;
@@ -168,9 +164,8 @@ async fn caps_and_outflow_limits_refuse_with_their_own_errors() {
     .await;
 }
 
-#[tokio::test]
-async fn withdrawals_keep_the_obligation_within_its_borrowing_power() {
-    let mut env = Env::start().await;
+async fn withdrawals_keep_the_obligation_within_its_borrowing_power<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, lender, b) = funded(&mut env).await;
     m.deposit_collateral(&mut env, &b, SOL, 10 * SOL_UNIT)
         .await
@@ -217,9 +212,8 @@ async fn withdrawals_keep_the_obligation_within_its_borrowing_power() {
     invariants::check(&mut env, &m, &[lender.obligation, b.obligation]).await;
 }
 
-#[tokio::test]
-async fn repay_never_takes_more_than_owed() {
-    let mut env = Env::start().await;
+async fn repay_never_takes_more_than_owed<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, lender, b) = funded(&mut env).await;
     m.deposit_collateral(&mut env, &b, SOL, 10 * SOL_UNIT)
         .await
@@ -247,9 +241,8 @@ async fn repay_never_takes_more_than_owed() {
     invariants::check(&mut env, &m, &[lender.obligation, b.obligation]).await;
 }
 
-#[tokio::test]
-async fn positions_are_bounded_and_collateral_cannot_be_borrowed_against_itself() {
-    let mut env = Env::start().await;
+async fn positions_are_bounded_and_collateral_cannot_be_borrowed_against_itself<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, _lender, b) = funded(&mut env).await;
     m.deposit_collateral(&mut env, &b, PYUSD, 100 * USD_UNIT)
         .await
@@ -281,9 +274,8 @@ async fn positions_are_bounded_and_collateral_cannot_be_borrowed_against_itself(
     assert_err(res, LendingError::CollateralAndDebtSameReserve);
 }
 
-#[tokio::test]
-async fn only_the_owner_moves_an_obligation() {
-    let mut env = Env::start().await;
+async fn only_the_owner_moves_an_obligation<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, lender, b) = funded(&mut env).await;
     m.deposit_collateral(&mut env, &b, SOL, 10 * SOL_UNIT)
         .await
@@ -325,9 +317,8 @@ async fn only_the_owner_moves_an_obligation() {
     assert_err(res, LendingError::NotObligationOwner);
 }
 
-#[tokio::test]
-async fn refresh_obligation_checks_its_reserves_one_by_one() {
-    let mut env = Env::start().await;
+async fn refresh_obligation_checks_its_reserves_one_by_one<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, _lender, b) = funded(&mut env).await;
     m.deposit_collateral(&mut env, &b, SOL, 10 * SOL_UNIT)
         .await
@@ -358,9 +349,8 @@ async fn refresh_obligation_checks_its_reserves_one_by_one() {
     .unwrap();
 }
 
-#[tokio::test]
-async fn reserve_status_gates_actions() {
-    let mut env = Env::start().await;
+async fn reserve_status_gates_actions<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, lender, b) = funded(&mut env).await;
     m.deposit_collateral(&mut env, &b, SOL, 10 * SOL_UNIT)
         .await
@@ -402,9 +392,8 @@ async fn reserve_status_gates_actions() {
     );
 }
 
-#[tokio::test]
-async fn a_vault_cannot_stand_in_for_the_users_account() {
-    let mut env = Env::start().await;
+async fn a_vault_cannot_stand_in_for_the_users_account<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, lender, _b) = funded(&mut env).await;
     let k = m.reserves[USDC];
     let res = m
@@ -440,9 +429,8 @@ async fn a_vault_cannot_stand_in_for_the_users_account() {
     );
 }
 
-#[tokio::test]
-async fn shares_move_between_wallet_and_obligation() {
-    let mut env = Env::start().await;
+async fn shares_move_between_wallet_and_obligation<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, lender, b) = funded(&mut env).await;
     let k = m.reserves[PYUSD];
     let unit = 10u64.pow(k.decimals as u32);
@@ -494,9 +482,8 @@ async fn shares_move_between_wallet_and_obligation() {
 /// reserve unrefreshable, and so unconfigurable (the change needed a fresh reserve), for good.
 /// The owner can now reconfigure it without a refresh: interest accrues under the old curve up
 /// to the change, and a period whose interest overflows is charged none.
-#[tokio::test]
-async fn a_reserve_whose_interest_overflows_can_still_be_reconfigured() {
-    let mut env = Env::start().await;
+async fn a_reserve_whose_interest_overflows_can_still_be_reconfigured<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, lender, b) = funded(&mut env).await;
     m.deposit_collateral(&mut env, &b, SOL, 10 * SOL_UNIT)
         .await
@@ -544,3 +531,19 @@ async fn a_reserve_whose_interest_overflows_can_still_be_reconfigured() {
     );
     invariants::check(&mut env, &m, &[lender.obligation, b.obligation]).await;
 }
+
+crate::scenarios!(
+    lifecycle_tests:
+    deposit_then_redeem_returns_at_most_what_was_put_in,
+    actions_need_reserves_refreshed_in_this_slot,
+    caps_and_outflow_limits_refuse_with_their_own_errors,
+    withdrawals_keep_the_obligation_within_its_borrowing_power,
+    repay_never_takes_more_than_owed,
+    positions_are_bounded_and_collateral_cannot_be_borrowed_against_itself,
+    only_the_owner_moves_an_obligation,
+    refresh_obligation_checks_its_reserves_one_by_one,
+    reserve_status_gates_actions,
+    a_vault_cannot_stand_in_for_the_users_account,
+    shares_move_between_wallet_and_obligation,
+    a_reserve_whose_interest_overflows_can_still_be_reconfigured,
+);

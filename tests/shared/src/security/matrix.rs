@@ -292,6 +292,7 @@ pub fn render() -> String {
 
 /// docs/security.md holds [`render`]'s table between its markers; a difference fails (and the
 /// file is rewritten, to be reviewed and committed).
+#[cfg(test)]
 #[test]
 fn docs_match_the_suite() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/security.md");

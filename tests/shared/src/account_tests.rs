@@ -1,7 +1,6 @@
 //! Wrong accounts and edge amounts: each rejected with its own error, nothing changed.
 
-use super::env::TestEnv;
-use super::env::{assert_anchor_err, assert_err, Env, SPL_TOKEN, TOKEN_2022};
+use super::env::{assert_anchor_err, assert_err, VmEnv, SPL_TOKEN, TOKEN_2022};
 use super::fixture::{config, fixed_oracle, Market, User};
 use super::fixture::{SOL_UNIT, USD_UNIT};
 use super::ix::{self, ReserveKeys};
@@ -11,7 +10,7 @@ use lending::errors::LendingError;
 use lending_sdk::types::LiquidateParams;
 use solana_signer::Signer;
 
-async fn funded(env: &mut Env) -> (Market, User, User) {
+async fn funded(env: &mut impl VmEnv) -> (Market, User, User) {
     let m = three_reserves(env).await;
     let lender = m
         .user(
@@ -29,9 +28,8 @@ async fn funded(env: &mut Env) -> (Market, User, User) {
     (m, lender, b)
 }
 
-#[tokio::test]
-async fn accounts_from_another_market_are_refused() {
-    let mut env = Env::start().await;
+async fn accounts_from_another_market_are_refused<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, _lender, b) = funded(&mut env).await;
     let other = three_reserves(&mut env).await;
     let stranger = other.user(&mut env, &[0, 0, 0]).await;
@@ -73,9 +71,8 @@ async fn accounts_from_another_market_are_refused() {
     assert_err(res, LendingError::WrongMarket);
 }
 
-#[tokio::test]
-async fn substituted_vaults_mints_and_token_programs_are_refused() {
-    let mut env = Env::start().await;
+async fn substituted_vaults_mints_and_token_programs_are_refused<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, lender, _b) = funded(&mut env).await;
     let k = m.reserves[USDC];
     let other = m.reserves[PYUSD];
@@ -157,9 +154,8 @@ async fn substituted_vaults_mints_and_token_programs_are_refused() {
     );
 }
 
-#[tokio::test]
-async fn amounts_at_the_edges() {
-    let mut env = Env::start().await;
+async fn amounts_at_the_edges<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, lender, b) = funded(&mut env).await;
     assert_err(
         m.borrow(&mut env, &b, USDC, 0).await,
@@ -254,9 +250,8 @@ async fn amounts_at_the_edges() {
     );
 }
 
-#[tokio::test]
-async fn flash_loans_can_be_switched_off() {
-    let mut env = Env::start().await;
+async fn flash_loans_can_be_switched_off<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, lender, _b) = funded(&mut env).await;
     let mut c = config(8_000, 8_500);
     c.flash_loans_enabled = false;
@@ -280,9 +275,8 @@ async fn flash_loans_can_be_switched_off() {
     assert_err(res, LendingError::FlashLoansDisabled);
 }
 
-#[tokio::test]
-async fn oracle_admin_inputs_are_validated() {
-    let mut env = Env::start().await;
+async fn oracle_admin_inputs_are_validated<E: VmEnv>() {
+    let mut env = E::start().await;
     let m = Market::new(&mut env).await;
     let mint = env.create_mint(6, SPL_TOKEN).await;
     let o = m.owner.pubkey();
@@ -417,3 +411,12 @@ async fn oracle_admin_inputs_are_validated() {
         .is_err());
     assert_eq!(env.get(&oracle).await.unwrap().data, before);
 }
+
+crate::scenarios!(
+    account_tests:
+    accounts_from_another_market_are_refused,
+    substituted_vaults_mints_and_token_programs_are_refused,
+    amounts_at_the_edges,
+    flash_loans_can_be_switched_off,
+    oracle_admin_inputs_are_validated,
+);

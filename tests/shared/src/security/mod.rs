@@ -1,9 +1,11 @@
 //! The security suite: every attack class sent at every instruction it applies to, each
 //! asserting the expected refusal and that nothing changed (docs/security.md).
 
-mod amounts;
+pub(crate) mod amounts;
 mod attack;
-mod classes;
+pub(crate) mod classes;
 mod matrix;
 mod scene;
-mod substitution;
+pub(crate) mod substitution;
+
+pub use matrix::render as matrix_table;

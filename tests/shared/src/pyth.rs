@@ -1,10 +1,10 @@
 //! The real Pyth snapshots in `tests/fixtures/` and the account shapes around them, shared by
 //! the oracle tests and the CU benchmark.
 
+use crate::env::Account;
 use anchor_lang::prelude::Pubkey;
 use base64::Engine;
 use lending_sdk::types::OracleParams;
-use solana_account::Account;
 
 /// SOL/USD feed id, as in the pull snapshot.
 pub const SOL_FEED: &str = "ef0d8b6fda2ceba41da15d4095d1da392a0d2f8ed0c6c7bc0f4cfac8c280b56d";

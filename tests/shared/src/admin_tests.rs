@@ -1,8 +1,7 @@
 //! Admin instructions: market creation, ownership transfer, configuration bounds, pause flags,
 //! fee claiming.
 
-use super::env::TestEnv;
-use super::env::{assert_err, Env, SPL_TOKEN};
+use super::env::{assert_err, VmEnv, SPL_TOKEN};
 use super::fixture::{config, Market};
 use super::ix::{self, ReserveKeys};
 use super::scenario_tests::{three_reserves, SOL, USDC};
@@ -21,9 +20,8 @@ fn market_config(pause_flags: u8) -> MarketConfigParams {
     }
 }
 
-#[tokio::test]
-async fn init_market_validates_the_liquidation_limits() {
-    let mut env = Env::start().await;
+async fn init_market_validates_the_liquidation_limits<E: VmEnv>() {
+    let mut env = E::start().await;
     let owner = env.wallet(10).await;
     let wad = lending::risk::WAD;
     // (close factor, dust threshold, per-call cap): #18, low 7 adds all but the first two.
@@ -55,9 +53,8 @@ async fn init_market_validates_the_liquidation_limits() {
     }
 }
 
-#[tokio::test]
-async fn ownership_moves_in_two_steps() {
-    let mut env = Env::start().await;
+async fn ownership_moves_in_two_steps<E: VmEnv>() {
+    let mut env = E::start().await;
     let m = Market::new(&mut env).await;
     let next = env.wallet(1).await;
     let stranger = env.wallet(1).await;
@@ -110,9 +107,8 @@ async fn ownership_moves_in_two_steps() {
     );
 }
 
-#[tokio::test]
-async fn pause_flags_stop_actions_but_not_repayment() {
-    let mut env = Env::start().await;
+async fn pause_flags_stop_actions_but_not_repayment<E: VmEnv>() {
+    let mut env = E::start().await;
     let m = three_reserves(&mut env).await;
     let lender = m.user(&mut env, &[0, 10_000_000_000, 0]).await;
     let b = m.user(&mut env, &[10_000_000_000, 1_000_000_000, 0]).await;
@@ -169,9 +165,8 @@ async fn pause_flags_stop_actions_but_not_repayment() {
     m.repay(&mut env, &b, USDC, 50_000_000).await.unwrap();
 }
 
-#[tokio::test]
-async fn reserve_config_bounds_are_enforced() {
-    let mut env = Env::start().await;
+async fn reserve_config_bounds_are_enforced<E: VmEnv>() {
+    let mut env = E::start().await;
     let m = three_reserves(&mut env).await;
     let k = m.reserves[SOL];
     let o = m.owner.pubkey();
@@ -279,9 +274,8 @@ async fn reserve_config_bounds_are_enforced() {
     assert!(r.last_update.is_stale(env.clock().await.slot));
 }
 
-#[tokio::test]
-async fn init_reserve_requires_a_seed_and_cannot_run_twice() {
-    let mut env = Env::start().await;
+async fn init_reserve_requires_a_seed_and_cannot_run_twice<E: VmEnv>() {
+    let mut env = E::start().await;
     let mut m = Market::new(&mut env).await;
     let i = m
         .add_reserve(&mut env, 6, SPL_TOKEN, 1_000_000, -6, config(8_000, 8_500))
@@ -347,9 +341,8 @@ async fn init_reserve_requires_a_seed_and_cannot_run_twice() {
     m.reserves.push(k2);
 }
 
-#[tokio::test]
-async fn protocol_fees_are_claimed_by_the_owner_only() {
-    let mut env = Env::start().await;
+async fn protocol_fees_are_claimed_by_the_owner_only<E: VmEnv>() {
+    let mut env = E::start().await;
     let m = three_reserves(&mut env).await;
     let lender = m.user(&mut env, &[0, 10_000_000_000, 0]).await;
     let b = m.user(&mut env, &[10_000_000_000, 0, 0]).await;
@@ -399,11 +392,10 @@ async fn protocol_fees_are_claimed_by_the_owner_only() {
 /// pause stops borrows, supplies and withdrawals but never repayments, liquidations or
 /// collateral top-ups (a pause that stopped liquidations would turn a crash into bad debt);
 /// a pause with an end lapses by itself.
-#[tokio::test]
-async fn guardian_pauses_and_liquidations_repayments_and_top_ups_go_on() {
+async fn guardian_pauses_and_liquidations_repayments_and_top_ups_go_on<E: VmEnv>() {
     use super::liquidation_tests::{liquidate_ix, params, setup};
     use lending_sdk::lending_core::state::market::{PAUSE_ALL, PAUSE_BORROWS};
-    let mut env = Env::start().await;
+    let mut env = E::start().await;
     let (m, lender, b, l) = setup(&mut env).await;
     let guardian = env.wallet(1).await;
     let stranger = env.wallet(1).await;
@@ -557,3 +549,14 @@ async fn guardian_pauses_and_liquidations_repayments_and_top_ups_go_on() {
     .await;
     assert_eq!(env.zc::<LendingMarket>(&m.market).await.pause_flags, 0);
 }
+
+crate::scenarios!(
+    admin_tests:
+    init_market_validates_the_liquidation_limits,
+    ownership_moves_in_two_steps,
+    pause_flags_stop_actions_but_not_repayment,
+    reserve_config_bounds_are_enforced,
+    init_reserve_requires_a_seed_and_cannot_run_twice,
+    protocol_fees_are_claimed_by_the_owner_only,
+    guardian_pauses_and_liquidations_repayments_and_top_ups_go_on,
+);

@@ -1,15 +1,14 @@
 //! Sending an attack: it must fail with its expected error and leave every account it names
 //! (program accounts, vaults, mints, wallets' token accounts) exactly as it found them.
 
-use super::super::env::TestEnv;
-use super::super::env::{Env, TransactionError, TxResult};
+use super::super::env::{TransactionError, TxResult, VmEnv};
 use super::super::outcome::custom_code;
+use crate::env::Account;
 use anchor_lang::error::ErrorCode;
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::error::InstructionError;
 use anchor_lang::solana_program::instruction::Instruction;
 use lending::errors::LendingError;
-use solana_account::Account;
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 
@@ -55,7 +54,7 @@ impl Expect {
 }
 
 /// Every account `tx` names but the fee payer, once each.
-fn named_accounts(env: &Env, tx: &[Instruction]) -> Vec<Pubkey> {
+fn named_accounts(env: &impl VmEnv, tx: &[Instruction]) -> Vec<Pubkey> {
     let payer = env.payer().pubkey();
     let mut keys: Vec<Pubkey> = tx
         .iter()
@@ -68,7 +67,7 @@ fn named_accounts(env: &Env, tx: &[Instruction]) -> Vec<Pubkey> {
 }
 
 /// The state of each of `keys`.
-async fn snapshot(env: &mut Env, keys: &[Pubkey]) -> Vec<Option<Account>> {
+async fn snapshot(env: &mut impl VmEnv, keys: &[Pubkey]) -> Vec<Option<Account>> {
     let mut out = Vec::with_capacity(keys.len());
     for k in keys {
         out.push(env.get(k).await);
@@ -80,7 +79,7 @@ async fn snapshot(env: &mut Env, keys: &[Pubkey]) -> Vec<Option<Account>> {
 /// `label` names the cell ("borrow_obligation_liquidity × missing signer"). Only the keypairs
 /// the transaction needs sign it.
 pub async fn attack(
-    env: &mut Env,
+    env: &mut impl VmEnv,
     label: &str,
     tx: &[Instruction],
     signers: &[&Keypair],
@@ -156,7 +155,7 @@ pub struct Saved {
 
 impl Saved {
     /// Puts every saved account back as it was.
-    pub fn restore(self, env: &mut Env) {
+    pub fn restore(self, env: &mut impl VmEnv) {
         for (k, a) in self.keys.iter().zip(self.accounts) {
             env.set_account(k, a.unwrap_or_default());
         }
@@ -165,7 +164,11 @@ impl Saved {
 
 /// Sends `tx` for real and returns its result plus what it touched, so the caller can inspect
 /// the outcome and then [`Saved::restore`] the scene.
-pub async fn trial(env: &mut Env, tx: &[Instruction], signers: &[&Keypair]) -> (TxResult, Saved) {
+pub async fn trial(
+    env: &mut impl VmEnv,
+    tx: &[Instruction],
+    signers: &[&Keypair],
+) -> (TxResult, Saved) {
     let keys = named_accounts(env, tx);
     let accounts = snapshot(env, &keys).await;
     let res = env.send(tx, signers).await;

@@ -6,8 +6,7 @@
 //! stranger. [`Scene::case`] builds each instruction as it would succeed; the attack classes
 //! then change one thing about it.
 
-use super::super::env::Env;
-use super::super::env::TestEnv;
+use super::super::env::VmEnv;
 use super::super::fixture::{config, fixed_oracle, Market, User};
 use super::super::fixture::{SOL_UNIT, USD_UNIT};
 use super::super::ix::{self, ReserveKeys};
@@ -110,7 +109,7 @@ impl Case<'_> {
 impl Scene {
     /// Builds the scene: two markets, positions, accrued fees, and the SOL drop that makes the
     /// victim liquidatable.
-    pub async fn new(env: &mut Env) -> Self {
+    pub async fn new(env: &mut impl VmEnv) -> Self {
         let m = three_reserves(env).await;
         let other = three_reserves(env).await;
         let lender = m

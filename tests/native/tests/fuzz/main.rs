@@ -4,6 +4,7 @@
 //! program in solana-program-test, and check the invariants of docs/fuzzing.md after every
 //! step. `./scripts/test` runs a bounded number (FUZZ_CASES × FUZZ_STEPS, default 6 × 120);
 //! `scripts/fuzz-long` runs at least a million operations.
+#![allow(deprecated)]
 
 mod checks;
 mod model;

@@ -2,8 +2,7 @@
 //! copies: what they predict is what the program then does, to the last unit, and they refuse
 //! what it refuses.
 
-use super::env::TestEnv;
-use super::env::{assert_err, Env};
+use super::env::{assert_err, VmEnv};
 use super::fixture::Market;
 use super::fixture::USD_UNIT;
 use super::liquidation_tests::{liquidate_ix, params, setup};
@@ -30,9 +29,8 @@ fn positions(ob: &Obligation) -> Vec<String> {
     v
 }
 
-#[tokio::test]
-async fn a_borrow_preview_is_what_the_program_does() {
-    let mut env = Env::start().await;
+async fn a_borrow_preview_is_what_the_program_does<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, _lender, b, _l) = setup(&mut env).await;
     let usdc = m.reserves[USDC].reserve;
     let ms = m.state(&mut env).await;
@@ -51,9 +49,8 @@ async fn a_borrow_preview_is_what_the_program_does() {
     assert_eq!(after.health(), p.outcome.health);
 }
 
-#[tokio::test]
-async fn a_borrow_the_program_refuses_is_refused_in_preview() {
-    let mut env = Env::start().await;
+async fn a_borrow_the_program_refuses_is_refused_in_preview<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, _lender, b, _l) = setup(&mut env).await;
     let usdc = m.reserves[USDC].reserve;
     let ms = m.state(&mut env).await;
@@ -70,9 +67,8 @@ async fn a_borrow_the_program_refuses_is_refused_in_preview() {
     );
 }
 
-#[tokio::test]
-async fn a_repayment_preview_is_what_the_program_does() {
-    let mut env = Env::start().await;
+async fn a_repayment_preview_is_what_the_program_does<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, _lender, b, _l) = setup(&mut env).await;
     let usdc = m.reserves[USDC].reserve;
     let ms = m.state(&mut env).await;
@@ -99,9 +95,8 @@ async fn a_repayment_preview_is_what_the_program_does() {
     assert_eq!(positions(&after), positions(&p.obligation));
 }
 
-#[tokio::test]
-async fn a_liquidation_preview_is_what_the_program_does() {
-    let mut env = Env::start().await;
+async fn a_liquidation_preview_is_what_the_program_does<E: VmEnv>() {
+    let mut env = E::start().await;
     let (m, _lender, b, l) = setup(&mut env).await;
     m.set_price(&mut env, SOL, 80_000_000, -6).await;
     let (sol, usdc) = (m.reserves[SOL].reserve, m.reserves[USDC].reserve);
@@ -134,3 +129,11 @@ async fn a_liquidation_preview_is_what_the_program_does() {
     let after = Market::obligation(&mut env, &b.obligation).await;
     assert_eq!(positions(&after), positions(&p.obligation));
 }
+
+crate::scenarios!(
+    preview_tests:
+    a_borrow_preview_is_what_the_program_does,
+    a_borrow_the_program_refuses_is_refused_in_preview,
+    a_repayment_preview_is_what_the_program_does,
+    a_liquidation_preview_is_what_the_program_does,
+);
