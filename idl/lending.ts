@@ -2967,6 +2967,14 @@ export type Lending = {
             "type": "u128"
           },
           {
+            "name": "borrowedWeighted",
+            "docs": [
+              "Debt at price + conf weighted by the borrow factors: what the borrow limit and the",
+              "liquidation line are compared with."
+            ],
+            "type": "u128"
+          },
+          {
             "name": "borrowLimit",
             "docs": [
               "Borrow limit."
@@ -3673,6 +3681,18 @@ export type Lending = {
             }
           },
           {
+            "name": "borrowedWeightedValue",
+            "docs": [
+              "Weighted debt: each debt position at price + conf times its reserve's borrow",
+              "factor (WAD quote). The borrow limit and the liquidation line are compared with it."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
             "name": "padding",
             "docs": [
               "Reserved for upgrades."
@@ -3680,7 +3700,7 @@ export type Lending = {
             "type": {
               "array": [
                 "u64",
-                4
+                2
               ]
             }
           }
@@ -4800,6 +4820,26 @@ export type Lending = {
             }
           },
           {
+            "name": "borrowFactorBps",
+            "docs": [
+              "Weight of this asset's debt against the borrow limit and the liquidation line, in",
+              "basis points (10,000 = 1x and up): volatile debt needs more collateral."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "pad2",
+            "docs": [
+              "Reserved."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                6
+              ]
+            }
+          },
+          {
             "name": "padding",
             "docs": [
               "Reserved for upgrades."
@@ -4807,7 +4847,7 @@ export type Lending = {
             "type": {
               "array": [
                 "u64",
-                8
+                7
               ]
             }
           }
@@ -4882,6 +4922,14 @@ export type Lending = {
             "name": "utilizationCapBps",
             "docs": [
               "Utilisation above which borrows are refused, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "borrowFactorBps",
+            "docs": [
+              "Weight of this asset's debt against the borrow limit and the liquidation line, in",
+              "basis points (10,000 = 1x, at most 50,000)."
             ],
             "type": "u16"
           },

@@ -202,6 +202,7 @@ try {
   const shown = {
     deposited: Number(await attr("deposited-value", "data-wad")) / 1e18,
     borrowed: Number(await attr("borrowed-value", "data-wad")) / 1e18,
+    borrowedWeighted: Number(await attr("borrowed-weighted-value", "data-wad")) / 1e18,
     borrowLimit: Number(await attr("borrow-limit", "data-wad")) / 1e18,
     liquidationLine: Number(await attr("liquidation-line", "data-wad")) / 1e18,
     used: await num("health", "data-used"),
@@ -214,10 +215,11 @@ try {
   };
   close(shown.deposited, wad(ob.deposited_value), 1e-9, "collateral value");
   close(shown.borrowed, wad(ob.borrowed_value), 1e-6, "debt value");
+  close(shown.borrowedWeighted, wad(ob.borrowed_weighted_value), 1e-6, "weighted debt");
   close(shown.borrowLimit, wad(ob.borrow_limit_value), 1e-9, "borrow limit");
   close(shown.liquidationLine, wad(ob.liquidation_line_value), 1e-9, "liquidation line");
-  close(shown.used, wad(ob.borrowed_value) / wad(ob.borrow_limit_value), 1e-6, "health bar (borrow limit used)");
-  close(shown.factor, wad(ob.liquidation_line_value) / wad(ob.borrowed_value), 1e-6, "health factor");
+  close(shown.used, wad(ob.borrowed_weighted_value) / wad(ob.borrow_limit_value), 1e-6, "health bar (borrow limit used)");
+  close(shown.factor, wad(ob.liquidation_line_value) / wad(ob.borrowed_weighted_value), 1e-6, "health factor");
   close(shown.used, projectedUsed, 1e-6, "projected health = health after landing");
   assert.equal(shown.walletUSDC, await tokenBalance("USDC"), "wallet USDC on the page");
   assert.ok(shown.owed >= 500_500_000n && shown.owed < 500_600_000n, `owed ${shown.owed} = 500 + 0.1% fee + interest`);

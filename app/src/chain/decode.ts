@@ -63,6 +63,7 @@ export function reserveView(key: PublicKey, r: any, oracle: any | null, symbol: 
       originationFeeBps: c.originationFeeBps,
       protocolTakeRateBps: c.protocolTakeRateBps,
       utilizationCapBps: c.utilizationCapBps,
+      borrowFactorBps: c.borrowFactorBps,
       depositCap: big(c.depositCap),
       borrowCap: big(c.borrowCap),
       status: c.status,
@@ -82,6 +83,7 @@ export function obligationView(key: PublicKey, o: any): ObligationView {
     health: {
       deposited: pod(o.depositedValue),
       borrowed: pod(o.borrowedValue),
+      borrowedWeighted: pod(o.borrowedWeightedValue),
       borrowLimit: pod(o.borrowLimitValue),
       liquidationLine: pod(o.liquidationLineValue),
     },

@@ -52,6 +52,8 @@ export interface ReserveView {
     originationFeeBps: number;
     protocolTakeRateBps: number;
     utilizationCapBps: number;
+    /** Weight of this asset's debt against the borrow limit and the liquidation line (bps). */
+    borrowFactorBps: number;
     depositCap: bigint;
     borrowCap: bigint;
     status: number;

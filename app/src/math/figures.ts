@@ -99,12 +99,17 @@ export function apys(
   };
 }
 
-/** The four cached health values of an obligation (WAD quote). */
+/** The cached health values of an obligation (WAD quote). */
 export interface Health {
   /** Collateral at spot. */
   deposited: bigint;
   /** Debt at price + conf. */
   borrowed: bigint;
+  /**
+   * Debt at price + conf weighted by each reserve's borrow factor: what the borrow limit and
+   * the liquidation line are compared with.
+   */
+  borrowedWeighted: bigint;
   /** Borrow limit. */
   borrowLimit: bigint;
   /** Liquidation line. */
@@ -112,29 +117,29 @@ export interface Health {
 }
 
 /**
- * Health factor: liquidation line / debt (∞ without debt). Below 1.0 the obligation can be
- * liquidated.
+ * Health factor: liquidation line / weighted debt (∞ without debt). Below 1.0 the obligation
+ * can be liquidated.
  */
 export function healthFactor(h: Health): number {
-  if (h.borrowed === 0n) return Infinity;
-  return wadToNumber(h.liquidationLine) / wadToNumber(h.borrowed);
+  if (h.borrowedWeighted === 0n) return Infinity;
+  return wadToNumber(h.liquidationLine) / wadToNumber(h.borrowedWeighted);
 }
 
-/** Share of the borrow limit in use (0..1+), for the health bar. */
+/** Share of the borrow limit in use by the weighted debt (0..1+), for the health bar. */
 export function borrowLimitUsed(h: Health): number {
-  if (h.borrowLimit === 0n) return h.borrowed === 0n ? 0 : Infinity;
-  return wadToNumber(h.borrowed) / wadToNumber(h.borrowLimit);
+  if (h.borrowLimit === 0n) return h.borrowedWeighted === 0n ? 0 : Infinity;
+  return wadToNumber(h.borrowedWeighted) / wadToNumber(h.borrowLimit);
 }
 
 /**
  * The price of one collateral asset at which the obligation reaches its liquidation line,
  * all other prices held: the asset's liquidation contribution must fall by
- * (liquidation line − borrowed). `null` without debt, or when no price of this asset alone can
- * make it liquidatable.
+ * (liquidation line − weighted debt). `null` without debt, or when no price of this asset
+ * alone can make it liquidatable.
  */
 export function liquidationPrice(h: Health, assetUnhealthy: bigint, price: number): number | null {
-  if (h.borrowed === 0n || assetUnhealthy === 0n) return null;
-  const slack = wadToNumber(h.liquidationLine) - wadToNumber(h.borrowed);
+  if (h.borrowedWeighted === 0n || assetUnhealthy === 0n) return null;
+  const slack = wadToNumber(h.liquidationLine) - wadToNumber(h.borrowedWeighted);
   const share = wadToNumber(assetUnhealthy);
   if (slack >= share) return null;
   return Math.max(0, price * (1 - slack / share));

@@ -22,6 +22,7 @@ export function MarketTable({ snap }: { snap: Snapshot }) {
             <th>Supply APY</th>
             <th>Borrow APY</th>
             <th>LTV / liq.</th>
+            <th>Borrow factor</th>
             <th>Caps (deposit / borrow)</th>
             <th>Wallet</th>
           </tr>
@@ -52,6 +53,9 @@ export function MarketTable({ snap }: { snap: Snapshot }) {
                 <td>{pct(rates.borrowApy)}</td>
                 <td>
                   {pct(r.config.ltvBps / 10_000)} / {pct(r.config.liquidationThresholdBps / 10_000)}
+                </td>
+                <td title="debt in this asset counts this many times against the borrow limit">
+                  {(r.config.borrowFactorBps / 10_000).toFixed(2)}x
                 </td>
                 <td>
                   {cap(r.config.depositCap)} / {cap(r.config.borrowCap)}

@@ -72,6 +72,7 @@ export function PositionPanel({ snap }: { snap: Snapshot }) {
       <div className="figures">
         <Figure label="Collateral value" raw={h.deposited} testId="deposited-value" />
         <Figure label="Debt value" raw={h.borrowed} testId="borrowed-value" />
+        <Figure label="Weighted debt" raw={h.borrowedWeighted} testId="borrowed-weighted-value" />
         <Figure label="Borrow limit" raw={h.borrowLimit} testId="borrow-limit" />
         <Figure label="Liquidation line" raw={h.liquidationLine} testId="liquidation-line" />
       </div>

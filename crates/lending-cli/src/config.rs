@@ -241,6 +241,10 @@ pub struct ReserveConfigSection {
     /// Utilisation above which borrows are refused, in basis points.
     #[serde(default = "full")]
     pub utilization_cap_bps: u16,
+    /// Weight of this asset's debt against the borrow limit and the liquidation line, in
+    /// basis points (10,000 = 1x, the default; at most 50,000).
+    #[serde(default = "full")]
+    pub borrow_factor_bps: u16,
     /// "active", "reduce-only" or "frozen".
     #[serde(default)]
     pub status: Status,
@@ -410,6 +414,7 @@ impl ReserveSection {
             flash_loan_fee_bps: c.flash_loan_fee_bps,
             protocol_take_rate_bps: c.protocol_take_rate_bps,
             utilization_cap_bps: c.utilization_cap_bps,
+            borrow_factor_bps: c.borrow_factor_bps,
             status: c.status as u8,
             flash_loans_enabled: c.flash_loans_enabled,
             trusted_issuer: c.trusted_issuer,

@@ -48,8 +48,8 @@ pub fn run(ctx: &Context, a: &LiquidateArgs) -> Result<Report> {
     let h = obligation_health(&ob, &ms.reserves, &ms.clock)?;
     if !h.health.is_liquidatable() {
         bail!(
-            "obligation {key} is healthy (debt ${:.2} within liquidation line ${:.2}): nothing to do",
-            wad_f64(h.health.borrowed),
+            "obligation {key} is healthy (weighted debt ${:.2} within liquidation line ${:.2}): nothing to do",
+            wad_f64(h.health.borrowed_weighted),
             wad_f64(h.health.liquidation_line)
         );
     }

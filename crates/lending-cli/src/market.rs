@@ -354,6 +354,7 @@ fn show(ctx: &Context) -> Result<Report> {
                 pct(r.config.ltv_bps as f64 / 1e4),
                 pct(r.config.liquidation_threshold_bps as f64 / 1e4)
             ),
+            format!("{:.2}x", r.config.borrow_factor_bps as f64 / 1e4),
             format!("{}/{}", cap(r.config.deposit_cap), cap(r.config.borrow_cap)),
         ]);
         list.push(json!({
@@ -371,6 +372,7 @@ fn show(ctx: &Context) -> Result<Report> {
             "borrow_apy": fig.borrow_apy,
             "ltv_bps": r.config.ltv_bps,
             "liquidation_threshold_bps": r.config.liquidation_threshold_bps,
+            "borrow_factor_bps": r.config.borrow_factor_bps,
             "deposit_cap": r.config.deposit_cap,
             "borrow_cap": r.config.borrow_cap,
             "status": r.config.status,
@@ -387,6 +389,7 @@ fn show(ctx: &Context) -> Result<Report> {
             "supply APY",
             "borrow APY",
             "LTV/liq",
+            "borrow factor",
             "caps (dep/borrow)",
         ],
         &rows,

@@ -93,12 +93,12 @@ pub fn run(ctx: &Context, cmd: &ObligationCmd) -> Result<Report> {
             format!("debt {sym}"),
             format!("{tokens:.6}"),
             usd(wad_f64(*v)),
-            "-".into(),
+            format!("factor {:.2}x", r.config.borrow_factor_bps as f64 / 1e4),
             "-".into(),
         ]);
         borrows.push(json!({
             "reserve": b.reserve.to_string(), "symbol": sym, "owed": owed, "tokens": tokens,
-            "value": wad_f64(*v),
+            "value": wad_f64(*v), "borrow_factor_bps": r.config.borrow_factor_bps,
         }));
     }
     let hh = &h.health;
@@ -109,13 +109,20 @@ pub fn run(ctx: &Context, cmd: &ObligationCmd) -> Result<Report> {
         ob.owner, ob.market
     );
     text.push_str(&table(
-        &["position", "tokens", "value", "LTV", "liquidation price"],
+        &[
+            "position",
+            "tokens",
+            "value",
+            "LTV / borrow factor",
+            "liquidation price",
+        ],
         &rows,
     ));
     text.push_str(&format!(
-        "\n  collateral {}  debt {}  borrow limit {}  liquidation line {}\n  health factor {}  {}\n",
+        "\n  collateral {}  debt {} (weighted {})  borrow limit {}  liquidation line {}\n  health factor {}  {}\n",
         usd(wad_f64(hh.deposited)),
         usd(wad_f64(hh.borrowed)),
+        usd(wad_f64(hh.borrowed_weighted)),
         usd(wad_f64(hh.borrow_limit)),
         usd(wad_f64(hh.liquidation_line)),
         hf.map(|x| format!("{x:.4}")).unwrap_or_else(|| "∞ (no debt)".into()),
@@ -137,6 +144,7 @@ pub fn run(ctx: &Context, cmd: &ObligationCmd) -> Result<Report> {
             "borrows": borrows,
             "deposited_value": wad_f64(hh.deposited),
             "borrowed_value": wad_f64(hh.borrowed),
+            "borrowed_weighted_value": wad_f64(hh.borrowed_weighted),
             "borrow_limit": wad_f64(hh.borrow_limit),
             "liquidation_line": wad_f64(hh.liquidation_line),
             "health_factor": hf,

@@ -18,6 +18,8 @@ pub const OBLIGATION_SEED: &[u8] = b"obligation";
 pub const MIN_SEED_DEPOSIT: u64 = 1_000;
 /// Largest liquidation bonus a reserve may configure (25%).
 pub const MAX_LIQUIDATION_BONUS_BPS: u16 = 2_500;
+/// Largest borrow factor a reserve may have, in basis points (5x).
+pub const MAX_BORROW_FACTOR_BPS: u16 = 50_000;
 /// Smallest minimum liquidation bonus of a collateral reserve (1%): below it a liquidation
 /// at the line may not pay for its own transaction and price risk.
 pub const MIN_LIQUIDATION_BONUS_BPS: u16 = 100;

@@ -14,7 +14,10 @@ mod reference {
         pub struct U512(8);
     }
 }
-use lending_core::risk::health::{borrow_values, deposit_values, Health, RiskParams};
+use lending_core::constants::MAX_BORROW_FACTOR_BPS;
+use lending_core::risk::health::{
+    borrow_values, deposit_values, weighted, Health, RiskParams, UNIT_BORROW_FACTOR_BPS,
+};
 use lending_core::risk::liquidation::{
     bonus_keeps_liquidation_improving, plan, LiquidationConfig, LiquidationPlan, Side,
 };
@@ -152,6 +155,7 @@ proptest! {
         extra_bonus in 0u16..2_000,
         close in 1_000u16..=10_000,
         max_repay in 1u64..u64::MAX,
+        factor in UNIT_BORROW_FACTOR_BPS..=MAX_BORROW_FACTOR_BPS,
     ) {
         let max_bonus = min_bonus + extra_bonus;
         prop_assume!(bonus_keeps_liquidation_improving(lt, max_bonus));
@@ -166,7 +170,7 @@ proptest! {
         debt_pool.debt_shares += debt_shares;
         let dv = deposit_values(&coll_pool, coll_shares, &cprice, &risk).unwrap();
         let bv = borrow_values(&debt_pool, debt_shares, &dprice).unwrap();
-        let h = Health { deposited: dv.market, borrow_limit: dv.borrow_limit, liquidation_line: dv.liquidation_line, borrowed: bv.high, borrowed_spot: bv.spot };
+        let h = Health { deposited: dv.market, borrow_limit: dv.borrow_limit, liquidation_line: dv.liquidation_line, borrowed: bv.high, borrowed_weighted: weighted(bv.high, factor).unwrap(), borrowed_spot: bv.spot };
         prop_assume!(h.is_liquidatable());
         let cfg = LiquidationConfig {
             close_factor_bps: close,
@@ -214,7 +218,7 @@ proptest! {
             let fee_liq = coll_pool.shares_to_liquidity_wad(p.protocol_fee_shares, Rounding::Down).unwrap();
             coll_after.protocol_fees += fee_liq;
             let dv2 = deposit_values(&coll_after, coll_shares - p.seized_shares, &cprice, &risk).unwrap();
-            let h2 = Health { deposited: dv2.market, borrow_limit: dv2.borrow_limit, liquidation_line: dv2.liquidation_line, borrowed: bv2.high, borrowed_spot: bv2.spot };
+            let h2 = Health { deposited: dv2.market, borrow_limit: dv2.borrow_limit, liquidation_line: dv2.liquidation_line, borrowed: bv2.high, borrowed_weighted: weighted(bv2.high, factor).unwrap(), borrowed_spot: bv2.spot };
             prop_assert!(h2.borrowed == 0 || h2.shortfall() < h.shortfall(),
                 "shortfall {} -> {}", h.shortfall(), h2.shortfall());
         }
@@ -329,6 +333,7 @@ impl Book {
             borrow_limit: dv.borrow_limit,
             liquidation_line: dv.liquidation_line,
             borrowed: bv.high,
+            borrowed_weighted: bv.high,
             borrowed_spot: bv.spot,
         }
     }

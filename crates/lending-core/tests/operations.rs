@@ -70,6 +70,7 @@ fn market(clock: &Clock) -> (LendingMarket, [(Pubkey, Reserve); 2]) {
             config.max_liquidation_bonus_bps,
         ) = (200, 1_000);
         config.utilization_cap_bps = 10_000;
+        config.borrow_factor_bps = 10_000;
         config.curve =
             BorrowRateCurve::from_points(&[(0, 0), (8_000, 800), (10_000, 10_000)]).unwrap();
         let addresses = ReserveAddresses {

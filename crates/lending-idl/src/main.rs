@@ -41,13 +41,19 @@ const CARGO_ARGS: [&str; 9] = [
     "lending/idl-build",
 ];
 
-/// The IDL as pretty JSON with a trailing newline, and its TypeScript type.
-fn generate() -> Result<(String, String), String> {
+/// `write` builds the program's library alone: the clients (lending-sdk and what depends on it)
+/// are generated from the committed IDL and may not compile until it is rewritten, for
+/// example right after a field is added to an instruction's arguments.
+const WRITE_CARGO_ARGS: [&str; 5] = ["-p", "lending", "--locked", "--lib", "--features=idl-build"];
+
+/// The IDL as pretty JSON with a trailing newline, and its TypeScript type, built with these
+/// cargo arguments.
+fn generate(cargo_args: &[&str]) -> Result<(String, String), String> {
     let idl = anchor_lang_idl::build::IdlBuilder::new()
         .program_path(root().join("programs/lending"))
         .resolution(true)
         .skip_lint(false)
-        .cargo_args(CARGO_ARGS.iter().map(|a| a.to_string()).collect())
+        .cargo_args(cargo_args.iter().map(|a| a.to_string()).collect())
         .build()
         .map_err(|e| format!("building the IDL failed: {e:#}"))?;
     let json = serde_json::to_string_pretty(&idl)
@@ -108,11 +114,10 @@ fn check(path: &str, committed: &str, fresh: &str) -> Result<(), String> {
 }
 
 fn run(mode: &str) -> Result<(), String> {
-    let (json, ts) = generate()?;
-    let files = [(IDL_PATH, json), (TS_PATH, ts)];
     match mode {
         "write" => {
-            for (rel, text) in &files {
+            let (json, ts) = generate(&WRITE_CARGO_ARGS)?;
+            for (rel, text) in &[(IDL_PATH, json), (TS_PATH, ts)] {
                 let path = root().join(rel);
                 std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
                 println!("wrote {rel} ({} bytes)", text.len());
@@ -120,7 +125,8 @@ fn run(mode: &str) -> Result<(), String> {
             Ok(())
         }
         "check" => {
-            for (rel, text) in &files {
+            let (json, ts) = generate(&CARGO_ARGS)?;
+            for (rel, text) in &[(IDL_PATH, json), (TS_PATH, ts)] {
                 let committed = std::fs::read_to_string(root().join(rel)).unwrap_or_default();
                 check(rel, &committed, text)?;
             }

@@ -220,9 +220,9 @@ pub fn collateral_views(
             let tokens = units as f64 / 10f64.powi(r.decimals as i32);
             let spot = wad_f64(r.price.get());
             // The liquidation line scales with this asset's price: solve
-            // other_lines + this_line × p / spot = borrowed for p.
+            // other_lines + this_line × p / spot = weighted debt for p.
             let others = wad_f64(h.health.liquidation_line) - wad_f64(v.liquidation_line);
-            let need = wad_f64(h.health.borrowed) - others;
+            let need = wad_f64(h.health.borrowed_weighted) - others;
             let liquidation_price = (v.liquidation_line > 0 && need > 0.0)
                 .then(|| spot * need / wad_f64(v.liquidation_line));
             Ok(CollateralView {

@@ -52,6 +52,8 @@ pub fn reserve_config(
         outflow_limit: p.outflow_limit,
         outflow_window_secs: p.outflow_window_secs,
         curve: lending_core::risk::curve::BorrowRateCurve::from_points(&pairs)?,
-        padding: [0; 8],
+        borrow_factor_bps: p.borrow_factor_bps,
+        _pad2: [0; 6],
+        padding: [0; 7],
     })
 }

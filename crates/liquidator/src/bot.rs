@@ -258,7 +258,8 @@ impl Bot {
             p.choice.profit() as f64 / 1e18,
         );
         if self.cfg.dry_run {
-            info!(obligation = %key, debt = wad_f64(h.health.borrowed), line = wad_f64(h.health.liquidation_line),
+            info!(obligation = %key, debt = wad_f64(h.health.borrowed),
+                weighted_debt = wad_f64(h.health.borrowed_weighted), line = wad_f64(h.health.liquidation_line),
                 repay = fields.0, receive = fields.1, bonus_bps = fields.2, profit = fields.3,
                 flash_loan = loan, collateral_sold = sold, "dry run: would liquidate");
             self.defer(key);

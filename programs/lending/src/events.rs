@@ -17,6 +17,9 @@ pub struct HealthSnapshot {
     pub deposited: u128,
     /// Debt at price + conf.
     pub borrowed: u128,
+    /// Debt at price + conf weighted by the borrow factors: what the borrow limit and the
+    /// liquidation line are compared with.
+    pub borrowed_weighted: u128,
     /// Borrow limit.
     pub borrow_limit: u128,
     /// Liquidation line.
@@ -28,6 +31,7 @@ impl From<Health> for HealthSnapshot {
         Self {
             deposited: h.deposited,
             borrowed: h.borrowed,
+            borrowed_weighted: h.borrowed_weighted,
             borrow_limit: h.borrow_limit,
             liquidation_line: h.liquidation_line,
         }

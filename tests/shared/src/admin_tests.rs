@@ -219,6 +219,12 @@ async fn reserve_config_bounds_are_enforced<E: VmEnv>() {
     let mut c = config(7_000, 8_000);
     c.protocol_liquidation_fee_bps = 5_001; // the protocol keeps most of the bonus
     bad.push(c);
+    let mut c = config(7_000, 8_000);
+    c.borrow_factor_bps = 9_999; // debt weighed below its value
+    bad.push(c);
+    let mut c = config(7_000, 8_000);
+    c.borrow_factor_bps = 50_001; // above 5x
+    bad.push(c);
     for c in bad {
         let res = m
             .act_reserves(
@@ -230,6 +236,7 @@ async fn reserve_config_bounds_are_enforced<E: VmEnv>() {
         assert_err(res, LendingError::InvalidReserveConfig);
     }
     let mut good = config(6_000, 7_000);
+    good.borrow_factor_bps = 50_000;
     good.curve =
         lending_sdk::curve_points(&[(0, 100), (5_000, 400), (9_000, 1_000), (10_000, 5_000)]);
     m.act_reserves(
@@ -239,7 +246,8 @@ async fn reserve_config_bounds_are_enforced<E: VmEnv>() {
     )
     .await
     .unwrap();
-    assert_eq!(m.reserve(&mut env, SOL).await.config.ltv_bps, 6_000);
+    let stored = m.reserve(&mut env, SOL).await.config;
+    assert_eq!((stored.ltv_bps, stored.borrow_factor_bps), (6_000, 50_000));
     // Only the owner, and only on a fresh reserve.
     let stranger = env.wallet(1).await;
     let res = m

@@ -22,6 +22,7 @@ pub fn config(ltv_bps: u16, liquidation_threshold_bps: u16) -> ReserveConfigPara
         flash_loan_fee_bps: 9,
         protocol_take_rate_bps: 1_000,
         utilization_cap_bps: 9_500,
+        borrow_factor_bps: 10_000,
         status: 0,
         flash_loans_enabled: true,
         trusted_issuer: false,

@@ -16,6 +16,7 @@ pub mod runner;
 
 mod account_tests;
 mod admin_tests;
+mod borrow_factor_tests;
 mod flash_tests;
 mod lifecycle_tests;
 mod limits_tests;
@@ -35,6 +36,7 @@ pub use security::matrix_table;
 pub mod entry {
     pub use crate::account_tests::entry as account_tests;
     pub use crate::admin_tests::entry as admin_tests;
+    pub use crate::borrow_factor_tests::entry as borrow_factor_tests;
     pub use crate::flash_tests::entry as flash_tests;
     pub use crate::lifecycle_tests::entry as lifecycle_tests;
     pub use crate::limits_tests::entry as limits_tests;
@@ -63,6 +65,7 @@ macro_rules! instantiate {
         type ScenarioEnv = $env;
         $crate::account_tests!(events: $events);
         $crate::admin_tests!(events: $events);
+        $crate::borrow_factor_tests!(events: $events);
         $crate::flash_tests!(events: $events);
         $crate::lifecycle_tests!(events: $events);
         $crate::limits_tests!(events: $events);

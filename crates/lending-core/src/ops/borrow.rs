@@ -8,7 +8,9 @@ use super::guards::{
 use super::{Clock, ObligationReserves};
 use crate::risk::exchange::Pool;
 use crate::risk::fixed::{mul_div, wad_to_amount, Rounding, BPS};
-use crate::risk::health::{borrow_values, max_borrow_amount, origination_fee, Health};
+use crate::risk::health::{
+    borrow_values, max_borrow_amount, origination_fee, DebtPosition, Health,
+};
 use crate::state::{LendingMarket, Obligation, Reserve};
 use crate::{LendingError, Pubkey, Result};
 
@@ -41,11 +43,26 @@ fn fit_with_fee(room: u64, fee_bps: u16) -> Result<u64> {
     Ok(amount)
 }
 
-/// The most that can be borrowed now: limited by the borrow limit, cash and the borrow cap.
-pub fn max_borrow(reserve: &Reserve, ob: &Obligation) -> Result<u64> {
+/// The most the obligation can borrow now from the reserve at `reserve_key`: limited by the
+/// borrow limit, cash and the borrow cap.
+pub fn max_borrow(reserve_key: &Pubkey, reserve: &Reserve, ob: &Obligation) -> Result<u64> {
     let pool = reserve.pool();
     let fee = reserve.config.origination_fee_bps;
-    let by_health = max_borrow_amount(&ob.health(), &pool, &reserve.price_view(), fee)?;
+    let position = match ob.find_borrow(reserve_key) {
+        Some(i) => DebtPosition {
+            shares: ob.borrows[i].debt_shares.get(),
+            values: ob.borrows[i].values(),
+        },
+        None => DebtPosition::default(),
+    };
+    let by_health = max_borrow_amount(
+        &ob.health(),
+        &pool,
+        &reserve.price_view(),
+        fee,
+        reserve.config.borrow_factor_bps,
+        &position,
+    )?;
     let room = pool.available.min(cap_room(reserve, &pool)?);
     Ok(by_health.min(fit_with_fee(room, fee)?))
 }
@@ -78,7 +95,7 @@ pub fn borrow(
         LendingError::CollateralAndDebtSameReserve,
     )?;
     let amount = if amount == u64::MAX {
-        max_borrow(reserve, ob)?
+        max_borrow(reserve_key, reserve, ob)?
     } else {
         amount
     };
@@ -111,7 +128,7 @@ pub fn borrow(
         .ok_or(LendingError::MathOverflow)?;
     let new_value = borrow_values(&pool, shares, &reserve.price_view())?;
     let mut health = ob.health();
-    health.replace_borrow(&old_value, &new_value);
+    health.replace_borrow(&old_value, &new_value, reserve.config.borrow_factor_bps)?;
     ensure(health.within_borrow_limit(), LendingError::BorrowTooLarge)?;
     ob.borrows[i].debt_shares.set(shares);
     ob.borrows[i].set_values(&new_value);

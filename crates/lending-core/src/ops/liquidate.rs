@@ -197,7 +197,11 @@ fn apply(
     let new_borrow_value = borrow_values(&debt_pool, remaining, &debt_price)?;
     ob.borrows[bi].debt_shares.set(remaining);
     ob.borrows[bi].set_values(&new_borrow_value);
-    after.replace_borrow(&old_borrow_value, &new_borrow_value);
+    after.replace_borrow(
+        &old_borrow_value,
+        &new_borrow_value,
+        debt.reserve.config.borrow_factor_bps,
+    )?;
     ob.remove_borrow_if_empty(bi);
     ensure(
         after.borrowed == 0 || after.shortfall() < before.shortfall(),

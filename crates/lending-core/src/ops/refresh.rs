@@ -49,7 +49,7 @@ pub fn refresh_obligation(
             let v = borrow_values(&r.pool, ob.borrows[j].debt_shares.get(), &r.price)?;
             ob.borrows[j].set_values(&v);
             ob.borrow_reserve_seqs[j] = seq;
-            health.add_borrow(&v)?;
+            health.add_borrow(&v, r.borrow_factor_bps)?;
         }
         diverged |= r.ema_diverged;
         risk_expiry = risk_expiry.min(r.price_risk_expiry);

@@ -50,7 +50,7 @@ pub fn repay(
         let new_value = borrow_values(&pool, remaining, &reserve.price_view())?;
         ob.borrows[i].set_values(&new_value);
         let mut health = ob.health();
-        health.replace_borrow(&old_value, &new_value);
+        health.replace_borrow(&old_value, &new_value, reserve.config.borrow_factor_bps)?;
         ob.set_health(&health);
     } else {
         ob.last_update.mark_stale();

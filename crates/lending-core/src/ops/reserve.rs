@@ -3,10 +3,11 @@
 use super::guards::ensure;
 use super::Clock;
 use crate::constants::{
-    MAX_FEE_BPS, MAX_LIQUIDATION_BONUS_BPS, MAX_OUTFLOW_WINDOW_SECS,
+    MAX_BORROW_FACTOR_BPS, MAX_FEE_BPS, MAX_LIQUIDATION_BONUS_BPS, MAX_OUTFLOW_WINDOW_SECS,
     MAX_PROTOCOL_LIQUIDATION_FEE_BPS, MIN_LIQUIDATION_BONUS_BPS, MIN_SEED_DEPOSIT,
 };
 use crate::risk::fixed::WAD;
+use crate::risk::health::UNIT_BORROW_FACTOR_BPS;
 use crate::risk::liquidation::bonus_keeps_liquidation_improving;
 use crate::state::{PriceStatus, Reserve, ReserveConfig, ReserveStatus, ACCOUNT_VERSION};
 use crate::{LendingError, Pubkey, Result};
@@ -16,7 +17,8 @@ use crate::{LendingError, Pubkey, Result};
 /// LTV < liquidation threshold ≤ 100% (both zero marks a non-collateral asset), min bonus ≤
 /// max bonus ≤ 25%, threshold × (1 + max bonus) < 100% so a liquidation always shrinks the
 /// shortfall, every fee below 100%, a utilisation cap above zero, a valid status, a window of
-/// 1 s to 7 days for any outflow limit, and a monotone curve from 0% to 100%. So that every
+/// 1 s to 7 days for any outflow limit, a borrow factor of 1x to 5x, and a monotone curve from
+/// 0% to 100%. So that every
 /// collateral reserve stays profitable to liquidate (docs/security.md, L7): a minimum bonus of
 /// at least 1%, and a protocol cut of at most half the bonus.
 pub fn validate_reserve_config(c: &ReserveConfig) -> Result<()> {
@@ -40,6 +42,7 @@ pub fn validate_reserve_config(c: &ReserveConfig) -> Result<()> {
         && c.utilization_cap_bps <= 10_000
         && ReserveStatus::from_u8(c.status).is_some()
         && (c.outflow_limit == 0 || (1..=MAX_OUTFLOW_WINDOW_SECS).contains(&c.outflow_window_secs))
+        && (UNIT_BORROW_FACTOR_BPS..=MAX_BORROW_FACTOR_BPS).contains(&c.borrow_factor_bps)
         && c.curve.is_valid();
     ensure(ok, LendingError::InvalidReserveConfig)
 }

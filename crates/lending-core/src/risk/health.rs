@@ -1,7 +1,9 @@
 //! Position values and obligation health.
 //!
 //! Collateral is valued at price − confidence and debt at price + confidence, so uncertainty in
-//! the oracle always counts against the borrower.
+//! the oracle always counts against the borrower. Debt is then weighted by its reserve's borrow
+//! factor before it is compared with the borrow limit and the liquidation line, so volatile debt
+//! needs more collateral; the solvency figures (collateral and debt at spot) stay unweighted.
 
 use super::exchange::Pool;
 use super::fixed::{amount_to_wad, bps_mul, mul_div, Rounding, BPS, WAD};
@@ -65,6 +67,17 @@ pub fn borrow_value(pool: &Pool, debt_shares: u128, price: &PriceView) -> RiskRe
     price.value(pool.debt_of(debt_shares)?, price.high, Rounding::Up)
 }
 
+/// The borrow factor that weighs nothing: 1x, in basis points.
+pub const UNIT_BORROW_FACTOR_BPS: u16 = 10_000;
+
+/// Debt value `high` weighted by a borrow factor in basis points, rounded up.
+pub fn weighted(high: u128, borrow_factor_bps: u16) -> RiskResult<u128> {
+    if borrow_factor_bps == UNIT_BORROW_FACTOR_BPS {
+        return Ok(high);
+    }
+    bps_mul(high, borrow_factor_bps as u128, Rounding::Up)
+}
+
 /// The values one debt position contributes to its obligation (WAD quote units).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct BorrowValues {
@@ -102,6 +115,9 @@ pub struct Health {
     pub deposited: u128,
     /// Debt at price + conf.
     pub borrowed: u128,
+    /// Weighted debt: each debt position at price + conf times its borrow factor. The borrow
+    /// limit and the liquidation line are compared with it.
+    pub borrowed_weighted: u128,
     /// Borrow limit (collateral at price − conf × LTV).
     pub borrow_limit: u128,
     /// Liquidation line (collateral at price − conf × liquidation threshold).
@@ -112,27 +128,35 @@ pub struct Health {
 }
 
 impl Health {
-    /// True when the debt is within the borrow limit (new borrows and withdrawals need this).
+    /// True when the weighted debt is within the borrow limit (new borrows and withdrawals
+    /// need this).
     pub fn within_borrow_limit(&self) -> bool {
-        self.borrowed <= self.borrow_limit
+        self.borrowed_weighted <= self.borrow_limit
     }
 
-    /// True when the debt is above the liquidation line.
+    /// True when the weighted debt is above the liquidation line.
     pub fn is_liquidatable(&self) -> bool {
-        self.borrowed > self.liquidation_line
+        self.borrowed_weighted > self.liquidation_line
     }
 
-    /// How far the debt is above the liquidation line (0 when healthy).
+    /// How far the weighted debt is above the liquidation line (0 when healthy).
     pub fn shortfall(&self) -> u128 {
-        self.borrowed.saturating_sub(self.liquidation_line)
+        self.borrowed_weighted.saturating_sub(self.liquidation_line)
     }
 
-    /// Liquidation line ÷ debt in WAD (u128::MAX with no debt): below 1.0 is liquidatable.
+    /// Liquidation line ÷ weighted debt in WAD (u128::MAX with no debt): below 1.0 is
+    /// liquidatable.
     pub fn health_factor(&self) -> u128 {
-        if self.borrowed == 0 {
+        if self.borrowed_weighted == 0 {
             return u128::MAX;
         }
-        mul_div(self.liquidation_line, WAD, self.borrowed, Rounding::Down).unwrap_or(u128::MAX)
+        mul_div(
+            self.liquidation_line,
+            WAD,
+            self.borrowed_weighted,
+            Rounding::Down,
+        )
+        .unwrap_or(u128::MAX)
     }
 
     /// Adds one deposit position's contribution.
@@ -160,24 +184,38 @@ impl Health {
             .saturating_add(new.liquidation_line);
     }
 
-    /// Adds one debt position's contribution.
-    pub fn add_borrow(&mut self, v: &BorrowValues) -> RiskResult<()> {
+    /// Adds one debt position's contribution, weighted by its reserve's borrow factor.
+    pub fn add_borrow(&mut self, v: &BorrowValues, borrow_factor_bps: u16) -> RiskResult<()> {
         let add = |a: u128, b: u128| a.checked_add(b).ok_or(RiskError::MathOverflow);
         self.borrowed = add(self.borrowed, v.high)?;
+        self.borrowed_weighted = add(self.borrowed_weighted, weighted(v.high, borrow_factor_bps)?)?;
         self.borrowed_spot = add(self.borrowed_spot, v.spot)?;
         Ok(())
     }
 
-    /// Replaces one debt position's contribution (`old` → `new`).
-    pub fn replace_borrow(&mut self, old: &BorrowValues, new: &BorrowValues) {
+    /// Replaces one debt position's contribution (`old` → `new`), both weighted by the same
+    /// borrow factor (the reserve's, unchanged since `old` was computed).
+    pub fn replace_borrow(
+        &mut self,
+        old: &BorrowValues,
+        new: &BorrowValues,
+        borrow_factor_bps: u16,
+    ) -> RiskResult<()> {
+        let old_weighted = weighted(old.high, borrow_factor_bps)?;
+        let new_weighted = weighted(new.high, borrow_factor_bps)?;
         self.borrowed = self
             .borrowed
             .saturating_sub(old.high)
             .saturating_add(new.high);
+        self.borrowed_weighted = self
+            .borrowed_weighted
+            .saturating_sub(old_weighted)
+            .saturating_add(new_weighted);
         self.borrowed_spot = self
             .borrowed_spot
             .saturating_sub(old.spot)
             .saturating_add(new.spot);
+        Ok(())
     }
 
     /// True when the collateral is worth at least the debt at spot prices.
@@ -207,7 +245,7 @@ pub fn max_withdraw_shares(
     price: &PriceView,
     params: &RiskParams,
 ) -> RiskResult<u64> {
-    if health.borrowed == 0 || params.ltv_bps == 0 {
+    if health.borrowed_weighted == 0 || params.ltv_bps == 0 {
         return Ok(held);
     }
     let ok = |s: u64| -> RiskResult<bool> {
@@ -220,7 +258,7 @@ pub fn max_withdraw_shares(
         return Ok(0);
     }
     // Direct estimate, then a bounded search for the exact boundary.
-    let headroom = health.borrow_limit - health.borrowed;
+    let headroom = health.borrow_limit - health.borrowed_weighted;
     let low_value = mul_div(headroom, BPS, params.ltv_bps as u128, Rounding::Down)?;
     let estimate = if price.low == 0 {
         held
@@ -264,16 +302,6 @@ fn refine(estimate: u64, max: u64, ok: impl Fn(u64) -> RiskResult<bool>) -> Risk
     Ok(lo)
 }
 
-/// Value (price + conf, rounded up) that borrowing `amount` adds, fee included.
-pub fn borrow_increase_value(
-    pool: &Pool,
-    amount_with_fee: u64,
-    price: &PriceView,
-) -> RiskResult<u128> {
-    let shares = pool.debt_shares_for_borrow(amount_to_wad(amount_with_fee))?;
-    borrow_value(pool, shares, price)
-}
-
 /// Origination fee charged on a borrow of `amount` (rounded up; at least 1 when the fee rate is
 /// positive and the amount is not zero).
 pub fn origination_fee(amount: u64, fee_bps: u16) -> RiskResult<u64> {
@@ -281,13 +309,25 @@ pub fn origination_fee(amount: u64, fee_bps: u16) -> RiskResult<u64> {
     u64::try_from(fee).map_err(|_| RiskError::MathOverflow)
 }
 
-/// Largest amount that can be borrowed (the fee is added on top) while staying within the
-/// borrow limit. Does not look at the reserve's cash or caps.
+/// A debt position as a borrow finds it: its shares and its values at the last refresh.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DebtPosition {
+    /// Debt shares held (WAD-scaled).
+    pub shares: u128,
+    /// Its contribution at the last refresh.
+    pub values: BorrowValues,
+}
+
+/// Largest amount that can be borrowed (the fee is added on top) into `position` of a reserve
+/// with this borrow factor while staying within the borrow limit, computed exactly as the
+/// borrow itself revalues the position. Does not look at the reserve's cash or caps.
 pub fn max_borrow_amount(
     health: &Health,
     pool: &Pool,
     price: &PriceView,
     fee_bps: u16,
+    borrow_factor_bps: u16,
+    position: &DebtPosition,
 ) -> RiskResult<u64> {
     if !health.within_borrow_limit() || price.high == 0 {
         return Ok(0);
@@ -296,10 +336,24 @@ pub fn max_borrow_amount(
         let total = a
             .checked_add(origination_fee(a, fee_bps)?)
             .ok_or(RiskError::MathOverflow)?;
-        let v = borrow_increase_value(pool, total, price)?;
-        Ok(health.borrowed + v <= health.borrow_limit)
+        let shares = position
+            .shares
+            .checked_add(pool.debt_shares_for_borrow(amount_to_wad(total))?)
+            .ok_or(RiskError::MathOverflow)?;
+        let mut h = *health;
+        h.replace_borrow(
+            &position.values,
+            &borrow_values(pool, shares, price)?,
+            borrow_factor_bps,
+        )?;
+        Ok(h.within_borrow_limit())
     };
-    let headroom = health.borrow_limit - health.borrowed;
+    let headroom = mul_div(
+        health.borrow_limit - health.borrowed_weighted,
+        BPS,
+        borrow_factor_bps as u128,
+        Rounding::Down,
+    )?;
     let total_wad = price.amount_for_value(headroom, price.high, Rounding::Down)?;
     let amount_wad = mul_div(total_wad, BPS, BPS + fee_bps as u128, Rounding::Down)?;
     let estimate = u64::try_from(amount_wad / WAD).unwrap_or(u64::MAX);
@@ -351,6 +405,7 @@ mod tests {
             borrow_limit: old.borrow_limit,
             liquidation_line: old.liquidation_line,
             borrowed: 200 * WAD,
+            borrowed_weighted: 200 * WAD,
             borrowed_spot: 200 * WAD,
         };
         let s = max_withdraw_shares(&health, &p, held, &old, &price, &params).unwrap();
@@ -364,24 +419,64 @@ mod tests {
         assert!(!check(s + 1));
     }
 
+    /// The most a borrow allows is exactly where an obligation refreshed from scratch after
+    /// the borrow stops being within its borrow limit, with and without a borrow factor.
     #[test]
     fn max_borrow_is_exact_boundary() {
         let p = pool();
         let price = PriceView::new(3 * WAD, WAD / 100, 9);
-        let health = Health {
-            deposited: 1_000 * WAD,
-            borrowed: 100 * WAD,
+        let collateral = DepositValues {
+            market: 1_000 * WAD,
             borrow_limit: 700 * WAD,
             liquidation_line: 800 * WAD,
-            borrowed_spot: 100 * WAD,
         };
-        let a = max_borrow_amount(&health, &p, &price, 30).unwrap();
-        let fits = |a: u64| {
-            let t = a + origination_fee(a, 30).unwrap();
-            health.borrowed + borrow_increase_value(&p, t, &price).unwrap() <= health.borrow_limit
+        let held = amount_to_wad(33_000_000_000);
+        for factor in [UNIT_BORROW_FACTOR_BPS, 12_500, 40_000] {
+            let refreshed = |shares: u128| {
+                let mut h = Health::default();
+                h.add_deposit(&collateral).unwrap();
+                h.add_borrow(&borrow_values(&p, shares, &price).unwrap(), factor)
+                    .unwrap();
+                h
+            };
+            let position = DebtPosition {
+                shares: held,
+                values: borrow_values(&p, held, &price).unwrap(),
+            };
+            let health = refreshed(held);
+            let a = max_borrow_amount(&health, &p, &price, 30, factor, &position).unwrap();
+            let fits = |a: u64| {
+                let t = a + origination_fee(a, 30).unwrap();
+                let added = p.debt_shares_for_borrow(amount_to_wad(t)).unwrap();
+                refreshed(held + added).within_borrow_limit()
+            };
+            assert!(a > 0, "factor {factor}");
+            assert!(fits(a), "factor {factor}");
+            assert!(!fits(a + 1), "factor {factor}");
+        }
+    }
+
+    /// A borrow factor weighs the debt against the limit and the line, never the solvency
+    /// figures: spot debt and the unweighted debt stay as they are.
+    #[test]
+    fn a_borrow_factor_weighs_only_the_limit_comparisons() {
+        let v = BorrowValues {
+            spot: 100 * WAD,
+            high: 101 * WAD,
         };
-        assert!(a > 0);
-        assert!(fits(a));
-        assert!(!fits(a + 1));
+        let mut plain = Health::default();
+        plain.add_borrow(&v, UNIT_BORROW_FACTOR_BPS).unwrap();
+        let mut heavy = Health::default();
+        heavy.add_borrow(&v, 15_000).unwrap();
+        assert_eq!(plain.borrowed_weighted, 101 * WAD);
+        assert_eq!(heavy.borrowed_weighted, 151 * WAD + WAD / 2);
+        assert_eq!(
+            (heavy.borrowed, heavy.borrowed_spot),
+            (plain.borrowed, plain.borrowed_spot)
+        );
+        // Replacing a position with itself under the same factor changes nothing.
+        let before = heavy;
+        heavy.replace_borrow(&v, &v, 15_000).unwrap();
+        assert_eq!(heavy, before);
     }
 }

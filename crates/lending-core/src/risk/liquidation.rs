@@ -101,13 +101,13 @@ fn margin_covers(health: &Health, bps: u16) -> bool {
     }
 }
 
-/// The bonus ramp alone, from `min` at the liquidation line to `max` when debt (price + conf)
-/// reaches the collateral's market value.
+/// The bonus ramp alone, from `min` at the liquidation line to `max` when the weighted debt
+/// (price + conf, times the borrow factors) reaches the collateral's market value.
 fn ramp_bonus_bps(health: &Health, min: u16, max: u16) -> u16 {
     if max <= min {
         return min;
     }
-    let over = health.borrowed.saturating_sub(health.liquidation_line);
+    let over = health.shortfall();
     let room = health.deposited.saturating_sub(health.liquidation_line);
     if room == 0 || over >= room {
         return max;
@@ -303,6 +303,7 @@ mod tests {
             deposited,
             liquidation_line,
             borrowed,
+            borrowed_weighted: borrowed,
             borrow_limit: 0,
             borrowed_spot: borrowed,
         }
@@ -378,6 +379,7 @@ mod tests {
             borrow_limit: dv.borrow_limit,
             liquidation_line: dv.liquidation_line,
             borrowed: bv.high,
+            borrowed_weighted: bv.high,
             borrowed_spot: bv.spot,
         };
         let debt = Side {
@@ -465,6 +467,7 @@ mod tests {
             borrow_limit: dv.borrow_limit,
             liquidation_line: dv.liquidation_line,
             borrowed: bv.high,
+            borrowed_weighted: bv.high,
             borrowed_spot: bv.spot,
         };
         let p = plan(

@@ -130,8 +130,13 @@ macro_rules! account_layouts {
             pub outflow_window_secs: u64,
             /// The borrow-rate curve.
             pub curve: BorrowRateCurve,
+            /// Weight of this asset's debt against the borrow limit and the liquidation line, in
+            /// basis points (10,000 = 1x and up): volatile debt needs more collateral.
+            pub borrow_factor_bps: u16,
+            /// Reserved.
+            pub _pad2: [u8; 6],
             /// Reserved for upgrades.
-            pub padding: [u64; 8],
+            pub padding: [u64; 7],
         }
 
         /// One asset's pool in a market.
@@ -285,8 +290,11 @@ macro_rules! account_layouts {
             /// For each debt position, the reserve's `valuation_seq` when its values were computed
             /// (beside the positions, which have no spare room).
             pub borrow_reserve_seqs: [u64; MAX_BORROWS],
+            /// Weighted debt: each debt position at price + conf times its reserve's borrow
+            /// factor (WAD quote). The borrow limit and the liquidation line are compared with it.
+            pub borrowed_weighted_value: PodU128,
             /// Reserved for upgrades.
-            pub padding: [u64; 4],
+            pub padding: [u64; 2],
         }
 
         /// The last validated price of one asset, with the limits it was checked against.

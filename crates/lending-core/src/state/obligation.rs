@@ -54,6 +54,7 @@ impl Obligation {
         Health {
             deposited: self.deposited_value.get(),
             borrowed: self.borrowed_value.get(),
+            borrowed_weighted: self.borrowed_weighted_value.get(),
             borrow_limit: self.borrow_limit_value.get(),
             liquidation_line: self.liquidation_line_value.get(),
             borrowed_spot: self.borrowed_spot_value.get(),
@@ -64,6 +65,7 @@ impl Obligation {
     pub fn set_health(&mut self, h: &Health) {
         self.deposited_value.set(h.deposited);
         self.borrowed_value.set(h.borrowed);
+        self.borrowed_weighted_value.set(h.borrowed_weighted);
         self.borrow_limit_value.set(h.borrow_limit);
         self.liquidation_line_value.set(h.liquidation_line);
         self.borrowed_spot_value.set(h.borrowed_spot);

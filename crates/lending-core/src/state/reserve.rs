@@ -121,6 +121,7 @@ impl Reserve {
             pool: self.pool(),
             price: self.price_view(),
             risk: self.config.risk(),
+            borrow_factor_bps: self.config.borrow_factor_bps,
             ema_diverged: self.ema_diverged != 0,
             price_risk_expiry: self.price_risk_expiry,
         }
@@ -237,6 +238,8 @@ pub struct ReserveView {
     pub price: PriceView,
     /// Collateral parameters.
     pub risk: RiskParams,
+    /// Weight of this reserve's debt, in basis points.
+    pub borrow_factor_bps: u16,
     /// Price diverged from its EMA at the last refresh.
     pub ema_diverged: bool,
     /// Until when the cached price may back a borrow, a withdrawal or a liquidation.

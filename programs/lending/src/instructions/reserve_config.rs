@@ -46,6 +46,9 @@ pub struct ReserveConfigParams {
     pub protocol_take_rate_bps: u16,
     /// Utilisation above which borrows are refused, in basis points.
     pub utilization_cap_bps: u16,
+    /// Weight of this asset's debt against the borrow limit and the liquidation line, in
+    /// basis points (10,000 = 1x, at most 50,000).
+    pub borrow_factor_bps: u16,
     /// 0 = active, 1 = reduce-only, 2 = frozen.
     pub status: u8,
     /// Whether flash loans are enabled.
@@ -98,7 +101,9 @@ impl ReserveConfigParams {
             outflow_limit: self.outflow_limit,
             outflow_window_secs: self.outflow_window_secs,
             curve,
-            padding: [0; 8],
+            borrow_factor_bps: self.borrow_factor_bps,
+            _pad2: [0; 6],
+            padding: [0; 7],
         })
     }
 }

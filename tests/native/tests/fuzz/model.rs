@@ -68,6 +68,9 @@ pub enum Op {
         pct: i8,
         bps: u16,
     },
+    /// The owner sets reserve `reserve`'s borrow factor (a tightening or a loosening within
+    /// the 1x..5x bounds: debt positions weigh more or less at the next refresh).
+    BorrowFactor { reserve: u8, factor_bps: u16 },
     /// The clock moves forward (interest accrues).
     Warp { secs: u32 },
     /// A healthy user repays everything and withdraws everything.
@@ -117,6 +120,9 @@ impl ReferenceStateMachine for Model {
             3 => (reserve(), -60i8..=40).prop_map(|(reserve, pct)| Op::Price { reserve, pct }),
             2 => (user(), reserve(), reserve(), -20i8..=20, bps()).prop_map(
                 |(user, reserve, priced, pct, bps)| Op::RepricedBorrow { user, reserve, priced, pct, bps }
+            ),
+            1 => (reserve(), prop_oneof![Just(10_000u16), 10_000u16..=50_000]).prop_map(
+                |(reserve, factor_bps)| Op::BorrowFactor { reserve, factor_bps }
             ),
             2 => prop_oneof![1u32..120, 3_600u32..400_000].prop_map(|secs| Op::Warp { secs }),
             1 => user().prop_map(|user| Op::Exit { user }),

@@ -8,7 +8,7 @@ use lending::risk::fixed::WAD;
 use lending_program_tests::env::Env;
 use lending_sdk::lending_core::state::Obligation;
 use lending_sdk::market::obligation_reserves;
-use lending_sdk::types::LiquidateParams;
+use lending_sdk::types::{LiquidateParams, ReserveConfigParams};
 use lending_test_suite::env::{TestEnv, VmEnv};
 use lending_test_suite::env::{TxResult, SPL_TOKEN, TOKEN_2022};
 use lending_test_suite::fixture::{config, Market, User};
@@ -30,6 +30,18 @@ fn moved_price(p: i64, pct: i8) -> i64 {
 /// Fixed prices: mantissas with exponent −6 (SOL $100, USDC $1, PYUSD $1).
 const START_PRICES: [i64; 3] = [100_000_000, 1_000_000, 1_000_000];
 
+/// Each reserve's listing configuration: the volatile asset's debt weighs 1.25x.
+fn listing(reserve: usize) -> ReserveConfigParams {
+    let mut c = match reserve {
+        0 => config(7_500, 8_000),
+        _ => config(8_000, 8_500),
+    };
+    if reserve == 0 {
+        c.borrow_factor_bps = 12_500;
+    }
+    c
+}
+
 /// A running market and everyone in it.
 pub struct Sut {
     rt: std::sync::Arc<tokio::runtime::Runtime>,
@@ -46,33 +58,12 @@ impl Sut {
     async fn start() -> (Env, Market, Vec<User>, User) {
         let mut env = Env::start().await;
         let mut m = Market::new(&mut env).await;
-        m.add_reserve(
-            &mut env,
-            9,
-            SPL_TOKEN,
-            START_PRICES[0],
-            -6,
-            config(7_500, 8_000),
-        )
-        .await;
-        m.add_reserve(
-            &mut env,
-            6,
-            SPL_TOKEN,
-            START_PRICES[1],
-            -6,
-            config(8_000, 8_500),
-        )
-        .await;
-        m.add_reserve(
-            &mut env,
-            6,
-            TOKEN_2022,
-            START_PRICES[2],
-            -6,
-            config(8_000, 8_500),
-        )
-        .await;
+        m.add_reserve(&mut env, 9, SPL_TOKEN, START_PRICES[0], -6, listing(0))
+            .await;
+        m.add_reserve(&mut env, 6, SPL_TOKEN, START_PRICES[1], -6, listing(1))
+            .await;
+        m.add_reserve(&mut env, 6, TOKEN_2022, START_PRICES[2], -6, listing(2))
+            .await;
         let wallets = [
             [1_000_000_000_000, 100_000_000_000, 100_000_000_000],
             [100_000_000_000, 1_000_000_000_000, 0],
@@ -241,6 +232,18 @@ impl Sut {
             } => {
                 let (u, r, q) = (user as usize, reserve as usize, priced as usize);
                 self.repriced_borrow(u, r, q, pct, bps).await
+            }
+            Op::BorrowFactor {
+                reserve,
+                factor_bps,
+            } => {
+                let r = reserve as usize;
+                let mut c = listing(r);
+                c.borrow_factor_bps = factor_bps;
+                let ix = ix::update_reserve_config(self.m.owner.pubkey(), &self.m.reserves[r], c);
+                let res = self.env.send(&[ix], &[&self.m.owner]).await;
+                self.tally.outcome("borrow-factor", &res);
+                res.expect("a borrow factor within bounds is accepted");
             }
             Op::Warp { secs } => self.env.advance(secs as i64).await,
             Op::Exit { user } => self.exit(user as usize).await,

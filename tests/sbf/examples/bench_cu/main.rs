@@ -135,7 +135,9 @@ impl Bench {
                 .await
                 .unwrap();
         }
-        let per_debt = 740 * T * coll.len() as u64 / debt.len() as u64;
+        // At the debt reserves' 1.25x borrow factor, $592 of debt weighs $740 per $1,000 of
+        // collateral: within the 75% limit, and past the 80% line after a 10% fall.
+        let per_debt = 592 * T * coll.len() as u64 / debt.len() as u64;
         for &i in debt {
             // Positions' reserves, the new debt reserve, then the obligation: one slot.
             let mut pre = self.refresh_all_for(&u).await;
@@ -173,9 +175,13 @@ async fn main() {
     let mut report = Report::new(so_bytes);
     let mut m = Market::new(&mut env).await;
     let init_market = (env.last_cu[0], MemUse::max_of(&mem.lock().unwrap()));
-    for _ in 0..7 {
-        m.add_reserve(&mut env, 6, SPL_TOKEN, ONE_USD, -8, config(7_500, 8_000))
-            .await;
+    for i in 0..7 {
+        // Debt weighed by a borrow factor other than 1x: the costlier path.
+        let mut c = config(7_500, 8_000);
+        if DEBT.contains(&i) {
+            c.borrow_factor_bps = 12_500;
+        }
+        m.add_reserve(&mut env, 6, SPL_TOKEN, ONE_USD, -8, c).await;
     }
     let init_reserve = (env.last_cu[0], MemUse::max_of(&mem.lock().unwrap()));
     let mut b = Bench {

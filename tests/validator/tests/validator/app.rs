@@ -160,6 +160,12 @@ impl Run {
         let pairs = [
             ("collateral value", "deposited", "/ob/deposited_value", 1e-9),
             ("debt value", "borrowed", "/ob/borrowed_value", 1e-6),
+            (
+                "weighted debt",
+                "borrowedWeighted",
+                "/ob/borrowed_weighted_value",
+                1e-6,
+            ),
             ("borrow limit", "borrowLimit", "/ob/borrow_limit", 1e-9),
             (
                 "liquidation line",
