@@ -327,19 +327,25 @@ pub(crate) fn mint_to(url: &str, owner: &Path, cfg: &Path, asset: &str, amount: 
 
 /// The owner mints twice `amount` USDC and supplies `amount` to the market (lender liquidity).
 pub(crate) fn supply_usdc(url: &str, owner: &Path, cfg: &Path, amount: &str) {
+    supply(url, owner, cfg, "USDC", amount);
+}
+
+/// The owner mints twice `amount` whole tokens of `asset` and supplies `amount` to its
+/// reserve, so there is liquidity to borrow.
+fn supply(url: &str, owner: &Path, cfg: &Path, asset: &str, amount: &str) {
     let minted = (amount.parse::<u64>().unwrap() * 2).to_string();
     cli(
         url,
         owner,
         cfg,
-        &["mint-to", "--asset", "USDC", "--amount", &minted],
+        &["mint-to", "--asset", asset, "--amount", &minted],
     )
     .unwrap();
     cli(
         url,
         owner,
         cfg,
-        &["deposit", "--asset", "USDC", "--amount", amount],
+        &["deposit", "--asset", asset, "--amount", amount],
     )
     .unwrap();
 }
@@ -363,12 +369,20 @@ pub async fn sdk_health_equals_the_cached_health_after_refresh(env: &mut Env) {
     let cfg = s.config();
     let market = key(&created, &["market"]);
     supply_usdc(&url, &owner, &cfg, "500000");
+    supply(&url, &owner, &cfg, "SOL", "2000");
     let seed = rand_seed() as u64 | 1;
     println!("    positions seed {seed}");
     let mut rng = Rng(seed);
     for i in 0..6 {
         let sol = 1 + rng.below(40);
-        let pyusd = rng.below(3) * (100 + rng.below(5_000));
+        // Odd users borrow SOL against PYUSD only: debt whose 1.25x borrow factor
+        // (migrations/localnet.toml) the off-chain health must weigh as the program does.
+        let borrows_sol = i % 2 == 1;
+        let pyusd = if borrows_sol {
+            100 + rng.below(5_000)
+        } else {
+            rng.below(3) * (100 + rng.below(5_000))
+        };
         let (user, wallet) = user_with(
             env,
             &s,
@@ -381,7 +395,9 @@ pub async fn sdk_health_equals_the_cached_health_after_refresh(env: &mut Env) {
         )
         .await;
         let run = |args: &[&str]| cli(&url, &wallet, &cfg, args);
-        run(&["deposit", "--asset", "SOL", "--amount", &sol.to_string()]).unwrap();
+        if !borrows_sol {
+            run(&["deposit", "--asset", "SOL", "--amount", &sol.to_string()]).unwrap();
+        }
         if pyusd > 0 {
             run(&[
                 "deposit",
@@ -392,12 +408,24 @@ pub async fn sdk_health_equals_the_cached_health_after_refresh(env: &mut Env) {
             ])
             .unwrap();
         }
-        // Borrow a random share (up to 70%) of the borrow limit, in cents.
-        let limit = sol as f64 * 150.0 * 0.75 + pyusd as f64 * 0.70;
-        let cents = (limit * 100.0 * (rng.below(70) as f64 / 100.0)) as u64;
-        if cents > 0 {
-            let amount = format!("{}.{:02}", cents / 100, cents % 100);
-            run(&["borrow", "--asset", "USDC", "--amount", &amount]).unwrap();
+        // Borrow a random share (up to 70%) of the borrow limit: USDC in cents, or SOL (at
+        // $150, weighing 1.25x) in micro-SOL.
+        let share = rng.below(70) as f64 / 100.0;
+        if borrows_sol {
+            let micro_sol = (pyusd as f64 * 0.70 * share / 1.25 / 150.0 * 1e6) as u64;
+            if micro_sol > 0 {
+                let amount = format!("{}.{:06}", micro_sol / 1_000_000, micro_sol % 1_000_000);
+                println!("    user {i}: borrows {amount} SOL against {pyusd} PYUSD");
+                run(&["borrow", "--asset", "SOL", "--amount", &amount]).unwrap();
+            }
+        } else {
+            let limit = sol as f64 * 150.0 * 0.75 + pyusd as f64 * 0.70;
+            let cents = (limit * 100.0 * share) as u64;
+            if cents > 0 {
+                let amount = format!("{}.{:02}", cents / 100, cents % 100);
+                println!("    user {i}: borrows {amount} USDC");
+                run(&["borrow", "--asset", "USDC", "--amount", &amount]).unwrap();
+            }
         }
         // Refresh on chain, then recompute off chain from the reserves that refresh used.
         let ob_key = pda::obligation(&market, &user.pubkey(), 0);
