@@ -5,6 +5,7 @@
 //! on-chain and off-chain numbers cannot drift apart.
 
 pub mod curve;
+pub mod emode;
 pub mod error;
 pub mod exchange;
 pub mod fixed;

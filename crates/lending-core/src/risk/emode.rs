@@ -1,0 +1,312 @@
+//! E-mode groups and isolated collateral: which limits a position gets, by the group its
+//! obligation is in.
+//!
+//! An obligation in group `g` values every collateral position the group admits at the
+//! group's LTV and liquidation threshold, weighs its debt at 1x (the group's assets move
+//! together, which is why it exists), and is liquidated within the group's bonus range.
+//! Outside any group each reserve's own parameters and borrow factor apply, except that an
+//! isolated-collateral reserve counts for nothing there: its collateral counts only inside an
+//! isolated group that admits it. A position a group does not admit counts for nothing in it.
+//!
+//! An isolated group also lets its obligations borrow from one reserve only, up to a debt
+//! ceiling in that reserve's tokens, counted as borrows and repayments happen
+//! ([`DebtCeiling`]).
+
+use super::health::{RiskParams, UNIT_BORROW_FACTOR_BPS};
+use super::liquidation::bonus_keeps_liquidation_improving;
+use crate::constants::{MAX_LIQUIDATION_BONUS_BPS, MIN_LIQUIDATION_BONUS_BPS};
+
+/// Most groups a market holds; ids run from 1 to this (0 means no group).
+pub const MAX_GROUPS: u8 = 32;
+
+/// The bit of group `id` (1..=32) in a reserve's group masks.
+pub fn group_bit(id: u8) -> u32 {
+    match id {
+        1..=MAX_GROUPS => 1 << (id - 1),
+        _ => 0,
+    }
+}
+
+/// One group's limits, as an obligation in it is valued and liquidated.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GroupParams {
+    /// The group's id, 1..=32.
+    pub id: u8,
+    /// LTV of every collateral position the group admits, in basis points.
+    pub ltv_bps: u16,
+    /// Liquidation threshold of every collateral position the group admits, in basis points.
+    pub liquidation_threshold_bps: u16,
+    /// Liquidation bonus just past the line, in basis points.
+    pub min_liquidation_bonus_bps: u16,
+    /// Liquidation bonus at full insolvency, in basis points.
+    pub max_liquidation_bonus_bps: u16,
+    /// Isolated: one debt reserve, a debt ceiling, and the only place isolated collateral
+    /// counts.
+    pub isolated: bool,
+}
+
+impl GroupParams {
+    /// True when the limits are within the bounds a reserve's own limits have: an id of 1 to
+    /// 32, LTV < threshold ≤ 100%, a minimum bonus of at least 1%, min ≤ max bonus ≤ 25%, and
+    /// threshold × (1 + max bonus) < 100% so that a liquidation always shrinks the shortfall.
+    pub fn is_valid(&self) -> bool {
+        group_bit(self.id) != 0
+            && self.ltv_bps < self.liquidation_threshold_bps
+            && self.liquidation_threshold_bps <= 10_000
+            && self.min_liquidation_bonus_bps >= MIN_LIQUIDATION_BONUS_BPS
+            && self.min_liquidation_bonus_bps <= self.max_liquidation_bonus_bps
+            && self.max_liquidation_bonus_bps <= MAX_LIQUIDATION_BONUS_BPS
+            && bonus_keeps_liquidation_improving(
+                self.liquidation_threshold_bps,
+                self.max_liquidation_bonus_bps,
+            )
+    }
+
+    /// The group's collateral limits.
+    pub fn risk(&self) -> RiskParams {
+        RiskParams {
+            ltv_bps: self.ltv_bps,
+            liquidation_threshold_bps: self.liquidation_threshold_bps,
+        }
+    }
+}
+
+/// What a reserve says about groups.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReserveGroups {
+    /// The groups whose obligations may hold this asset as collateral (bit `id − 1`).
+    pub collateral_mask: u32,
+    /// The groups whose obligations may borrow this asset (bit `id − 1`); an isolated group
+    /// names its one debt reserve instead.
+    pub borrow_mask: u32,
+    /// This asset's collateral counts only inside an isolated group that admits it.
+    pub isolated_collateral: bool,
+}
+
+impl ReserveGroups {
+    /// True when an obligation in `group` (or in none) may add this asset as collateral.
+    pub fn admits_collateral(&self, group: Option<&GroupParams>) -> bool {
+        match group {
+            None => true,
+            Some(g) => self.collateral_mask & group_bit(g.id) != 0,
+        }
+    }
+
+    /// True when an obligation in `group` (or in none) may borrow this asset; for an isolated
+    /// group the caller also checks that this is the group's debt reserve.
+    pub fn admits_debt(&self, group: Option<&GroupParams>) -> bool {
+        match group {
+            None => true,
+            Some(g) => g.isolated || self.borrow_mask & group_bit(g.id) != 0,
+        }
+    }
+
+    /// The limits a collateral position in this reserve gets in `group` (or in none), given the
+    /// reserve's own: the group's where it admits the asset (and, for isolated collateral, is
+    /// isolated), the reserve's own outside any group (none for isolated collateral), and none
+    /// otherwise.
+    pub fn collateral_params(&self, own: RiskParams, group: Option<&GroupParams>) -> RiskParams {
+        match group {
+            None if self.isolated_collateral => RiskParams::default(),
+            None => own,
+            Some(g)
+                if self.admits_collateral(Some(g)) && (g.isolated || !self.isolated_collateral) =>
+            {
+                g.risk()
+            }
+            Some(_) => RiskParams::default(),
+        }
+    }
+}
+
+/// The borrow factor a debt position gets in `group` (or in none), given its reserve's own:
+/// 1x inside a group.
+pub fn borrow_factor(own_bps: u16, group: Option<&GroupParams>) -> u16 {
+    match group {
+        Some(_) => UNIT_BORROW_FACTOR_BPS,
+        None => own_bps,
+    }
+}
+
+/// An isolated group's debt ceiling and what its obligations owe against it, in tokens of its
+/// debt reserve. Borrows add their amount with the origination fee; repayments (by the
+/// borrower, by a liquidator, or by a write-off) take away what they cancel. Interest is not
+/// counted, so the count can only overstate the principal owed: a repayment larger than the
+/// count (interest paid) brings it to zero.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DebtCeiling {
+    /// Most tokens the group's obligations may have borrowed and not repaid; 0 allows none.
+    pub ceiling: u64,
+    /// Tokens borrowed and not repaid.
+    pub debt: u64,
+}
+
+impl DebtCeiling {
+    /// Records a borrow of `amount` (fee included). False, recording nothing, when it would
+    /// pass the ceiling.
+    pub fn borrow(&mut self, amount: u64) -> bool {
+        match self.debt.checked_add(amount) {
+            Some(debt) if debt <= self.ceiling => {
+                self.debt = debt;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Records a repayment of `amount` (never below zero).
+    pub fn repay(&mut self, amount: u64) {
+        self.debt = self.debt.saturating_sub(amount);
+    }
+
+    /// Tokens that may still be borrowed.
+    pub fn room(&self) -> u64 {
+        self.ceiling.saturating_sub(self.debt)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group(id: u8, isolated: bool) -> GroupParams {
+        GroupParams {
+            id,
+            ltv_bps: 9_000,
+            liquidation_threshold_bps: 9_300,
+            min_liquidation_bonus_bps: 100,
+            max_liquidation_bonus_bps: 500,
+            isolated,
+        }
+    }
+
+    const OWN: RiskParams = RiskParams {
+        ltv_bps: 7_500,
+        liquidation_threshold_bps: 8_000,
+    };
+
+    /// The example: SOL and a SOL-pegged asset at 90% / 93% inside the group, 75% /
+    /// 80% outside; an asset the group does not admit counts for nothing in it.
+    #[test]
+    fn a_position_gets_the_groups_limits_only_where_the_group_admits_it() {
+        let g = group(3, false);
+        let sol = ReserveGroups {
+            collateral_mask: group_bit(3),
+            ..Default::default()
+        };
+        let usdc = ReserveGroups::default();
+        assert_eq!(sol.collateral_params(OWN, None), OWN);
+        assert_eq!(sol.collateral_params(OWN, Some(&g)), g.risk());
+        assert_eq!(usdc.collateral_params(OWN, None), OWN);
+        assert_eq!(usdc.collateral_params(OWN, Some(&g)), RiskParams::default());
+        assert!(sol.admits_collateral(Some(&g)) && !usdc.admits_collateral(Some(&g)));
+        assert!(usdc.admits_collateral(None));
+    }
+
+    /// Isolated collateral counts only inside an isolated group that admits it: not outside
+    /// any group, not in a plain group that lists it.
+    #[test]
+    fn isolated_collateral_counts_only_inside_an_isolated_group() {
+        let new_asset = ReserveGroups {
+            collateral_mask: group_bit(1) | group_bit(2),
+            isolated_collateral: true,
+            ..Default::default()
+        };
+        let (plain, isolated) = (group(1, false), group(2, true));
+        assert_eq!(
+            new_asset.collateral_params(OWN, None),
+            RiskParams::default()
+        );
+        assert_eq!(
+            new_asset.collateral_params(OWN, Some(&plain)),
+            RiskParams::default()
+        );
+        assert_eq!(
+            new_asset.collateral_params(OWN, Some(&isolated)),
+            isolated.risk()
+        );
+    }
+
+    #[test]
+    fn debt_weighs_one_x_inside_a_group_and_its_own_factor_outside() {
+        assert_eq!(borrow_factor(15_000, None), 15_000);
+        assert_eq!(
+            borrow_factor(15_000, Some(&group(1, false))),
+            UNIT_BORROW_FACTOR_BPS
+        );
+        let sol = ReserveGroups {
+            borrow_mask: group_bit(1),
+            ..Default::default()
+        };
+        assert!(sol.admits_debt(Some(&group(1, false))));
+        assert!(!sol.admits_debt(Some(&group(2, false))));
+        assert!(sol.admits_debt(None));
+    }
+
+    #[test]
+    fn group_limits_have_the_bounds_of_a_reserves() {
+        assert!(group(1, false).is_valid());
+        assert!(group(32, true).is_valid());
+        let refused = [
+            GroupParams {
+                id: 0,
+                ..group(1, false)
+            },
+            GroupParams {
+                id: 33,
+                ..group(1, false)
+            },
+            GroupParams {
+                ltv_bps: 9_300,
+                ..group(1, false)
+            },
+            GroupParams {
+                liquidation_threshold_bps: 10_001,
+                ltv_bps: 9_000,
+                ..group(1, false)
+            },
+            GroupParams {
+                min_liquidation_bonus_bps: 99,
+                ..group(1, false)
+            },
+            GroupParams {
+                min_liquidation_bonus_bps: 600,
+                ..group(1, false)
+            },
+            GroupParams {
+                max_liquidation_bonus_bps: 2_501,
+                ..group(1, false)
+            },
+            // 93% × 1.08 ≥ 100%: a liquidation could leave the shortfall larger.
+            GroupParams {
+                max_liquidation_bonus_bps: 800,
+                ..group(1, false)
+            },
+        ];
+        for g in refused {
+            assert!(!g.is_valid(), "{g:?}");
+        }
+    }
+
+    /// Borrowing past the ceiling is refused however it is split; repayments free room and
+    /// never take the count below zero.
+    #[test]
+    fn the_debt_ceiling_counts_borrows_and_repayments() {
+        let mut c = DebtCeiling {
+            ceiling: 1_000,
+            debt: 0,
+        };
+        assert!(c.borrow(600));
+        assert!(c.borrow(400));
+        assert!(!c.borrow(1));
+        assert_eq!(c.debt, 1_000);
+        c.repay(300);
+        assert_eq!(c.room(), 300);
+        c.repay(5_000);
+        assert_eq!((c.debt, c.room()), (0, 1_000));
+        let mut closed = DebtCeiling::default();
+        assert!(!closed.borrow(1));
+        assert!(!c.borrow(u64::MAX));
+        assert_eq!(c.debt, 0);
+    }
+}
