@@ -185,3 +185,60 @@ fn supply_borrow_and_repay_through_the_operations_alone() {
     let back = supply::redeem(&m, &mut usdc, lender_shares, &clock).unwrap();
     assert_eq!(back, 10_000 * USD_UNIT);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+    /// #21: a borrow and a repayment update the cached health position by position, weighing
+    /// the debt by its reserve's borrow factor; for any factor and any amounts the result is
+    /// exactly what a refresh from scratch computes (so what clients preview with a refresh is
+    /// what the program holds).
+    #[test]
+    fn borrows_and_repayments_weigh_debt_as_a_refresh_does(
+        factor in 10_000u16..=50_000,
+        borrow_permille in 1u64..=1_000,
+        repay_permille in 1u64..=1_000,
+    ) {
+        let clock = Clock {
+            slot: 7,
+            unix_timestamp: 1_700_000_000,
+        };
+        let (m, [(sol_key, mut sol), (usdc_key, mut usdc)]) = market(&clock);
+        usdc.config.borrow_factor_bps = factor;
+        supply::deposit(&m, &mut usdc, &key(50), 10_000 * USD_UNIT, Action::Supply, &clock)
+            .unwrap();
+        let mut ob: Obligation = zeroed();
+        lending_core::ops::obligation::init_obligation(&mut ob, &key(1), &key(60), 0, 255, &clock);
+        let shares =
+            supply::deposit(&m, &mut sol, &key(61), 10 * SOL_UNIT, Action::TopUp, &clock).unwrap();
+        collateral::add_collateral(&mut ob, &sol_key, shares).unwrap();
+        refresh_obligation(&mut ob, [(sol_key, sol)].as_slice(), &clock).unwrap();
+        let most = borrow::max_borrow(&usdc_key, &usdc, &ob).unwrap();
+        let amount = (most * borrow_permille / 1_000).max(1);
+        let loan = borrow::borrow(
+            &m,
+            &usdc_key,
+            &mut usdc,
+            &mut ob,
+            [(sol_key, sol)].as_slice(),
+            amount,
+            &clock,
+        )
+        .unwrap();
+        // A refresh from scratch, over the reserves the obligation still has positions in.
+        let refreshed = |ob: &Obligation, usdc: &Reserve| {
+            let mut copy = *ob;
+            let all = [(sol_key, sol), (usdc_key, *usdc)];
+            let used = 1 + ob.borrows_len as usize;
+            refresh_obligation(&mut copy, &all[..used], &clock).unwrap();
+            copy.health()
+        };
+        proptest::prop_assert_eq!(loan.health, refreshed(&ob, &usdc));
+        proptest::prop_assert!(loan.health.within_borrow_limit());
+        let owed = loan.amount + loan.fee;
+        let repaid = (owed * repay_permille / 1_000).max(1);
+        repay::repay(&usdc_key, &mut usdc, &mut ob, repaid, &clock)
+            .unwrap_or_else(|e| panic!("repay: {e:?}"));
+        proptest::prop_assert_eq!(ob.health(), refreshed(&ob, &usdc));
+    }
+}
