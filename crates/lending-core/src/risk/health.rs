@@ -70,12 +70,15 @@ pub fn borrow_value(pool: &Pool, debt_shares: u128, price: &PriceView) -> RiskRe
 /// The borrow factor that weighs nothing: 1x, in basis points.
 pub const UNIT_BORROW_FACTOR_BPS: u16 = 10_000;
 
-/// Debt value `high` weighted by a borrow factor in basis points, rounded up.
+/// Debt value `high` weighted by a borrow factor in basis points, rounded up. A factor below
+/// 1x (which validation refuses; only a reserve written before factors existed, whose bytes
+/// are zero, could hold one) weighs as 1x, never less.
 pub fn weighted(high: u128, borrow_factor_bps: u16) -> RiskResult<u128> {
-    if borrow_factor_bps == UNIT_BORROW_FACTOR_BPS {
+    let factor = borrow_factor_bps.max(UNIT_BORROW_FACTOR_BPS);
+    if factor == UNIT_BORROW_FACTOR_BPS {
         return Ok(high);
     }
-    bps_mul(high, borrow_factor_bps as u128, Rounding::Up)
+    bps_mul(high, factor as u128, Rounding::Up)
 }
 
 /// The values one debt position contributes to its obligation (WAD quote units).
@@ -351,7 +354,7 @@ pub fn max_borrow_amount(
     let headroom = mul_div(
         health.borrow_limit - health.borrowed_weighted,
         BPS,
-        borrow_factor_bps as u128,
+        borrow_factor_bps.max(UNIT_BORROW_FACTOR_BPS) as u128,
         Rounding::Down,
     )?;
     let total_wad = price.amount_for_value(headroom, price.high, Rounding::Down)?;
@@ -469,6 +472,9 @@ mod tests {
         let mut heavy = Health::default();
         heavy.add_borrow(&v, 15_000).unwrap();
         assert_eq!(plain.borrowed_weighted, 101 * WAD);
+        // A factor below 1x (zeroed bytes) never lightens the debt.
+        assert_eq!(weighted(101 * WAD, 0).unwrap(), 101 * WAD);
+        assert_eq!(weighted(101 * WAD, 9_999).unwrap(), 101 * WAD);
         assert_eq!(heavy.borrowed_weighted, 151 * WAD + WAD / 2);
         assert_eq!(
             (heavy.borrowed, heavy.borrowed_spot),
