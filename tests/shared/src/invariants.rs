@@ -4,6 +4,7 @@ use super::env::TestEnv;
 use super::fixture::Market;
 use anchor_lang::prelude::Pubkey;
 use lending::risk::fixed::{amount_to_wad, mul_div, Rounding};
+use lending::risk::health::weighted;
 use lending_sdk::lending_core::state::Obligation;
 
 /// Checks, for every reserve of `market`, given every obligation that exists in it:
@@ -11,11 +12,16 @@ use lending_sdk::lending_core::state::Obligation;
 /// - minted shares + shares held as collateral + locked seed shares = the reserve's share supply;
 /// - the obligations' debt shares add up to the reserve's debt shares;
 /// - all shares at the exchange rate are worth no more than the reserve's assets
-///   (vault + debt − protocol fees).
+///   (vault + debt − protocol fees);
+/// - each obligation's cached debt is the sum of its positions' values, and its weighted debt
+///   the sum of each position weighted by its reserve's borrow factor, whenever its cache is
+///   not marked stale and every position was valued under its reserve's current state.
 pub async fn check(env: &mut impl TestEnv, market: &Market, obligations: &[Pubkey]) {
     let mut obs: Vec<Obligation> = vec![];
     for o in obligations {
-        obs.push(env.zc::<Obligation>(o).await);
+        let ob = env.zc::<Obligation>(o).await;
+        check_debt_totals(env, o, &ob).await;
+        obs.push(ob);
     }
     for (i, k) in market.reserves.iter().enumerate() {
         let r = market.reserve(env, i).await;
@@ -91,6 +97,39 @@ impl SpotBook {
     /// True when the collateral covers the debt but for the rounding tolerance.
     pub fn covered_within_tolerance(&self) -> bool {
         self.collateral + self.tolerance >= self.debt
+    }
+}
+
+/// The cached debt totals of `ob` against its positions: the debt is their sum, and (when each
+/// was valued under its reserve's current configuration) the weighted debt is the sum of each
+/// weighted by its reserve's borrow factor. Every borrow, repayment and liquidation updates the
+/// totals position by position; this recomputes them from the positions alone. A cache marked
+/// stale (a repayment on an obligation not refreshed in its slot leaves the totals for the
+/// next refresh) is not checked.
+async fn check_debt_totals(env: &mut impl TestEnv, key: &Pubkey, ob: &Obligation) {
+    if ob.last_update.stale != 0 {
+        return;
+    }
+    let (mut borrowed, mut borrowed_weighted, mut current) = (0u128, 0u128, true);
+    for (j, b) in ob.borrows().iter().enumerate() {
+        let r = env
+            .zc::<lending_sdk::lending_core::state::Reserve>(&b.reserve)
+            .await;
+        current &= ob.borrow_reserve_seqs[j] == r.valuation_seq;
+        borrowed += b.market_value.get();
+        borrowed_weighted += weighted(b.market_value.get(), r.config.borrow_factor_bps).unwrap();
+    }
+    assert_eq!(
+        ob.borrowed_value.get(),
+        borrowed,
+        "obligation {key}: cached debt is not the sum of its positions"
+    );
+    if current {
+        assert_eq!(
+            ob.borrowed_weighted_value.get(),
+            borrowed_weighted,
+            "obligation {key}: cached weighted debt is not its positions weighted"
+        );
     }
 }
 

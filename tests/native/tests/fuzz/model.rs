@@ -40,12 +40,15 @@ pub enum Op {
         bps: u16,
         max: bool,
     },
-    /// repay_obligation_liquidity.
+    /// repay_obligation_liquidity; `fresh`: after a refresh of the obligation in the same
+    /// transaction (the repayment then updates its cached values position by position), else on
+    /// its cache as it is (a stale one is left for the next refresh).
     Repay {
         user: u8,
         reserve: u8,
         bps: u16,
         max: bool,
+        fresh: bool,
     },
     /// liquidate_obligation by the liquidator.
     Liquidate {
@@ -111,8 +114,9 @@ impl ReferenceStateMachine for Model {
                 .prop_map(|(user, reserve, bps, max)| Op::Withdraw { user, reserve, bps, max }),
             4 => (user(), reserve(), bps(), any::<bool>())
                 .prop_map(|(user, reserve, bps, max)| Op::Borrow { user, reserve, bps, max }),
-            3 => (user(), reserve(), bps(), any::<bool>())
-                .prop_map(|(user, reserve, bps, max)| Op::Repay { user, reserve, bps, max }),
+            3 => (user(), reserve(), bps(), any::<bool>(), any::<bool>()).prop_map(
+                |(user, reserve, bps, max, fresh)| Op::Repay { user, reserve, bps, max, fresh }
+            ),
             3 => (user(), reserve(), reserve(), bps(), any::<bool>()).prop_map(
                 |(user, repay, collateral, bps, liquidity)| Op::Liquidate { user, repay, collateral, bps, liquidity }
             ),

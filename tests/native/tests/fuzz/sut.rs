@@ -159,6 +159,7 @@ impl Sut {
                 reserve,
                 bps,
                 max,
+                fresh,
             } => {
                 let (u, r) = (user as usize, reserve as usize);
                 let ob = Market::obligation(&mut self.env, &self.users[u].obligation).await;
@@ -172,7 +173,21 @@ impl Sut {
                     } else {
                         frac(owed, bps).max(1)
                     };
-                    let res = self.m.repay(&mut self.env, &self.users[u], r, amount).await;
+                    let res = if fresh {
+                        let user = &self.users[u];
+                        let ix = ix::repay(
+                            user.kp.pubkey(),
+                            user.obligation,
+                            &self.m.reserves[r],
+                            user.liquidity[r],
+                            amount,
+                        );
+                        self.m
+                            .act(&mut self.env, &user.obligation, &[ix], &[&user.kp])
+                            .await
+                    } else {
+                        self.m.repay(&mut self.env, &self.users[u], r, amount).await
+                    };
                     self.tally.outcome("repay", &res);
                 }
             }
