@@ -7,7 +7,7 @@ use super::env::{assert_err, VmEnv};
 use super::fixture::{config, Market, SOL_UNIT, USD_UNIT};
 use super::ix;
 use super::liquidation_tests::{liquidate_ix, params, setup};
-use super::scenario_tests::{three_reserves, SOL, USDC};
+use super::scenario_tests::{three_reserves, PYUSD, SOL, USDC};
 use lending::errors::LendingError;
 use lending::risk::health::weighted;
 use solana_signer::Signer;
@@ -104,8 +104,67 @@ async fn the_largest_borrow_halves_at_a_factor_of_two<E: VmEnv>() {
     assert!(owed[0] / 2 - owed[1] <= 1, "{owed:?}");
 }
 
+/// Found by the fuzzer (#21): in one slot, the owner raises PYUSD's factor to 5x after the
+/// borrower's refresh, and the borrower repays its 40.04 PYUSD of debt (weighed at 1x in the
+/// cache), then borrows 30 PYUSD anew. The repayment used to take the debt out of the cached
+/// weighted debt at the new 5x: $200.20 instead of $40.04, leaving $540.54 cached against a
+/// real $700.70, and the new borrow (weighing $150.15 at 5x) went through on that cache
+/// although it takes the real weighted debt to $850.85, past the $750 limit. Now a repayment
+/// of a position valued under a replaced configuration marks the obligation stale, so the
+/// borrow needs a refresh, which refuses it.
+async fn a_repayment_after_a_factor_change_does_not_understate_the_debt<E: VmEnv>() {
+    let mut env = E::start().await;
+    let (m, _lender, b, _l) = setup(&mut env).await;
+    let lender = m.user(&mut env, &[0, 0, 1_000 * USD_UNIT]).await;
+    m.supply(&mut env, &lender, PYUSD, 1_000 * USD_UNIT)
+        .await
+        .unwrap();
+    m.borrow(&mut env, &b, PYUSD, 40 * USD_UNIT).await.unwrap();
+    let owner = m.owner.pubkey();
+    let pyusd = m.reserves[PYUSD];
+    // The origination fee: enough to repay in full.
+    env.mint_to(
+        &pyusd.mint,
+        &b.liquidity[PYUSD],
+        USD_UNIT,
+        pyusd.token_program,
+    )
+    .await;
+    let mut pyusd_config = config(8_000, 8_500);
+    pyusd_config.borrow_factor_bps = 50_000;
+    let mut ixs = m.refresh_all_reserves();
+    let valued = Market::obligation_reserves(&mut env, &b.obligation).await;
+    ixs.push(ix::refresh_obligation(b.obligation, &valued));
+    ixs.push(ix::update_reserve_config(owner, &pyusd, pyusd_config));
+    ixs.push(ix::refresh_oracle_price(pyusd.oracle, None));
+    ixs.push(ix::refresh_reserve(&pyusd));
+    ixs.push(ix::repay(
+        b.kp.pubkey(),
+        b.obligation,
+        &pyusd,
+        b.liquidity[PYUSD],
+        u64::MAX,
+    ));
+    ixs.push(ix::borrow(
+        b.kp.pubkey(),
+        b.obligation,
+        &pyusd,
+        b.liquidity[PYUSD],
+        30 * USD_UNIT,
+        &[m.reserves[SOL].reserve, m.reserves[USDC].reserve],
+    ));
+    assert_err(
+        env.send(&ixs, &[&m.owner, &b.kp]).await,
+        LendingError::ObligationStale,
+    );
+    // With a refresh between the repayment and the borrow, the borrow is too large.
+    let res = m.borrow(&mut env, &b, PYUSD, 30 * USD_UNIT).await;
+    assert_err(res, LendingError::BorrowTooLarge);
+}
+
 crate::scenarios!(
     borrow_factor_tests:
     a_raised_borrow_factor_weighs_the_same_debt_past_the_line,
     the_largest_borrow_halves_at_a_factor_of_two,
+    a_repayment_after_a_factor_change_does_not_understate_the_debt,
 );

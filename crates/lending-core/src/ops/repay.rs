@@ -20,8 +20,10 @@ pub struct Outcome {
 /// Repays `amount` (`u64::MAX`: everything owed, rounded up, leaving no dust) of the
 /// obligation's debt to the reserve at `reserve_key`, never more than is owed. Allowed while
 /// paused or frozen; refused with a flash loan open or a stale reserve. A fresh obligation stays
-/// fresh (the position is revalued in place when the reserve is priced); otherwise it is marked
-/// stale.
+/// fresh, the position revalued in place, when the reserve is priced and the position was
+/// valued under the reserve's current state; otherwise the obligation is marked stale (a
+/// position weighed under a borrow factor since replaced cannot be taken out of the cached
+/// weighted debt exactly: the next refresh recomputes it).
 pub fn repay(
     reserve_key: &Pubkey,
     reserve: &mut Reserve,
@@ -45,7 +47,8 @@ pub fn repay(
     let remaining = shares - burned;
     ob.borrows[i].debt_shares.set(remaining);
     let priced = PriceStatus::from_u8(reserve.price_status) == PriceStatus::Valid;
-    if !ob.last_update.is_stale(clock.slot) && priced {
+    let valued_now = ob.borrow_reserve_seqs[i] == reserve.valuation_seq;
+    if !ob.last_update.is_stale(clock.slot) && priced && valued_now {
         let old_value = ob.borrows[i].values();
         let new_value = borrow_values(&pool, remaining, &reserve.price_view())?;
         ob.borrows[i].set_values(&new_value);

@@ -379,11 +379,12 @@ and its borrowers owe $592 rather than $740 per $1,000 of collateral, so that th
 debt sits where their debt sat before. Weighing a debt position (one basis-point\n\
 multiplication, rounded up) costs about 150 CU: `refresh_obligation` +164 CU with one debt\n\
 position, +306 with two, +453 with three; `borrow_obligation_liquidity` +267 and\n\
-`repay_obligation_liquidity` +316 (the position is weighed before and after the change);\n\
+`repay_obligation_liquidity` +324 (the position is weighed before and after the change, once\n\
+the repayment has checked that it was valued under the reserve's current configuration);\n\
 `liquidate_obligation` +353 with one deposit and one borrow, +278 with two and two. With four\n\
 deposits and three borrows it measured 1,288 CU less: the smaller debts change the amounts\n\
 the liquidation sizes and seizes (not profiled further). Against `tests/sbf/cu-budget.json`,\n\
-`borrow_obligation_liquidity` is now 5.8% and `repay_obligation_liquidity` 5.7% above their\n\
+`borrow_obligation_liquidity` and `repay_obligation_liquidity` are now 5.8% above their\n\
 rows, every other row within 4%.\n\n";
 
 const WHERE_THE_CU_GO: &str = "## Where the compute units go\n\n\
