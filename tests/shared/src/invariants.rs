@@ -5,7 +5,7 @@ use super::fixture::Market;
 use anchor_lang::prelude::Pubkey;
 use lending::risk::fixed::{amount_to_wad, mul_div, Rounding};
 use lending::risk::health::weighted;
-use lending_sdk::lending_core::state::Obligation;
+use lending_sdk::lending_core::state::{Obligation, Reserve};
 
 /// Checks, for every reserve of `market`, given every obligation that exists in it:
 /// - the supply vault holds exactly the available liquidity (plus any open flash loan: none);
@@ -17,14 +17,17 @@ use lending_sdk::lending_core::state::Obligation;
 ///   the sum of each position weighted by its reserve's borrow factor, whenever its cache is
 ///   not marked stale and every position was valued under its reserve's current state.
 pub async fn check(env: &mut impl TestEnv, market: &Market, obligations: &[Pubkey]) {
+    let mut reserves: Vec<Reserve> = vec![];
+    for i in 0..market.reserves.len() {
+        reserves.push(market.reserve(env, i).await);
+    }
     let mut obs: Vec<Obligation> = vec![];
     for o in obligations {
         let ob = env.zc::<Obligation>(o).await;
-        check_debt_totals(env, o, &ob).await;
+        check_debt_totals(market, &reserves, o, &ob);
         obs.push(ob);
     }
-    for (i, k) in market.reserves.iter().enumerate() {
-        let r = market.reserve(env, i).await;
+    for (i, (k, r)) in market.reserves.iter().zip(&reserves).enumerate() {
         let vault = env.balance(&k.supply_vault).await;
         assert_eq!(r.flash_outstanding, 0, "reserve {i}: flash loan left open");
         assert_eq!(
@@ -106,15 +109,18 @@ impl SpotBook {
 /// totals position by position; this recomputes them from the positions alone. A cache marked
 /// stale (a repayment on an obligation not refreshed in its slot leaves the totals for the
 /// next refresh) is not checked.
-async fn check_debt_totals(env: &mut impl TestEnv, key: &Pubkey, ob: &Obligation) {
+fn check_debt_totals(market: &Market, reserves: &[Reserve], key: &Pubkey, ob: &Obligation) {
     if ob.last_update.stale != 0 {
         return;
     }
     let (mut borrowed, mut borrowed_weighted, mut current) = (0u128, 0u128, true);
     for (j, b) in ob.borrows().iter().enumerate() {
-        let r = env
-            .zc::<lending_sdk::lending_core::state::Reserve>(&b.reserve)
-            .await;
+        let i = market
+            .reserves
+            .iter()
+            .position(|k| k.reserve == b.reserve)
+            .expect("a debt position in a reserve of the market");
+        let r = &reserves[i];
         current &= ob.borrow_reserve_seqs[j] == r.valuation_seq;
         borrowed += b.market_value.get();
         borrowed_weighted += weighted(b.market_value.get(), r.config.borrow_factor_bps).unwrap();
@@ -134,16 +140,12 @@ async fn check_debt_totals(env: &mut impl TestEnv, key: &Pubkey, ob: &Obligation
 }
 
 /// Value (WAD quote) of one token unit of reserve `r` at its spot price, rounded up.
-pub fn unit_value(r: &lending_sdk::lending_core::state::Reserve) -> u128 {
+pub fn unit_value(r: &Reserve) -> u128 {
     spot_value(r, amount_to_wad(1), Rounding::Up)
 }
 
 /// Value (WAD quote) of a WAD-scaled amount of reserve `r`'s tokens at its spot price.
-fn spot_value(
-    r: &lending_sdk::lending_core::state::Reserve,
-    amount_wad: u128,
-    rounding: Rounding,
-) -> u128 {
+fn spot_value(r: &Reserve, amount_wad: u128, rounding: Rounding) -> u128 {
     let scale = lending::risk::WAD * 10u128.pow(r.decimals as u32);
     mul_div(amount_wad, r.price.get(), scale, rounding).expect("spot value")
 }
@@ -153,9 +155,7 @@ pub async fn spot_book(env: &mut impl TestEnv, obligation: &Pubkey) -> SpotBook 
     let ob = env.zc::<Obligation>(obligation).await;
     let mut book = SpotBook::default();
     for d in ob.deposits() {
-        let r = env
-            .zc::<lending_sdk::lending_core::state::Reserve>(&d.reserve)
-            .await;
+        let r = env.zc::<Reserve>(&d.reserve).await;
         let liquidity = r
             .pool()
             .shares_to_liquidity_wad(d.shares, Rounding::Down)
@@ -164,9 +164,7 @@ pub async fn spot_book(env: &mut impl TestEnv, obligation: &Pubkey) -> SpotBook 
         book.tolerance += unit_value(&r);
     }
     for b in ob.borrows() {
-        let r = env
-            .zc::<lending_sdk::lending_core::state::Reserve>(&b.reserve)
-            .await;
+        let r = env.zc::<Reserve>(&b.reserve).await;
         let debt = r.pool().debt_of(b.debt_shares.get()).unwrap();
         book.debt += spot_value(&r, debt, Rounding::Up);
         book.tolerance += unit_value(&r);
