@@ -610,6 +610,76 @@ export type Lending = {
       ]
     },
     {
+      "name": "initEmodeGroup",
+      "docs": [
+        "Creates an e-mode group (isolated when a debt reserve is passed)."
+      ],
+      "discriminator": [
+        184,
+        104,
+        138,
+        85,
+        214,
+        103,
+        96,
+        88
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Market owner; pays rent."
+          ],
+          "writable": true,
+          "signer": true,
+          "relations": [
+            "market"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ]
+        },
+        {
+          "name": "group",
+          "docs": [
+            "The new group, at `[\"emode_group\", market, [id]]`."
+          ],
+          "writable": true
+        },
+        {
+          "name": "debtReserve",
+          "docs": [
+            "Isolated groups only: the one reserve the group's obligations may borrow from."
+          ],
+          "optional": true
+        },
+        {
+          "name": "systemProgram",
+          "docs": [
+            "System program."
+          ],
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "id",
+          "type": "u8"
+        },
+        {
+          "name": "params",
+          "type": {
+            "defined": {
+              "name": "emodeGroupParams"
+            }
+          }
+        }
+      ]
+    },
+    {
       "name": "initMarket",
       "docs": [
         "Creates a lending market owned by the signer."
@@ -1595,6 +1665,101 @@ export type Lending = {
       ]
     },
     {
+      "name": "setObligationEmode",
+      "docs": [
+        "Moves an obligation into an e-mode group (0: out of any)."
+      ],
+      "discriminator": [
+        68,
+        178,
+        146,
+        102,
+        212,
+        215,
+        156,
+        75
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Obligation owner."
+          ],
+          "signer": true,
+          "relations": [
+            "obligation"
+          ]
+        },
+        {
+          "name": "obligation",
+          "docs": [
+            "The obligation."
+          ],
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "groupId",
+          "type": "u8"
+        }
+      ]
+    },
+    {
+      "name": "updateEmodeGroup",
+      "docs": [
+        "Changes an e-mode group's limits (from the next slot) and debt ceiling."
+      ],
+      "discriminator": [
+        171,
+        55,
+        109,
+        135,
+        154,
+        87,
+        150,
+        213
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Market owner."
+          ],
+          "signer": true,
+          "relations": [
+            "market"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "group"
+          ]
+        },
+        {
+          "name": "group",
+          "docs": [
+            "The group."
+          ],
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "params",
+          "type": {
+            "defined": {
+              "name": "emodeGroupParams"
+            }
+          }
+        }
+      ]
+    },
+    {
       "name": "updateMarketConfig",
       "docs": [
         "Updates market-wide limits and pause flags."
@@ -1902,6 +2067,19 @@ export type Lending = {
   ],
   "accounts": [
     {
+      "name": "emodeGroup",
+      "discriminator": [
+        72,
+        103,
+        199,
+        127,
+        200,
+        245,
+        150,
+        253
+      ]
+    },
+    {
       "name": "lendingMarket",
       "discriminator": [
         246,
@@ -2005,6 +2183,19 @@ export type Lending = {
         173,
         72,
         82
+      ]
+    },
+    {
+      "name": "emodeGroupSet",
+      "discriminator": [
+        20,
+        40,
+        94,
+        237,
+        222,
+        229,
+        60,
+        24
       ]
     },
     {
@@ -2122,6 +2313,19 @@ export type Lending = {
         26,
         121,
         144
+      ]
+    },
+    {
+      "name": "obligationEmodeSet",
+      "discriminator": [
+        152,
+        130,
+        235,
+        231,
+        95,
+        86,
+        104,
+        23
       ]
     },
     {
@@ -2635,6 +2839,36 @@ export type Lending = {
       "code": 6075,
       "name": "valuationChanged",
       "msg": "A reserve of this obligation was repriced, written down or reconfigured since the obligation's refresh: refresh it again"
+    },
+    {
+      "code": 6076,
+      "name": "invalidEmodeGroup",
+      "msg": "Invalid e-mode group configuration"
+    },
+    {
+      "code": 6077,
+      "name": "wrongEmodeGroup",
+      "msg": "E-mode group account is missing or is not the obligation's group"
+    },
+    {
+      "code": 6078,
+      "name": "assetNotInEmodeGroup",
+      "msg": "The obligation's e-mode group does not admit this asset"
+    },
+    {
+      "code": 6079,
+      "name": "emodeDebtCeilingReached",
+      "msg": "The isolated group's debt ceiling is reached"
+    },
+    {
+      "code": 6080,
+      "name": "emodeUnchanged",
+      "msg": "The obligation is already in this e-mode group"
+    },
+    {
+      "code": 6081,
+      "name": "emodeSwitchUnhealthy",
+      "msg": "The obligation would be over its borrow limit after the switch, or is liquidatable now"
     }
   ],
   "types": [
@@ -2844,6 +3078,279 @@ export type Lending = {
               "Borrow rate at that utilisation (APR), in basis points."
             ],
             "type": "u32"
+          }
+        ]
+      }
+    },
+    {
+      "name": "emodeGroup",
+      "docs": [
+        "An e-mode group of a market: assets that move together, borrowed against each other",
+        "under their own limits; an isolated group also caps what its obligations owe."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "docs": [
+              "Layout version."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "market",
+            "docs": [
+              "Market the group belongs to."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "debtReserve",
+            "docs": [
+              "Isolated groups: the one reserve their obligations may borrow from (fixed at",
+              "creation); the default key otherwise."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "debtShares",
+            "docs": [
+              "Isolated groups: debt shares of `debt_reserve` owed by the group's obligations",
+              "(WAD-scaled), counted exactly as they borrow, repay, are liquidated, enter and leave."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
+            "name": "debtCeiling",
+            "docs": [
+              "Isolated groups: most tokens of `debt_reserve` the group's obligations may owe",
+              "(interest included) for a new borrow to be allowed; 0 allows none."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "pendingFromSlot",
+            "docs": [
+              "The slot from which `pending_limits` replace `limits` (0 when nothing is pending)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "limits",
+            "docs": [
+              "The limits in force."
+            ],
+            "type": {
+              "defined": {
+                "name": "emodeLimits"
+              }
+            }
+          },
+          {
+            "name": "pendingLimits",
+            "docs": [
+              "Limits set by the last update, in force from `pending_from_slot`: an obligation",
+              "refreshed earlier in the slot of an update keeps the limits it was valued with."
+            ],
+            "type": {
+              "defined": {
+                "name": "emodeLimits"
+              }
+            }
+          },
+          {
+            "name": "id",
+            "docs": [
+              "The group's id, 1..=32."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "isolated",
+            "docs": [
+              "Non-zero when the group is isolated (fixed at creation)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "docs": [
+              "PDA bump."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "pad",
+            "docs": [
+              "Reserved."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                5
+              ]
+            }
+          },
+          {
+            "name": "padding",
+            "docs": [
+              "Reserved for upgrades."
+            ],
+            "type": {
+              "array": [
+                "u64",
+                16
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "emodeGroupParams",
+      "docs": [
+        "An e-mode group's limits and debt ceiling as sent by the market owner (bounds:",
+        "[`lending_core::risk::emode::GroupParams::is_valid`])."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "ltvBps",
+            "docs": [
+              "LTV of every collateral position the group admits, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "liquidationThresholdBps",
+            "docs": [
+              "Liquidation threshold of every collateral position the group admits, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "minLiquidationBonusBps",
+            "docs": [
+              "Liquidation bonus just past the line, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "maxLiquidationBonusBps",
+            "docs": [
+              "Liquidation bonus at full insolvency, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "debtCeiling",
+            "docs": [
+              "Isolated groups: most tokens of the debt reserve the group's obligations may owe for a",
+              "new borrow to be allowed (0 for a plain group)."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "emodeGroupSet",
+      "docs": [
+        "An e-mode group was created or changed."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "market",
+            "type": "pubkey"
+          },
+          {
+            "name": "group",
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "type": "u8"
+          },
+          {
+            "name": "isolated",
+            "type": "bool"
+          },
+          {
+            "name": "debtReserve",
+            "docs": [
+              "Isolated groups: the one reserve their obligations may borrow from."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "params",
+            "type": {
+              "defined": {
+                "name": "emodeGroupParams"
+              }
+            }
+          },
+          {
+            "name": "effectiveSlot",
+            "docs": [
+              "The slot from which the limits are in force."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "emodeLimits",
+      "docs": [
+        "An e-mode group's collateral limits and liquidation bonus range, in basis points."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "ltvBps",
+            "docs": [
+              "LTV of every collateral position the group admits."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "liquidationThresholdBps",
+            "docs": [
+              "Liquidation threshold of every collateral position the group admits."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "minLiquidationBonusBps",
+            "docs": [
+              "Liquidation bonus just past the line."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "maxLiquidationBonusBps",
+            "docs": [
+              "Liquidation bonus at full insolvency."
+            ],
+            "type": "u16"
           }
         ]
       }
@@ -3636,6 +4143,20 @@ export type Lending = {
             "type": "u8"
           },
           {
+            "name": "emodeGroup",
+            "docs": [
+              "The e-mode group the obligation is in (1..=32), 0 for none."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "emodeIsolated",
+            "docs": [
+              "Non-zero when that group is isolated (fixed when the group is created)."
+            ],
+            "type": "u8"
+          },
+          {
             "name": "pad",
             "docs": [
               "Reserved."
@@ -3643,7 +4164,7 @@ export type Lending = {
             "type": {
               "array": [
                 "u8",
-                4
+                2
               ]
             }
           },
@@ -3693,6 +4214,17 @@ export type Lending = {
             }
           },
           {
+            "name": "emodeLimits",
+            "docs": [
+              "The group's limits in force at the last refresh (zero outside any group)."
+            ],
+            "type": {
+              "defined": {
+                "name": "emodeLimits"
+              }
+            }
+          },
+          {
             "name": "padding",
             "docs": [
               "Reserved for upgrades."
@@ -3700,7 +4232,7 @@ export type Lending = {
             "type": {
               "array": [
                 "u64",
-                2
+                1
               ]
             }
           }
@@ -3825,6 +4357,37 @@ export type Lending = {
             "type": {
               "defined": {
                 "name": "podU128"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "obligationEmodeSet",
+      "docs": [
+        "An obligation moved into an e-mode group, to another, or out of any (0 = none)."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "obligation",
+            "type": "pubkey"
+          },
+          {
+            "name": "from",
+            "type": "u8"
+          },
+          {
+            "name": "to",
+            "type": "u8"
+          },
+          {
+            "name": "health",
+            "type": {
+              "defined": {
+                "name": "healthSnapshot"
               }
             }
           }
@@ -4828,6 +5391,14 @@ export type Lending = {
             "type": "u16"
           },
           {
+            "name": "isolatedCollateral",
+            "docs": [
+              "Non-zero when this asset's collateral counts only inside an isolated e-mode group",
+              "that admits it (a newly listed asset)."
+            ],
+            "type": "u8"
+          },
+          {
             "name": "pad2",
             "docs": [
               "Reserved."
@@ -4835,9 +5406,25 @@ export type Lending = {
             "type": {
               "array": [
                 "u8",
-                6
+                5
               ]
             }
+          },
+          {
+            "name": "emodeCollateralMask",
+            "docs": [
+              "The e-mode groups whose obligations may hold this asset as collateral (bit",
+              "`id − 1`)."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "emodeBorrowMask",
+            "docs": [
+              "The e-mode groups whose obligations may borrow this asset (bit `id − 1`); an",
+              "isolated group names its one debt reserve instead."
+            ],
+            "type": "u32"
           },
           {
             "name": "padding",
@@ -4847,7 +5434,7 @@ export type Lending = {
             "type": {
               "array": [
                 "u64",
-                7
+                6
               ]
             }
           }
@@ -4997,6 +5584,27 @@ export type Lending = {
                 }
               }
             }
+          },
+          {
+            "name": "emodeCollateralMask",
+            "docs": [
+              "E-mode groups whose obligations may hold this asset as collateral (bit `id − 1`)."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "emodeBorrowMask",
+            "docs": [
+              "E-mode groups whose obligations may borrow this asset (bit `id − 1`)."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "isolatedCollateral",
+            "docs": [
+              "This asset's collateral counts only inside an isolated e-mode group that admits it."
+            ],
+            "type": "bool"
           }
         ]
       }

@@ -255,6 +255,15 @@ pub struct ReserveConfigSection {
     /// (permanent delegate, fee, hook, pause...) at listing; fixed once listed.
     #[serde(default)]
     pub trusted_issuer: bool,
+    /// E-mode groups (ids 1 to 32) whose obligations may hold this asset as collateral.
+    #[serde(default)]
+    pub emode_collateral_groups: Vec<u8>,
+    /// E-mode groups (ids 1 to 32) whose obligations may borrow this asset.
+    #[serde(default)]
+    pub emode_borrow_groups: Vec<u8>,
+    /// The asset's collateral counts only inside an isolated e-mode group that admits it.
+    #[serde(default)]
+    pub isolated_collateral: bool,
     /// Largest total supply, in whole tokens (0 = no cap).
     #[serde(default)]
     pub deposit_cap: Decimal,
@@ -418,6 +427,11 @@ impl ReserveSection {
             status: c.status as u8,
             flash_loans_enabled: c.flash_loans_enabled,
             trusted_issuer: c.trusted_issuer,
+            emode_collateral_mask: group_mask(&c.emode_collateral_groups)
+                .with_context(|| ctx("emode_collateral_groups"))?,
+            emode_borrow_mask: group_mask(&c.emode_borrow_groups)
+                .with_context(|| ctx("emode_borrow_groups"))?,
+            isolated_collateral: c.isolated_collateral,
             deposit_cap: c
                 .deposit_cap
                 .units(decimals)
@@ -455,6 +469,15 @@ pub fn parse_feed_id(hex: &str) -> Result<[u8; 32]> {
             .map_err(|_| anyhow!("a feed id is 64 hex digits, got {hex:?}"))?;
     }
     Ok(id)
+}
+
+/// The mask of e-mode group ids (bit `id − 1`); refuses an id outside 1 to 32.
+pub fn group_mask(ids: &[u8]) -> Result<u32> {
+    ids.iter().try_fold(0u32, |mask, &id| {
+        let bit = lending_sdk::lending_core::risk::emode::group_bit(id);
+        anyhow::ensure!(bit != 0, "e-mode group id {id} is not between 1 and 32");
+        Ok(mask | bit)
+    })
 }
 
 #[cfg(test)]

@@ -45,7 +45,7 @@ pub fn run(ctx: &Context, a: &LiquidateArgs) -> Result<Report> {
         .obligation(&key)?
         .ok_or_else(|| anyhow!("obligation {key} does not exist"))?;
     let ms = c.market_now(&ob.market)?;
-    let h = obligation_health(&ob, &ms.reserves, &ms.clock)?;
+    let h = obligation_health(&ob, &ms.reserves, &ms.groups, &ms.clock)?;
     if !h.health.is_liquidatable() {
         bail!(
             "obligation {key} is healthy (weighted debt ${:.2} within liquidation line ${:.2}): nothing to do",

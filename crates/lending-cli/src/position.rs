@@ -57,7 +57,7 @@ pub fn run(ctx: &Context, cmd: &ObligationCmd) -> Result<Report> {
         .ok_or_else(|| anyhow!("obligation {key} does not exist (nothing deposited yet?)"))?;
     // Health as a refresh now would compute it (interest to now, current prices).
     let ms = ctx.client.market_now(&ob.market)?;
-    let h = obligation_health(&ob, &ms.reserves, &ms.clock)?;
+    let h = obligation_health(&ob, &ms.reserves, &ms.groups, &ms.clock)?;
     let colls = collateral_views(&ob, &h, &ms.reserves)?;
     let mut rows = Vec::new();
     let mut deposits = Vec::new();

@@ -12,6 +12,8 @@ pub const SHARE_MINT_SEED: &[u8] = b"shares";
 pub const ORACLE_SEED: &[u8] = b"oracle";
 /// Seed of obligation PDAs: `["obligation", market, owner, id (u64 LE)]`.
 pub const OBLIGATION_SEED: &[u8] = b"obligation";
+/// Seed of an e-mode group PDA: `["emode_group", market, [id]]`.
+pub const EMODE_GROUP_SEED: &[u8] = b"emode_group";
 
 /// Smallest seed deposit a new reserve must make (tokens). The seed shares are locked forever,
 /// so the share price can never be inflated from an empty pool.

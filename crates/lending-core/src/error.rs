@@ -90,6 +90,12 @@ macro_rules! lending_errors {
             MintNonTransferable = "Mint is non-transferable",
             MintUnknownExtension = "Mint has a Token-2022 extension this program does not know (trusted issuers only)",
             ValuationChanged = "A reserve of this obligation was repriced, written down or reconfigured since the obligation's refresh: refresh it again",
+            InvalidEmodeGroup = "Invalid e-mode group configuration",
+            WrongEmodeGroup = "E-mode group account is missing or is not the obligation's group",
+            AssetNotInEmodeGroup = "The obligation's e-mode group does not admit this asset",
+            EmodeDebtCeilingReached = "The isolated group's debt ceiling is reached",
+            EmodeUnchanged = "The obligation is already in this e-mode group",
+            EmodeSwitchUnhealthy = "The obligation would be over its borrow limit after the switch, or is liquidatable now",
         }
     };
     (@expand core $($name:ident = $msg:literal,)*) => {

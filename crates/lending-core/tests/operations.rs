@@ -119,7 +119,7 @@ fn supply_borrow_and_repay_through_the_operations_alone() {
     lending_core::ops::obligation::init_obligation(&mut ob, &key(1), &key(60), 0, 255, &clock);
     let shares =
         supply::deposit(&m, &mut sol, &key(61), 10 * SOL_UNIT, Action::TopUp, &clock).unwrap();
-    collateral::add_collateral(&mut ob, &sol_key, shares).unwrap();
+    collateral::add_collateral(&mut ob, &sol_key, &sol, shares).unwrap();
 
     // Stale after the top-up: a borrow needs a refresh first.
     let none: [(Pubkey, Reserve); 0] = [];
@@ -130,13 +130,14 @@ fn supply_borrow_and_repay_through_the_operations_alone() {
             &mut usdc,
             &mut ob,
             none.as_slice(),
+            None,
             USD_UNIT,
             &clock
         )
         .unwrap_err(),
         LendingError::ObligationStale
     );
-    refresh_obligation(&mut ob, [(sol_key, sol)].as_slice(), &clock).unwrap();
+    refresh_obligation(&mut ob, [(sol_key, sol)].as_slice(), None, &clock).unwrap();
     // $1,000 of SOL at LTV 75%: $750 of borrow limit; $800 is refused, $500 goes through. A
     // refused operation may leave its arguments partly changed (the program's transaction
     // reverts): it runs on copies, which are dropped.
@@ -149,6 +150,7 @@ fn supply_borrow_and_repay_through_the_operations_alone() {
             &mut usdc_try,
             &mut ob_try,
             others.as_slice(),
+            None,
             800 * USD_UNIT,
             &clock
         )
@@ -162,6 +164,7 @@ fn supply_borrow_and_repay_through_the_operations_alone() {
         &mut usdc,
         &mut ob,
         others.as_slice(),
+        None,
         500 * USD_UNIT,
         &clock,
     )
@@ -175,7 +178,7 @@ fn supply_borrow_and_repay_through_the_operations_alone() {
     assert_eq!(ob.health(), loan.health);
 
     // Repaying everything closes the debt position and returns the cash.
-    let paid = repay::repay(&usdc_key, &mut usdc, &mut ob, u64::MAX, &clock).unwrap();
+    let paid = repay::repay(&usdc_key, &mut usdc, &mut ob, None, u64::MAX, &clock).unwrap();
     assert_eq!(paid.amount, loan.amount + loan.fee);
     assert_eq!(paid.remaining_debt_shares, 0);
     assert!(ob.borrows().is_empty());
@@ -211,9 +214,9 @@ proptest::proptest! {
         lending_core::ops::obligation::init_obligation(&mut ob, &key(1), &key(60), 0, 255, &clock);
         let shares =
             supply::deposit(&m, &mut sol, &key(61), 10 * SOL_UNIT, Action::TopUp, &clock).unwrap();
-        collateral::add_collateral(&mut ob, &sol_key, shares).unwrap();
-        refresh_obligation(&mut ob, [(sol_key, sol)].as_slice(), &clock).unwrap();
-        let most = borrow::max_borrow(&usdc_key, &usdc, &ob).unwrap();
+        collateral::add_collateral(&mut ob, &sol_key, &sol, shares).unwrap();
+        refresh_obligation(&mut ob, [(sol_key, sol)].as_slice(), None, &clock).unwrap();
+        let most = borrow::max_borrow(&usdc_key, &usdc, &ob, None).unwrap();
         let amount = (most * borrow_permille / 1_000).max(1);
         let loan = borrow::borrow(
             &m,
@@ -221,6 +224,7 @@ proptest::proptest! {
             &mut usdc,
             &mut ob,
             [(sol_key, sol)].as_slice(),
+            None,
             amount,
             &clock,
         )
@@ -230,14 +234,14 @@ proptest::proptest! {
             let mut copy = *ob;
             let all = [(sol_key, sol), (usdc_key, *usdc)];
             let used = 1 + ob.borrows_len as usize;
-            refresh_obligation(&mut copy, &all[..used], &clock).unwrap();
+            refresh_obligation(&mut copy, &all[..used], None, &clock).unwrap();
             copy.health()
         };
         proptest::prop_assert_eq!(loan.health, refreshed(&ob, &usdc));
         proptest::prop_assert!(loan.health.within_borrow_limit());
         let owed = loan.amount + loan.fee;
         let repaid = (owed * repay_permille / 1_000).max(1);
-        repay::repay(&usdc_key, &mut usdc, &mut ob, repaid, &clock)
+        repay::repay(&usdc_key, &mut usdc, &mut ob, None, repaid, &clock)
             .unwrap_or_else(|e| panic!("repay: {e:?}"));
         proptest::prop_assert_eq!(ob.health(), refreshed(&ob, &usdc));
     }

@@ -2,7 +2,7 @@
 
 use crate::program::lending::accounts as generated;
 use anchor_lang::Discriminator;
-use lending_core::state::{LendingMarket, Obligation, OraclePrice, Reserve};
+use lending_core::state::{EmodeGroup, LendingMarket, Obligation, OraclePrice, Reserve};
 use std::fmt;
 
 /// An account type of the program, in the core's layout, with the discriminator the program
@@ -28,6 +28,10 @@ impl ProgramAccount for OraclePrice {
     const DISCRIMINATOR: &'static [u8] = generated::OraclePrice::DISCRIMINATOR;
 }
 
+impl ProgramAccount for EmodeGroup {
+    const DISCRIMINATOR: &'static [u8] = generated::EmodeGroup::DISCRIMINATOR;
+}
+
 /// Why account data could not be decoded as the requested type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
@@ -51,7 +55,7 @@ impl fmt::Display for DecodeError {
 impl std::error::Error for DecodeError {}
 
 /// Decodes a zero-copy account of the program (`LendingMarket`, `Reserve`, `Obligation`,
-/// `OraclePrice`): checks the discriminator and copies the struct out (no alignment needed).
+/// `OraclePrice`, `EmodeGroup`): checks the discriminator and copies the struct out (no alignment needed).
 pub fn decode<T: ProgramAccount>(data: &[u8]) -> Result<T, DecodeError> {
     let expected = 8 + std::mem::size_of::<T>();
     if data.len() < expected {

@@ -10,7 +10,7 @@ use lending_core::risk::fixed::{amount_to_wad, Rounding, WAD};
 use lending_core::risk::health::{DepositValues, Health};
 use lending_core::risk::liquidation::{plan, LiquidationPlan, Side};
 use lending_core::risk::RiskError;
-use lending_core::state::{LendingMarket, Obligation, Reserve};
+use lending_core::state::{EmodeGroup, LendingMarket, Obligation, Reserve};
 use lending_core::LendingError;
 use std::collections::HashMap;
 use std::fmt;
@@ -18,11 +18,16 @@ use std::fmt;
 /// Reserves by address, as fetched.
 pub type Reserves = HashMap<Pubkey, Reserve>;
 
+/// A market's e-mode groups by id, as fetched.
+pub type Groups = HashMap<u8, EmodeGroup>;
+
 /// Why health could not be computed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HealthError {
     /// A reserve the obligation has a position in was not supplied.
     MissingReserve(Pubkey),
+    /// The e-mode group the obligation is in was not supplied.
+    MissingGroup(u8),
     /// The pure core refused (overflow, insolvent reserve...).
     Math(RiskError),
     /// The program's operation refused, as it would on chain (a stale or unpriced reserve...).
@@ -33,6 +38,9 @@ impl fmt::Display for HealthError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::MissingReserve(k) => write!(f, "reserve {k} of the obligation was not fetched"),
+            Self::MissingGroup(id) => {
+                write!(f, "e-mode group {id} of the obligation was not fetched")
+            }
             Self::Math(e) => write!(f, "risk math: {e:?}"),
             Self::Refused(e) => write!(f, "{} ({})", e.message(), e.name()),
         }
@@ -66,19 +74,26 @@ fn reserve<'a>(reserves: &'a Reserves, key: &Pubkey) -> Result<&'a Reserve, Heal
 
 /// `ob` refreshed at `clock` by the program's own operation
 /// ([`lending_core::ops::refresh::refresh_obligation`]) on a copy, with the obligation's
-/// reserves in its order as the refresh read them. Refuses as the program would (a reserve not
-/// refreshed at `clock.slot`, or unpriced).
+/// reserves in its order as the refresh read them, under its e-mode group from `groups` (if it
+/// is in one). Refuses as the program would (a reserve not refreshed at `clock.slot`, or
+/// unpriced).
 pub fn refreshed_obligation(
     ob: &Obligation,
     reserves: &Reserves,
+    groups: &Groups,
     clock: &Clock,
 ) -> Result<(Obligation, Vec<(Pubkey, Reserve)>), HealthError> {
+    let group = match ob.emode_group {
+        0 => None,
+        id => Some(groups.get(&id).ok_or(HealthError::MissingGroup(id))?),
+    };
     let list = obligation_reserves(ob)
         .into_iter()
         .map(|k| Ok((k, *reserve(reserves, &k)?)))
         .collect::<Result<Vec<(Pubkey, Reserve)>, HealthError>>()?;
     let mut refreshed = *ob;
-    refresh_obligation(&mut refreshed, list.as_slice(), clock).map_err(HealthError::Refused)?;
+    refresh_obligation(&mut refreshed, list.as_slice(), group, clock)
+        .map_err(HealthError::Refused)?;
     Ok((refreshed, list))
 }
 
@@ -88,9 +103,10 @@ pub fn refreshed_obligation(
 pub fn obligation_health(
     ob: &Obligation,
     reserves: &Reserves,
+    groups: &Groups,
     clock: &Clock,
 ) -> Result<ObligationHealth, HealthError> {
-    let (refreshed, _) = refreshed_obligation(ob, reserves, clock)?;
+    let (refreshed, _) = refreshed_obligation(ob, reserves, groups, clock)?;
     Ok(ObligationHealth {
         health: refreshed.health(),
         deposits: refreshed.deposits().iter().map(|d| d.values()).collect(),
@@ -127,7 +143,8 @@ impl LiquidationChoice {
 
 /// Every repay/collateral pair of an unhealthy obligation, sized for a liquidator repaying at
 /// most `max_repay` of the debt asset; the most profitable first. Empty when the obligation is
-/// healthy by `health` (its own math, never the cached value alone).
+/// healthy by `health` (its own math, never the cached value alone). `ob` is the obligation as
+/// refreshed (its e-mode limits are the bonus range's).
 pub fn liquidation_choices(
     ob: &Obligation,
     health: &Health,
@@ -161,7 +178,7 @@ pub fn liquidation_choices(
                 },
                 d.shares,
                 max_repay,
-                &market.liquidation_config(coll),
+                &market.liquidation_config(coll, ob.group().as_ref()),
             )?;
             if p.repay_amount == 0 || p.liquidator_shares == 0 {
                 continue;

@@ -2,8 +2,8 @@
 //! per program instruction.
 
 use crate::program::types::{
-    InitMarketParams, LiquidateParams, MarketConfigParams, OracleConfigParams, OracleParams,
-    ReserveConfigParams,
+    EmodeGroupParams, InitMarketParams, LiquidateParams, MarketConfigParams, OracleConfigParams,
+    OracleParams, ReserveConfigParams,
 };
 use crate::program::{accounts as acc, args as data};
 use anchor_lang::prelude::{AccountMeta, Pubkey};
@@ -50,6 +50,14 @@ pub mod pda {
                 owner.as_ref(),
                 &id.to_le_bytes(),
             ],
+            &crate::program::ID,
+        )
+        .0
+    }
+    /// E-mode group `id` of `market`.
+    pub fn emode_group(market: &Pubkey, id: u8) -> Pubkey {
+        Pubkey::find_program_address(
+            &[EMODE_GROUP_SEED, market.as_ref(), &[id]],
             &crate::program::ID,
         )
         .0
@@ -116,6 +124,38 @@ pub fn with_remaining(mut ix: Instruction, keys: &[Pubkey], writable: bool) -> I
             AccountMeta::new(*k, false)
         } else {
             AccountMeta::new_readonly(*k, false)
+        });
+    }
+    ix
+}
+
+/// Which instruction an obligation's e-mode group account is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupUse {
+    /// `refresh_obligation`: any group, read-only.
+    Refresh,
+    /// `borrow_obligation_liquidity`, `repay_obligation_liquidity` and `liquidate_obligation`:
+    /// isolated groups only, writable (their debt count changes).
+    DebtChange,
+}
+
+/// Appends the obligation's e-mode group account (of `market`) to `ix` where the program
+/// expects it, after every other remaining account; nothing when `ob` needs none for `usage`.
+pub fn with_group(
+    mut ix: Instruction,
+    market: &Pubkey,
+    ob: &lending_core::state::Obligation,
+    usage: GroupUse,
+) -> Instruction {
+    let needed = match usage {
+        GroupUse::Refresh => ob.emode_group != 0,
+        GroupUse::DebtChange => ob.emode_isolated != 0,
+    };
+    if needed {
+        let key = pda::emode_group(market, ob.emode_group);
+        ix.accounts.push(match usage {
+            GroupUse::Refresh => AccountMeta::new_readonly(key, false),
+            GroupUse::DebtChange => AccountMeta::new(key, false),
         });
     }
     ix
@@ -432,6 +472,72 @@ pub fn refresh_obligation(obligation: Pubkey, reserves: &[Pubkey]) -> Instructio
         reserves,
         false,
     )
+}
+
+/// Creates e-mode group `id` of `market`; isolated when `debt_reserve` names its one debt
+/// reserve.
+pub fn init_emode_group(
+    owner: Pubkey,
+    market: Pubkey,
+    id: u8,
+    params: EmodeGroupParams,
+    debt_reserve: Option<Pubkey>,
+) -> Instruction {
+    lending_ix(
+        acc::InitEmodeGroup {
+            owner,
+            market,
+            group: pda::emode_group(&market, id),
+            debt_reserve,
+            system_program: anchor_lang::system_program::ID,
+        },
+        data::InitEmodeGroup { id, params },
+    )
+}
+
+/// Changes e-mode group `id`'s limits (from the next slot) and debt ceiling.
+pub fn update_emode_group(
+    owner: Pubkey,
+    market: Pubkey,
+    id: u8,
+    params: EmodeGroupParams,
+) -> Instruction {
+    lending_ix(
+        acc::UpdateEmodeGroup {
+            owner,
+            market,
+            group: pda::emode_group(&market, id),
+        },
+        data::UpdateEmodeGroup { params },
+    )
+}
+
+/// Moves the obligation `ob` (at `obligation`, of `ob.market`) into e-mode group `group_id`
+/// (0: out of any): its reserves, then its current group, then the new one (writable).
+pub fn set_obligation_emode(
+    obligation: Pubkey,
+    ob: &lending_core::state::Obligation,
+    group_id: u8,
+) -> Instruction {
+    let mut ix = with_remaining(
+        lending_ix(
+            acc::SetObligationEmode {
+                owner: ob.owner,
+                obligation,
+            },
+            data::SetObligationEmode { group_id },
+        ),
+        &crate::market::obligation_reserves(ob),
+        false,
+    );
+    let next = (group_id != ob.emode_group).then_some(group_id);
+    for id in [Some(ob.emode_group), next].into_iter().flatten() {
+        if id != 0 {
+            ix.accounts
+                .push(AccountMeta::new(pda::emode_group(&ob.market, id), false));
+        }
+    }
+    ix
 }
 
 pub fn deposit_reserve_liquidity(

@@ -92,19 +92,24 @@ pub fn liquidation_tx(
         &ck.token_program,
     )];
     ixs.extend(ms.refresh_obligation(key, ob, &[]));
-    ixs.push(ix::liquidate(
-        liquidator,
-        key,
-        &rk,
-        source,
-        &ck,
-        destination,
-        LiquidateParams {
-            max_repay: choice.plan.repay_amount,
-            min_receive,
-            receive_liquidity,
-        },
-        &obligation_reserves(ob),
+    ixs.push(ix::with_group(
+        ix::liquidate(
+            liquidator,
+            key,
+            &rk,
+            source,
+            &ck,
+            destination,
+            LiquidateParams {
+                max_repay: choice.plan.repay_amount,
+                min_receive,
+                receive_liquidity,
+            },
+            &obligation_reserves(ob),
+        ),
+        &ob.market,
+        ob,
+        ix::GroupUse::DebtChange,
     ));
     Ok(LiquidationTx {
         ixs,
@@ -302,19 +307,24 @@ pub fn flash_liquidation_tx(
     let mut ixs = ms.refresh_obligation(key, ob, &[]);
     let borrow_index = (crate::compute::BUDGET_IXS + ixs.len()) as u8;
     ixs.push(ix::flash_borrow(liquidator, &rk, buy_to, loan));
-    ixs.push(ix::liquidate(
-        liquidator,
-        key,
-        &rk,
-        buy_to,
-        &ck,
-        sell_from,
-        LiquidateParams {
-            max_repay: loan,
-            min_receive,
-            receive_liquidity: true,
-        },
-        &obligation_reserves(ob),
+    ixs.push(ix::with_group(
+        ix::liquidate(
+            liquidator,
+            key,
+            &rk,
+            buy_to,
+            &ck,
+            sell_from,
+            LiquidateParams {
+                max_repay: loan,
+                min_receive,
+                receive_liquidity: true,
+            },
+            &obligation_reserves(ob),
+        ),
+        &ob.market,
+        ob,
+        ix::GroupUse::DebtChange,
     ));
     ixs.extend(leg.ixs);
     ixs.push(ix::flash_repay(liquidator, &rk, buy_to, loan, borrow_index));

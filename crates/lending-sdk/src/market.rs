@@ -1,7 +1,7 @@
 //! A market as a client sees it: the market account, its reserves and their price accounts,
 //! plus the refresh instructions an action needs.
 
-use crate::health::Reserves;
+use crate::health::{Groups, Reserves};
 use crate::ix::{self, ReserveKeys};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
@@ -20,6 +20,8 @@ pub struct MarketState {
     pub reserves: Reserves,
     /// Their price accounts by address.
     pub oracles: HashMap<Pubkey, OraclePrice>,
+    /// Its e-mode groups by id.
+    pub groups: Groups,
     /// The clock the reserves were projected to by [`MarketState::at`] (zero: as fetched).
     pub clock: Clock,
 }
@@ -105,7 +107,8 @@ impl MarketState {
         out
     }
 
-    /// Every refresh an action on `ob` needs (its reserves plus `extra`, then the obligation).
+    /// Every refresh an action on `ob` needs (its reserves plus `extra`, then the obligation,
+    /// with its e-mode group if it is in one).
     pub fn refresh_obligation(
         &self,
         obligation: Pubkey,
@@ -116,7 +119,12 @@ impl MarketState {
         let mut all = order.clone();
         all.extend_from_slice(extra);
         let mut out = self.refresh_reserves(&all);
-        out.push(ix::refresh_obligation(obligation, &order));
+        out.push(ix::with_group(
+            ix::refresh_obligation(obligation, &order),
+            &ob.market,
+            ob,
+            ix::GroupUse::Refresh,
+        ));
         out
     }
 }

@@ -10,8 +10,9 @@
 use crate::health::{refreshed_obligation, HealthError};
 use crate::market::MarketState;
 use anchor_lang::prelude::Pubkey;
-use lending_core::ops::{borrow, liquidate, repay};
-use lending_core::state::{Obligation, Reserve};
+use lending_core::ops::{borrow, emode, liquidate, repay};
+use lending_core::risk::health::Health;
+use lending_core::state::{EmodeGroup, Obligation, Reserve};
 use lending_core::LendingError;
 
 /// An operation's outcome with the state it leaves.
@@ -30,8 +31,9 @@ fn refreshed(
     ms: &MarketState,
     ob: &Obligation,
 ) -> Result<(Obligation, Vec<(Pubkey, Reserve)>), LendingError> {
-    refreshed_obligation(ob, &ms.reserves, &ms.clock).map_err(|e| match e {
+    refreshed_obligation(ob, &ms.reserves, &ms.groups, &ms.clock).map_err(|e| match e {
         HealthError::MissingReserve(_) => LendingError::WrongRemainingAccounts,
+        HealthError::MissingGroup(_) => LendingError::WrongEmodeGroup,
         HealthError::Math(e) => e.into(),
         HealthError::Refused(e) => e,
     })
@@ -43,6 +45,19 @@ fn reserve(ms: &MarketState, key: &Pubkey) -> Result<Reserve, LendingError> {
         .get(key)
         .copied()
         .ok_or(LendingError::WrongReserveAccount)
+}
+
+/// A copy of the obligation's isolated group, which borrow, repay and liquidate take (none
+/// otherwise).
+fn isolated_group(ms: &MarketState, ob: &Obligation) -> Result<Option<EmodeGroup>, LendingError> {
+    if ob.emode_isolated == 0 {
+        return Ok(None);
+    }
+    ms.groups
+        .get(&ob.emode_group)
+        .copied()
+        .map(Some)
+        .ok_or(LendingError::WrongEmodeGroup)
 }
 
 /// The obligation's reserves other than those an instruction names.
@@ -64,12 +79,14 @@ pub fn borrow(
     let (mut ob, reserves) = refreshed(ms, ob)?;
     let mut r = reserve(ms, reserve_key)?;
     let others = others(&reserves, &[*reserve_key]);
+    let mut group = isolated_group(ms, &ob)?;
     let outcome = borrow::borrow(
         &ms.market,
         reserve_key,
         &mut r,
         &mut ob,
         others.as_slice(),
+        group.as_mut(),
         amount,
         &ms.clock,
     )?;
@@ -88,7 +105,15 @@ pub fn repay(
 ) -> Result<Preview<repay::Outcome>, LendingError> {
     let (mut ob, _) = refreshed(ms, ob)?;
     let mut r = reserve(ms, reserve_key)?;
-    let outcome = repay::repay(reserve_key, &mut r, &mut ob, amount, &ms.clock)?;
+    let mut group = isolated_group(ms, &ob)?;
+    let outcome = repay::repay(
+        reserve_key,
+        &mut r,
+        &mut ob,
+        group.as_mut(),
+        amount,
+        &ms.clock,
+    )?;
     Ok(Preview {
         outcome,
         obligation: ob,
@@ -108,13 +133,51 @@ pub fn liquidate(
     let mut debt = reserve(ms, debt_key)?;
     let mut collateral = reserve(ms, collateral_key)?;
     let others = others(&reserves, &[*debt_key, *collateral_key]);
+    let mut group = isolated_group(ms, &ob)?;
     let outcome = liquidate::liquidate(
         &ms.market,
         &mut ob,
         liquidate::Party::new(debt_key, &mut debt),
         liquidate::Party::new(collateral_key, &mut collateral),
         others.as_slice(),
+        group.as_mut(),
         bounds,
+        &ms.clock,
+    )?;
+    Ok(Preview {
+        outcome,
+        obligation: ob,
+    })
+}
+
+/// `set_obligation_emode` into group `group_id` (0: out of any): the health the obligation
+/// would have in it, or why the program would refuse.
+pub fn set_emode(
+    ms: &MarketState,
+    ob: &Obligation,
+    group_id: u8,
+) -> Result<Preview<Health>, LendingError> {
+    let mut ob = *ob;
+    let reserves = crate::market::obligation_reserves(&ob)
+        .into_iter()
+        .map(|k| Ok((k, reserve(ms, &k)?)))
+        .collect::<Result<Vec<_>, LendingError>>()?;
+    let group = |id: u8| match id {
+        0 => Ok(None),
+        id => ms
+            .groups
+            .get(&id)
+            .copied()
+            .map(Some)
+            .ok_or(LendingError::WrongEmodeGroup),
+    };
+    let (mut current, mut next) = (group(ob.emode_group)?, group(group_id)?);
+    let outcome = emode::set_obligation_group(
+        &mut ob,
+        reserves.as_slice(),
+        current.as_mut(),
+        next.as_mut(),
+        group_id,
         &ms.clock,
     )?;
     Ok(Preview {

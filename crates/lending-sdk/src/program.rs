@@ -53,7 +53,10 @@ pub fn reserve_config(
         outflow_window_secs: p.outflow_window_secs,
         curve: lending_core::risk::curve::BorrowRateCurve::from_points(&pairs)?,
         borrow_factor_bps: p.borrow_factor_bps,
-        _pad2: [0; 6],
-        padding: [0; 7],
+        isolated_collateral: p.isolated_collateral as u8,
+        _pad2: [0; 5],
+        emode_collateral_mask: p.emode_collateral_mask,
+        emode_borrow_mask: p.emode_borrow_mask,
+        padding: [0; 6],
     })
 }

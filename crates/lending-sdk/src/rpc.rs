@@ -1,13 +1,13 @@
 //! Fetchers over JSON-RPC (blocking `RpcClient` of the agave 3.1 line).
 
 use crate::accounts::{decode, DecodeError, ProgramAccount};
-use crate::health::Reserves;
+use crate::health::{Groups, Reserves};
 use crate::market::MarketState;
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::solana_program::program_pack::Pack;
 use anchor_spl::token_2022::spl_token_2022;
-use lending_core::state::{LendingMarket, Obligation, Reserve};
+use lending_core::state::{EmodeGroup, LendingMarket, Obligation, Reserve};
 use solana_instruction_error::InstructionError;
 use solana_rpc_client::api::client_error::Error as ClientError;
 use solana_rpc_client::api::config::{RpcAccountInfoConfig, RpcProgramAccountsConfig};
@@ -174,7 +174,17 @@ pub fn reserves(rpc: &RpcClient, market: &Pubkey) -> Result<Vec<(Pubkey, Reserve
     accounts_by_field(rpc, std::mem::offset_of!(Reserve, market), market)
 }
 
-/// The market, its reserves and their price accounts.
+/// Every e-mode group of `market`, by id.
+pub fn groups(rpc: &RpcClient, market: &Pubkey) -> Result<Groups, FetchError> {
+    Ok(
+        accounts_by_field::<EmodeGroup>(rpc, std::mem::offset_of!(EmodeGroup, market), market)?
+            .into_iter()
+            .map(|(_, g)| (g.id, g))
+            .collect(),
+    )
+}
+
+/// The market, its reserves, their price accounts and its e-mode groups.
 pub fn market_state(rpc: &RpcClient, market: &Pubkey) -> Result<MarketState, FetchError> {
     let m: LendingMarket = account(rpc, market)?;
     let reserves: Reserves = self::reserves(rpc, market)?.into_iter().collect();
@@ -187,6 +197,7 @@ pub fn market_state(rpc: &RpcClient, market: &Pubkey) -> Result<MarketState, Fet
         }
     }
     Ok(MarketState {
+        groups: groups(rpc, market)?,
         clock: Default::default(),
         key: *market,
         market: m,

@@ -6,7 +6,7 @@ use crate::swap::SwapVenue;
 use crate::watch::{self, Event};
 use anyhow::{anyhow, Context, Result};
 use lending_core::risk::fixed::{amount_to_wad, Rounding};
-use lending_core::state::{LendingMarket, Obligation, OraclePrice, Reserve};
+use lending_core::state::{EmodeGroup, LendingMarket, Obligation, OraclePrice, Reserve};
 use lending_sdk::accounts::{decode, ProgramAccount};
 use lending_sdk::health::LiquidationChoice;
 use lending_sdk::health::{obligation_health, wad_f64};
@@ -194,6 +194,13 @@ impl Bot {
                     return true;
                 }
             }
+        } else if disc == EmodeGroup::DISCRIMINATOR {
+            if let Ok(g) = decode::<EmodeGroup>(data) {
+                if g.market == self.cfg.market {
+                    self.state.groups.insert(g.id, g);
+                    return true;
+                }
+            }
         } else if disc == LendingMarket::DISCRIMINATOR && key == self.cfg.market {
             if let Ok(m) = decode::<LendingMarket>(data) {
                 self.state.market = m;
@@ -217,7 +224,7 @@ impl Bot {
             if ob.borrows().is_empty() {
                 continue;
             }
-            match obligation_health(ob, &ms.reserves, &ms.clock) {
+            match obligation_health(ob, &ms.reserves, &ms.groups, &ms.clock) {
                 Ok(h) if h.health.is_liquidatable() => out.push((*k, h.health.shortfall())),
                 Ok(_) => {}
                 Err(e) => debug!(obligation = %k, error = %e, "health not computable"),
@@ -239,7 +246,7 @@ impl Bot {
         };
         let (slot, now) = self.cluster_clock()?;
         let ms = self.state.at(slot, now);
-        let h = obligation_health(&ob, &ms.reserves, &ms.clock)?;
+        let h = obligation_health(&ob, &ms.reserves, &ms.groups, &ms.clock)?;
         if !h.health.is_liquidatable() {
             // Never act on an obligation our own math calls healthy.
             return Ok(false);

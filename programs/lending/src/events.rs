@@ -91,6 +91,29 @@ pub struct ReserveConfigUpdated {
     pub interest_forgiven: bool,
 }
 
+/// An e-mode group was created or changed.
+#[event]
+pub struct EmodeGroupSet {
+    pub market: Pubkey,
+    pub group: Pubkey,
+    pub id: u8,
+    pub isolated: bool,
+    /// Isolated groups: the one reserve their obligations may borrow from.
+    pub debt_reserve: Pubkey,
+    pub params: crate::instructions::EmodeGroupParams,
+    /// The slot from which the limits are in force.
+    pub effective_slot: u64,
+}
+
+/// An obligation moved into an e-mode group, to another, or out of any (0 = none).
+#[event]
+pub struct ObligationEmodeSet {
+    pub obligation: Pubkey,
+    pub from: u8,
+    pub to: u8,
+    pub health: HealthSnapshot,
+}
+
 /// An oracle-price account was created.
 #[event]
 pub struct OraclePriceInitialized {

@@ -130,6 +130,14 @@ pub mod lending {
         instructions::flash_repay::handler(ctx, amount, borrow_instruction_index)
     }
 
+    /// Moves an obligation into an e-mode group (0: out of any).
+    pub fn set_obligation_emode<'info>(
+        ctx: Context<'info, SetObligationEmode<'info>>,
+        group_id: u8,
+    ) -> Result<()> {
+        instructions::set_obligation_emode::handler(ctx, group_id)
+    }
+
     /// Opens an obligation.
     pub fn init_obligation(ctx: Context<InitObligation>, id: u64) -> Result<()> {
         instructions::init_obligation::handler(ctx, id)
@@ -208,6 +216,23 @@ pub mod lending {
         seed_amount: u64,
     ) -> Result<()> {
         instructions::init_reserve::handler(ctx, config, seed_amount)
+    }
+
+    /// Creates an e-mode group (isolated when a debt reserve is passed).
+    pub fn init_emode_group(
+        ctx: Context<InitEmodeGroup>,
+        id: u8,
+        params: EmodeGroupParams,
+    ) -> Result<()> {
+        instructions::init_emode_group::handler(ctx, id, params)
+    }
+
+    /// Changes an e-mode group's limits (from the next slot) and debt ceiling.
+    pub fn update_emode_group(
+        ctx: Context<UpdateEmodeGroup>,
+        params: EmodeGroupParams,
+    ) -> Result<()> {
+        instructions::update_emode_group::handler(ctx, params)
     }
 
     /// Updates a reserve's configuration within validated bounds.

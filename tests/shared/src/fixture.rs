@@ -31,6 +31,9 @@ pub fn config(ltv_bps: u16, liquidation_threshold_bps: u16) -> ReserveConfigPara
         outflow_limit: 0,
         outflow_window_secs: 0,
         curve: lending_sdk::curve_points(&[(0, 0), (8_000, 800), (10_000, 10_000)]),
+        emode_collateral_mask: 0,
+        emode_borrow_mask: 0,
+        isolated_collateral: false,
     }
 }
 
@@ -212,6 +215,23 @@ impl Market {
         lending_sdk::market::obligation_reserves(&env.zc::<Obligation>(obligation).await)
     }
 
+    /// `refresh_obligation` for the obligation as it is now (its reserves, and its e-mode group
+    /// if it is in one).
+    pub async fn refresh_obligation_ix(
+        &self,
+        env: &mut impl TestEnv,
+        obligation: &Pubkey,
+    ) -> Instruction {
+        let ob = env.zc::<Obligation>(obligation).await;
+        let reserves = lending_sdk::market::obligation_reserves(&ob);
+        ix::with_group(
+            ix::refresh_obligation(*obligation, &reserves),
+            &self.market,
+            &ob,
+            ix::GroupUse::Refresh,
+        )
+    }
+
     /// Refreshes all reserves and the obligation, then runs `ixs`, in one transaction.
     pub async fn act(
         &self,
@@ -221,8 +241,7 @@ impl Market {
         signers: &[&Keypair],
     ) -> TxResult {
         let mut all = self.refresh_all_reserves();
-        let reserves = Self::obligation_reserves(env, obligation).await;
-        all.push(ix::refresh_obligation(*obligation, &reserves));
+        all.push(self.refresh_obligation_ix(env, obligation).await);
         all.extend_from_slice(ixs);
         env.send(&all, signers).await
     }
@@ -239,7 +258,8 @@ impl Market {
         env.send(&all, signers).await
     }
 
-    /// The market as a client fetches it (the market, its reserves and their price accounts),
+    /// The market as a client fetches it (the market, its reserves, their price accounts and its
+    /// e-mode groups),
     /// projected to the current clock: what an SDK preview of an action in this slot reads.
     pub async fn state(&self, env: &mut impl TestEnv) -> lending_sdk::market::MarketState {
         let mut reserves = std::collections::HashMap::new();
@@ -248,11 +268,19 @@ impl Market {
             reserves.insert(k.reserve, env.zc::<Reserve>(&k.reserve).await);
             oracles.insert(k.oracle, env.zc(&k.oracle).await);
         }
+        let mut groups = std::collections::HashMap::new();
+        for id in 1..=lending::risk::emode::MAX_GROUPS {
+            let key = ix::pda::emode_group(&self.market, id);
+            if env.get(&key).await.is_some() {
+                groups.insert(id, env.zc(&key).await);
+            }
+        }
         let fetched = lending_sdk::market::MarketState {
             key: self.market,
             market: env.zc(&self.market).await,
             reserves,
             oracles,
+            groups,
             clock: Default::default(),
         };
         let clock = env.clock().await;
@@ -319,38 +347,27 @@ impl Market {
         amount: u64,
     ) -> TxResult {
         let k = self.reserves[i];
-        let valued = Self::obligation_reserves(env, &u.obligation).await;
-        self.act(
-            env,
-            &u.obligation,
-            &[ix::borrow(
-                u.kp.pubkey(),
-                u.obligation,
-                &k,
-                u.liquidity[i],
-                amount,
-                &valued,
-            )],
-            &[&u.kp],
-        )
-        .await
+        let ob = env.zc::<Obligation>(&u.obligation).await;
+        let valued = lending_sdk::market::obligation_reserves(&ob);
+        let borrow = ix::borrow(
+            u.kp.pubkey(),
+            u.obligation,
+            &k,
+            u.liquidity[i],
+            amount,
+            &valued,
+        );
+        let borrow = ix::with_group(borrow, &self.market, &ob, ix::GroupUse::DebtChange);
+        self.act(env, &u.obligation, &[borrow], &[&u.kp]).await
     }
 
     /// Repays `amount` of reserve `i` for `u`.
     pub async fn repay(&self, env: &mut impl TestEnv, u: &User, i: usize, amount: u64) -> TxResult {
         let k = self.reserves[i];
-        self.act_reserves(
-            env,
-            &[ix::repay(
-                u.kp.pubkey(),
-                u.obligation,
-                &k,
-                u.liquidity[i],
-                amount,
-            )],
-            &[&u.kp],
-        )
-        .await
+        let ob = env.zc::<Obligation>(&u.obligation).await;
+        let repay = ix::repay(u.kp.pubkey(), u.obligation, &k, u.liquidity[i], amount);
+        let repay = ix::with_group(repay, &self.market, &ob, ix::GroupUse::DebtChange);
+        self.act_reserves(env, &[repay], &[&u.kp]).await
     }
 
     /// Withdraws and redeems `shares` of reserve `i` collateral for `u`.

@@ -5,7 +5,7 @@ use super::fixture::Market;
 use anchor_lang::prelude::Pubkey;
 use lending::risk::fixed::{amount_to_wad, mul_div, Rounding};
 use lending::risk::health::weighted;
-use lending_sdk::lending_core::state::{Obligation, Reserve};
+use lending_sdk::lending_core::state::{EmodeGroup, Obligation, Reserve};
 
 /// Checks, for every reserve of `market`, given every obligation that exists in it:
 /// - the supply vault holds exactly the available liquidity (plus any open flash loan: none);
@@ -15,7 +15,9 @@ use lending_sdk::lending_core::state::{Obligation, Reserve};
 ///   (vault + debt − protocol fees);
 /// - each obligation's cached debt is the sum of its positions' values, and its weighted debt
 ///   the sum of each position weighted by its reserve's borrow factor, whenever its cache is
-///   not marked stale and every position was valued under its reserve's current state.
+///   not marked stale and every position was valued under its reserve's current state;
+/// - each isolated e-mode group's debt count is exactly the debt shares its obligations hold
+///   in its debt reserve, and its obligations owe nothing elsewhere.
 pub async fn check(env: &mut impl TestEnv, market: &Market, obligations: &[Pubkey]) {
     let mut reserves: Vec<Reserve> = vec![];
     for i in 0..market.reserves.len() {
@@ -27,6 +29,7 @@ pub async fn check(env: &mut impl TestEnv, market: &Market, obligations: &[Pubke
         check_debt_totals(market, &reserves, o, &ob);
         obs.push(ob);
     }
+    check_isolated_counts(env, market, &obs).await;
     for (i, (k, r)) in market.reserves.iter().zip(&reserves).enumerate() {
         let vault = env.balance(&k.supply_vault).await;
         assert_eq!(r.flash_outstanding, 0, "reserve {i}: flash loan left open");
@@ -105,7 +108,7 @@ impl SpotBook {
 
 /// The cached debt totals of `ob` against its positions: the debt is their sum, and (when each
 /// was valued under its reserve's current configuration) the weighted debt is the sum of each
-/// weighted by its reserve's borrow factor. Every borrow, repayment and liquidation updates the
+/// weighted by its reserve's borrow factor in the obligation's e-mode group. Every borrow, repayment and liquidation updates the
 /// totals position by position; this recomputes them from the positions alone. A cache marked
 /// stale (a repayment on an obligation not refreshed in its slot leaves the totals for the
 /// next refresh) is not checked.
@@ -123,7 +126,8 @@ fn check_debt_totals(market: &Market, reserves: &[Reserve], key: &Pubkey, ob: &O
         let r = &reserves[i];
         current &= ob.borrow_reserve_seqs[j] == r.valuation_seq;
         borrowed += b.market_value.get();
-        borrowed_weighted += weighted(b.market_value.get(), r.config.borrow_factor_bps).unwrap();
+        let factor = r.view().borrow_factor_in(ob.group().as_ref());
+        borrowed_weighted += weighted(b.market_value.get(), factor).unwrap();
     }
     assert_eq!(
         ob.borrowed_value.get(),
@@ -135,6 +139,42 @@ fn check_debt_totals(market: &Market, reserves: &[Reserve], key: &Pubkey, ob: &O
             ob.borrowed_weighted_value.get(),
             borrowed_weighted,
             "obligation {key}: cached weighted debt is not its positions weighted"
+        );
+    }
+}
+
+/// Every isolated group of the market: its count of debt shares is the sum of what its
+/// obligations owe its debt reserve, exactly (borrows, repayments, liquidations, write-offs,
+/// entries and exits all move both), and its obligations owe no other reserve.
+async fn check_isolated_counts(env: &mut impl TestEnv, market: &Market, obs: &[Obligation]) {
+    for id in 1..=lending::risk::emode::MAX_GROUPS {
+        let key = super::ix::pda::emode_group(&market.market, id);
+        if env.get(&key).await.is_none() {
+            continue;
+        }
+        let g: EmodeGroup = env.zc(&key).await;
+        if g.isolated == 0 {
+            assert_eq!(g.debt_shares.get(), 0, "plain group {id} counts debt");
+            continue;
+        }
+        let mut owed = 0u128;
+        for ob in obs.iter().filter(|o| o.emode_group == id) {
+            assert_eq!(
+                ob.emode_isolated, 1,
+                "obligation in group {id} not marked isolated"
+            );
+            for b in ob.borrows() {
+                assert_eq!(
+                    b.reserve, g.debt_reserve,
+                    "an obligation of isolated group {id} owes another reserve"
+                );
+                owed += b.debt_shares.get();
+            }
+        }
+        assert_eq!(
+            g.debt_shares.get(),
+            owed,
+            "isolated group {id}: the count is not what its obligations owe"
         );
     }
 }

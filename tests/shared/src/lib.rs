@@ -17,6 +17,7 @@ pub mod runner;
 mod account_tests;
 mod admin_tests;
 mod borrow_factor_tests;
+mod emode_tests;
 mod flash_tests;
 mod lifecycle_tests;
 mod limits_tests;
@@ -37,6 +38,7 @@ pub mod entry {
     pub use crate::account_tests::entry as account_tests;
     pub use crate::admin_tests::entry as admin_tests;
     pub use crate::borrow_factor_tests::entry as borrow_factor_tests;
+    pub use crate::emode_tests::entry as emode_tests;
     pub use crate::flash_tests::entry as flash_tests;
     pub use crate::lifecycle_tests::entry as lifecycle_tests;
     pub use crate::limits_tests::entry as limits_tests;
@@ -66,6 +68,7 @@ macro_rules! instantiate {
         $crate::account_tests!(events: $events);
         $crate::admin_tests!(events: $events);
         $crate::borrow_factor_tests!(events: $events);
+        $crate::emode_tests!(events: $events);
         $crate::flash_tests!(events: $events);
         $crate::lifecycle_tests!(events: $events);
         $crate::limits_tests!(events: $events);

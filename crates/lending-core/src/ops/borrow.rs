@@ -1,9 +1,9 @@
 //! Borrowing against an obligation's collateral.
 
 use super::guards::{
-    check_market, check_no_ema_divergence, check_no_flash_loan, check_obligation_fresh,
-    check_prices_fresh_for_risk, check_reserve_priced, check_status, check_valuations_current,
-    ensure, Action,
+    check_group, check_market, check_no_ema_divergence, check_no_flash_loan,
+    check_obligation_fresh, check_prices_fresh_for_risk, check_reserve_priced, check_status,
+    check_valuations_current, ensure, Action,
 };
 use super::{Clock, ObligationReserves};
 use crate::risk::exchange::Pool;
@@ -11,7 +11,7 @@ use crate::risk::fixed::{mul_div, wad_to_amount, Rounding, BPS};
 use crate::risk::health::{
     borrow_values, max_borrow_amount, origination_fee, DebtPosition, Health,
 };
-use crate::state::{LendingMarket, Obligation, Reserve};
+use crate::state::{EmodeGroup, LendingMarket, Obligation, Reserve};
 use crate::{LendingError, Pubkey, Result};
 
 /// What a borrow moved.
@@ -43,9 +43,31 @@ fn fit_with_fee(room: u64, fee_bps: u16) -> Result<u64> {
     Ok(amount)
 }
 
+/// Checks that the obligation's e-mode group admits debt in the reserve at `reserve_key` (an
+/// isolated group only its debt reserve; `group` is its account, passed only for an isolated
+/// group).
+pub fn check_debt_admitted(
+    reserve_key: &Pubkey,
+    reserve: &Reserve,
+    ob: &Obligation,
+    group: Option<&EmodeGroup>,
+) -> Result<()> {
+    check_group(ob, group, ob.emode_isolated != 0)?;
+    let admitted = match group {
+        Some(g) => *reserve_key == g.debt_reserve,
+        None => reserve.config.groups().admits_debt(ob.group().as_ref()),
+    };
+    ensure(admitted, LendingError::AssetNotInEmodeGroup)
+}
+
 /// The most the obligation can borrow now from the reserve at `reserve_key`: limited by the
-/// borrow limit, cash and the borrow cap.
-pub fn max_borrow(reserve_key: &Pubkey, reserve: &Reserve, ob: &Obligation) -> Result<u64> {
+/// borrow limit, cash, the borrow cap and, in an isolated group (`group`), its debt ceiling.
+pub fn max_borrow(
+    reserve_key: &Pubkey,
+    reserve: &Reserve,
+    ob: &Obligation,
+    group: Option<&EmodeGroup>,
+) -> Result<u64> {
     let pool = reserve.pool();
     let fee = reserve.config.origination_fee_bps;
     let position = match ob.find_borrow(reserve_key) {
@@ -60,10 +82,13 @@ pub fn max_borrow(reserve_key: &Pubkey, reserve: &Reserve, ob: &Obligation) -> R
         &pool,
         &reserve.price_view(),
         fee,
-        reserve.config.borrow_factor_bps,
+        reserve.view().borrow_factor_in(ob.group().as_ref()),
         &position,
     )?;
-    let room = pool.available.min(cap_room(reserve, &pool)?);
+    let mut room = pool.available.min(cap_room(reserve, &pool)?);
+    if let Some(g) = group {
+        room = room.min(g.isolated_debt().room(&pool)?);
+    }
     Ok(by_health.min(fit_with_fee(room, fee)?))
 }
 
@@ -71,13 +96,17 @@ pub fn max_borrow(reserve_key: &Pubkey, reserve: &Reserve, ob: &Obligation) -> R
 /// obligation, adding the origination fee to its debt. The obligation must be fresh, valued from
 /// the reserves' current state (`reserve` and the `others`) with prices young enough for risk
 /// and in line with their EMA; the loan must fit the borrow limit, the cash, the borrow cap, the
-/// utilisation cap and the outflow limit.
+/// utilisation cap and the outflow limit. In an e-mode group the group must admit the debt; an
+/// isolated group (`group`, its account, passed only then) lends only from its debt reserve and
+/// within its debt ceiling, which counts the new debt.
+#[allow(clippy::too_many_arguments)]
 pub fn borrow(
     market: &LendingMarket,
     reserve_key: &Pubkey,
     reserve: &mut Reserve,
     ob: &mut Obligation,
     others: &(impl ObligationReserves + ?Sized),
+    group: Option<&mut EmodeGroup>,
     amount: u64,
     clock: &Clock,
 ) -> Result<Outcome> {
@@ -94,8 +123,9 @@ pub fn borrow(
         ob.find_deposit(reserve_key).is_none(),
         LendingError::CollateralAndDebtSameReserve,
     )?;
+    check_debt_admitted(reserve_key, reserve, ob, group.as_deref())?;
     let amount = if amount == u64::MAX {
-        max_borrow(reserve_key, reserve, ob)?
+        max_borrow(reserve_key, reserve, ob, group.as_deref())?
     } else {
         amount
     };
@@ -116,6 +146,14 @@ pub fn borrow(
         pool.utilization_within(reserve.config.utilization_cap_bps)?,
         LendingError::UtilizationCapReached,
     )?;
+    if let Some(g) = group {
+        let mut debt = g.isolated_debt();
+        ensure(
+            debt.add(new_shares, &pool)?,
+            LendingError::EmodeDebtCeilingReached,
+        )?;
+        g.set_isolated_debt(&debt);
+    }
 
     let i = ob
         .find_or_add_borrow(reserve_key)
@@ -128,7 +166,8 @@ pub fn borrow(
         .ok_or(LendingError::MathOverflow)?;
     let new_value = borrow_values(&pool, shares, &reserve.price_view())?;
     let mut health = ob.health();
-    health.replace_borrow(&old_value, &new_value, reserve.config.borrow_factor_bps)?;
+    let factor = reserve.view().borrow_factor_in(ob.group().as_ref());
+    health.replace_borrow(&old_value, &new_value, factor)?;
     ensure(health.within_borrow_limit(), LendingError::BorrowTooLarge)?;
     ob.borrows[i].debt_shares.set(shares);
     ob.borrows[i].set_values(&new_value);

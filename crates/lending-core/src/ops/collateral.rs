@@ -9,9 +9,23 @@ use crate::risk::health::{deposit_values, max_withdraw_shares};
 use crate::state::{Obligation, Reserve};
 use crate::{LendingError, Pubkey, Result};
 
-/// Adds `shares` of `reserve` to the obligation's collateral and marks it stale.
-pub fn add_collateral(ob: &mut Obligation, reserve: &Pubkey, shares: u64) -> Result<()> {
+/// Adds `shares` of the reserve at `reserve_key` to the obligation's collateral and marks it
+/// stale. The obligation's e-mode group, if any, must admit the asset.
+pub fn add_collateral(
+    ob: &mut Obligation,
+    reserve_key: &Pubkey,
+    reserve: &Reserve,
+    shares: u64,
+) -> Result<()> {
     ensure(shares > 0, LendingError::ZeroAmount)?;
+    ensure(
+        reserve
+            .config
+            .groups()
+            .admits_collateral(ob.group().as_ref()),
+        LendingError::AssetNotInEmodeGroup,
+    )?;
+    let reserve = reserve_key;
     ensure(
         ob.find_borrow(reserve).is_none(),
         LendingError::CollateralAndDebtSameReserve,
@@ -65,16 +79,17 @@ pub fn take_collateral(
     check_valuations_current(ob, others, &[(reserve_key, reserve)])?;
     check_no_ema_divergence(ob, reserve)?;
     let view = reserve.view();
+    let risk = view.risk_in(ob.group().as_ref());
     let old = ob.deposits[i].values();
     let health = ob.health();
     let shares = if requested == u64::MAX {
-        max_withdraw_shares(&health, &view.pool, held, &old, &view.price, &view.risk)?
+        max_withdraw_shares(&health, &view.pool, held, &old, &view.price, &risk)?
     } else {
         requested
     };
     ensure(shares > 0, LendingError::WithdrawTooLarge)?;
     ensure(shares <= held, LendingError::AmountExceedsCollateral)?;
-    let new = deposit_values(&view.pool, held - shares, &view.price, &view.risk)?;
+    let new = deposit_values(&view.pool, held - shares, &view.price, &risk)?;
     let mut after = health;
     after.replace_deposit(&old, &new);
     ensure(after.within_borrow_limit(), LendingError::WithdrawTooLarge)?;

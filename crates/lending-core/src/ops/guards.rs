@@ -2,7 +2,7 @@
 //! the accounts a reserve or an obligation names.
 
 use super::ObligationReserves;
-use crate::state::{LendingMarket, Obligation, PriceStatus, Reserve, ReserveStatus};
+use crate::state::{EmodeGroup, LendingMarket, Obligation, PriceStatus, Reserve, ReserveStatus};
 use crate::{LendingError, Pubkey, Result};
 
 /// Refuses with `error` unless `condition` holds.
@@ -222,5 +222,18 @@ pub fn check_obligation_binding(
     match owner {
         Some(owner) => ensure(ob.owner == *owner, LendingError::NotObligationOwner),
         None => Ok(()),
+    }
+}
+
+/// Refuses a group account that is not the obligation's group (`WrongEmodeGroup`): one must be
+/// passed exactly when `needed` (callers pass the obligation's group when it is in one, or
+/// only when it is isolated), of the obligation's market and id.
+pub fn check_group(ob: &Obligation, group: Option<&EmodeGroup>, needed: bool) -> Result<()> {
+    match group {
+        Some(g) => ensure(
+            needed && g.market == ob.market && g.id == ob.emode_group && ob.emode_group != 0,
+            LendingError::WrongEmodeGroup,
+        ),
+        None => ensure(!needed, LendingError::WrongEmodeGroup),
     }
 }

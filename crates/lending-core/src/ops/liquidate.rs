@@ -3,14 +3,15 @@
 //! off.
 
 use super::guards::{
-    check_market, check_no_flash_loan, check_obligation_fresh, check_prices_fresh_for_risk,
-    check_reserve_priced, check_status, check_valuations_current, ensure, Action,
+    check_group, check_market, check_no_flash_loan, check_obligation_fresh,
+    check_prices_fresh_for_risk, check_reserve_priced, check_status, check_valuations_current,
+    ensure, Action,
 };
 use super::{Clock, ObligationReserves};
 use crate::risk::fixed::Rounding;
 use crate::risk::health::{borrow_values, deposit_values, Health};
 use crate::risk::liquidation::{plan, LiquidationPlan, Side};
-use crate::state::{LendingMarket, Obligation, Reserve};
+use crate::state::{EmodeGroup, LendingMarket, Obligation, Reserve};
 use crate::{LendingError, Pubkey, Result};
 
 /// The liquidator's bounds.
@@ -68,12 +69,17 @@ impl<'a> Party<'a> {
 /// collateral reserve free of flash loans (the debt reserve's open loan may fund the
 /// repayment: the lent tokens still count as its cash), the obligation fresh and valued from
 /// the reserves' current state (the two, and the `others`) with prices young enough for risk.
+/// An obligation in an e-mode group is liquidated within the group's bonus range; one in an
+/// isolated group passes its `group` (only then), whose debt count loses the debt repaid and
+/// written off.
+#[allow(clippy::too_many_arguments)]
 pub fn liquidate(
     market: &LendingMarket,
     ob: &mut Obligation,
     debt: Party,
     collateral: Party,
     others: &(impl ObligationReserves + ?Sized),
+    group: Option<&mut EmodeGroup>,
     bounds: &Bounds,
     clock: &Clock,
 ) -> Result<Outcome> {
@@ -84,6 +90,7 @@ pub fn liquidate(
     }
     check_no_flash_loan(collateral.reserve)?;
     check_obligation_fresh(ob, clock.slot)?;
+    check_group(ob, group.as_deref(), ob.emode_isolated != 0)?;
     check_prices_fresh_for_risk(ob, &[], clock.unix_timestamp)?;
     check_valuations_current(
         ob,
@@ -93,17 +100,20 @@ pub fn liquidate(
             (collateral.key, &*collateral.reserve),
         ],
     )?;
-    apply(market, ob, debt, collateral, bounds)
+    apply(market, ob, debt, collateral, group, bounds)
 }
 
-/// Applies a liquidation to the obligation and both reserves.
+/// Applies a liquidation to the obligation, both reserves and an isolated group's debt count.
 fn apply(
     market: &LendingMarket,
     ob: &mut Obligation,
     debt: Party,
     collateral: Party,
+    group: Option<&mut EmodeGroup>,
     bounds: &Bounds,
 ) -> Result<Outcome> {
+    let in_group = ob.group();
+    let in_group = in_group.as_ref();
     let before = ob.health();
     let bi = ob
         .find_borrow(debt.key)
@@ -133,7 +143,7 @@ fn apply(
             },
             held,
             bounds.max_repay,
-            &market.liquidation_config(collateral.reserve),
+            &market.liquidation_config(collateral.reserve, in_group),
         )?;
         ensure(
             p.repay_amount > 0 || p.seized_shares > 0,
@@ -171,7 +181,7 @@ fn apply(
             &coll_pool,
             left,
             &coll_price,
-            &collateral.reserve.config.risk(),
+            &collateral.reserve.view().risk_in(in_group),
         )?;
         ob.deposits[di].shares = left;
         ob.deposits[di].set_values(&new_dep);
@@ -200,7 +210,7 @@ fn apply(
     after.replace_borrow(
         &old_borrow_value,
         &new_borrow_value,
-        debt.reserve.config.borrow_factor_bps,
+        debt.reserve.view().borrow_factor_in(in_group),
     )?;
     ob.remove_borrow_if_empty(bi);
     ensure(
@@ -208,6 +218,13 @@ fn apply(
         LendingError::LiquidationDidNotImprove,
     )?;
     ob.set_health(&after);
+    if let Some(g) = group {
+        if *debt.key == g.debt_reserve {
+            let mut count = g.isolated_debt();
+            count.remove(debt_shares - remaining)?;
+            g.set_isolated_debt(&count);
+        }
+    }
     debt.reserve.set_pool(&debt_pool);
     collateral.reserve.set_pool(&coll_pool);
     if let Some(w) = written_off {

@@ -11,6 +11,7 @@
 
 pub mod borrow;
 pub mod collateral;
+pub mod emode;
 pub mod fees;
 pub mod flash;
 pub mod guards;

@@ -17,7 +17,8 @@ use crate::{LendingError, Pubkey, Result};
 /// LTV < liquidation threshold ≤ 100% (both zero marks a non-collateral asset), min bonus ≤
 /// max bonus ≤ 25%, threshold × (1 + max bonus) < 100% so a liquidation always shrinks the
 /// shortfall, every fee below 100%, a utilisation cap above zero, a valid status, a window of
-/// 1 s to 7 days for any outflow limit, a borrow factor of 1x to 5x, and a monotone curve from
+/// 1 s to 7 days for any outflow limit, a borrow factor of 1x to 5x, an isolated-collateral flag of
+/// 0 or 1, and a monotone curve from
 /// 0% to 100%. So that every
 /// collateral reserve stays profitable to liquidate (docs/security.md, L7): a minimum bonus of
 /// at least 1%, and a protocol cut of at most half the bonus.
@@ -43,6 +44,7 @@ pub fn validate_reserve_config(c: &ReserveConfig) -> Result<()> {
         && ReserveStatus::from_u8(c.status).is_some()
         && (c.outflow_limit == 0 || (1..=MAX_OUTFLOW_WINDOW_SECS).contains(&c.outflow_window_secs))
         && (UNIT_BORROW_FACTOR_BPS..=MAX_BORROW_FACTOR_BPS).contains(&c.borrow_factor_bps)
+        && c.isolated_collateral <= 1
         && c.curve.is_valid();
     ensure(ok, LendingError::InvalidReserveConfig)
 }

@@ -9,11 +9,14 @@
 //! isolated group that admits it. A position a group does not admit counts for nothing in it.
 //!
 //! An isolated group also lets its obligations borrow from one reserve only, up to a debt
-//! ceiling in that reserve's tokens, counted as borrows and repayments happen
-//! ([`DebtCeiling`]).
+//! ceiling in that reserve's tokens, counted in debt shares as borrows, repayments and
+//! liquidations happen ([`IsolatedDebt`]).
 
+use super::exchange::Pool;
+use super::fixed::{wad_to_amount, Rounding};
 use super::health::{RiskParams, UNIT_BORROW_FACTOR_BPS};
 use super::liquidation::bonus_keeps_liquidation_improving;
+use super::{RiskError, RiskResult};
 use crate::constants::{MAX_LIQUIDATION_BONUS_BPS, MIN_LIQUIDATION_BONUS_BPS};
 
 /// Most groups a market holds; ids run from 1 to this (0 means no group).
@@ -84,11 +87,17 @@ pub struct ReserveGroups {
 }
 
 impl ReserveGroups {
-    /// True when an obligation in `group` (or in none) may add this asset as collateral.
+    /// True when an obligation in `group` (or in none) may add this asset as collateral: a
+    /// group admits it when its bit is in the collateral mask and, for isolated collateral, the
+    /// group is isolated. Outside any group every asset may be deposited (isolated collateral
+    /// counts for nothing there, but may wait for its obligation to enter its group).
     pub fn admits_collateral(&self, group: Option<&GroupParams>) -> bool {
         match group {
             None => true,
-            Some(g) => self.collateral_mask & group_bit(g.id) != 0,
+            Some(g) => {
+                self.collateral_mask & group_bit(g.id) != 0
+                    && (g.isolated || !self.isolated_collateral)
+            }
         }
     }
 
@@ -102,66 +111,76 @@ impl ReserveGroups {
     }
 
     /// The limits a collateral position in this reserve gets in `group` (or in none), given the
-    /// reserve's own: the group's where it admits the asset (and, for isolated collateral, is
-    /// isolated), the reserve's own outside any group (none for isolated collateral), and none
-    /// otherwise.
+    /// reserve's own: the group's where it admits the asset, the reserve's own outside any
+    /// group (none for isolated collateral), and none where the group does not admit it.
     pub fn collateral_params(&self, own: RiskParams, group: Option<&GroupParams>) -> RiskParams {
         match group {
             None if self.isolated_collateral => RiskParams::default(),
             None => own,
-            Some(g)
-                if self.admits_collateral(Some(g)) && (g.isolated || !self.isolated_collateral) =>
-            {
-                g.risk()
-            }
+            Some(g) if self.admits_collateral(Some(g)) => g.risk(),
             Some(_) => RiskParams::default(),
         }
     }
-}
 
-/// The borrow factor a debt position gets in `group` (or in none), given its reserve's own:
-/// 1x inside a group.
-pub fn borrow_factor(own_bps: u16, group: Option<&GroupParams>) -> u16 {
-    match group {
-        Some(_) => UNIT_BORROW_FACTOR_BPS,
-        None => own_bps,
-    }
-}
-
-/// An isolated group's debt ceiling and what its obligations owe against it, in tokens of its
-/// debt reserve. Borrows add their amount with the origination fee; repayments (by the
-/// borrower, by a liquidator, or by a write-off) take away what they cancel. Interest is not
-/// counted, so the count can only overstate the principal owed: a repayment larger than the
-/// count (interest paid) brings it to zero.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct DebtCeiling {
-    /// Most tokens the group's obligations may have borrowed and not repaid; 0 allows none.
-    pub ceiling: u64,
-    /// Tokens borrowed and not repaid.
-    pub debt: u64,
-}
-
-impl DebtCeiling {
-    /// Records a borrow of `amount` (fee included). False, recording nothing, when it would
-    /// pass the ceiling.
-    pub fn borrow(&mut self, amount: u64) -> bool {
-        match self.debt.checked_add(amount) {
-            Some(debt) if debt <= self.ceiling => {
-                self.debt = debt;
-                true
-            }
-            _ => false,
+    /// The borrow factor a debt position in this reserve gets in `group` (or in none), given
+    /// the reserve's own: 1x inside a group that admits the debt (its assets move together,
+    /// which is why it exists), the reserve's own elsewhere, including in a group that no
+    /// longer admits it.
+    pub fn borrow_factor(&self, own_bps: u16, group: Option<&GroupParams>) -> u16 {
+        match group {
+            Some(g) if self.admits_debt(Some(g)) => UNIT_BORROW_FACTOR_BPS,
+            _ => own_bps,
         }
     }
+}
 
-    /// Records a repayment of `amount` (never below zero).
-    pub fn repay(&mut self, amount: u64) {
-        self.debt = self.debt.saturating_sub(amount);
+/// An isolated group's debt ceiling and what its obligations owe against it. The count is
+/// kept in debt shares of the group's debt reserve, exactly as its obligations hold them, so it
+/// follows interest and write-offs like their positions do: the group's debt is the count times
+/// the reserve's borrow index, and a borrow that would take it past the ceiling is refused.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IsolatedDebt {
+    /// Most tokens the group's obligations may owe for a new borrow to be allowed; 0 allows
+    /// none.
+    pub ceiling: u64,
+    /// Debt shares the group's obligations hold in the debt reserve (WAD-scaled).
+    pub shares: u128,
+}
+
+impl IsolatedDebt {
+    /// Tokens the group owes at `pool`'s borrow index, rounded up.
+    pub fn debt(&self, pool: &Pool) -> RiskResult<u64> {
+        wad_to_amount(pool.debt_of(self.shares)?, Rounding::Up)
     }
 
-    /// Tokens that may still be borrowed.
-    pub fn room(&self) -> u64 {
-        self.ceiling.saturating_sub(self.debt)
+    /// Records `new_shares` of new debt (a borrow, or an obligation entering the group).
+    /// Refused with `ceiling_reached` when the group would then owe more than its ceiling.
+    pub fn add(&mut self, new_shares: u128, pool: &Pool) -> RiskResult<bool> {
+        let shares = self
+            .shares
+            .checked_add(new_shares)
+            .ok_or(RiskError::MathOverflow)?;
+        let owed = wad_to_amount(pool.debt_of(shares)?, Rounding::Up)?;
+        if owed > self.ceiling {
+            return Ok(false);
+        }
+        self.shares = shares;
+        Ok(true)
+    }
+
+    /// Records `shares` of debt gone (repaid, liquidated, written off, or an obligation leaving
+    /// the group). More than the count is an accounting error.
+    pub fn remove(&mut self, shares: u128) -> RiskResult<()> {
+        self.shares = self
+            .shares
+            .checked_sub(shares)
+            .ok_or(RiskError::MathOverflow)?;
+        Ok(())
+    }
+
+    /// Tokens that may still be borrowed under the ceiling (before fees), at `pool`'s index.
+    pub fn room(&self, pool: &Pool) -> RiskResult<u64> {
+        Ok(self.ceiling.saturating_sub(self.debt(pool)?))
     }
 }
 
@@ -227,17 +246,34 @@ mod tests {
         );
     }
 
+    /// Isolated collateral cannot even be added in a plain group that lists it; outside any
+    /// group it may be deposited (it waits there, counting for nothing).
     #[test]
-    fn debt_weighs_one_x_inside_a_group_and_its_own_factor_outside() {
-        assert_eq!(borrow_factor(15_000, None), 15_000);
-        assert_eq!(
-            borrow_factor(15_000, Some(&group(1, false))),
-            UNIT_BORROW_FACTOR_BPS
-        );
+    fn isolated_collateral_is_admitted_only_by_an_isolated_group() {
+        let new_asset = ReserveGroups {
+            collateral_mask: group_bit(1) | group_bit(2),
+            isolated_collateral: true,
+            ..Default::default()
+        };
+        assert!(new_asset.admits_collateral(None));
+        assert!(!new_asset.admits_collateral(Some(&group(1, false))));
+        assert!(new_asset.admits_collateral(Some(&group(2, true))));
+        assert!(!new_asset.admits_collateral(Some(&group(3, true))));
+    }
+
+    #[test]
+    fn debt_weighs_one_x_inside_a_group_that_admits_it_and_its_own_factor_elsewhere() {
         let sol = ReserveGroups {
             borrow_mask: group_bit(1),
             ..Default::default()
         };
+        assert_eq!(sol.borrow_factor(15_000, None), 15_000);
+        assert_eq!(
+            sol.borrow_factor(15_000, Some(&group(1, false))),
+            UNIT_BORROW_FACTOR_BPS
+        );
+        // A group that dropped the asset weighs its debt at the asset's own factor again.
+        assert_eq!(sol.borrow_factor(15_000, Some(&group(2, false))), 15_000);
         assert!(sol.admits_debt(Some(&group(1, false))));
         assert!(!sol.admits_debt(Some(&group(2, false))));
         assert!(sol.admits_debt(None));
@@ -288,25 +324,43 @@ mod tests {
         }
     }
 
-    /// Borrowing past the ceiling is refused however it is split; repayments free room and
-    /// never take the count below zero.
+    fn pool(index_wad: u128) -> Pool {
+        Pool {
+            borrow_index: index_wad,
+            ..Default::default()
+        }
+    }
+
+    /// Borrowing past the ceiling is refused however it is split; what leaves frees room;
+    /// interest counts against the ceiling as it accrues; removing more than was added is an
+    /// error, never a silent zero.
     #[test]
-    fn the_debt_ceiling_counts_borrows_and_repayments() {
-        let mut c = DebtCeiling {
+    fn the_debt_ceiling_counts_debt_shares_with_their_interest() {
+        use crate::risk::fixed::WAD;
+        let one = pool(WAD);
+        let mut c = IsolatedDebt {
             ceiling: 1_000,
-            debt: 0,
+            shares: 0,
         };
-        assert!(c.borrow(600));
-        assert!(c.borrow(400));
-        assert!(!c.borrow(1));
-        assert_eq!(c.debt, 1_000);
-        c.repay(300);
-        assert_eq!(c.room(), 300);
-        c.repay(5_000);
-        assert_eq!((c.debt, c.room()), (0, 1_000));
-        let mut closed = DebtCeiling::default();
-        assert!(!closed.borrow(1));
-        assert!(!c.borrow(u64::MAX));
-        assert_eq!(c.debt, 0);
+        assert!(c.add(600 * WAD, &one).unwrap());
+        assert!(c.add(400 * WAD, &one).unwrap());
+        assert!(!c.add(1, &one).unwrap());
+        assert_eq!(c.shares, 1_000 * WAD);
+        c.remove(300 * WAD).unwrap();
+        assert_eq!(c.room(&one).unwrap(), 300);
+        // The index grows by 10%: the 700 shares left now owe 770 tokens.
+        let later = pool(WAD + WAD / 10);
+        assert_eq!(c.debt(&later).unwrap(), 770);
+        assert_eq!(c.room(&later).unwrap(), 230);
+        assert!(!c.add(210 * WAD, &later).unwrap());
+        assert!(c.add(200 * WAD, &later).unwrap());
+        assert_eq!(
+            c.remove(900 * WAD + 1),
+            Err(RiskError::MathOverflow),
+            "more than the count left"
+        );
+        let mut closed = IsolatedDebt::default();
+        assert!(!closed.add(1, &one).unwrap());
+        assert_eq!(closed.shares, 0);
     }
 }

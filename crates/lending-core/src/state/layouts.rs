@@ -133,10 +133,19 @@ macro_rules! account_layouts {
             /// Weight of this asset's debt against the borrow limit and the liquidation line, in
             /// basis points (10,000 = 1x and up): volatile debt needs more collateral.
             pub borrow_factor_bps: u16,
+            /// Non-zero when this asset's collateral counts only inside an isolated e-mode group
+            /// that admits it (a newly listed asset).
+            pub isolated_collateral: u8,
             /// Reserved.
-            pub _pad2: [u8; 6],
+            pub _pad2: [u8; 5],
+            /// The e-mode groups whose obligations may hold this asset as collateral (bit
+            /// `id − 1`).
+            pub emode_collateral_mask: u32,
+            /// The e-mode groups whose obligations may borrow this asset (bit `id − 1`); an
+            /// isolated group names its one debt reserve instead.
+            pub emode_borrow_mask: u32,
             /// Reserved for upgrades.
-            pub padding: [u64; 7],
+            pub padding: [u64; 6],
         }
 
         /// One asset's pool in a market.
@@ -279,8 +288,12 @@ macro_rules! account_layouts {
             pub bump: u8,
             /// Non-zero when a reserve's price diverged from its EMA at the last refresh.
             pub ema_diverged: u8,
+            /// The e-mode group the obligation is in (1..=32), 0 for none.
+            pub emode_group: u8,
+            /// Non-zero when that group is isolated (fixed when the group is created).
+            pub emode_isolated: u8,
             /// Reserved.
-            pub _pad: [u8; 4],
+            pub _pad: [u8; 2],
             /// Debt at spot prices (WAD quote): with `deposited_value`, the equity that bounds the
             /// liquidation bonus.
             pub borrowed_spot_value: PodU128,
@@ -293,8 +306,61 @@ macro_rules! account_layouts {
             /// Weighted debt: each debt position at price + conf times its reserve's borrow
             /// factor (WAD quote). The borrow limit and the liquidation line are compared with it.
             pub borrowed_weighted_value: PodU128,
+            /// The group's limits in force at the last refresh (zero outside any group).
+            pub emode_limits: EmodeLimits,
             /// Reserved for upgrades.
-            pub padding: [u64; 2],
+            pub padding: [u64; 1],
+        }
+
+        /// An e-mode group's collateral limits and liquidation bonus range, in basis points.
+        $(#[$value])*
+        #[derive(Debug, Default, PartialEq, Eq)]
+        pub struct EmodeLimits {
+            /// LTV of every collateral position the group admits.
+            pub ltv_bps: u16,
+            /// Liquidation threshold of every collateral position the group admits.
+            pub liquidation_threshold_bps: u16,
+            /// Liquidation bonus just past the line.
+            pub min_liquidation_bonus_bps: u16,
+            /// Liquidation bonus at full insolvency.
+            pub max_liquidation_bonus_bps: u16,
+        }
+
+        /// An e-mode group of a market: assets that move together, borrowed against each other
+        /// under their own limits; an isolated group also caps what its obligations owe.
+        $(#[$account])*
+        #[derive(Debug)]
+        pub struct EmodeGroup {
+            /// Layout version.
+            pub version: u64,
+            /// Market the group belongs to.
+            pub market: Pubkey,
+            /// Isolated groups: the one reserve their obligations may borrow from (fixed at
+            /// creation); the default key otherwise.
+            pub debt_reserve: Pubkey,
+            /// Isolated groups: debt shares of `debt_reserve` owed by the group's obligations
+            /// (WAD-scaled), counted exactly as they borrow, repay, are liquidated, enter and leave.
+            pub debt_shares: PodU128,
+            /// Isolated groups: most tokens of `debt_reserve` the group's obligations may owe
+            /// (interest included) for a new borrow to be allowed; 0 allows none.
+            pub debt_ceiling: u64,
+            /// The slot from which `pending_limits` replace `limits` (0 when nothing is pending).
+            pub pending_from_slot: u64,
+            /// The limits in force.
+            pub limits: EmodeLimits,
+            /// Limits set by the last update, in force from `pending_from_slot`: an obligation
+            /// refreshed earlier in the slot of an update keeps the limits it was valued with.
+            pub pending_limits: EmodeLimits,
+            /// The group's id, 1..=32.
+            pub id: u8,
+            /// Non-zero when the group is isolated (fixed at creation).
+            pub isolated: u8,
+            /// PDA bump.
+            pub bump: u8,
+            /// Reserved.
+            pub _pad: [u8; 5],
+            /// Reserved for upgrades.
+            pub padding: [u64; 16],
         }
 
         /// The last validated price of one asset, with the limits it was checked against.

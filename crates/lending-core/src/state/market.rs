@@ -1,6 +1,7 @@
 //! The lending market: owner, global risk limits and pause switches.
 
 use super::{LendingMarket, Reserve};
+use crate::risk::emode::GroupParams;
 use crate::risk::liquidation::LiquidationConfig;
 
 /// Pause flag: every user action but repayments, liquidations and collateral top-ups is
@@ -10,15 +11,27 @@ pub const PAUSE_ALL: u8 = 1;
 pub const PAUSE_BORROWS: u8 = 2;
 
 impl LendingMarket {
-    /// The bounds of a liquidation seizing collateral from `coll`: this market's close factor,
-    /// dust threshold and per-call cap, the collateral reserve's bonus range and protocol fee.
-    pub fn liquidation_config(&self, coll: &Reserve) -> LiquidationConfig {
+    /// The bounds of a liquidation seizing collateral from `coll` from an obligation in `group`
+    /// (or in none): this market's close factor, dust threshold and per-call cap, the group's
+    /// bonus range (the collateral reserve's outside any group) and the reserve's protocol fee.
+    pub fn liquidation_config(
+        &self,
+        coll: &Reserve,
+        group: Option<&GroupParams>,
+    ) -> LiquidationConfig {
+        let (min_bonus_bps, max_bonus_bps) = match group {
+            Some(g) => (g.min_liquidation_bonus_bps, g.max_liquidation_bonus_bps),
+            None => (
+                coll.config.min_liquidation_bonus_bps,
+                coll.config.max_liquidation_bonus_bps,
+            ),
+        };
         LiquidationConfig {
             close_factor_bps: self.close_factor_bps,
             dust_threshold: self.dust_threshold.get(),
             max_value_per_call: self.max_liquidation_value.get(),
-            min_bonus_bps: coll.config.min_liquidation_bonus_bps,
-            max_bonus_bps: coll.config.max_liquidation_bonus_bps,
+            min_bonus_bps,
+            max_bonus_bps,
             protocol_fee_bps: coll.config.protocol_liquidation_fee_bps,
         }
     }

@@ -1,6 +1,7 @@
 //! Account layouts. Every account is zero-copy, versioned, padded for upgrades, free of
 //! 128-bit fields (they are stored as `[u64; 2]` limbs) and size-checked at compile time.
 
+pub mod emode_group;
 pub mod last_update;
 pub mod layouts;
 pub mod market;
@@ -39,6 +40,8 @@ pub const RESERVE_SIZE: usize = 888;
 pub const OBLIGATION_SIZE: usize = 880;
 /// Size of [`OraclePrice`] without the 8-byte discriminator.
 pub const ORACLE_PRICE_SIZE: usize = 328;
+/// Size of [`EmodeGroup`] without the 8-byte discriminator.
+pub const EMODE_GROUP_SIZE: usize = 256;
 
 const _: () = assert!(core::mem::size_of::<PodU128>() == 16);
 const _: () = assert!(core::mem::align_of::<PodU128>() == 8);
@@ -49,3 +52,5 @@ const _: () = assert!(core::mem::size_of::<Reserve>() == RESERVE_SIZE);
 const _: () = assert!(core::mem::size_of::<Obligation>() == OBLIGATION_SIZE);
 const _: () = assert!(OBLIGATION_SIZE + DISCRIMINATOR_LEN <= 1024);
 const _: () = assert!(core::mem::size_of::<OraclePrice>() == ORACLE_PRICE_SIZE);
+const _: () = assert!(core::mem::size_of::<EmodeLimits>() == 8);
+const _: () = assert!(core::mem::size_of::<EmodeGroup>() == EMODE_GROUP_SIZE);

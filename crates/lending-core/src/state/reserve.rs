@@ -1,6 +1,7 @@
 //! A reserve: one asset's liquidity pool, its debt, its price and its risk configuration.
 
 use super::{OraclePrice, Reserve, ReserveConfig};
+use crate::risk::emode::{GroupParams, ReserveGroups};
 use crate::risk::exchange::Pool;
 use crate::risk::fixed::Rounding;
 use crate::risk::health::RiskParams;
@@ -81,6 +82,15 @@ impl ReserveConfig {
         }
     }
 
+    /// What this reserve says about e-mode groups.
+    pub fn groups(&self) -> ReserveGroups {
+        ReserveGroups {
+            collateral_mask: self.emode_collateral_mask,
+            borrow_mask: self.emode_borrow_mask,
+            isolated_collateral: self.isolated_collateral != 0,
+        }
+    }
+
     /// The decoded status (unknown bytes read as frozen).
     pub fn status(&self) -> ReserveStatus {
         ReserveStatus::from_u8(self.status).unwrap_or(ReserveStatus::Frozen)
@@ -122,6 +132,7 @@ impl Reserve {
             price: self.price_view(),
             risk: self.config.risk(),
             borrow_factor_bps: self.config.borrow_factor_bps,
+            groups: self.config.groups(),
             ema_diverged: self.ema_diverged != 0,
             price_risk_expiry: self.price_risk_expiry,
         }
@@ -229,6 +240,18 @@ impl Reserve {
     }
 }
 
+impl ReserveView {
+    /// Collateral limits of a position in this reserve for an obligation in `group` (or none).
+    pub fn risk_in(&self, group: Option<&GroupParams>) -> RiskParams {
+        self.groups.collateral_params(self.risk, group)
+    }
+
+    /// Borrow factor of a debt position in this reserve for an obligation in `group` (or none).
+    pub fn borrow_factor_in(&self, group: Option<&GroupParams>) -> u16 {
+        self.groups.borrow_factor(self.borrow_factor_bps, group)
+    }
+}
+
 /// A reserve's risk inputs in the pure core's format.
 #[derive(Debug, Clone, Copy)]
 pub struct ReserveView {
@@ -240,6 +263,8 @@ pub struct ReserveView {
     pub risk: RiskParams,
     /// Weight of this reserve's debt, in basis points.
     pub borrow_factor_bps: u16,
+    /// What the reserve says about e-mode groups.
+    pub groups: ReserveGroups,
     /// Price diverged from its EMA at the last refresh.
     pub ema_diverged: bool,
     /// Until when the cached price may back a borrow, a withdrawal or a liquidation.

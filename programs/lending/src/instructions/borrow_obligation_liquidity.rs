@@ -1,6 +1,7 @@
 //! `borrow_obligation_liquidity`: borrows against the obligation's collateral.
 
 use super::shared::accounts::{clock, load_obligation, RemainingReserves, ReserveAuthority};
+use super::shared::emode_group_account::{group_mut_at, split_groups};
 use super::shared::token_view::user_token_account;
 use crate::errors::LendingError;
 use crate::events::Borrowed;
@@ -28,7 +29,8 @@ crate::lending_accounts! {
 }
 
 /// Borrows `amount` (`u64::MAX`: the most allowed); the origination fee is added to the debt.
-/// The obligation's other reserves follow as remaining accounts.
+/// The obligation's other reserves follow as remaining accounts, then its e-mode group (writable)
+/// if the group is isolated.
 pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<()> {
     let accounts = &ctx.accounts;
     let clock = clock()?;
@@ -43,21 +45,24 @@ pub fn handler(ctx: Context<BorrowObligationLiquidity>, amount: u64) -> Result<(
     check_not_vault(&reserve, accounts.user_liquidity.key).map_err(LendingError::from)?;
     crate::probe!("borrow: accounts loaded and checked");
 
-    let others = RemainingReserves(ctx.remaining_accounts);
+    let isolated = obligation.emode_isolated != 0;
+    let (others, groups) = split_groups(ctx.remaining_accounts, isolated as usize);
+    let mut group = group_mut_at(groups, 0)?;
     let market = accounts.market.load()?;
     let outcome = borrow(
         &market,
         &reserve_accounts.key(),
         &mut reserve,
         &mut obligation,
-        &others,
+        &RemainingReserves(others),
+        group.as_deref_mut(),
         amount,
         &clock,
     )
     .map_err(LendingError::from)?;
     crate::probe!("borrow: operation");
     let authority = ReserveAuthority::of(&reserve);
-    drop((obligation, reserve));
+    drop((obligation, reserve, group));
 
     reserve_accounts.pay_out(&authority, &accounts.user_liquidity, outcome.amount)?;
     reserve_accounts.pay_out(&authority, &accounts.fee_vault, outcome.fee)?;

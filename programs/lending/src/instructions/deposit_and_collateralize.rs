@@ -53,7 +53,8 @@ pub fn handler(ctx: Context<CollateralLiquidity>, amount: u64) -> Result<()> {
         &clock,
     )
     .map_err(LendingError::from)?;
-    add_collateral(&mut obligation, &reserve_accounts.key(), shares).map_err(LendingError::from)?;
+    add_collateral(&mut obligation, &reserve_accounts.key(), &reserve, shares)
+        .map_err(LendingError::from)?;
     let authority = ReserveAuthority::of(&reserve);
     drop((obligation, reserve));
 

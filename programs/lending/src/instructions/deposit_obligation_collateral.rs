@@ -44,7 +44,8 @@ pub fn handler(ctx: Context<CollateralShares>, shares: u64) -> Result<()> {
     let shares = resolve_amount(shares, from.amount).map_err(LendingError::from)?;
 
     check_status(&reserve, Action::Collateralize).map_err(LendingError::from)?;
-    add_collateral(&mut obligation, &reserve_accounts.key(), shares).map_err(LendingError::from)?;
+    add_collateral(&mut obligation, &reserve_accounts.key(), &reserve, shares)
+        .map_err(LendingError::from)?;
     drop((obligation, reserve));
 
     reserve_accounts.burn_shares(&accounts.user_shares, &accounts.owner, shares)?;

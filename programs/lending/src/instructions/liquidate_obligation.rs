@@ -2,6 +2,7 @@
 //! a bonus, clamped to what is feasible; writes off debt left with no collateral behind it.
 
 use super::shared::accounts::{clock, RemainingReserves, ReserveAccounts, ReserveAuthority};
+use super::shared::emode_group_account::{group_mut_at, split_groups};
 use super::shared::token_view::user_token_account;
 use crate::errors::LendingError;
 use crate::events::{BadDebtWrittenOff, Liquidated};
@@ -178,7 +179,7 @@ impl<'info> LiquidateObligation<'info> {
 }
 
 /// Liquidates within `params`' bounds; the obligation's other reserves follow as remaining
-/// accounts.
+/// accounts, then its e-mode group (writable) if the group is isolated.
 pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Result<()> {
     let accounts = &ctx.accounts;
     let clock = clock()?;
@@ -204,7 +205,9 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
     let (debt_key, collateral_key) = (debt_accounts.key(), collateral_accounts.key());
     let debt = Party::new(&debt_key, &mut debt_reserve);
     let collateral = Party::new(&collateral_key, &mut collateral_reserve);
-    let others = RemainingReserves(ctx.remaining_accounts);
+    let isolated = obligation.emode_isolated != 0;
+    let (others, groups) = split_groups(ctx.remaining_accounts, isolated as usize);
+    let mut group = group_mut_at(groups, 0)?;
     let market = accounts.market.load()?;
     let bounds = params.bounds();
     let outcome = liquidate(
@@ -212,7 +215,8 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
         &mut obligation,
         debt,
         collateral,
-        &others,
+        &RemainingReserves(others),
+        group.as_deref_mut(),
         &bounds,
         &clock,
     )
@@ -220,7 +224,7 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
     crate::probe!("liquidate: operation");
     let debt_authority = ReserveAuthority::of(&debt_reserve);
     let collateral_authority = ReserveAuthority::of(&collateral_reserve);
-    drop((obligation, debt_reserve, collateral_reserve));
+    drop((obligation, debt_reserve, collateral_reserve, group));
 
     let authorities = (debt_authority, collateral_authority);
     accounts.transfer(

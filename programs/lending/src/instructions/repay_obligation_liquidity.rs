@@ -1,6 +1,7 @@
 //! `repay_obligation_liquidity`: pays back debt (anyone may repay for an obligation).
 
 use super::shared::accounts::{clock, load_obligation, ReserveAuthority};
+use super::shared::emode_group_account::group_mut_at;
 use super::shared::token_view::user_token_account;
 use crate::errors::LendingError;
 use crate::events::Repaid;
@@ -28,7 +29,8 @@ crate::lending_accounts! {
 }
 
 /// Repays `amount` (`u64::MAX`: everything owed, rounded up, leaving no dust). Never takes more
-/// than is owed. Allowed even when the market is paused or the reserve frozen.
+/// than is owed. Allowed even when the market is paused or the reserve frozen. An obligation in
+/// an isolated e-mode group takes its group (writable) as the one remaining account.
 pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()> {
     let accounts = &ctx.accounts;
     let clock = clock()?;
@@ -39,17 +41,19 @@ pub fn handler(ctx: Context<RepayObligationLiquidity>, amount: u64) -> Result<()
     check_not_vault(&reserve, accounts.payer_liquidity.key).map_err(LendingError::from)?;
     crate::probe!("repay: accounts loaded and checked");
 
+    let mut group = group_mut_at(ctx.remaining_accounts, 0)?;
     let outcome = repay(
         &reserve_accounts.key(),
         &mut reserve,
         &mut obligation,
+        group.as_deref_mut(),
         amount,
         &clock,
     )
     .map_err(LendingError::from)?;
     crate::probe!("repay: operation");
     let authority = ReserveAuthority::of(&reserve);
-    drop((obligation, reserve));
+    drop((obligation, reserve, group));
 
     reserve_accounts.pay_in(
         &authority,

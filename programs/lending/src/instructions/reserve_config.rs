@@ -68,6 +68,12 @@ pub struct ReserveConfigParams {
     pub outflow_window_secs: u64,
     /// Borrow-rate curve, 2 to 11 points.
     pub curve: Vec<CurvePointParams>,
+    /// E-mode groups whose obligations may hold this asset as collateral (bit `id − 1`).
+    pub emode_collateral_mask: u32,
+    /// E-mode groups whose obligations may borrow this asset (bit `id − 1`).
+    pub emode_borrow_mask: u32,
+    /// This asset's collateral counts only inside an isolated e-mode group that admits it.
+    pub isolated_collateral: bool,
 }
 
 impl ReserveConfigParams {
@@ -102,8 +108,11 @@ impl ReserveConfigParams {
             outflow_window_secs: self.outflow_window_secs,
             curve,
             borrow_factor_bps: self.borrow_factor_bps,
-            _pad2: [0; 6],
-            padding: [0; 7],
+            isolated_collateral: self.isolated_collateral as u8,
+            _pad2: [0; 5],
+            emode_collateral_mask: self.emode_collateral_mask,
+            emode_borrow_mask: self.emode_borrow_mask,
+            padding: [0; 6],
         })
     }
 }

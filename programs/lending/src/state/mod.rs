@@ -7,9 +7,10 @@ use anchor_lang::prelude::*;
 pub use lending_core::state::{CURVE_POINTS, MAX_BORROWS, MAX_DEPOSITS};
 
 pub use lending_core::state::{
-    market, obligation, oracle_price, reserve, OracleSource, PriceStatus, ReserveSigner,
-    ReserveStatus, ReserveView, ACCOUNT_VERSION, LENDING_MARKET_SIZE, OBLIGATION_SIZE,
-    ORACLE_PRICE_SIZE, PAUSE_ALL, PAUSE_BORROWS, RESERVE_SIZE,
+    emode_group, market, obligation, oracle_price, reserve, OracleSource, PriceStatus,
+    ReserveSigner, ReserveStatus, ReserveView, ACCOUNT_VERSION, EMODE_GROUP_SIZE,
+    LENDING_MARKET_SIZE, OBLIGATION_SIZE, ORACLE_PRICE_SIZE, PAUSE_ALL, PAUSE_BORROWS,
+    RESERVE_SIZE,
 };
 
 lending_core::account_layouts!(account: [#[account(zero_copy)]], value: [#[zero_copy]]);
@@ -26,4 +27,6 @@ lending_core::deref_to_core!(
     ObligationBorrow,
     Obligation,
     OraclePrice,
+    EmodeLimits,
+    EmodeGroup,
 );

@@ -74,6 +74,18 @@ pub enum Op {
     /// The owner sets reserve `reserve`'s borrow factor (a tightening or a loosening within
     /// the 1x..5x bounds: debt positions weigh more or less at the next refresh).
     BorrowFactor { reserve: u8, factor_bps: u16 },
+    /// The user moves its obligation into e-mode group `group` (0: out of any; 1: the plain
+    /// group, 2: the isolated group).
+    SetGroup { user: u8, group: u8 },
+    /// The owner sets group `group`'s LTV and liquidation threshold (in force from the next
+    /// slot: a tightening may leave obligations in it liquidatable) and, for the isolated group,
+    /// its debt ceiling in whole USDC.
+    GroupLimits {
+        group: u8,
+        ltv_bps: u16,
+        lt_gap_bps: u16,
+        ceiling: u32,
+    },
     /// The clock moves forward (interest accrues).
     Warp { secs: u32 },
     /// A healthy user repays everything and withdraws everything.
@@ -127,6 +139,10 @@ impl ReferenceStateMachine for Model {
             ),
             1 => (reserve(), prop_oneof![Just(10_000u16), 10_000u16..=50_000]).prop_map(
                 |(reserve, factor_bps)| Op::BorrowFactor { reserve, factor_bps }
+            ),
+            2 => (user(), 0u8..=2).prop_map(|(user, group)| Op::SetGroup { user, group }),
+            1 => (1u8..=2, 5_000u16..=9_000, 100u16..=800, 0u32..=40_000).prop_map(
+                |(group, ltv_bps, lt_gap_bps, ceiling)| Op::GroupLimits { group, ltv_bps, lt_gap_bps, ceiling }
             ),
             2 => prop_oneof![1u32..120, 3_600u32..400_000].prop_map(|secs| Op::Warp { secs }),
             1 => user().prop_map(|user| Op::Exit { user }),

@@ -4,16 +4,18 @@
 use super::checks::{self, Baseline, Tally};
 use super::model::{Model, Op};
 use lending::errors::LendingError;
+use lending::risk::emode::group_bit;
 use lending::risk::fixed::WAD;
 use lending_program_tests::env::Env;
+use lending_sdk::lending_core::state::EmodeLimits;
 use lending_sdk::lending_core::state::Obligation;
 use lending_sdk::market::obligation_reserves;
-use lending_sdk::types::{LiquidateParams, ReserveConfigParams};
+use lending_sdk::types::{EmodeGroupParams, LiquidateParams, ReserveConfigParams};
 use lending_test_suite::env::{TestEnv, VmEnv};
 use lending_test_suite::env::{TxResult, SPL_TOKEN, TOKEN_2022};
 use lending_test_suite::fixture::{config, Market, User};
 use lending_test_suite::invariants;
-use lending_test_suite::ix;
+use lending_test_suite::ix::{self, GroupUse};
 use lending_test_suite::outcome::custom_code;
 use proptest_state_machine::StateMachineTest;
 use solana_signer::Signer;
@@ -30,16 +32,47 @@ fn moved_price(p: i64, pct: i8) -> i64 {
 /// Fixed prices: mantissas with exponent −6 (SOL $100, USDC $1, PYUSD $1).
 const START_PRICES: [i64; 3] = [100_000_000, 1_000_000, 1_000_000];
 
-/// Each reserve's listing configuration: the volatile asset's debt weighs 1.25x.
+/// The plain e-mode group: SOL and USDC as collateral, USDC as debt.
+pub const PLAIN_GROUP: u8 = 1;
+/// The isolated e-mode group: PYUSD (isolated collateral) and SOL as collateral, USDC as its
+/// one debt reserve, under a ceiling.
+pub const ISOLATED_GROUP: u8 = 2;
+
+/// Each reserve's listing configuration: the volatile asset's debt weighs 1.25x; SOL and USDC
+/// are collateral in the plain group and USDC its debt; PYUSD's collateral counts only in the
+/// isolated group (SOL's there too).
 fn listing(reserve: usize) -> ReserveConfigParams {
+    let (plain, isolated) = (group_bit(PLAIN_GROUP), group_bit(ISOLATED_GROUP));
     let mut c = match reserve {
         0 => config(7_500, 8_000),
         _ => config(8_000, 8_500),
     };
-    if reserve == 0 {
-        c.borrow_factor_bps = 12_500;
+    match reserve {
+        0 => {
+            c.borrow_factor_bps = 12_500;
+            c.emode_collateral_mask = plain | isolated;
+        }
+        1 => {
+            c.emode_collateral_mask = plain;
+            c.emode_borrow_mask = plain;
+        }
+        _ => {
+            c.emode_collateral_mask = isolated;
+            c.isolated_collateral = true;
+        }
     }
     c
+}
+
+/// A group's limits with a 2% to 4% bonus, and its ceiling in USDC units.
+fn group_params(ltv_bps: u16, liquidation_threshold_bps: u16, ceiling: u64) -> EmodeGroupParams {
+    EmodeGroupParams {
+        ltv_bps,
+        liquidation_threshold_bps,
+        min_liquidation_bonus_bps: 200,
+        max_liquidation_bonus_bps: 400,
+        debt_ceiling: ceiling,
+    }
 }
 
 /// A running market and everyone in it.
@@ -80,6 +113,24 @@ impl Sut {
                 &[1_000_000_000_000, 1_000_000_000_000, 1_000_000_000_000],
             )
             .await;
+        let owner = m.owner.pubkey();
+        let groups = [
+            ix::init_emode_group(
+                owner,
+                m.market,
+                PLAIN_GROUP,
+                group_params(8_500, 9_000, 0),
+                None,
+            ),
+            ix::init_emode_group(
+                owner,
+                m.market,
+                ISOLATED_GROUP,
+                group_params(7_000, 8_000, 20_000_000_000),
+                Some(m.reserves[1].reserve),
+            ),
+        ];
+        env.ok(&groups, &[&m.owner]).await;
         (env, m, users, liquidator)
     }
 
@@ -175,12 +226,17 @@ impl Sut {
                     };
                     let res = if fresh {
                         let user = &self.users[u];
-                        let ix = ix::repay(
-                            user.kp.pubkey(),
-                            user.obligation,
-                            &self.m.reserves[r],
-                            user.liquidity[r],
-                            amount,
+                        let ix = ix::with_group(
+                            ix::repay(
+                                user.kp.pubkey(),
+                                user.obligation,
+                                &self.m.reserves[r],
+                                user.liquidity[r],
+                                amount,
+                            ),
+                            &self.m.market,
+                            &ob,
+                            GroupUse::DebtChange,
                         );
                         self.m
                             .act(&mut self.env, &user.obligation, &[ix], &[&user.kp])
@@ -260,6 +316,44 @@ impl Sut {
                 self.tally.outcome("borrow-factor", &res);
                 res.expect("a borrow factor within bounds is accepted");
             }
+            Op::SetGroup { user, group } => self.set_group(user as usize, group).await,
+            Op::GroupLimits {
+                group,
+                ltv_bps,
+                lt_gap_bps,
+                ceiling,
+            } => {
+                let lt = ltv_bps.saturating_add(lt_gap_bps);
+                let ceiling = if group == ISOLATED_GROUP {
+                    ceiling as u64 * 1_000_000
+                } else {
+                    0
+                };
+                let params = group_params(ltv_bps, lt, ceiling);
+                let valid = EmodeLimits {
+                    ltv_bps,
+                    liquidation_threshold_bps: lt,
+                    min_liquidation_bonus_bps: params.min_liquidation_bonus_bps,
+                    max_liquidation_bonus_bps: params.max_liquidation_bonus_bps,
+                }
+                .params(group, group == ISOLATED_GROUP)
+                .is_valid();
+                let ix =
+                    ix::update_emode_group(self.m.owner.pubkey(), self.m.market, group, params);
+                let res = self.env.send(&[ix], &[&self.m.owner]).await;
+                self.tally.outcome("group-limits", &res);
+                let refused = custom_code(&res)
+                    == Some(
+                        anchor_lang::error::ERROR_CODE_OFFSET
+                            + LendingError::InvalidEmodeGroup as u32,
+                    );
+                assert_eq!(
+                    res.is_ok(),
+                    valid,
+                    "group {group} limits {params:?}: {res:?}"
+                );
+                assert!(res.is_ok() || refused, "{res:?}");
+            }
             Op::Warp { secs } => self.env.advance(secs as i64).await,
             Op::Exit { user } => self.exit(user as usize).await,
         }
@@ -277,10 +371,14 @@ impl Sut {
         }
         let p = moved_price(self.prices[q], pct);
         let (who, m) = (&self.users[u], &self.m);
-        let valued = Market::obligation_reserves(&mut self.env, &who.obligation).await;
+        let ob = Market::obligation(&mut self.env, &who.obligation).await;
+        let valued = obligation_reserves(&ob);
         let k = m.reserves[q];
         let mut ixs = m.refresh_all_reserves();
-        ixs.push(ix::refresh_obligation(who.obligation, &valued));
+        ixs.push(
+            m.refresh_obligation_ix(&mut self.env, &who.obligation)
+                .await,
+        );
         ixs.push(ix::set_fixed_price(
             m.owner.pubkey(),
             m.market,
@@ -291,13 +389,18 @@ impl Sut {
         ));
         ixs.push(ix::refresh_oracle_price(k.oracle, None));
         ixs.push(ix::refresh_reserve(&k));
-        ixs.push(ix::borrow(
-            who.kp.pubkey(),
-            who.obligation,
-            &m.reserves[r],
-            who.liquidity[r],
-            amount,
-            &valued,
+        ixs.push(ix::with_group(
+            ix::borrow(
+                who.kp.pubkey(),
+                who.obligation,
+                &m.reserves[r],
+                who.liquidity[r],
+                amount,
+                &valued,
+            ),
+            &m.market,
+            &ob,
+            GroupUse::DebtChange,
         ));
         let (owner, kp) = (m.owner.insecure_clone(), who.kp.insecure_clone());
         let res = self.env.send(&ixs, &[&owner, &kp]).await;
@@ -312,6 +415,32 @@ impl Sut {
             self.prices[q] = p;
         }
         self.lowered_health("repriced borrow", u, &res).await;
+    }
+
+    /// The user moves its obligation into `group` (0: out of any). Accepted, the obligation
+    /// (refreshed in the new group) is within its borrow limit, holds only what the group admits
+    /// and, in the isolated group, owes only USDC.
+    async fn set_group(&mut self, u: usize, group: u8) {
+        let who = &self.users[u];
+        let ob = Market::obligation(&mut self.env, &who.obligation).await;
+        let ix = ix::set_obligation_emode(who.obligation, &ob, group);
+        let kp = who.kp.insecure_clone();
+        let res = self.m.act_reserves(&mut self.env, &[ix], &[&kp]).await;
+        self.tally.outcome("set-group", &res);
+        if res.is_err() {
+            return;
+        }
+        let ob = self.refreshed(u).await;
+        assert_eq!(ob.emode_group, group);
+        assert!(
+            ob.borrows_len == 0 || ob.health().within_borrow_limit(),
+            "user {u} entered group {group} over its limit: {:?}",
+            ob.health()
+        );
+        if group == ISOLATED_GROUP {
+            let usdc = self.m.reserves[1].reserve;
+            assert!(ob.borrows().iter().all(|b| b.reserve == usdc));
+        }
     }
 
     /// Supplies, redeems or deposits as collateral `bps` of what the wallet holds.
@@ -378,15 +507,20 @@ impl Sut {
             receive_liquidity: liquidity,
         };
         let ob = self.users[u].obligation;
-        let ixs = [ix::liquidate(
-            liq.kp.pubkey(),
-            ob,
-            &rk,
-            source,
-            &ck,
-            destination,
-            params,
-            &obligation_reserves(&before),
+        let ixs = [ix::with_group(
+            ix::liquidate(
+                liq.kp.pubkey(),
+                ob,
+                &rk,
+                source,
+                &ck,
+                destination,
+                params,
+                &obligation_reserves(&before),
+            ),
+            &self.m.market,
+            &before,
+            GroupUse::DebtChange,
         )];
         let kp = liq.kp.insecure_clone();
         let res = self.m.act(&mut self.env, &ob, &ixs, &[&kp]).await;
@@ -423,7 +557,12 @@ impl Sut {
                 / WAD
         };
         let got_value = value(got_units, coll_r.price.get(), coll_r.decimals);
-        let bonus = coll_r.config.max_liquidation_bonus_bps as u128;
+        // The group's bonus range in a group, the collateral reserve's outside.
+        let bonus = before
+            .group()
+            .map_or(coll_r.config.max_liquidation_bonus_bps, |g| {
+                g.max_liquidation_bonus_bps
+            }) as u128;
         // One token unit of each side for rounding.
         let slack = value(1, coll_r.price.get(), coll_r.decimals)
             + value(1, repay_r.price.get(), repay_r.decimals);

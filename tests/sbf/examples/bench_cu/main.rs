@@ -236,6 +236,9 @@ async fn main() {
         MemUse::max_of(&mem),
     );
 
+    println!("e-mode");
+    emode(&mut b, &lender).await;
+
     println!("positions");
     positions(&mut b, &lender).await;
 
@@ -481,6 +484,146 @@ async fn keeper_instructions(b: &mut Bench, u: &User) {
     )
     .await;
     let _ = u;
+}
+
+/// E-mode groups: creating a plain and an isolated group, changing one, moving an obligation
+/// into a group, refreshing it there, and borrowing, repaying and liquidating in the isolated
+/// group (which takes the group account and counts its debt).
+async fn emode(b: &mut Bench, lender: &User) {
+    use lending::risk::emode::group_bit;
+    use lending_sdk::types::EmodeGroupParams;
+    let owner = b.m.owner.insecure_clone();
+    let (plain, isolated) = (1u8, 2u8);
+    // COLL[0] and DEBT[0] join the plain group, COLL[1] the isolated one, whose debt is DEBT[1].
+    for (i, collateral, borrow) in [
+        (COLL[0], group_bit(plain), 0),
+        (DEBT[0], 0, group_bit(plain)),
+        (COLL[1], group_bit(isolated), 0),
+    ] {
+        let mut c = config(7_500, 8_000);
+        c.emode_collateral_mask = collateral;
+        c.emode_borrow_mask = borrow;
+        if DEBT.contains(&i) {
+            c.borrow_factor_bps = 12_500;
+        }
+        let ix = ix::update_reserve_config(owner.pubkey(), &b.m.reserves[i], c);
+        b.env.ok(&[ix], &[&owner]).await;
+    }
+    let limits = |ltv_bps, liquidation_threshold_bps, debt_ceiling| EmodeGroupParams {
+        ltv_bps,
+        liquidation_threshold_bps,
+        min_liquidation_bonus_bps: 200,
+        max_liquidation_bonus_bps: 500,
+        debt_ceiling,
+    };
+    let market = b.m.market;
+    b.measure(
+        "init_emode_group",
+        (0, 0),
+        &[],
+        ix::init_emode_group(owner.pubkey(), market, plain, limits(9_000, 9_300, 0), None),
+        &[&owner],
+    )
+    .await;
+    let debt = b.m.reserves[DEBT[1]].reserve;
+    b.measure(
+        "init_emode_group (isolated)",
+        (0, 0),
+        &[],
+        ix::init_emode_group(
+            owner.pubkey(),
+            market,
+            isolated,
+            limits(7_500, 8_000, 1_000_000 * T),
+            Some(debt),
+        ),
+        &[&owner],
+    )
+    .await;
+    b.measure(
+        "update_emode_group",
+        (0, 0),
+        &[],
+        ix::update_emode_group(owner.pubkey(), market, plain, limits(9_000, 9_400, 0)),
+        &[&owner],
+    )
+    .await;
+
+    // A borrower of DEBT[0] (at its 1.25x factor) against COLL[0] moves into the plain group.
+    let u = b.borrower(&COLL[..1], &DEBT[..1]).await;
+    let ob = Market::obligation(&mut b.env, &u.obligation).await;
+    let pre = refresh_many(&b.m, &[COLL[0], DEBT[0]]);
+    let set = ix::set_obligation_emode(u.obligation, &ob, plain);
+    b.measure("set_obligation_emode", (1, 1), &pre, set, &[&u.kp])
+        .await;
+    let pre = refresh_many(&b.m, &[COLL[0], DEBT[0]]);
+    let refresh_ob = b.m.refresh_obligation_ix(&mut b.env, &u.obligation).await;
+    b.measure("refresh_obligation (e-mode group)", (1, 1), &pre, refresh_ob, &[])
+        .await;
+
+    // A holder of COLL[1] enters the isolated group, borrows DEBT[1], repays some, and is
+    // liquidated after a 10% fall.
+    let v = b.m.user(&mut b.env, &[10_000 * T; 7]).await;
+    b.m.deposit_collateral(&mut b.env, &v, COLL[1], 1_000 * T)
+        .await
+        .unwrap();
+    let ob = Market::obligation(&mut b.env, &v.obligation).await;
+    let set = ix::set_obligation_emode(v.obligation, &ob, isolated);
+    b.run(&refresh(&b.m, COLL[1]), &[set], &[&v.kp]).await;
+    let kd = b.m.reserves[DEBT[1]];
+    let ob = Market::obligation(&mut b.env, &v.obligation).await;
+    let mut pre = refresh_many(&b.m, &[COLL[1], DEBT[1]]);
+    pre.push(b.m.refresh_obligation_ix(&mut b.env, &v.obligation).await);
+    let borrow = ix::borrow(
+        v.kp.pubkey(),
+        v.obligation,
+        &kd,
+        v.liquidity[DEBT[1]],
+        740 * T,
+        &lending_sdk::market::obligation_reserves(&ob),
+    );
+    let borrow = ix::with_group(borrow, &market, &ob, ix::GroupUse::DebtChange);
+    b.measure("borrow_obligation_liquidity (isolated group)", (1, 1), &pre, borrow, &[&v.kp])
+        .await;
+    let ob = Market::obligation(&mut b.env, &v.obligation).await;
+    let repay = ix::repay(v.kp.pubkey(), v.obligation, &kd, v.liquidity[DEBT[1]], T);
+    let repay = ix::with_group(repay, &market, &ob, ix::GroupUse::DebtChange);
+    b.measure(
+        "repay_obligation_liquidity (isolated group)",
+        (1, 1),
+        &refresh(&b.m, DEBT[1]),
+        repay,
+        &[&v.kp],
+    )
+    .await;
+    b.m.set_price(&mut b.env, COLL[1], ONE_USD * 9 / 10, -8).await;
+    let mut pre = refresh_many(&b.m, &[COLL[1], DEBT[1]]);
+    pre.push(b.m.refresh_obligation_ix(&mut b.env, &v.obligation).await);
+    let ob = Market::obligation(&mut b.env, &v.obligation).await;
+    let liquidate = ix::liquidate(
+        lender.kp.pubkey(),
+        v.obligation,
+        &kd,
+        lender.liquidity[DEBT[1]],
+        &b.m.reserves[COLL[1]],
+        lender.shares[COLL[1]],
+        LiquidateParams {
+            max_repay: u64::MAX,
+            min_receive: 0,
+            receive_liquidity: false,
+        },
+        &lending_sdk::market::obligation_reserves(&ob),
+    );
+    let liquidate = ix::with_group(liquidate, &market, &ob, ix::GroupUse::DebtChange);
+    b.measure(
+        "liquidate_obligation (isolated group)",
+        (1, 1),
+        &pre,
+        liquidate,
+        &[&lender.kp],
+    )
+    .await;
+    b.m.set_price(&mut b.env, COLL[1], ONE_USD, -8).await;
 }
 
 /// refresh_obligation and liquidate at 1, half and the maximum number of positions.

@@ -440,7 +440,7 @@ pub async fn sdk_health_equals_the_cached_health_after_refresh(env: &mut Env) {
             slot: ob.last_update.slot,
             unix_timestamp: ob.last_update.unix_timestamp,
         };
-        let h = obligation_health(&ob, &ms.reserves, &at).unwrap();
+        let h = obligation_health(&ob, &ms.reserves, &ms.groups, &at).unwrap();
         assert_eq!(h.health, ob.health(), "user {i}: totals");
         for (d, v) in ob.deposits().iter().zip(&h.deposits) {
             assert_eq!(d.values(), *v, "user {i}: collateral {}", d.reserve);

@@ -2,8 +2,8 @@
 //! it in one load, then used for its token movements), an obligation with its market and owner,
 //! the obligation's other reserves passed as remaining accounts, and the clock.
 
-use super::reserve_account::read_reserve;
 use super::token_ops::{burn_shares, mint_shares, pay_from_vault, pay_into_vault};
+use super::zero_copy_account::read_reserve;
 use crate::errors::LendingError;
 use crate::state::{Obligation, Reserve, ReserveSigner};
 use anchor_lang::prelude::*;

@@ -2,8 +2,9 @@
 
 pub mod account_kinds;
 pub mod accounts;
+pub mod emode_group_account;
 pub mod flash_sysvar;
 pub mod mint_screen;
-pub mod reserve_account;
 pub mod token_ops;
 pub mod token_view;
+pub mod zero_copy_account;
