@@ -8,7 +8,8 @@ use crate::report::Report;
 use anyhow::{anyhow, bail, Result};
 use clap::Args;
 use lending_core::risk::fixed::{bps_mul, Rounding};
-use lending_sdk::ix::{self, pda, ReserveKeys};
+use lending_core::state::Obligation;
+use lending_sdk::ix::{self, pda, GroupUse, ReserveKeys};
 use lending_sdk::market::{obligation_reserves, MarketState};
 use lending_sdk::units::{format_amount, parse_amount};
 use serde_json::json;
@@ -85,18 +86,14 @@ fn target(ctx: &Context, asset: &str, id: u64) -> Result<Target> {
     })
 }
 
-/// Refreshes for an action on `t.obligation` (which must exist) touching `t.k`.
-fn refreshes(ctx: &Context, t: &Target) -> Result<(Vec<Instruction>, Vec<Pubkey>)> {
-    let ob = ctx.client.obligation(&t.obligation)?.ok_or_else(|| {
+/// The obligation at `t.obligation` (which must exist).
+fn existing_obligation(ctx: &Context, t: &Target) -> Result<Obligation> {
+    ctx.client.obligation(&t.obligation)?.ok_or_else(|| {
         anyhow!(
             "obligation {} does not exist: deposit collateral first",
             t.obligation
         )
-    })?;
-    Ok((
-        t.ms.refresh_obligation(t.obligation, &ob, &[t.k.reserve]),
-        obligation_reserves(&ob),
-    ))
+    })
 }
 
 fn done(what: &str, t: &Target, units: u64, sig: String) -> Report {
@@ -150,14 +147,14 @@ pub fn withdraw(ctx: &Context, a: &AmountArgs) -> Result<Report> {
             .map_err(|e| anyhow!("share math: {e:?}"))?
     };
     let c = &ctx.client;
-    let (mut ixs, ata, valued) = payout_prelude(ctx, &t)?;
+    let (mut ixs, ata, ob) = payout_prelude(ctx, &t)?;
     ixs.push(ix::withdraw_and_redeem(
         c.wallet(),
         t.obligation,
         &t.k,
         ata,
         shares,
-        &valued,
+        &obligation_reserves(&ob),
     ));
     let sig = c.send("withdraw", &ixs, &[])?;
     Ok(done("withdrew", &t, units, sig.to_string()))
@@ -168,22 +165,23 @@ pub fn borrow(ctx: &Context, a: &AmountArgs) -> Result<Report> {
     let t = target(ctx, &a.asset, a.id)?;
     let units = amount(&a.amount, &t.k, true)?;
     let c = &ctx.client;
-    let (mut ixs, ata, valued) = payout_prelude(ctx, &t)?;
-    ixs.push(ix::borrow(
+    let (mut ixs, ata, ob) = payout_prelude(ctx, &t)?;
+    let borrow = ix::borrow(
         c.wallet(),
         t.obligation,
         &t.k,
         ata,
         units,
-        &valued,
-    ));
+        &obligation_reserves(&ob),
+    );
+    ixs.push(ix::with_group(borrow, &t.ms.key, &ob, GroupUse::DebtChange));
     let sig = c.send("borrow", &ixs, &[])?;
     Ok(done("borrowed", &t, units, sig.to_string()))
 }
 
 /// For an action paying tokens out to the wallet: its token account (created if needed) and
-/// every refresh the obligation needs, and the obligation's reserves (for the valuation check).
-fn payout_prelude(ctx: &Context, t: &Target) -> Result<(Vec<Instruction>, Pubkey, Vec<Pubkey>)> {
+/// every refresh the obligation needs (it must exist), the account, and the obligation.
+fn payout_prelude(ctx: &Context, t: &Target) -> Result<(Vec<Instruction>, Pubkey, Obligation)> {
     let c = &ctx.client;
     let mut ixs = vec![ix::token::create_ata(
         &c.wallet(),
@@ -191,9 +189,9 @@ fn payout_prelude(ctx: &Context, t: &Target) -> Result<(Vec<Instruction>, Pubkey
         &t.k.mint,
         &t.k.token_program,
     )];
-    let (refresh, valued) = refreshes(ctx, t)?;
-    ixs.extend(refresh);
-    Ok((ixs, c.wallet_tokens(&t.k)?.0, valued))
+    let ob = existing_obligation(ctx, t)?;
+    ixs.extend(t.ms.refresh_obligation(t.obligation, &ob, &[t.k.reserve]));
+    Ok((ixs, c.wallet_tokens(&t.k)?.0, ob))
 }
 
 /// Repays debt (the wallet's own obligation, or `--obligation`).
@@ -227,7 +225,8 @@ pub fn repay(ctx: &Context, a: &RepayArgs) -> Result<Report> {
     };
     let ata = c.require_tokens(&t.k, &t.symbol, need)?;
     let mut ixs = t.ms.refresh_obligation(t.obligation, &ob, &[]);
-    ixs.push(ix::repay(c.wallet(), t.obligation, &t.k, ata, units));
+    let repay = ix::repay(c.wallet(), t.obligation, &t.k, ata, units);
+    ixs.push(ix::with_group(repay, &t.ms.key, &ob, GroupUse::DebtChange));
     let sig = c.send("repay", &ixs, &[])?;
     Ok(done("repaid", &t, units, sig.to_string()))
 }

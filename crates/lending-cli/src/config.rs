@@ -88,9 +88,39 @@ pub struct MarketFile {
     /// The assets listed in it.
     #[serde(default, rename = "reserve")]
     pub reserves: Vec<ReserveSection>,
+    /// Its e-mode groups.
+    #[serde(default, rename = "emode_group")]
+    pub groups: Vec<EmodeGroupSection>,
     /// Directory of the file (relative paths in it are relative to this).
     #[serde(skip)]
     pub dir: PathBuf,
+}
+
+/// `[[emode_group]]`: a group's limits; reserves join it through their
+/// `emode_collateral_groups` and `emode_borrow_groups`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmodeGroupSection {
+    /// The group's id, 1 to 32.
+    pub id: u8,
+    /// A name for people (not stored on chain).
+    #[serde(default)]
+    pub name: String,
+    /// LTV of the collateral the group admits, in basis points.
+    pub ltv_bps: u16,
+    /// Liquidation threshold of the collateral the group admits, in basis points.
+    pub liquidation_threshold_bps: u16,
+    /// Liquidation bonus just past the line, in basis points.
+    pub min_liquidation_bonus_bps: u16,
+    /// Liquidation bonus at full insolvency, in basis points.
+    pub max_liquidation_bonus_bps: u16,
+    /// Isolated groups: the symbol of the one reserve their obligations may borrow from
+    /// (fixed once created).
+    #[serde(default)]
+    pub debt_reserve: Option<String>,
+    /// Isolated groups: most whole tokens of the debt reserve the group may owe.
+    #[serde(default)]
+    pub debt_ceiling: Decimal,
 }
 
 /// `[market]`.
@@ -509,6 +539,25 @@ mod tests {
             r.oracle_params().unwrap();
         }
         f.init_params().unwrap();
+        // Its stables group is admitted by USDC and PYUSD, as collateral and as debt.
+        assert_eq!(f.groups.len(), 1);
+        let stables = group_mask(&[f.groups[0].id]).unwrap();
+        let members = f
+            .reserves
+            .iter()
+            .filter(|r| group_mask(&r.config.emode_collateral_groups).unwrap() & stables != 0)
+            .count();
+        assert_eq!(members, 2);
+    }
+
+    #[test]
+    fn group_ids_outside_one_to_thirty_two_are_refused() {
+        assert_eq!(group_mask(&[1, 3, 32]).unwrap(), 1 | 4 | 1 << 31);
+        assert_eq!(group_mask(&[]).unwrap(), 0);
+        for bad in [0, 33] {
+            let e = group_mask(&[1, bad]).unwrap_err().to_string();
+            assert!(e.contains(&format!("id {bad} ")), "{e}");
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod admin;
 pub mod client;
 pub mod config;
 pub mod context;
+pub mod emode;
 pub mod liquidate;
 pub mod market;
 pub mod position;
@@ -72,6 +73,9 @@ pub enum Command {
     Borrow(actions::AmountArgs),
     /// Repay debt ("max": all of it).
     Repay(actions::RepayArgs),
+    /// Move your obligation into an e-mode group (0: out of any), showing the health it would
+    /// have there; refused when the group does not admit a position or the result is unhealthy.
+    Emode(emode::EmodeArgs),
     /// Liquidate an unhealthy obligation.
     Liquidate(liquidate::LiquidateArgs),
     /// Flash-borrow and repay (with the fee) in one transaction.
@@ -102,6 +106,7 @@ pub fn run(cli: &Cli) -> Result<report::Report> {
         Command::Withdraw(a) => actions::withdraw(&ctx, a),
         Command::Borrow(a) => actions::borrow(&ctx, a),
         Command::Repay(a) => actions::repay(&ctx, a),
+        Command::Emode(a) => emode::set(&ctx, a),
         Command::Liquidate(a) => liquidate::run(&ctx, a),
         Command::FlashLoan(a) => actions::flash_loan(&ctx, a),
         Command::OracleConfig(a) => admin::oracle_config(&ctx, a),

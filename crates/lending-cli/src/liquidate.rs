@@ -78,7 +78,7 @@ pub fn run(ctx: &Context, a: &LiquidateArgs) -> Result<Report> {
     };
     let ch = best_choice(
         &ob,
-        &h.health,
+        &h,
         &ms,
         |r| limits.get(r).copied().unwrap_or(0),
         |ch| only_coll.is_none_or(|m| coll_mint(ch) == m),

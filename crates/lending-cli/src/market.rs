@@ -115,9 +115,11 @@ fn create(c: &Client, f: &MarketFile) -> Result<Report> {
     progress("market", &market, market_status);
 
     let mut reserves = Vec::new();
+    let mut listed = Vec::new();
     for r in &f.reserves {
         let (keys, status) = create_reserve(c, f, market, r, &mut created)
             .with_context(|| format!("reserve {}", r.symbol))?;
+        listed.push((r.symbol.clone(), keys));
         reserves.push(json!({
             "symbol": r.symbol,
             "mint": keys.mint.to_string(),
@@ -128,9 +130,11 @@ fn create(c: &Client, f: &MarketFile) -> Result<Report> {
             "status": status,
         }));
     }
+    let groups = crate::emode::create_groups(c, f, market, &listed, &mut created)?;
     let text = format!(
-        "market {market}: {market_status}; {} reserve(s); {created} account(s) created\n",
-        reserves.len()
+        "market {market}: {market_status}; {} reserve(s); {} e-mode group(s); {created} account(s) created\n",
+        reserves.len(),
+        groups.len()
     );
     Ok(Report {
         text,
@@ -140,6 +144,7 @@ fn create(c: &Client, f: &MarketFile) -> Result<Report> {
             "status": market_status,
             "created": created,
             "reserves": reserves,
+            "emode_groups": groups,
         }),
     })
 }
@@ -394,6 +399,8 @@ fn show(ctx: &Context) -> Result<Report> {
         ],
         &rows,
     ));
+    let (groups_text, groups) = crate::emode::show(ctx, &ms)?;
+    text.push_str(&groups_text);
     Ok(Report {
         text,
         json: json!({
@@ -405,6 +412,7 @@ fn show(ctx: &Context) -> Result<Report> {
             "pause_expires_at": m.pause_expires_at,
             "guardian": guardian,
             "reserves": list,
+            "emode_groups": groups,
         }),
     })
 }

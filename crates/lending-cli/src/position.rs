@@ -89,23 +89,38 @@ pub fn run(ctx: &Context, cmd: &ObligationCmd) -> Result<Report> {
             .repay_all_amount(b.debt_shares.get())
             .map_err(|e| anyhow!("debt math: {e:?}"))?;
         let tokens = owed as f64 / 10f64.powi(r.decimals as i32);
+        // The factor the debt weighs in the obligation's group (1x where the group admits it).
+        let factor = r.view().borrow_factor_in(h.group.as_ref());
         rows.push(vec![
             format!("debt {sym}"),
             format!("{tokens:.6}"),
             usd(wad_f64(*v)),
-            format!("factor {:.2}x", r.config.borrow_factor_bps as f64 / 1e4),
+            format!("factor {:.2}x", factor as f64 / 1e4),
             "-".into(),
         ]);
         borrows.push(json!({
             "reserve": b.reserve.to_string(), "symbol": sym, "owed": owed, "tokens": tokens,
-            "value": wad_f64(*v), "borrow_factor_bps": r.config.borrow_factor_bps,
+            "value": wad_f64(*v), "borrow_factor_bps": factor,
+            "reserve_borrow_factor_bps": r.config.borrow_factor_bps,
         }));
     }
     let hh = &h.health;
     let hf = (hh.borrowed > 0).then(|| hh.health_factor() as f64 / WAD as f64);
     let cached = ob.health();
+    let group = match &h.group {
+        None => "none".to_string(),
+        Some(g) => format!(
+            "{}{} (LTV {}, liquidation threshold {}, bonus {} to {}; debt it admits weighs 1x)",
+            g.id,
+            if g.isolated { ", isolated" } else { "" },
+            pct(g.ltv_bps as f64 / 1e4),
+            pct(g.liquidation_threshold_bps as f64 / 1e4),
+            pct(g.min_liquidation_bonus_bps as f64 / 1e4),
+            pct(g.max_liquidation_bonus_bps as f64 / 1e4),
+        ),
+    };
     let mut text = format!(
-        "obligation {key}\n  owner {}  market {}\n\n",
+        "obligation {key}\n  owner {}  market {}\n  e-mode group {group}\n\n",
         ob.owner, ob.market
     );
     text.push_str(&table(
@@ -140,6 +155,12 @@ pub fn run(ctx: &Context, cmd: &ObligationCmd) -> Result<Report> {
             "obligation": key.to_string(),
             "owner": ob.owner.to_string(),
             "market": ob.market.to_string(),
+            "emode_group": h.group.map(|g| json!({
+                "id": g.id, "isolated": g.isolated, "ltv_bps": g.ltv_bps,
+                "liquidation_threshold_bps": g.liquidation_threshold_bps,
+                "min_liquidation_bonus_bps": g.min_liquidation_bonus_bps,
+                "max_liquidation_bonus_bps": g.max_liquidation_bonus_bps,
+            })),
             "deposits": deposits,
             "borrows": borrows,
             "deposited_value": wad_f64(hh.deposited),

@@ -6,6 +6,7 @@ use crate::market::obligation_reserves;
 use anchor_lang::prelude::Pubkey;
 use lending_core::ops::refresh::refresh_obligation;
 use lending_core::ops::Clock;
+use lending_core::risk::emode::GroupParams;
 use lending_core::risk::fixed::{amount_to_wad, Rounding, WAD};
 use lending_core::risk::health::{DepositValues, Health};
 use lending_core::risk::liquidation::{plan, LiquidationPlan, Side};
@@ -66,6 +67,9 @@ pub struct ObligationHealth {
     pub borrows: Vec<u128>,
     /// Whether any reserve's price has diverged from its EMA.
     pub ema_diverged: bool,
+    /// The e-mode group it was valued in, with the limits in force at the clock (`None`
+    /// outside any group).
+    pub group: Option<GroupParams>,
 }
 
 fn reserve<'a>(reserves: &'a Reserves, key: &Pubkey) -> Result<&'a Reserve, HealthError> {
@@ -116,6 +120,7 @@ pub fn obligation_health(
             .map(|b| b.values().high)
             .collect(),
         ema_diverged: refreshed.ema_diverged != 0,
+        group: refreshed.group(),
     })
 }
 
@@ -143,15 +148,16 @@ impl LiquidationChoice {
 
 /// Every repay/collateral pair of an unhealthy obligation, sized for a liquidator repaying at
 /// most `max_repay` of the debt asset; the most profitable first. Empty when the obligation is
-/// healthy by `health` (its own math, never the cached value alone). `ob` is the obligation as
-/// refreshed (its e-mode limits are the bonus range's).
+/// healthy by `h` (its own math, never the cached value alone: [`obligation_health`]), whose
+/// e-mode group gives the bonus range.
 pub fn liquidation_choices(
     ob: &Obligation,
-    health: &Health,
+    h: &ObligationHealth,
     reserves: &Reserves,
     market: &LendingMarket,
     max_repay: u64,
 ) -> Result<Vec<LiquidationChoice>, HealthError> {
+    let health = &h.health;
     if !health.is_liquidatable() {
         return Ok(Vec::new());
     }
@@ -178,7 +184,7 @@ pub fn liquidation_choices(
                 },
                 d.shares,
                 max_repay,
-                &market.liquidation_config(coll, ob.group().as_ref()),
+                &market.liquidation_config(coll, h.group.as_ref()),
             )?;
             if p.repay_amount == 0 || p.liquidator_shares == 0 {
                 continue;
@@ -214,7 +220,7 @@ pub struct CollateralView {
     pub tokens: f64,
     /// Value at spot (quote).
     pub value: f64,
-    /// The reserve's loan-to-value, as a fraction.
+    /// The position's loan-to-value (its reserve's, or its e-mode group's), as a fraction.
     pub ltv: f64,
     /// Spot price of this asset at which the obligation becomes liquidatable, others held
     /// fixed; `None` when no price of this asset alone can make it liquidatable.
@@ -245,7 +251,7 @@ pub fn collateral_views(
             Ok(CollateralView {
                 tokens,
                 value: wad_f64(v.market),
-                ltv: r.config.ltv_bps as f64 / 10_000.0,
+                ltv: r.view().risk_in(h.group.as_ref()).ltv_bps as f64 / 10_000.0,
                 liquidation_price,
             })
         })

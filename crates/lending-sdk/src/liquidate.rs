@@ -4,14 +4,13 @@
 //! loan from the repay reserve and sells the seized collateral through a caller's swap in the
 //! same transaction.
 
-use crate::health::{liquidation_choices, HealthError, LiquidationChoice};
+use crate::health::{liquidation_choices, HealthError, LiquidationChoice, ObligationHealth};
 use crate::ix::{self, ReserveKeys};
 use crate::market::{obligation_reserves, MarketState};
 use crate::program::types::LiquidateParams;
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use lending_core::risk::fixed::{bps_mul, Rounding};
-use lending_core::risk::health::Health;
 use lending_core::risk::price::PriceView;
 use lending_core::state::Obligation;
 
@@ -32,11 +31,11 @@ pub struct LiquidationTx {
 }
 
 /// The most profitable liquidation of `ob` that `accept` allows, for a liquidator holding
-/// `balance(reserve)` tokens of each debt reserve's asset; `None` when healthy by `health` or
-/// nothing can be repaid.
+/// `balance(reserve)` tokens of each debt reserve's asset; `None` when healthy by `health` (its
+/// health by [`crate::health::obligation_health`]) or nothing can be repaid.
 pub fn best_choice(
     ob: &Obligation,
-    health: &Health,
+    health: &ObligationHealth,
     ms: &MarketState,
     balance: impl Fn(&Pubkey) -> u64,
     accept: impl Fn(&LiquidationChoice) -> bool,

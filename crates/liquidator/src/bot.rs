@@ -252,7 +252,7 @@ impl Bot {
             return Ok(false);
         }
         Stats::bump(&self.stats.unhealthy_seen);
-        let Some(p) = self.plan(key, &ob, &ms, &h.health)? else {
+        let Some(p) = self.plan(key, &ob, &ms, &h)? else {
             self.defer(key);
             return Ok(false);
         };
@@ -313,7 +313,7 @@ impl Bot {
         key: Pubkey,
         ob: &Obligation,
         ms: &MarketState,
-        health: &lending_core::risk::health::Health,
+        health: &lending_sdk::health::ObligationHealth,
     ) -> Result<Option<Planned>> {
         let wallet = self.payer.pubkey();
         let min_profit = self.cfg.min_profit;

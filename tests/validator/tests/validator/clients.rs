@@ -137,14 +137,16 @@ pub async fn migration_creates_the_market_then_changes_nothing(env: &mut Env) {
     let (owner, first) = create_market(env, &s).await;
     let url = env.rpc.url();
     assert_eq!(first["status"], "created");
-    // 1 market + for each of 3 reserves: mint, price account, reserve.
-    assert_eq!(first["created"], 10, "{first}");
+    // 1 market + for each of 3 reserves: mint, price account, reserve + 1 e-mode group.
+    assert_eq!(first["created"], 11, "{first}");
+    assert_eq!(first["emode_groups"][0]["status"], "created", "{first}");
     let again = cli(&url, &owner, &s.config(), &["market", "create"]).unwrap();
     assert_eq!(again["created"], 0, "a re-run creates nothing: {again}");
     assert_eq!(again["status"], "exists");
     for r in again["reserves"].as_array().unwrap() {
         assert_eq!(r["status"], "exists");
     }
+    assert_eq!(again["emode_groups"][0]["status"], "exists", "{again}");
     // A changed setting is brought in line, and only that.
     let text = std::fs::read_to_string(s.config()).unwrap();
     let changed = text.replacen("ltv_bps = 7500", "ltv_bps = 7000", 1);
@@ -375,10 +377,12 @@ pub async fn sdk_health_equals_the_cached_health_after_refresh(env: &mut Env) {
     let mut rng = Rng(seed);
     for i in 0..6 {
         let sol = 1 + rng.below(40);
-        // Odd users borrow SOL against PYUSD only: debt whose 1.25x borrow factor
+        // Users 1 and 4 borrow SOL against PYUSD only: debt whose 1.25x borrow factor
         // (migrations/localnet.toml) the off-chain health must weigh as the program does.
-        let borrows_sol = i % 2 == 1;
-        let pyusd = if borrows_sol {
+        // Users 2 and 5 borrow USDC against PYUSD in e-mode group 1 (90% / 93%, debt at 1x).
+        let borrows_sol = i % 3 == 1;
+        let in_group = i % 3 == 2;
+        let pyusd = if borrows_sol || in_group {
             100 + rng.below(5_000)
         } else {
             rng.below(3) * (100 + rng.below(5_000))
@@ -395,7 +399,7 @@ pub async fn sdk_health_equals_the_cached_health_after_refresh(env: &mut Env) {
         )
         .await;
         let run = |args: &[&str]| cli(&url, &wallet, &cfg, args);
-        if !borrows_sol {
+        if !borrows_sol && !in_group {
             run(&["deposit", "--asset", "SOL", "--amount", &sol.to_string()]).unwrap();
         }
         if pyusd > 0 {
@@ -419,7 +423,12 @@ pub async fn sdk_health_equals_the_cached_health_after_refresh(env: &mut Env) {
                 run(&["borrow", "--asset", "SOL", "--amount", &amount]).unwrap();
             }
         } else {
-            let limit = sol as f64 * 150.0 * 0.75 + pyusd as f64 * 0.70;
+            let limit = if in_group {
+                run(&["emode", "--group", "1"]).unwrap();
+                pyusd as f64 * 0.90
+            } else {
+                sol as f64 * 150.0 * 0.75 + pyusd as f64 * 0.70
+            };
             let cents = (limit * 100.0 * share) as u64;
             if cents > 0 {
                 let amount = format!("{}.{:02}", cents / 100, cents % 100);
@@ -441,6 +450,7 @@ pub async fn sdk_health_equals_the_cached_health_after_refresh(env: &mut Env) {
             unix_timestamp: ob.last_update.unix_timestamp,
         };
         let h = obligation_health(&ob, &ms.reserves, &ms.groups, &at).unwrap();
+        assert_eq!(ob.emode_group, in_group as u8, "user {i}: group");
         assert_eq!(h.health, ob.health(), "user {i}: totals");
         for (d, v) in ob.deposits().iter().zip(&h.deposits) {
             assert_eq!(d.values(), *v, "user {i}: collateral {}", d.reserve);

@@ -11,6 +11,7 @@
 mod app;
 mod bot_market;
 mod clients;
+mod emode;
 mod flash_bot;
 /// The RPC environment, beside what every environment shares.
 mod env {
@@ -565,6 +566,7 @@ fn main() {
         clients::migration_creates_the_market_then_changes_nothing,
         clients::cli_wallet_flow_with_readable_errors,
         clients::sdk_health_equals_the_cached_health_after_refresh,
+        emode::emode_borrow_and_its_liquidation,
         clients::bot_liquidates_fifty_obligations_after_one_price_move,
         flash_bot::bot_funds_liquidations_with_flash_loans,
         app::web_app_end_to_end_in_chromium,
