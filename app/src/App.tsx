@@ -8,6 +8,7 @@ import { lendingProgram } from "./chain/program";
 import { type Snapshot, listMarkets, loadSnapshot } from "./chain/state";
 import { type Connected, availableWallets, connect, disconnect, onWalletsChanged } from "./wallet/standard";
 import { ActionPanel } from "./ui/ActionPanel";
+import { EmodePanel } from "./ui/EmodePanel";
 import { MarketTable } from "./ui/MarketTable";
 import { PositionPanel } from "./ui/PositionPanel";
 import { short } from "./ui/format";
@@ -143,7 +144,10 @@ export function App() {
           <div className="columns">
             <PositionPanel snap={snap} />
             {connected && snap.wallet && (
-              <ActionPanel program={program} snap={snap} wallet={connected} chain={chainFor(cluster)} onDone={reload} />
+              <div>
+                <ActionPanel program={program} snap={snap} wallet={connected} chain={chainFor(cluster)} onDone={reload} />
+                <EmodePanel program={program} snap={snap} wallet={connected} chain={chainFor(cluster)} onDone={reload} />
+              </div>
             )}
           </div>
         </>

@@ -266,8 +266,39 @@ try {
   await tid("no-position").waitFor({ timeout: 30_000 });
   await shot("06-closed.png");
 
+  // 5. E-mode: 50 USDC of collateral (80% on its own) moves into the stables group (90%);
+  // the preview is the program's own simulation, and the move lands as previewed.
+  await act("deposit", "USDC", "50");
+  await signAndWait();
+  await tid("emode").waitFor({ timeout: 30_000 });
+  const groupOption = await page.locator('[data-testid="emode-choice"] option', { hasText: /^1 · / }).getAttribute("value");
+  await tid("emode-choice").selectOption(groupOption);
+  await tid("emode-preview").click();
+  await tid("emode-preview-result").waitFor({ timeout: 30_000 });
+  const limits = await tid("emode-projected-values").innerText();
+  assert.match(limits, /Borrow limit \$40\.00 → \$45\.00/, limits);
+  await shot("07-emode-preview.png");
+  await tid("emode-sign").click();
+  await tid("emode-success").waitFor({ timeout: 60_000 });
+  await tid("position-group").waitFor({ timeout: 30_000 });
+  const grouped = await obligation();
+  assert.equal(grouped.emode_group, 1, "the obligation is in group 1 on chain");
+  // 90% of the 50 USDC the shares redeem for (the pool's rounding keeps a hair of it).
+  const groupedLimit = Number(await attr("borrow-limit", "data-wad")) / 1e18;
+  close(groupedLimit, wad(grouped.borrow_limit_value), 1e-9, "borrow limit in the group = RPC");
+  close(groupedLimit, 45, 1e-6, "borrow limit in the group");
+  await shot("08-emode.png");
+  // And out again (no debt: nothing stands in the way).
+  await page.waitForFunction(() => document.querySelector('[data-testid="emode"]')?.getAttribute("data-group") === "1");
+  await tid("emode-choice").selectOption("0");
+  await tid("emode-preview").click();
+  await tid("emode-preview-result").waitFor({ timeout: 30_000 });
+  await tid("emode-sign").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="emode"]')?.getAttribute("data-group") === "0", null, { timeout: 60_000 });
+  assert.equal((await obligation()).emode_group, 0, "the obligation left the group on chain");
+
   assert.deepEqual(consoleErrors, [], "no uncaught page errors");
-  log("passed: connect, deposit, borrow, health = RPC, readable errors, repay all, withdraw all");
+  log("passed: connect, deposit, borrow, health = RPC, readable errors, repay all, withdraw all, e-mode in and out");
 } catch (e) {
   if (page) await page.screenshot({ path: join(shots, "failure.png"), fullPage: true }).catch(() => {});
   console.error(`[app-e2e] FAILED: ${e.stack ?? e}`);

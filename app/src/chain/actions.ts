@@ -12,7 +12,7 @@ import { type Health, totalLiquidity } from "../math/figures";
 import { obligationView } from "./decode";
 import { UserError } from "./errors";
 import type { ReserveView } from "./model";
-import { obligationReserves, refreshObligation, refreshReserves } from "./refresh";
+import { groupMeta, obligationReserves, refreshObligation, refreshReserves } from "./refresh";
 import { SimulationFailed, buildTx, simulate, withBudget } from "./simulate";
 import type { Snapshot } from "./state";
 
@@ -98,6 +98,8 @@ export async function actionInstructions(
   const valued = (ob ? obligationReserves(ob) : [])
     .filter((k) => !k.equals(reserve.key))
     .map((pubkey) => ({ pubkey, isSigner: false, isWritable: false }));
+  // Borrows and repayments in an isolated e-mode group also take the group (its debt count).
+  const group = ob ? groupMeta(ob, "debt") : [];
   const action = {
     deposit: () => m.depositAndCollateralize(arg).accountsPartial(owned),
     withdraw: () => m.withdrawAndRedeem(arg).accountsPartial(owned).remainingAccounts(valued),
@@ -105,8 +107,12 @@ export async function actionInstructions(
       m
         .borrowObligationLiquidity(arg)
         .accountsPartial({ ...owned, feeVault: reserve.feeVault })
-        .remainingAccounts(valued),
-    repay: () => m.repayObligationLiquidity(arg).accountsPartial({ payer: user, payerLiquidity: userTokens, ...common }),
+        .remainingAccounts([...valued, ...group]),
+    repay: () =>
+      m
+        .repayObligationLiquidity(arg)
+        .accountsPartial({ payer: user, payerLiquidity: userTokens, ...common })
+        .remainingAccounts(group),
   }[kind];
   ixs.push(await action().instruction());
   return ixs;
@@ -163,7 +169,11 @@ export async function preview(
 }
 
 /** Sends a wallet-signed preview and waits until it is confirmed; throws readable failures. */
-export async function sendSigned(connection: Connection, p: Preview, signed: VersionedTransaction): Promise<string> {
+export async function sendSigned(
+  connection: Connection,
+  p: Pick<Preview, "tx" | "lastValidBlockHeight">,
+  signed: VersionedTransaction,
+): Promise<string> {
   const sig = await connection.sendRawTransaction(signed.serialize(), { skipPreflight: false, preflightCommitment: "confirmed" });
   const res = await connection.confirmTransaction(
     { signature: sig, blockhash: p.tx.message.recentBlockhash, lastValidBlockHeight: p.lastValidBlockHeight },

@@ -1,7 +1,7 @@
 /** Converts @anchor-lang/core's decoded accounts (BN, PodU128 limbs) into the app's views. */
 import { PublicKey } from "@solana/web3.js";
 import { fromLimbs } from "../math/fixed";
-import type { MarketView, ObligationView, ReserveView } from "./model";
+import type { GroupView, MarketView, ObligationView, ReserveView } from "./model";
 
 // The coder's output mirrors the IDL; these are the parts the app reads.
 type BNLike = { toString(): string };
@@ -64,6 +64,9 @@ export function reserveView(key: PublicKey, r: any, oracle: any | null, symbol: 
       protocolTakeRateBps: c.protocolTakeRateBps,
       utilizationCapBps: c.utilizationCapBps,
       borrowFactorBps: c.borrowFactorBps,
+      emodeCollateralMask: c.emodeCollateralMask,
+      emodeBorrowMask: c.emodeBorrowMask,
+      isolatedCollateral: c.isolatedCollateral !== 0,
       depositCap: big(c.depositCap),
       borrowCap: big(c.borrowCap),
       status: c.status,
@@ -80,6 +83,9 @@ export function obligationView(key: PublicKey, o: any): ObligationView {
   const pod = (p: Pod) => fromLimbs(p.limbs);
   return {
     key,
+    market: o.market,
+    emodeGroup: o.emodeGroup,
+    emodeIsolated: o.emodeIsolated !== 0,
     health: {
       deposited: pod(o.depositedValue),
       borrowed: pod(o.borrowedValue),
@@ -99,5 +105,24 @@ export function obligationView(key: PublicKey, o: any): ObligationView {
       debtShares: pod(b.debtShares),
       marketValue: pod(b.marketValue),
     })),
+  };
+}
+
+/**
+ * An e-mode group account, with the limits in force at `slot` (an update takes effect from
+ * the slot after it, as `EmodeGroup::limits_at` reads it).
+ */
+export function groupView(key: PublicKey, g: any, slot: number): GroupView {
+  const pending = num(g.pendingFromSlot);
+  const l = pending !== 0 && slot >= pending ? g.pendingLimits : g.limits;
+  return {
+    key,
+    id: g.id,
+    isolated: g.isolated !== 0,
+    debtReserve: g.debtReserve,
+    ltvBps: l.ltvBps,
+    liquidationThresholdBps: l.liquidationThresholdBps,
+    minBonusBps: l.minLiquidationBonusBps,
+    maxBonusBps: l.maxLiquidationBonusBps,
   };
 }

@@ -31,6 +31,10 @@ const HINTS: Record<string, string> = {
   BorrowsPaused: "Borrowing is paused in this market; repayments and collateral top-ups still work.",
   ValuationChanged:
     "A price or reserve behind your position changed while the transaction was being built. Try again: it will use the new figures.",
+  EmodeSwitchUnhealthy:
+    "Your position would be over its borrow limit in that group, or it can be liquidated now: repay some debt or add collateral first.",
+  AssetNotInEmodeGroup: "Your e-mode group does not admit this asset: leave the group first, or choose another asset.",
+  EmodeDebtCeilingReached: "This isolated group's debt ceiling is reached: try a smaller amount later.",
 };
 
 /** The program error for a custom code, as "Message (Name)". */

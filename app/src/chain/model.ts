@@ -54,6 +54,12 @@ export interface ReserveView {
     utilizationCapBps: number;
     /** Weight of this asset's debt against the borrow limit and the liquidation line (bps). */
     borrowFactorBps: number;
+    /** E-mode groups that admit this asset as collateral (bit `id − 1`). */
+    emodeCollateralMask: number;
+    /** E-mode groups that admit this asset as debt (bit `id − 1`). */
+    emodeBorrowMask: number;
+    /** Collateral that counts only inside an isolated e-mode group. */
+    isolatedCollateral: boolean;
     depositCap: bigint;
     borrowCap: bigint;
     status: number;
@@ -90,6 +96,12 @@ export interface BorrowView {
 export interface ObligationView {
   /** The obligation account. */
   key: PublicKey;
+  /** Its market. */
+  market: PublicKey;
+  /** The e-mode group it is in (0: none). */
+  emodeGroup: number;
+  /** Whether that group is isolated. */
+  emodeIsolated: boolean;
   /** Cached health values. */
   health: Health;
   /** Collateral positions. */
@@ -110,4 +122,23 @@ export interface MarketView {
   closeFactorBps: number;
   /** Non-zero when some actions are paused. */
   pauseFlags: number;
+}
+
+/** An e-mode group of the market, with the limits in force. */
+export interface GroupView {
+  /** The group account. */
+  key: PublicKey;
+  /** Its id, 1 to 32. */
+  id: number;
+  /** Isolated: one debt reserve, a debt ceiling. */
+  isolated: boolean;
+  /** The isolated group's debt reserve. */
+  debtReserve: PublicKey;
+  /** LTV of the collateral it admits (bps). */
+  ltvBps: number;
+  /** Liquidation threshold of the collateral it admits (bps). */
+  liquidationThresholdBps: number;
+  /** Liquidation bonus range (bps). */
+  minBonusBps: number;
+  maxBonusBps: number;
 }

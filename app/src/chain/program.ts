@@ -47,3 +47,11 @@ export function obligationAddress(market: PublicKey, owner: PublicKey, id = 0n):
     PROGRAM_ID,
   )[0];
 }
+
+/** The PDA of e-mode group `id` of `market` (seeds as in `init_emode_group`). */
+export function groupAddress(market: PublicKey, id: number): PublicKey {
+  return PublicKey.findProgramAddressSync(
+    [new TextEncoder().encode("emode_group"), market.toBytes(), Uint8Array.of(id)],
+    PROGRAM_ID,
+  )[0];
+}

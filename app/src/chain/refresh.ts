@@ -5,9 +5,10 @@
  * collateral first, then debt.
  */
 import type { Program } from "@anchor-lang/core";
-import type { PublicKey, TransactionInstruction } from "@solana/web3.js";
+import type { AccountMeta, PublicKey, TransactionInstruction } from "@solana/web3.js";
 import type { Lending } from "../../../idl/lending";
 import type { ObligationView, ReserveView } from "./model";
+import { groupAddress } from "./program";
 
 /** `refresh_oracle_price` + `refresh_reserve` for each of `reserves` once. */
 export async function refreshReserves(
@@ -38,6 +39,17 @@ export function obligationReserves(ob: ObligationView): PublicKey[] {
   return [...ob.deposits.map((d) => d.reserve), ...ob.borrows.map((b) => b.reserve)];
 }
 
+/**
+ * The obligation's e-mode group account where an instruction takes it, after its other
+ * remaining accounts: read-only for `refresh_obligation` (any group), writable for borrow,
+ * repay and liquidate (isolated groups only, whose debt count changes). None otherwise.
+ */
+export function groupMeta(ob: ObligationView, use: "refresh" | "debt"): AccountMeta[] {
+  const needed = use === "refresh" ? ob.emodeGroup !== 0 : ob.emodeIsolated;
+  if (!needed) return [];
+  return [{ pubkey: groupAddress(ob.market, ob.emodeGroup), isSigner: false, isWritable: use === "debt" }];
+}
+
 /** Every refresh an action on `ob` needs: its reserves plus `extra`, then the obligation. */
 export async function refreshObligation(
   program: Program<Lending>,
@@ -52,7 +64,10 @@ export async function refreshObligation(
     await program.methods
       .refreshObligation()
       .accountsPartial({ obligation: ob.key })
-      .remainingAccounts(order.map((pubkey) => ({ pubkey, isSigner: false, isWritable: false })))
+      .remainingAccounts([
+        ...order.map((pubkey) => ({ pubkey, isSigner: false, isWritable: false })),
+        ...groupMeta(ob, "refresh"),
+      ])
       .instruction(),
   );
   return out;

@@ -8,8 +8,8 @@ import type { Program } from "@anchor-lang/core";
 import { getAssociatedTokenAddressSync, unpackAccount } from "@solana/spl-token";
 import { Connection, PublicKey, SYSVAR_CLOCK_PUBKEY } from "@solana/web3.js";
 import type { Lending } from "../../../idl/lending";
-import { marketView, obligationView, reserveView } from "./decode";
-import type { MarketView, ObligationView, ReserveView } from "./model";
+import { groupView, marketView, obligationView, reserveView } from "./decode";
+import type { GroupView, MarketView, ObligationView, ReserveView } from "./model";
 import { obligationAddress } from "./program";
 import { refreshObligation, refreshReserves } from "./refresh";
 import { simulate } from "./simulate";
@@ -30,6 +30,8 @@ export interface Snapshot {
   market: MarketView;
   /** Its reserves, sorted by address, as a refresh now would leave them. */
   reserves: ReserveView[];
+  /** Its e-mode groups, by id, with the limits in force now. */
+  groups: GroupView[];
   /** The wallet's obligation (id 0) as a refresh now would leave it, if it exists. */
   obligation: ObligationView | null;
   /** The obligation's address (whether or not it exists yet). */
@@ -98,8 +100,13 @@ export async function loadSnapshot(
   const wallet = user ? await loadBalances(connection, user, reserves) : null;
   const clock = await connection.getAccountInfo(SYSVAR_CLOCK_PUBKEY);
   // Clock layout: slot, epoch_start_timestamp, epoch, leader_schedule_epoch, unix_timestamp.
-  const now = clock ? Number(Buffer.from(clock.data).readBigInt64LE(32)) : Math.floor(Date.now() / 1000);
-  return { market, reserves, obligation, obligationKey, wallet, now, refreshError };
+  const clockData = clock ? Buffer.from(clock.data) : null;
+  const now = clockData ? Number(clockData.readBigInt64LE(32)) : Math.floor(Date.now() / 1000);
+  const slot = clockData ? Number(clockData.readBigUInt64LE(0)) : 0;
+  // Group layout: discriminator (8), version (8), then the market.
+  const rawGroups = await program.account.emodeGroup.all([{ memcmp: { offset: 16, bytes: marketKey.toBase58() } }]);
+  const groups = rawGroups.map((g) => groupView(g.publicKey, g.account, slot)).sort((a, b) => a.id - b.id);
+  return { market, reserves, groups, obligation, obligationKey, wallet, now, refreshError };
 }
 
 /** SOL and each reserve token's balance of `user`. */

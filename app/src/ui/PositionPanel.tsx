@@ -65,9 +65,16 @@ export function PositionPanel({ snap }: { snap: Snapshot }) {
       apy: apys(r.config.curve, r.pool, r.config.protocolTakeRateBps).borrowApy,
     }];
   });
+  const group = snap.groups.find((g) => g.id === ob.emodeGroup);
   return (
     <section className="card" data-testid="position">
       <h2>Position</h2>
+      {group && (
+        <p data-testid="position-group" data-group={group.id}>
+          E-mode group {group.id}{group.isolated ? " (isolated)" : ""}: collateral it admits counts at{" "}
+          {pct(group.ltvBps / 1e4)} / {pct(group.liquidationThresholdBps / 1e4)}, debt it admits at 1x.
+        </p>
+      )}
       <HealthBar health={h} testId="health" />
       <div className="figures">
         <Figure label="Collateral value" raw={h.deposited} testId="deposited-value" />
