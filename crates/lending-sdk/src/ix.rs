@@ -519,22 +519,39 @@ pub fn set_obligation_emode(
     ob: &lending_core::state::Obligation,
     group_id: u8,
 ) -> Instruction {
+    set_obligation_emode_from(
+        ob.owner,
+        obligation,
+        &ob.market,
+        &crate::market::obligation_reserves(ob),
+        ob.emode_group,
+        group_id,
+    )
+}
+
+/// [`set_obligation_emode`] from the obligation's parts: its `owner`, `market`, `reserves` (as
+/// `refresh_obligation` takes them) and the group it is in (`from`, 0 for none).
+pub fn set_obligation_emode_from(
+    owner: Pubkey,
+    obligation: Pubkey,
+    market: &Pubkey,
+    reserves: &[Pubkey],
+    from: u8,
+    group_id: u8,
+) -> Instruction {
     let mut ix = with_remaining(
         lending_ix(
-            acc::SetObligationEmode {
-                owner: ob.owner,
-                obligation,
-            },
+            acc::SetObligationEmode { owner, obligation },
             data::SetObligationEmode { group_id },
         ),
-        &crate::market::obligation_reserves(ob),
+        reserves,
         false,
     );
-    let next = (group_id != ob.emode_group).then_some(group_id);
-    for id in [Some(ob.emode_group), next].into_iter().flatten() {
+    let next = (group_id != from).then_some(group_id);
+    for id in [Some(from), next].into_iter().flatten() {
         if id != 0 {
             ix.accounts
-                .push(AccountMeta::new(pda::emode_group(&ob.market, id), false));
+                .push(AccountMeta::new(pda::emode_group(market, id), false));
         }
     }
     ix

@@ -70,21 +70,10 @@ async fn grouped_market(env: &mut impl VmEnv) -> (Market, User) {
     new_asset.isolated_collateral = true;
     m.add_reserve(env, 6, SPL_TOKEN, 1_000_000, -6, new_asset)
         .await;
-    let owner = m.owner.pubkey();
-    env.ok(
-        &[
-            ix::init_emode_group(owner, m.market, SOL_GROUP, group(9_000, 9_300, 0), None),
-            ix::init_emode_group(
-                owner,
-                m.market,
-                NEW_GROUP,
-                group(5_000, 6_500, CEILING),
-                Some(m.reserves[USDC].reserve),
-            ),
-        ],
-        &[&m.owner],
-    )
-    .await;
+    m.add_group(env, SOL_GROUP, group(9_000, 9_300, 0), None)
+        .await;
+    m.add_group(env, NEW_GROUP, group(5_000, 6_500, CEILING), Some(USDC))
+        .await;
     let lender = m
         .user(env, &[100 * SOL_UNIT, 100 * SOL_UNIT, 100_000 * USD_UNIT])
         .await;

@@ -68,11 +68,13 @@ pub const SOL_UNIT: u64 = 1_000_000_000;
 /// One whole USDC or PYUSD in base units (6 decimals).
 pub const USD_UNIT: u64 = 1_000_000;
 
-/// A market, its owner and its reserves.
+/// A market, its owner, its reserves and its e-mode groups.
 pub struct Market {
     pub owner: Keypair,
     pub market: Pubkey,
     pub reserves: Vec<ReserveKeys>,
+    /// Ids of the e-mode groups created through [`Market::add_group`].
+    pub groups: Vec<u8>,
 }
 
 /// A user with a wallet and token accounts per reserve.
@@ -111,7 +113,26 @@ impl Market {
             owner,
             market: market.pubkey(),
             reserves: vec![],
+            groups: vec![],
         }
+    }
+
+    /// Creates e-mode group `id` (isolated when `debt_reserve`, a reserve index, is given).
+    pub async fn add_group(
+        &mut self,
+        env: &mut impl TestEnv,
+        id: u8,
+        params: lending_sdk::types::EmodeGroupParams,
+        debt_reserve: Option<usize>,
+    ) {
+        let debt = debt_reserve.map(|i| self.reserves[i].reserve);
+        let o = self.owner.pubkey();
+        env.ok(
+            &[ix::init_emode_group(o, self.market, id, params, debt)],
+            &[&self.owner],
+        )
+        .await;
+        self.groups.push(id);
     }
 
     /// Lists a new asset at a fixed price and returns its index.
@@ -259,7 +280,7 @@ impl Market {
     }
 
     /// The market as a client fetches it (the market, its reserves, their price accounts and its
-    /// e-mode groups),
+    /// e-mode groups made by [`Market::add_group`]),
     /// projected to the current clock: what an SDK preview of an action in this slot reads.
     pub async fn state(&self, env: &mut impl TestEnv) -> lending_sdk::market::MarketState {
         let mut reserves = std::collections::HashMap::new();
@@ -269,11 +290,8 @@ impl Market {
             oracles.insert(k.oracle, env.zc(&k.oracle).await);
         }
         let mut groups = std::collections::HashMap::new();
-        for id in 1..=lending::risk::emode::MAX_GROUPS {
-            let key = ix::pda::emode_group(&self.market, id);
-            if env.get(&key).await.is_some() {
-                groups.insert(id, env.zc(&key).await);
-            }
+        for &id in &self.groups {
+            groups.insert(id, env.zc(&ix::pda::emode_group(&self.market, id)).await);
         }
         let fetched = lending_sdk::market::MarketState {
             key: self.market,

@@ -113,24 +113,15 @@ impl Sut {
                 &[1_000_000_000_000, 1_000_000_000_000, 1_000_000_000_000],
             )
             .await;
-        let owner = m.owner.pubkey();
-        let groups = [
-            ix::init_emode_group(
-                owner,
-                m.market,
-                PLAIN_GROUP,
-                group_params(8_500, 9_000, 0),
-                None,
-            ),
-            ix::init_emode_group(
-                owner,
-                m.market,
-                ISOLATED_GROUP,
-                group_params(7_000, 8_000, 20_000_000_000),
-                Some(m.reserves[1].reserve),
-            ),
-        ];
-        env.ok(&groups, &[&m.owner]).await;
+        m.add_group(&mut env, PLAIN_GROUP, group_params(8_500, 9_000, 0), None)
+            .await;
+        m.add_group(
+            &mut env,
+            ISOLATED_GROUP,
+            group_params(7_000, 8_000, 20_000_000_000),
+            Some(1),
+        )
+        .await;
         (env, m, users, liquidator)
     }
 

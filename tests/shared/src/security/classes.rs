@@ -95,14 +95,19 @@ fn lending_accounts(ix: &Instruction, owned: &[Pubkey]) -> Vec<usize> {
 }
 
 /// Every lending-owned account of the scene's market (market, reserves, price accounts,
-/// obligations), for telling program state from other accounts.
+/// obligations, an e-mode group), for telling program state from other accounts.
 fn scene_state(s: &Scene) -> Vec<Pubkey> {
     let mut v = vec![s.m.market];
     for k in &s.m.reserves {
         v.push(k.reserve);
         v.push(k.oracle);
     }
-    v.extend([s.b.obligation, s.victim.obligation, s.lender.obligation]);
+    v.extend([
+        s.b.obligation,
+        s.victim.obligation,
+        s.lender.obligation,
+        s.group,
+    ]);
     v
 }
 
@@ -195,8 +200,9 @@ fn owner_error(name: &str, i: usize) -> Expect {
 
 /// Refusals that come before any per-account check, whatever the substituted account is: the
 /// obligation's reserves are remaining accounts of `refresh_obligation`, borrow, the
-/// withdrawals and liquidate (after their 1, 9, 7, 8 and 14 named accounts), matched against
-/// the obligation's positions by key first; `flash_repay` first matches itself against the
+/// withdrawals, liquidate and `set_obligation_emode` (after their 1, 9, 7, 8, 14 and 2 named
+/// accounts; the last one's group follows them), matched against the obligation's positions by
+/// key first; `flash_repay` first matches itself against the
 /// flash borrow earlier in the transaction, account by account.
 pub(super) fn structural(name: &str, i: usize) -> Option<Expect> {
     match (name, i) {
@@ -204,7 +210,8 @@ pub(super) fn structural(name: &str, i: usize) -> Option<Expect> {
         | ("borrow_obligation_liquidity", 9..)
         | ("withdraw_obligation_collateral", 7..)
         | ("withdraw_and_redeem", 8..)
-        | ("liquidate_obligation", 14..) => Some(Expect::Lending(L::WrongRemainingAccounts)),
+        | ("liquidate_obligation", 14..)
+        | ("set_obligation_emode", 2..=3) => Some(Expect::Lending(L::WrongRemainingAccounts)),
         ("flash_repay", _) => Some(Expect::Lending(L::InvalidFlashRepay)),
         _ => None,
     }
@@ -254,6 +261,9 @@ async fn another_markets_account<E: VmEnv>() {
         if *k == m.market {
             return o.market;
         }
+        if *k == scene.group {
+            return super::super::ix::pda::emode_group(&o.market, super::scene::LOOSE_GROUP);
+        }
         for (a, b) in m.reserves.iter().zip(&o.reserves) {
             if a.reserve == *k {
                 return b.reserve;
@@ -291,9 +301,12 @@ async fn another_markets_account<E: VmEnv>() {
                         Expect::Lending(L::NotMarketOwner)
                     }
                     // New accounts' addresses derive from the market.
-                    "init_oracle_price" | "init_reserve" | "init_obligation" => {
-                        Expect::Anchor(Anchor::ConstraintSeeds)
-                    }
+                    "init_oracle_price" | "init_reserve" | "init_obligation"
+                    | "init_emode_group" => Expect::Anchor(Anchor::ConstraintSeeds),
+                    // The other market's obligation belongs to someone else; its group is not
+                    // this obligation's market's.
+                    "set_obligation_emode" if i == 1 => Expect::Lending(L::NotObligationOwner),
+                    "set_obligation_emode" => Expect::Lending(L::WrongEmodeGroup),
                     // The reserve names its price account.
                     "refresh_reserve" => Expect::Lending(L::WrongOracle),
                     // The other market's obligation has other positions.

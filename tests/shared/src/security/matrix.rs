@@ -90,6 +90,8 @@ const ADMIN: &[&str] = &[
     "update_oracle_config",
     "init_reserve",
     "update_reserve_config",
+    "init_emode_group",
+    "update_emode_group",
     "claim_protocol_fees",
 ];
 
@@ -140,6 +142,7 @@ pub const COLUMNS: [Column; 17] = [
             "init_market",
             "init_oracle_price",
             "init_reserve",
+            "init_emode_group",
             "init_obligation",
         ]]),
         others: "only the init_* instructions create accounts",
@@ -172,7 +175,7 @@ pub const COLUMNS: [Column; 17] = [
         class: "stale reserve or obligation",
         tests: &["stale_reserve_or_obligation"],
         rows: Rows::Only(&[
-            &["refresh_obligation"],
+            &["refresh_obligation", "set_obligation_emode"],
             &[
                 "deposit_reserve_liquidity",
                 "redeem_reserve_collateral",
@@ -201,19 +204,23 @@ pub const COLUMNS: [Column; 17] = [
             "liquidate_obligation",
         ]]),
         others: "only these act on the obligation's cached health; repay and the collateral \
-                 deposits revalue what they change or mark the obligation stale",
+                 deposits revalue what they change or mark the obligation stale, and \
+                 set_obligation_emode refreshes the obligation itself",
     },
     Column {
         class: "remaining accounts",
         tests: &["remaining_accounts"],
         rows: Rows::Only(&[&[
             "refresh_obligation",
+            "set_obligation_emode",
             "borrow_obligation_liquidity",
             "withdraw_obligation_collateral",
             "withdraw_and_redeem",
             "liquidate_obligation",
         ]]),
-        others: "only these take remaining accounts (the obligation's reserves)",
+        others: "only these take the obligation's reserves as remaining accounts; the e-mode \
+                 group account that follows them (and that repay takes alone, for an isolated \
+                 group) is checked in emode_tests::group_accounts_are_checked",
     },
     Column {
         class: "oracle substitution",
@@ -233,11 +240,13 @@ pub const COLUMNS: [Column; 17] = [
         class: "leaves the obligation unhealthy",
         tests: &["leaves_the_obligation_unhealthy"],
         rows: Rows::Only(&[&[
+            "set_obligation_emode",
             "withdraw_obligation_collateral",
             "withdraw_and_redeem",
             "borrow_obligation_liquidity",
         ]]),
-        others: "only borrows and withdrawals can lower an obligation's health",
+        others: "only borrows, withdrawals and e-mode switches can lower an obligation's health \
+                 (a group's own limit changes are the admin's, and apply from the next slot)",
     },
     Column {
         class: "u64::MAX and zero amounts",

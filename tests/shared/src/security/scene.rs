@@ -2,8 +2,8 @@
 //!
 //! A scene holds a market with SOL, USDC and PYUSD (Token-2022) reserves, a second market with
 //! the same listing (the source of "another market" accounts), a lender, a healthy borrower,
-//! a borrower made liquidatable by a SOL price drop, a liquidator, an unlisted mint and a
-//! stranger. [`Scene::case`] builds each instruction as it would succeed; the attack classes
+//! a borrower made liquidatable by a SOL price drop, a liquidator, an unlisted mint, a
+//! stranger, and two e-mode groups in each market. [`Scene::case`] builds each instruction as it would succeed; the attack classes
 //! then change one thing about it.
 
 use super::super::env::VmEnv;
@@ -18,7 +18,7 @@ use solana_keypair::Keypair;
 use solana_signer::Signer;
 
 /// Every instruction of the program, in the order of docs/security.md.
-pub const INSTRUCTIONS: [&str; 27] = [
+pub const INSTRUCTIONS: [&str; 30] = [
     "init_market",
     "propose_owner",
     "accept_owner",
@@ -31,12 +31,15 @@ pub const INSTRUCTIONS: [&str; 27] = [
     "refresh_oracle_price",
     "init_reserve",
     "update_reserve_config",
+    "init_emode_group",
+    "update_emode_group",
     "claim_protocol_fees",
     "refresh_reserve",
     "refresh_obligation",
     "deposit_reserve_liquidity",
     "redeem_reserve_collateral",
     "init_obligation",
+    "set_obligation_emode",
     "deposit_obligation_collateral",
     "withdraw_obligation_collateral",
     "deposit_and_collateralize",
@@ -72,6 +75,49 @@ pub struct Scene {
     pub fee_destination: Pubkey,
     /// A funded wallet with no role anywhere.
     pub stranger: Keypair,
+    /// E-mode group 1 of the market (SOL collateral, USDC debt at 85% / 90%); the borrowers are
+    /// in no group.
+    pub group: Pubkey,
+}
+
+/// The scene's e-mode groups, in both markets: 1 admits SOL as collateral and USDC as debt at
+/// 85% / 90%; 2 admits the same at 20% / 30%, below what the healthy borrower owes.
+pub const LOOSE_GROUP: u8 = 1;
+/// See [`LOOSE_GROUP`].
+pub const TIGHT_GROUP: u8 = 2;
+
+/// Group limits with a 1% to 5% bonus.
+pub fn group_params(
+    ltv_bps: u16,
+    liquidation_threshold_bps: u16,
+) -> lending_sdk::types::EmodeGroupParams {
+    lending_sdk::types::EmodeGroupParams {
+        ltv_bps,
+        liquidation_threshold_bps,
+        min_liquidation_bonus_bps: 100,
+        max_liquidation_bonus_bps: 500,
+        debt_ceiling: 0,
+    }
+}
+
+/// Lists SOL (collateral) and USDC (debt) in both groups of `m` and creates the groups.
+async fn add_groups(env: &mut impl VmEnv, m: &mut Market) {
+    let both =
+        lending::risk::emode::group_bit(LOOSE_GROUP) | lending::risk::emode::group_bit(TIGHT_GROUP);
+    let o = m.owner.pubkey();
+    let mut sol = config(7_500, 8_000);
+    sol.emode_collateral_mask = both;
+    let mut usdc = config(8_000, 8_500);
+    usdc.emode_borrow_mask = both;
+    let ixs = [
+        ix::update_reserve_config(o, &m.reserves[SOL], sol),
+        ix::update_reserve_config(o, &m.reserves[USDC], usdc),
+    ];
+    env.ok(&ixs, &[&m.owner]).await;
+    m.add_group(env, LOOSE_GROUP, group_params(8_500, 9_000), None)
+        .await;
+    m.add_group(env, TIGHT_GROUP, group_params(2_000, 3_000), None)
+        .await;
 }
 
 /// "USD", zero-padded.
@@ -110,8 +156,10 @@ impl Scene {
     /// Builds the scene: two markets, positions, accrued fees, and the SOL drop that makes the
     /// victim liquidatable.
     pub async fn new(env: &mut impl VmEnv) -> Self {
-        let m = three_reserves(env).await;
-        let other = three_reserves(env).await;
+        let mut m = three_reserves(env).await;
+        let mut other = three_reserves(env).await;
+        add_groups(env, &mut m).await;
+        add_groups(env, &mut other).await;
         let lender = m
             .user(env, &[100 * SOL_UNIT, 200_000 * USD_UNIT, 1_000 * USD_UNIT])
             .await;
@@ -159,6 +207,7 @@ impl Scene {
             .token_account(&m.reserves[USDC].mint, &o, m.reserves[USDC].token_program)
             .await;
         let stranger = env.wallet(10).await;
+        let group = ix::pda::emode_group(&m.market, LOOSE_GROUP);
         Self {
             m,
             other,
@@ -171,6 +220,7 @@ impl Scene {
             new_seed,
             fee_destination,
             stranger,
+            group,
         }
     }
 
@@ -306,6 +356,25 @@ impl Scene {
             "update_reserve_config" => with_reserves(
                 ix::update_reserve_config(o, &sol, config(7_000, 8_000)),
                 vec![owner],
+            ),
+            "init_emode_group" => plain(
+                ix::init_emode_group(o, m.market, 3, group_params(9_000, 9_300), None),
+                vec![owner],
+            ),
+            "update_emode_group" => plain(
+                ix::update_emode_group(o, m.market, LOOSE_GROUP, group_params(8_000, 9_000)),
+                vec![owner],
+            ),
+            "set_obligation_emode" => with_reserves(
+                ix::set_obligation_emode_from(
+                    b.kp.pubkey(),
+                    b.obligation,
+                    &m.market,
+                    &b_reserves,
+                    0,
+                    LOOSE_GROUP,
+                ),
+                vec![&b.kp],
             ),
             "claim_protocol_fees" => with_reserves(
                 ix::claim_protocol_fees(o, &usdc, self.fee_destination),

@@ -104,6 +104,13 @@ async fn re_initialisation<E: VmEnv>() {
                 return vec![Attack::new("existing reserve", tx, Expect::AccountExists)];
             }
             "init_obligation" => ix::init_obligation(s.b.kp.pubkey(), market, 0),
+            "init_emode_group" => ix::init_emode_group(
+                o,
+                market,
+                super::scene::LOOSE_GROUP,
+                super::scene::group_params(9_000, 9_300),
+                None,
+            ),
             _ => return vec![],
         };
         vec![Attack::new(
@@ -320,7 +327,7 @@ async fn stale_reserve_or_obligation<E: VmEnv>() {
 }
 
 /// The obligation's reserves (remaining accounts of `refresh_obligation`, borrow, the
-/// withdrawals and liquidate) missing, reordered, substituted or extra.
+/// withdrawals, liquidate and `set_obligation_emode`) missing, reordered, substituted or extra.
 async fn remaining_accounts<E: VmEnv>() {
     let mut env = E::start().await;
     let scene = Scene::new(&mut env).await;
@@ -343,13 +350,15 @@ async fn remaining_accounts<E: VmEnv>() {
         if case.name == "flash_repay" {
             return vec![];
         }
-        let listed = t.accounts.len() - n;
+        // set_obligation_emode's group follows the reserves: the attacks stay before it.
+        let end = t.accounts.len() - (case.name == "set_obligation_emode") as usize;
+        let listed = end - n;
         let mut attacks = vec![];
         if listed >= 1 {
             let mut missing = t.clone();
-            missing.accounts.pop();
+            missing.accounts.remove(end - 1);
             attacks.push(("missing", missing));
-            attacks.push(("substituted", swap(t, t.accounts.len() - 1, pyusd)));
+            attacks.push(("substituted", swap(t, end - 1, pyusd)));
         }
         if listed >= 2 {
             let mut reordered = t.clone();
@@ -357,7 +366,9 @@ async fn remaining_accounts<E: VmEnv>() {
             attacks.push(("reordered", reordered));
         }
         let mut extra = t.clone();
-        extra.accounts.push(AccountMeta::new_readonly(pyusd, false));
+        extra
+            .accounts
+            .insert(end, AccountMeta::new_readonly(pyusd, false));
         attacks.push(("extra", extra));
         // Every reserve of the obligation, the ones the instruction names (and holds borrowed)
         // included.
@@ -463,7 +474,8 @@ async fn oracle_substitution<E: VmEnv>() {
     assert_coverage("oracle_substitution", &covered);
 }
 
-/// Borrows and withdrawals larger than the obligation's health allows.
+/// Borrows and withdrawals larger than the obligation's health allows, and a move into an
+/// e-mode group whose limits are below its debt.
 async fn leaves_the_obligation_unhealthy<E: VmEnv>() {
     let mut env = E::start().await;
     let scene = Scene::new(&mut env).await;
@@ -506,6 +518,18 @@ async fn leaves_the_obligation_unhealthy<E: VmEnv>() {
                     &valued,
                 ),
                 L::WithdrawTooLarge,
+            ),
+            // Into a group whose 20% LTV is below what b owes against its SOL.
+            "set_obligation_emode" => (
+                ix::set_obligation_emode_from(
+                    owner,
+                    ob,
+                    &scene.m.market,
+                    &valued,
+                    0,
+                    super::scene::TIGHT_GROUP,
+                ),
+                L::EmodeSwitchUnhealthy,
             ),
             _ => return vec![],
         };
