@@ -15,7 +15,9 @@ use anchor_lang::solana_program::instruction::Instruction;
 use lending::errors::LendingError;
 use lending::risk::emode::group_bit;
 use lending::risk::WAD;
+use lending_sdk::health::obligation_health;
 use lending_sdk::lending_core::state::{EmodeGroup, Obligation};
+use lending_sdk::preview;
 use lending_sdk::types::{EmodeGroupParams, LiquidateParams};
 use solana_signer::Signer;
 
@@ -529,6 +531,85 @@ async fn group_accounts_are_checked<E: VmEnv>() {
     );
 }
 
+/// A small deterministic generator (xorshift64*), so a failure replays.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n
+    }
+}
+
+/// In every mode (no group, the plain group, the isolated group) and for positions of drawn
+/// sizes, the SDK's previews of the switch, a borrow and a repayment are what the program then
+/// does, and its off-chain health after a refresh is the program's, to the last unit.
+async fn the_sdk_previews_and_values_every_mode_as_the_program_does<E: VmEnv>() {
+    let mut env = E::start().await;
+    let (m, _) = grouped_market(&mut env).await;
+    let mut rng = Rng(0x5eed_21);
+    for (round, (mode, coll, debt)) in [
+        (0, LST, USDC),
+        (SOL_GROUP, LST, SOL),
+        (NEW_GROUP, NEW, USDC),
+    ]
+    .into_iter()
+    .cycle()
+    .take(6)
+    .enumerate()
+    {
+        let units = if coll == NEW { USD_UNIT } else { SOL_UNIT };
+        let deposit = (1 + rng.below(20)) * units;
+        let mut wallet = [0; 4];
+        wallet[coll] = deposit;
+        wallet[USDC] = 1_000 * USD_UNIT;
+        let u = m.user(&mut env, &wallet).await;
+        m.deposit_collateral(&mut env, &u, coll, deposit)
+            .await
+            .unwrap();
+        if mode != 0 {
+            let ms = m.state(&mut env).await;
+            let ob = Market::obligation(&mut env, &u.obligation).await;
+            let p = preview::set_emode(&ms, &ob, mode).expect("the group admits the collateral");
+            set_group(&mut env, &m, &u, mode).await.unwrap();
+            let after = Market::obligation(&mut env, &u.obligation).await;
+            assert_eq!(after.health(), p.outcome, "round {round}: switch");
+        }
+        // Borrow a drawn share (up to 95%) of the most the obligation may borrow.
+        let ms = m.state(&mut env).await;
+        let ob = Market::obligation(&mut env, &u.obligation).await;
+        let most = preview::borrow(&ms, &ob, &m.reserves[debt].reserve, u64::MAX)
+            .expect("a borrow within the limit")
+            .outcome
+            .amount;
+        let amount = (most / 100 * (1 + rng.below(95))).max(1);
+        let p = preview::borrow(&ms, &ob, &m.reserves[debt].reserve, amount).unwrap();
+        m.borrow(&mut env, &u, debt, amount).await.unwrap();
+        let after = Market::obligation(&mut env, &u.obligation).await;
+        assert_eq!(after.health(), p.outcome.health, "round {round}: borrow");
+        if debt == USDC {
+            let ms = m.state(&mut env).await;
+            let p = preview::repay(&ms, &after, &m.reserves[USDC].reserve, amount / 3 + 1).unwrap();
+            m.repay(&mut env, &u, USDC, amount / 3 + 1).await.unwrap();
+            let repaid = Market::obligation(&mut env, &u.obligation).await;
+            assert_eq!(repaid.health(), p.outcome.health, "round {round}: repay");
+        }
+        // A refresh on chain, then the SDK's health from the same state.
+        m.act(&mut env, &u.obligation, &[], &[]).await.unwrap();
+        let ob = Market::obligation(&mut env, &u.obligation).await;
+        let ms = m.state(&mut env).await;
+        let clock = lending_sdk::lending_core::ops::Clock {
+            slot: ob.last_update.slot,
+            unix_timestamp: ob.last_update.unix_timestamp,
+        };
+        let h = obligation_health(&ob, &ms.reserves, &ms.groups, &clock).unwrap();
+        assert_eq!(h.health, ob.health(), "round {round}: mode {mode}");
+        assert_eq!(h.group.map(|g| g.id).unwrap_or(0), mode);
+    }
+}
+
 crate::scenarios!(
     emode_tests:
     the_group_lifts_the_limits_of_the_assets_it_admits,
@@ -539,4 +620,5 @@ crate::scenarios!(
     an_isolated_liquidation_keeps_the_count_exact,
     a_group_update_takes_effect_from_the_next_slot,
     group_accounts_are_checked,
+    the_sdk_previews_and_values_every_mode_as_the_program_does,
 );
