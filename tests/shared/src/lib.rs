@@ -12,6 +12,7 @@ pub mod invariants;
 pub use lending_sdk::ix;
 pub mod outcome;
 pub mod pyth;
+pub mod rng;
 pub mod runner;
 
 mod account_tests;

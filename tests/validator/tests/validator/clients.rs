@@ -12,6 +12,7 @@ use lending_sdk::lending_core::ops::Clock;
 use lending_sdk::lending_core::state::{Obligation, Reserve};
 use lending_sdk::market::MarketState;
 use lending_sdk::rpc;
+use lending_test_suite::rng::Rng;
 use serde_json::Value;
 use solana_keypair::{write_keypair_file, Keypair};
 use solana_pubkey::Pubkey;
@@ -350,18 +351,6 @@ fn supply(url: &str, owner: &Path, cfg: &Path, asset: &str, amount: &str) {
         &["deposit", "--asset", asset, "--amount", amount],
     )
     .unwrap();
-}
-
-/// A small deterministic generator (xorshift64*), so failures replay.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n
-    }
 }
 
 pub async fn sdk_health_equals_the_cached_health_after_refresh(env: &mut Env) {
