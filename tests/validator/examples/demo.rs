@@ -139,7 +139,7 @@ fn main() {
         url.clone(),
         solana_commitment_config::CommitmentConfig::confirmed(),
     );
-    let people = ["alice", "bob", "carol", "dave", "liquidator"];
+    let people = ["alice", "bob", "carol", "dave", "erin", "liquidator"];
     let mut files = std::collections::HashMap::new();
     for name in people {
         let kp = Keypair::new();
@@ -165,6 +165,7 @@ fn main() {
         ("bob", "SOL", "10"),
         ("carol", "SOL", "20"),
         ("dave", "SOL", "50"),
+        ("erin", "PYUSD", "1000"),
         ("liquidator", "USDC", "20000"),
     ] {
         show(
@@ -215,6 +216,31 @@ fn main() {
             &["borrow", "--asset", "USDC", "--amount", usdc],
         );
     }
+    step(
+        t0,
+        "erin deposits 1,000 PYUSD, moves into e-mode group 1 (stables: 90% instead of 70%) and borrows 850 USDC",
+    );
+    show(
+        &url,
+        &f("erin"),
+        &config,
+        "erin",
+        &["deposit", "--asset", "PYUSD", "--amount", "1000"],
+    );
+    show(
+        &url,
+        &f("erin"),
+        &config,
+        "erin",
+        &["emode", "--group", "1"],
+    );
+    show(
+        &url,
+        &f("erin"),
+        &config,
+        "erin",
+        &["borrow", "--asset", "USDC", "--amount", "850"],
+    );
     show(&url, &owner, &config, "owner", &["market", "show"]);
 
     step(
@@ -253,7 +279,7 @@ fn main() {
         "owner",
         &["set-price", "--asset", "SOL", "--price", "120"],
     );
-    for who in ["bob", "carol", "dave"] {
+    for who in ["bob", "carol", "dave", "erin"] {
         println!("    {who}:");
         show(&url, &f(who), &config, who, &["obligation", "show"]);
     }
