@@ -270,6 +270,9 @@ try {
   // the preview is the program's own simulation, and the move lands as previewed.
   await act("deposit", "USDC", "50");
   await signAndWait();
+  // The page reloads its snapshot after a transaction: wait for the new position before
+  // previewing the switch (a preview built on the previous snapshot names its old reserves).
+  await tid("deposit-USDC").waitFor({ timeout: 30_000 });
   await tid("emode").waitFor({ timeout: 30_000 });
   const groupOption = await page.locator('[data-testid="emode-choice"] option', { hasText: /^1 · / }).getAttribute("value");
   await tid("emode-choice").selectOption(groupOption);

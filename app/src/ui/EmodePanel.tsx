@@ -34,7 +34,8 @@ export function EmodePanel(props: {
   const [pv, setPv] = useState<EmodePreview | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const ob = snap.obligation;
-  if (!ob || snap.groups.length === 0) return null;
+  // Nothing to move without a position (nor groups to move into).
+  if (!ob || (ob.deposits.length === 0 && ob.borrows.length === 0) || snap.groups.length === 0) return null;
   const byKey = new Map(snap.reserves.map((r) => [r.key.toBase58(), r]));
   const current = snap.groups.find((g) => g.id === ob.emodeGroup);
   const options = admittingGroups(snap.groups, ob, byKey).filter((g) => g.id !== ob.emodeGroup);
