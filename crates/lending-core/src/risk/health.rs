@@ -70,11 +70,17 @@ pub fn borrow_value(pool: &Pool, debt_shares: u128, price: &PriceView) -> RiskRe
 /// The borrow factor that weighs nothing: 1x, in basis points.
 pub const UNIT_BORROW_FACTOR_BPS: u16 = 10_000;
 
-/// Debt value `high` weighted by a borrow factor in basis points, rounded up. A factor below
-/// 1x (which validation refuses; only a reserve written before factors existed, whose bytes
-/// are zero, could hold one) weighs as 1x, never less.
+/// The factor a debt position weighs at: its reserve's, or 1x for a factor below 1x (which
+/// validation refuses; only a reserve written before factors existed, whose bytes are zero,
+/// could hold one), never less.
+pub fn effective_factor(borrow_factor_bps: u16) -> u16 {
+    borrow_factor_bps.max(UNIT_BORROW_FACTOR_BPS)
+}
+
+/// Debt value `high` weighted by a borrow factor in basis points ([`effective_factor`]),
+/// rounded up.
 pub fn weighted(high: u128, borrow_factor_bps: u16) -> RiskResult<u128> {
-    let factor = borrow_factor_bps.max(UNIT_BORROW_FACTOR_BPS);
+    let factor = effective_factor(borrow_factor_bps);
     if factor == UNIT_BORROW_FACTOR_BPS {
         return Ok(high);
     }
@@ -354,7 +360,7 @@ pub fn max_borrow_amount(
     let headroom = mul_div(
         health.borrow_limit - health.borrowed_weighted,
         BPS,
-        borrow_factor_bps.max(UNIT_BORROW_FACTOR_BPS) as u128,
+        effective_factor(borrow_factor_bps) as u128,
         Rounding::Down,
     )?;
     let total_wad = price.amount_for_value(headroom, price.high, Rounding::Down)?;
