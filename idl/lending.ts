@@ -138,6 +138,76 @@ export type Lending = {
       ]
     },
     {
+      "name": "cancelUnstake",
+      "docs": [
+        "Cancels an unstake request: its shares come back."
+      ],
+      "discriminator": [
+        64,
+        65,
+        53,
+        227,
+        125,
+        153,
+        3,
+        167
+      ],
+      "accounts": [
+        {
+          "name": "staker",
+          "docs": [
+            "The staker; gets the request's rent back."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "fund",
+          "docs": [
+            "The insurance fund."
+          ],
+          "writable": true,
+          "relations": [
+            "request"
+          ]
+        },
+        {
+          "name": "shareMint",
+          "docs": [
+            "The fund's share mint."
+          ],
+          "writable": true,
+          "relations": [
+            "fund"
+          ]
+        },
+        {
+          "name": "stakerShares",
+          "docs": [
+            "The staker's account receiving the shares back."
+          ],
+          "writable": true
+        },
+        {
+          "name": "request",
+          "docs": [
+            "The staker's request."
+          ],
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The fund's token program."
+          ],
+          "relations": [
+            "fund"
+          ]
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "claimProtocolFees",
       "docs": [
         "Sweeps protocol fees to the owner's account."
@@ -203,6 +273,80 @@ export type Lending = {
             "Where the fees go."
           ],
           "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The reserve's token program."
+          ]
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "collectFundFees",
+      "docs": [
+        "Moves the insurance fund's cut accrued in its reserve into the fund (permissionless)."
+      ],
+      "discriminator": [
+        249,
+        78,
+        134,
+        205,
+        219,
+        183,
+        81,
+        12
+      ],
+      "accounts": [
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "fund"
+          ]
+        },
+        {
+          "name": "reserve",
+          "docs": [
+            "The insured reserve, loaded with the accounts it names checked against it."
+          ],
+          "writable": true,
+          "relations": [
+            "fund"
+          ]
+        },
+        {
+          "name": "liquidityMint",
+          "docs": [
+            "The reserve's asset."
+          ]
+        },
+        {
+          "name": "supplyVault",
+          "docs": [
+            "The reserve's supply vault."
+          ],
+          "writable": true
+        },
+        {
+          "name": "fund",
+          "docs": [
+            "The reserve's insurance fund."
+          ],
+          "writable": true
+        },
+        {
+          "name": "vault",
+          "docs": [
+            "The fund's vault."
+          ],
+          "writable": true,
+          "relations": [
+            "fund"
+          ]
         },
         {
           "name": "tokenProgram",
@@ -676,6 +820,192 @@ export type Lending = {
               "name": "emodeGroupParams"
             }
           }
+        }
+      ]
+    },
+    {
+      "name": "initInsuranceFund",
+      "docs": [
+        "Gives a reserve its first-loss insurance fund, with a locked seed stake."
+      ],
+      "discriminator": [
+        92,
+        192,
+        77,
+        17,
+        160,
+        115,
+        251,
+        28
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Market owner; pays rent and the seed stake."
+          ],
+          "writable": true,
+          "signer": true,
+          "relations": [
+            "market"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "reserve",
+          "docs": [
+            "The reserve to insure."
+          ],
+          "writable": true
+        },
+        {
+          "name": "liquidityMint",
+          "docs": [
+            "The reserve's asset."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "fund",
+          "docs": [
+            "The new fund, at `[\"insurance_fund\", reserve]`."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  105,
+                  110,
+                  115,
+                  117,
+                  114,
+                  97,
+                  110,
+                  99,
+                  101,
+                  95,
+                  102,
+                  117,
+                  110,
+                  100
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "reserve"
+              }
+            ]
+          }
+        },
+        {
+          "name": "vault",
+          "docs": [
+            "The fund's vault, owned by the fund."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  102,
+                  117,
+                  110,
+                  100,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "reserve"
+              }
+            ]
+          }
+        },
+        {
+          "name": "shareMint",
+          "docs": [
+            "The fund's share mint, with the fund as mint authority."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  102,
+                  117,
+                  110,
+                  100,
+                  95,
+                  115,
+                  104,
+                  97,
+                  114,
+                  101,
+                  115
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "reserve"
+              }
+            ]
+          }
+        },
+        {
+          "name": "seedSource",
+          "docs": [
+            "Owner's token account funding the seed stake."
+          ],
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The reserve's token program."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "systemProgram",
+          "docs": [
+            "System program."
+          ],
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "cuts",
+          "type": {
+            "defined": {
+              "name": "fundCutsParams"
+            }
+          }
+        },
+        {
+          "name": "seedAmount",
+          "type": "u64"
         }
       ]
     },
@@ -1566,6 +1896,118 @@ export type Lending = {
       ]
     },
     {
+      "name": "requestUnstake",
+      "docs": [
+        "Puts fund shares into the cooldown (they stay slashable until withdrawn)."
+      ],
+      "discriminator": [
+        44,
+        154,
+        110,
+        253,
+        160,
+        202,
+        54,
+        34
+      ],
+      "accounts": [
+        {
+          "name": "staker",
+          "docs": [
+            "The staker; pays the request's rent (returned when it closes)."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "fund"
+          ]
+        },
+        {
+          "name": "fund",
+          "docs": [
+            "The insurance fund."
+          ],
+          "writable": true
+        },
+        {
+          "name": "shareMint",
+          "docs": [
+            "The fund's share mint."
+          ],
+          "writable": true,
+          "relations": [
+            "fund"
+          ]
+        },
+        {
+          "name": "stakerShares",
+          "docs": [
+            "The staker's shares, burned from here."
+          ],
+          "writable": true
+        },
+        {
+          "name": "request",
+          "docs": [
+            "The new request, at `[\"unstake\", fund, staker]`: one per staker at a time."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  117,
+                  110,
+                  115,
+                  116,
+                  97,
+                  107,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "fund"
+              },
+              {
+                "kind": "account",
+                "path": "staker"
+              }
+            ]
+          }
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The fund's token program."
+          ],
+          "relations": [
+            "fund"
+          ]
+        },
+        {
+          "name": "systemProgram",
+          "docs": [
+            "System program."
+          ],
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "shares",
+          "type": "u64"
+        }
+      ]
+    },
+    {
       "name": "setFixedPrice",
       "docs": [
         "Sets a fixed price (fixed-price markets only)."
@@ -1706,6 +2148,105 @@ export type Lending = {
       ]
     },
     {
+      "name": "stake",
+      "docs": [
+        "Stakes tokens into an insurance fund for its shares."
+      ],
+      "discriminator": [
+        206,
+        176,
+        202,
+        18,
+        200,
+        209,
+        179,
+        108
+      ],
+      "accounts": [
+        {
+          "name": "staker",
+          "docs": [
+            "The staker."
+          ],
+          "signer": true
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "fund"
+          ]
+        },
+        {
+          "name": "fund",
+          "docs": [
+            "The insurance fund."
+          ],
+          "writable": true
+        },
+        {
+          "name": "liquidityMint",
+          "docs": [
+            "The fund's asset."
+          ],
+          "relations": [
+            "fund"
+          ]
+        },
+        {
+          "name": "vault",
+          "docs": [
+            "The fund's vault."
+          ],
+          "writable": true,
+          "relations": [
+            "fund"
+          ]
+        },
+        {
+          "name": "shareMint",
+          "docs": [
+            "The fund's share mint."
+          ],
+          "writable": true,
+          "relations": [
+            "fund"
+          ]
+        },
+        {
+          "name": "stakerLiquidity",
+          "docs": [
+            "The staker's token account paying in."
+          ],
+          "writable": true
+        },
+        {
+          "name": "stakerShares",
+          "docs": [
+            "The staker's account receiving the shares."
+          ],
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The fund's token program."
+          ],
+          "relations": [
+            "fund"
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "amount",
+          "type": "u64"
+        }
+      ]
+    },
+    {
       "name": "updateEmodeGroup",
       "docs": [
         "Changes an e-mode group's limits (from the next slot) and debt ceiling."
@@ -1754,6 +2295,105 @@ export type Lending = {
           "type": {
             "defined": {
               "name": "emodeGroupParams"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "updateFundSettings",
+      "docs": [
+        "Sets the market's insurance-fund rules (cooldown, window, stream, most per write-off)."
+      ],
+      "discriminator": [
+        173,
+        110,
+        103,
+        140,
+        117,
+        136,
+        63,
+        126
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Market owner."
+          ],
+          "signer": true,
+          "relations": [
+            "market"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "params",
+          "type": {
+            "defined": {
+              "name": "fundSettingsParams"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "updateInsuranceFund",
+      "docs": [
+        "Changes a reserve's cuts of its income for its insurance fund."
+      ],
+      "discriminator": [
+        62,
+        240,
+        87,
+        69,
+        98,
+        65,
+        101,
+        18
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Market owner."
+          ],
+          "signer": true,
+          "relations": [
+            "market"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "reserve"
+          ]
+        },
+        {
+          "name": "reserve",
+          "docs": [
+            "The insured reserve."
+          ],
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "cuts",
+          "type": {
+            "defined": {
+              "name": "fundCutsParams"
             }
           }
         }
@@ -2063,6 +2703,94 @@ export type Lending = {
           "type": "u64"
         }
       ]
+    },
+    {
+      "name": "withdrawStake",
+      "docs": [
+        "Withdraws an unstake request after its cooldown, within its window."
+      ],
+      "discriminator": [
+        153,
+        8,
+        22,
+        138,
+        105,
+        176,
+        87,
+        66
+      ],
+      "accounts": [
+        {
+          "name": "staker",
+          "docs": [
+            "The staker; gets the request's rent back."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "relations": [
+            "fund"
+          ]
+        },
+        {
+          "name": "fund",
+          "docs": [
+            "The insurance fund."
+          ],
+          "writable": true,
+          "relations": [
+            "request"
+          ]
+        },
+        {
+          "name": "liquidityMint",
+          "docs": [
+            "The fund's asset."
+          ],
+          "relations": [
+            "fund"
+          ]
+        },
+        {
+          "name": "vault",
+          "docs": [
+            "The fund's vault."
+          ],
+          "writable": true,
+          "relations": [
+            "fund"
+          ]
+        },
+        {
+          "name": "stakerLiquidity",
+          "docs": [
+            "The staker's token account receiving the tokens."
+          ],
+          "writable": true
+        },
+        {
+          "name": "request",
+          "docs": [
+            "The staker's request."
+          ],
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The fund's token program."
+          ],
+          "relations": [
+            "fund"
+          ]
+        }
+      ],
+      "args": []
     }
   ],
   "accounts": [
@@ -2077,6 +2805,19 @@ export type Lending = {
         245,
         150,
         253
+      ]
+    },
+    {
+      "name": "insuranceFund",
+      "discriminator": [
+        43,
+        134,
+        170,
+        87,
+        102,
+        16,
+        142,
+        147
       ]
     },
     {
@@ -2129,6 +2870,19 @@ export type Lending = {
         247,
         59,
         127
+      ]
+    },
+    {
+      "name": "unstakeRequest",
+      "discriminator": [
+        127,
+        34,
+        23,
+        191,
+        211,
+        254,
+        202,
+        42
       ]
     }
   ],
@@ -2238,6 +2992,32 @@ export type Lending = {
       ]
     },
     {
+      "name": "fundFeesCollected",
+      "discriminator": [
+        57,
+        131,
+        52,
+        58,
+        150,
+        88,
+        231,
+        12
+      ]
+    },
+    {
+      "name": "fundSettingsUpdated",
+      "discriminator": [
+        117,
+        123,
+        154,
+        15,
+        215,
+        73,
+        192,
+        210
+      ]
+    },
+    {
       "name": "guardianSet",
       "discriminator": [
         159,
@@ -2248,6 +3028,19 @@ export type Lending = {
         88,
         29,
         190
+      ]
+    },
+    {
+      "name": "insuranceFundSet",
+      "discriminator": [
+        154,
+        62,
+        147,
+        93,
+        26,
+        126,
+        109,
+        254
       ]
     },
     {
@@ -2456,6 +3249,58 @@ export type Lending = {
         19,
         42,
         117
+      ]
+    },
+    {
+      "name": "stakeWithdrawn",
+      "discriminator": [
+        33,
+        120,
+        159,
+        58,
+        140,
+        255,
+        174,
+        79
+      ]
+    },
+    {
+      "name": "staked",
+      "discriminator": [
+        11,
+        146,
+        45,
+        205,
+        230,
+        58,
+        213,
+        240
+      ]
+    },
+    {
+      "name": "unstakeCancelled",
+      "discriminator": [
+        102,
+        223,
+        189,
+        101,
+        201,
+        223,
+        180,
+        38
+      ]
+    },
+    {
+      "name": "unstakeRequested",
+      "discriminator": [
+        21,
+        253,
+        177,
+        85,
+        129,
+        206,
+        42,
+        152
       ]
     }
   ],
@@ -2869,13 +3714,59 @@ export type Lending = {
       "code": 6081,
       "name": "emodeSwitchUnhealthy",
       "msg": "The obligation would be over its borrow limit after the switch, or is liquidatable now"
+    },
+    {
+      "code": 6082,
+      "name": "invalidFundConfig",
+      "msg": "Invalid insurance fund configuration"
+    },
+    {
+      "code": 6083,
+      "name": "insuranceFundExists",
+      "msg": "The reserve already has an insurance fund"
+    },
+    {
+      "code": 6084,
+      "name": "wrongInsuranceFund",
+      "msg": "Insurance fund accounts are missing or are not the reserve's fund and its vault"
+    },
+    {
+      "code": 6085,
+      "name": "fundDepleted",
+      "msg": "The insurance fund has no vested tokens behind its shares"
+    },
+    {
+      "code": 6086,
+      "name": "cooldownNotOver",
+      "msg": "The unstake cooldown has not ended"
+    },
+    {
+      "code": 6087,
+      "name": "unstakeWindowPassed",
+      "msg": "The unstake window has passed: cancel the request or request again"
+    },
+    {
+      "code": 6088,
+      "name": "noUnstakeRequest",
+      "msg": "No unstake request is open"
+    },
+    {
+      "code": 6089,
+      "name": "unstakeRequestOpen",
+      "msg": "An unstake request is already open: withdraw or cancel it first"
+    },
+    {
+      "code": 6090,
+      "name": "noFundFeesToCollect",
+      "msg": "No insurance fund income to collect"
     }
   ],
   "types": [
     {
       "name": "badDebtWrittenOff",
       "docs": [
-        "Debt with no collateral left behind it was written off against the reserve."
+        "Debt with no collateral left behind it was written off against the reserve; the amounts",
+        "say who absorbed it, in order (WAD-scaled tokens but `fund_tokens`)."
       ],
       "type": {
         "kind": "struct",
@@ -2894,6 +3785,37 @@ export type Lending = {
           },
           {
             "name": "amountWad",
+            "docs": [
+              "The whole loss."
+            ],
+            "type": "u128"
+          },
+          {
+            "name": "fundFeesWad",
+            "docs": [
+              "Taken from the insurance fund's cut not yet collected."
+            ],
+            "type": "u128"
+          },
+          {
+            "name": "fundTokens",
+            "docs": [
+              "Paid in by the insurance fund from its vault (tokens)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "protocolFeesWad",
+            "docs": [
+              "Taken from unclaimed protocol fees."
+            ],
+            "type": "u128"
+          },
+          {
+            "name": "depositorsWad",
+            "docs": [
+              "Left to depositors through the exchange rate."
+            ],
             "type": "u128"
           }
         ]
@@ -3433,6 +4355,128 @@ export type Lending = {
       }
     },
     {
+      "name": "fundCutsParams",
+      "docs": [
+        "A reserve's cuts of its income for its fund, as sent by the owner."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "interestCutBps",
+            "docs": [
+              "Share of interest, in basis points (with the protocol's take, below 100%)."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "liquidationCutBps",
+            "docs": [
+              "Share of the protocol's liquidation fee, in basis points (at most 10,000)."
+            ],
+            "type": "u16"
+          }
+        ]
+      }
+    },
+    {
+      "name": "fundFeesCollected",
+      "docs": [
+        "The fund's cut was collected from the reserve; it vests until `stream_end`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "reserve",
+            "type": "pubkey"
+          },
+          {
+            "name": "fund",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "streamEnd",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "fundSettingsParams",
+      "docs": [
+        "A market's rules for its insurance funds, as sent by the owner."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "cooldownSecs",
+            "docs": [
+              "Seconds an unstake waits before its tokens may be withdrawn (at most 90 days)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "unstakeWindowSecs",
+            "docs": [
+              "Seconds, after the cooldown, during which the withdrawal is open (1 minute to 30 days)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "streamSecs",
+            "docs": [
+              "Seconds over which collected income vests to stakers (at most 30 days)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "maxSlashBps",
+            "docs": [
+              "Most of a fund's assets one write-off may take, in basis points (100 to 9,000)."
+            ],
+            "type": "u16"
+          }
+        ]
+      }
+    },
+    {
+      "name": "fundSettingsUpdated",
+      "docs": [
+        "A market's insurance-fund rules changed."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "market",
+            "type": "pubkey"
+          },
+          {
+            "name": "cooldownSecs",
+            "type": "u64"
+          },
+          {
+            "name": "unstakeWindowSecs",
+            "type": "u64"
+          },
+          {
+            "name": "streamSecs",
+            "type": "u64"
+          },
+          {
+            "name": "maxSlashBps",
+            "type": "u16"
+          }
+        ]
+      }
+    },
+    {
       "name": "guardianSet",
       "docs": [
         "The owner named the market's guardian (the default key: none)."
@@ -3545,6 +4589,211 @@ export type Lending = {
               "Whether fixed-price oracles may be created in this market (immutable)."
             ],
             "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "insuranceFund",
+      "docs": [
+        "A reserve's first-loss insurance fund: tokens staked by third parties and the fund's",
+        "cut of the reserve's income, paid into the reserve before its depositors lose anything",
+        "when debt is written off."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "docs": [
+              "Layout version."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "market",
+            "docs": [
+              "Market the reserve belongs to."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "reserve",
+            "docs": [
+              "The reserve it insures."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "vault",
+            "docs": [
+              "PDA token account of the reserve's asset holding the fund (`[\"fund_vault\", reserve]`)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "shareMint",
+            "docs": [
+              "PDA mint of the fund's shares (`[\"fund_shares\", reserve]`)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "liquidityMint",
+            "docs": [
+              "The reserve's asset (copied at creation, with its token program and decimals)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "tokenProgram",
+            "docs": [
+              "The asset's token program; the share mint uses it too."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "assets",
+            "docs": [
+              "Tokens the fund owns; tokens sent to the vault otherwise count for nothing."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "shareSupply",
+            "docs": [
+              "All shares: held in wallets, in cooldown and the locked seed."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "seedShares",
+            "docs": [
+              "Shares from the seed stake, locked forever."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "cooldownShares",
+            "docs": [
+              "Shares in cooldown: burned from their wallets, still counted and still slashable."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "streamAmount",
+            "docs": [
+              "Income not yet vested at `stream_start`; it vests linearly until `stream_end`."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "streamStart",
+            "docs": [
+              "Start of the current income stream (unix time)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "streamEnd",
+            "docs": [
+              "End of the current income stream (unix time)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "absorbed",
+            "docs": [
+              "Tokens paid into the reserve to cover written-off debt, all time."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "collected",
+            "docs": [
+              "Tokens collected from the reserve's cut, all time."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "covers",
+            "docs": [
+              "Write-offs the fund paid toward."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "bump",
+            "docs": [
+              "PDA bump."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "decimals",
+            "docs": [
+              "Decimals of the asset (and of the share mint)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "pad",
+            "docs": [
+              "Reserved."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                6
+              ]
+            }
+          },
+          {
+            "name": "padding",
+            "docs": [
+              "Reserved for upgrades."
+            ],
+            "type": {
+              "array": [
+                "u64",
+                8
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "insuranceFundSet",
+      "docs": [
+        "A reserve got its insurance fund, or its cuts for it changed (`seed_amount` 0)."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "reserve",
+            "type": "pubkey"
+          },
+          {
+            "name": "fund",
+            "type": "pubkey"
+          },
+          {
+            "name": "seedAmount",
+            "type": "u64"
+          },
+          {
+            "name": "interestCutBps",
+            "type": "u16"
+          },
+          {
+            "name": "liquidationCutBps",
+            "type": "u16"
           }
         ]
       }
@@ -3720,6 +4969,47 @@ export type Lending = {
             "type": "i64"
           },
           {
+            "name": "fundCooldownSecs",
+            "docs": [
+              "Insurance funds: seconds an unstake waits before its tokens may be withdrawn."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "fundUnstakeWindowSecs",
+            "docs": [
+              "Insurance funds: seconds, after the cooldown, during which the withdrawal is open."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "fundStreamSecs",
+            "docs": [
+              "Insurance funds: seconds over which income collected into a fund vests to its",
+              "stakers."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "fundMaxSlashBps",
+            "docs": [
+              "Insurance funds: most of a fund's assets one write-off may take, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "pad2",
+            "docs": [
+              "Reserved."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                6
+              ]
+            }
+          },
+          {
             "name": "padding",
             "docs": [
               "Reserved for upgrades."
@@ -3727,7 +5017,7 @@ export type Lending = {
             "type": {
               "array": [
                 "u64",
-                27
+                23
               ]
             }
           }
@@ -5218,6 +6508,53 @@ export type Lending = {
             "type": "u64"
           },
           {
+            "name": "insuranceFund",
+            "docs": [
+              "The reserve's insurance fund (`[\"insurance_fund\", reserve]`); the default key when",
+              "it has none."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "fundFees",
+            "docs": [
+              "The insurance fund's cut of interest and liquidation fees, not yet collected into",
+              "its vault (WAD-scaled tokens)."
+            ],
+            "type": {
+              "defined": {
+                "name": "podU128"
+              }
+            }
+          },
+          {
+            "name": "fundInterestCutBps",
+            "docs": [
+              "Share of interest that goes to the insurance fund, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "fundLiquidationCutBps",
+            "docs": [
+              "Share of the protocol's liquidation fee that goes to the insurance fund, in basis",
+              "points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "pad2",
+            "docs": [
+              "Reserved."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                4
+              ]
+            }
+          },
+          {
             "name": "padding",
             "docs": [
               "Reserved for upgrades."
@@ -5225,7 +6562,7 @@ export type Lending = {
             "type": {
               "array": [
                 "u64",
-                30
+                23
               ]
             }
           }
@@ -5693,6 +7030,217 @@ export type Lending = {
           {
             "name": "amount",
             "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "stakeWithdrawn",
+      "docs": [
+        "Shares out of cooldown were withdrawn for `amount` tokens."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "fund",
+            "type": "pubkey"
+          },
+          {
+            "name": "staker",
+            "type": "pubkey"
+          },
+          {
+            "name": "shares",
+            "type": "u64"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "staked",
+      "docs": [
+        "Tokens were staked into an insurance fund."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "fund",
+            "type": "pubkey"
+          },
+          {
+            "name": "staker",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "shares",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "unstakeCancelled",
+      "docs": [
+        "An unstake was cancelled; `shares_returned` came back to the staker."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "fund",
+            "type": "pubkey"
+          },
+          {
+            "name": "staker",
+            "type": "pubkey"
+          },
+          {
+            "name": "shares",
+            "type": "u64"
+          },
+          {
+            "name": "sharesReturned",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "unstakeRequest",
+      "docs": [
+        "One staker's unstake in cooldown (`[\"unstake\", fund, owner]`)."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "docs": [
+              "Layout version."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "fund",
+            "docs": [
+              "The insurance fund."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "owner",
+            "docs": [
+              "The staker."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "shares",
+            "docs": [
+              "Shares in cooldown."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "valueAtRequest",
+            "docs": [
+              "What they were worth when requested (tokens): the most the withdrawal pays."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "cooldownEnd",
+            "docs": [
+              "When the withdrawal opens (unix time)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "windowEnd",
+            "docs": [
+              "When it closes (unix time); the request must then be cancelled or made again."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "bump",
+            "docs": [
+              "PDA bump."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "pad",
+            "docs": [
+              "Reserved."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                7
+              ]
+            }
+          },
+          {
+            "name": "padding",
+            "docs": [
+              "Reserved for upgrades."
+            ],
+            "type": {
+              "array": [
+                "u64",
+                4
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "unstakeRequested",
+      "docs": [
+        "Shares entered the cooldown; `value` is the most their withdrawal pays."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "fund",
+            "type": "pubkey"
+          },
+          {
+            "name": "staker",
+            "type": "pubkey"
+          },
+          {
+            "name": "shares",
+            "type": "u64"
+          },
+          {
+            "name": "value",
+            "type": "u64"
+          },
+          {
+            "name": "cooldownEnd",
+            "type": "i64"
+          },
+          {
+            "name": "windowEnd",
+            "type": "i64"
           }
         ]
       }

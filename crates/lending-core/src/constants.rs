@@ -14,6 +14,14 @@ pub const ORACLE_SEED: &[u8] = b"oracle";
 pub const OBLIGATION_SEED: &[u8] = b"obligation";
 /// Seed of an e-mode group PDA: `["emode_group", market, [id]]`.
 pub const EMODE_GROUP_SEED: &[u8] = b"emode_group";
+/// Seed of a reserve's insurance fund: `["insurance_fund", reserve]`.
+pub const INSURANCE_FUND_SEED: &[u8] = b"insurance_fund";
+/// Seed of an insurance fund's vault: `["fund_vault", reserve]`.
+pub const FUND_VAULT_SEED: &[u8] = b"fund_vault";
+/// Seed of an insurance fund's share mint: `["fund_shares", reserve]`.
+pub const FUND_SHARE_MINT_SEED: &[u8] = b"fund_shares";
+/// Seed of a staker's unstake request: `["unstake", fund, owner]`.
+pub const UNSTAKE_REQUEST_SEED: &[u8] = b"unstake";
 
 /// Smallest seed deposit a new reserve must make (tokens). The seed shares are locked forever,
 /// so the share price can never be inflated from an empty pool.
@@ -55,3 +63,13 @@ pub const DEFAULT_ORACLE_MAX_AGE_FOR_RISK_SECS: u64 = 30;
 pub const MAX_GUARDIAN_PAUSE_SECS: u64 = 7 * 86_400;
 /// Widest confidence cap an oracle may be configured with (10% of the price).
 pub const MAX_ORACLE_CONF_BPS: u16 = 1_000;
+/// Insurance funds: the longest unstake cooldown a market may set (90 days).
+pub const MAX_FUND_COOLDOWN_SECS: u64 = 90 * 86_400;
+/// Insurance funds: the shortest and longest withdrawal window after the cooldown (1 minute
+/// to 30 days).
+pub const FUND_UNSTAKE_WINDOW_SECS: core::ops::RangeInclusive<u64> = 60..=30 * 86_400;
+/// Insurance funds: the longest income stream (30 days).
+pub const MAX_FUND_STREAM_SECS: u64 = 30 * 86_400;
+/// Insurance funds: the largest share of a fund one write-off may take (90%): a single event
+/// never empties a fund, so its shares keep a price.
+pub const MAX_FUND_SLASH_BPS: u16 = 9_000;

@@ -96,6 +96,15 @@ macro_rules! lending_errors {
             EmodeDebtCeilingReached = "The isolated group's debt ceiling is reached",
             EmodeUnchanged = "The obligation is already in this e-mode group",
             EmodeSwitchUnhealthy = "The obligation would be over its borrow limit after the switch, or is liquidatable now",
+            InvalidFundConfig = "Invalid insurance fund configuration",
+            InsuranceFundExists = "The reserve already has an insurance fund",
+            WrongInsuranceFund = "Insurance fund accounts are missing or are not the reserve's fund and its vault",
+            FundDepleted = "The insurance fund has no vested tokens behind its shares",
+            CooldownNotOver = "The unstake cooldown has not ended",
+            UnstakeWindowPassed = "The unstake window has passed: cancel the request or request again",
+            NoUnstakeRequest = "No unstake request is open",
+            UnstakeRequestOpen = "An unstake request is already open: withdraw or cancel it first",
+            NoFundFeesToCollect = "No insurance fund income to collect",
         }
     };
     (@expand core $($name:ident = $msg:literal,)*) => {

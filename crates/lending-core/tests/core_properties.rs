@@ -1,7 +1,7 @@
 //! Property tests of the pure risk core, run without a VM.
 
 use lending_core::risk::curve::BorrowRateCurve;
-use lending_core::risk::exchange::{growth, Pool, SECONDS_PER_YEAR, SERIES_MAX_RT};
+use lending_core::risk::exchange::{growth, FeeCuts, Pool, SECONDS_PER_YEAR, SERIES_MAX_RT};
 use lending_core::risk::fixed::{amount_to_wad, mul_div, Rounding, BPS, WAD};
 
 /// Reference 256-bit integer for exact cross-multiplication.
@@ -42,6 +42,7 @@ fn pool_strategy() -> impl Strategy<Value = Pool> {
                 debt_shares,
                 borrow_index: index,
                 protocol_fees: amount_to_wad(fees),
+                fund_fees: 0,
                 share_supply: supply,
             }
         })
@@ -87,23 +88,27 @@ proptest! {
     #[test]
     fn interest_index_never_decreases(
         mut pool in pool_strategy(),
-        steps in prop::collection::vec((0u64..5 * 86_400, 0u32..10_000), 1..20),
+        steps in prop::collection::vec((0u64..5 * 86_400, 0u32..10_000, 0u32..10_000), 1..20),
     ) {
         let curve = BorrowRateCurve::from_points(&[(0, 100), (8_000, 1_000), (10_000, 30_000)]).unwrap();
         let mut index = pool.borrow_index;
         let mut debt = pool.total_debt(Rounding::Down).unwrap();
-        let mut fees = pool.protocol_fees;
-        for (elapsed, take) in steps {
+        let mut fees = pool.protocol_fees + pool.fund_fees;
+        for (elapsed, take, fund) in steps {
+            // The protocol's take and the fund's cut together stay below 100% (the bounds).
+            let fund = fund.min(9_999 - take.min(9_999));
+            let cuts = FeeCuts { protocol_bps: take.min(9_999) as u16, fund_bps: fund as u16 };
             let apr = curve.apr_wad(pool.utilization().unwrap()).unwrap();
-            pool.accrue(apr, take as u16, elapsed).unwrap();
+            pool.accrue(apr, cuts, elapsed).unwrap();
             prop_assert!(pool.borrow_index >= index);
             let d = pool.total_debt(Rounding::Down).unwrap();
             prop_assert!(d >= debt);
-            prop_assert!(pool.protocol_fees >= fees);
-            prop_assert!(pool.protocol_fees - fees <= d - debt + 1, "fees outgrew interest");
+            let now_fees = pool.protocol_fees + pool.fund_fees;
+            prop_assert!(now_fees >= fees);
+            prop_assert!(now_fees - fees <= d - debt + 2, "fees outgrew interest");
             index = pool.borrow_index;
             debt = d;
-            fees = pool.protocol_fees;
+            fees = now_fees;
         }
     }
 

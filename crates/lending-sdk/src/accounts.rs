@@ -2,7 +2,9 @@
 
 use crate::program::lending::accounts as generated;
 use anchor_lang::Discriminator;
-use lending_core::state::{EmodeGroup, LendingMarket, Obligation, OraclePrice, Reserve};
+use lending_core::state::{
+    EmodeGroup, InsuranceFund, LendingMarket, Obligation, OraclePrice, Reserve, UnstakeRequest,
+};
 use std::fmt;
 
 /// An account type of the program, in the core's layout, with the discriminator the program
@@ -32,6 +34,14 @@ impl ProgramAccount for EmodeGroup {
     const DISCRIMINATOR: &'static [u8] = generated::EmodeGroup::DISCRIMINATOR;
 }
 
+impl ProgramAccount for InsuranceFund {
+    const DISCRIMINATOR: &'static [u8] = generated::InsuranceFund::DISCRIMINATOR;
+}
+
+impl ProgramAccount for UnstakeRequest {
+    const DISCRIMINATOR: &'static [u8] = generated::UnstakeRequest::DISCRIMINATOR;
+}
+
 /// Why account data could not be decoded as the requested type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
@@ -55,7 +65,7 @@ impl fmt::Display for DecodeError {
 impl std::error::Error for DecodeError {}
 
 /// Decodes a zero-copy account of the program (`LendingMarket`, `Reserve`, `Obligation`,
-/// `OraclePrice`, `EmodeGroup`): checks the discriminator and copies the struct out (no alignment needed).
+/// `OraclePrice`, `EmodeGroup`, `InsuranceFund`, `UnstakeRequest`): checks the discriminator and copies the struct out (no alignment needed).
 pub fn decode<T: ProgramAccount>(data: &[u8]) -> Result<T, DecodeError> {
     let expected = 8 + std::mem::size_of::<T>();
     if data.len() < expected {

@@ -3,6 +3,7 @@
 //! - [`program`]: the client types generated from the program's IDL (instruction accounts and
 //!   arguments, argument types, discriminators);
 //! - [`ix`]: one builder per program instruction, PDA helpers and the token setup instructions;
+//! - [`fund`]: insurance funds: addresses, instruction builders, a fund's figures;
 //! - [`accounts`]: decoding of the program's zero-copy accounts from raw account data;
 //! - [`health`]: off-chain health, per-position values and liquidation choices;
 //! - [`liquidate`]: the best liquidation of an obligation and its whole transaction;
@@ -20,6 +21,7 @@
 pub mod accounts;
 pub mod compute;
 pub mod errors;
+pub mod fund;
 pub mod health;
 mod idl;
 pub mod ix;

@@ -91,7 +91,8 @@ pub fn liquidation_tx(
         &ck.token_program,
     )];
     ixs.extend(ms.refresh_obligation(key, ob, &[]));
-    ixs.push(ix::with_group(
+    let with_fund = |ix| crate::fund::with_fund(ix, &rk.reserve, &ms.reserves[&rk.reserve]);
+    ixs.push(with_fund(ix::with_group(
         ix::liquidate(
             liquidator,
             key,
@@ -109,7 +110,7 @@ pub fn liquidation_tx(
         &ob.market,
         ob,
         ix::GroupUse::DebtChange,
-    ));
+    )));
     Ok(LiquidationTx {
         ixs,
         planned_receive: planned,
@@ -306,7 +307,8 @@ pub fn flash_liquidation_tx(
     let mut ixs = ms.refresh_obligation(key, ob, &[]);
     let borrow_index = (crate::compute::BUDGET_IXS + ixs.len()) as u8;
     ixs.push(ix::flash_borrow(liquidator, &rk, buy_to, loan));
-    ixs.push(ix::with_group(
+    let with_fund = |ix| crate::fund::with_fund(ix, &rk.reserve, debt);
+    ixs.push(with_fund(ix::with_group(
         ix::liquidate(
             liquidator,
             key,
@@ -324,7 +326,7 @@ pub fn flash_liquidation_tx(
         &ob.market,
         ob,
         ix::GroupUse::DebtChange,
-    ));
+    )));
     ixs.extend(leg.ixs);
     ixs.push(ix::flash_repay(liquidator, &rk, buy_to, loan, borrow_index));
     Ok(FlashLiquidationTx {

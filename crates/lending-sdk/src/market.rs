@@ -6,7 +6,9 @@ use crate::ix::{self, ReserveKeys};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use lending_core::ops::Clock;
-use lending_core::state::{LendingMarket, Obligation, OraclePrice, OracleSource, Reserve};
+use lending_core::state::{
+    InsuranceFund, LendingMarket, Obligation, OraclePrice, OracleSource, Reserve,
+};
 use std::collections::HashMap;
 
 /// A market's accounts, as fetched.
@@ -22,6 +24,8 @@ pub struct MarketState {
     pub oracles: HashMap<Pubkey, OraclePrice>,
     /// Its e-mode groups by id.
     pub groups: Groups,
+    /// Its insurance funds, by the reserve each insures.
+    pub funds: HashMap<Pubkey, InsuranceFund>,
     /// The clock the reserves were projected to by [`MarketState::at`] (zero: as fetched).
     pub clock: Clock,
 }

@@ -134,6 +134,7 @@ pub fn liquidate(
     let mut collateral = reserve(ms, collateral_key)?;
     let others = others(&reserves, &[*debt_key, *collateral_key]);
     let mut group = isolated_group(ms, &ob)?;
+    let mut fund = ms.funds.get(debt_key).copied();
     let outcome = liquidate::liquidate(
         &ms.market,
         &mut ob,
@@ -141,6 +142,7 @@ pub fn liquidate(
         liquidate::Party::new(collateral_key, &mut collateral),
         others.as_slice(),
         group.as_mut(),
+        fund.as_mut(),
         bounds,
         &ms.clock,
     )?;

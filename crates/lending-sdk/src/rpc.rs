@@ -7,7 +7,7 @@ use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::solana_program::program_pack::Pack;
 use anchor_spl::token_2022::spl_token_2022;
-use lending_core::state::{EmodeGroup, LendingMarket, Obligation, Reserve};
+use lending_core::state::{EmodeGroup, InsuranceFund, LendingMarket, Obligation, Reserve};
 use solana_instruction_error::InstructionError;
 use solana_rpc_client::api::client_error::Error as ClientError;
 use solana_rpc_client::api::config::{RpcAccountInfoConfig, RpcProgramAccountsConfig};
@@ -184,7 +184,22 @@ pub fn groups(rpc: &RpcClient, market: &Pubkey) -> Result<Groups, FetchError> {
     )
 }
 
-/// The market, its reserves, their price accounts and its e-mode groups.
+/// Every insurance fund of `market`, by the reserve each insures.
+pub fn funds(
+    rpc: &RpcClient,
+    market: &Pubkey,
+) -> Result<HashMap<Pubkey, InsuranceFund>, FetchError> {
+    Ok(accounts_by_field::<InsuranceFund>(
+        rpc,
+        std::mem::offset_of!(InsuranceFund, market),
+        market,
+    )?
+    .into_iter()
+    .map(|(_, f)| (f.reserve, f))
+    .collect())
+}
+
+/// The market, its reserves, their price accounts, its e-mode groups and insurance funds.
 pub fn market_state(rpc: &RpcClient, market: &Pubkey) -> Result<MarketState, FetchError> {
     let m: LendingMarket = account(rpc, market)?;
     let reserves: Reserves = self::reserves(rpc, market)?.into_iter().collect();
@@ -198,6 +213,7 @@ pub fn market_state(rpc: &RpcClient, market: &Pubkey) -> Result<MarketState, Fet
     }
     Ok(MarketState {
         groups: groups(rpc, market)?,
+        funds: funds(rpc, market)?,
         clock: Default::default(),
         key: *market,
         market: m,

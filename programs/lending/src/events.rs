@@ -249,13 +249,23 @@ pub struct Liquidated {
     pub health: HealthSnapshot,
 }
 
-/// Debt with no collateral left behind it was written off against the reserve.
+/// Debt with no collateral left behind it was written off against the reserve; the amounts
+/// say who absorbed it, in order (WAD-scaled tokens but `fund_tokens`).
 #[event]
 pub struct BadDebtWrittenOff {
     pub obligation: Pubkey,
     pub reserve: Pubkey,
     pub debt_shares: u128,
+    /// The whole loss.
     pub amount_wad: u128,
+    /// Taken from the insurance fund's cut not yet collected.
+    pub fund_fees_wad: u128,
+    /// Paid in by the insurance fund from its vault (tokens).
+    pub fund_tokens: u64,
+    /// Taken from unclaimed protocol fees.
+    pub protocol_fees_wad: u128,
+    /// Left to depositors through the exchange rate.
+    pub depositors_wad: u128,
 }
 
 /// A flash loan was taken.
@@ -281,4 +291,71 @@ pub struct ProtocolFeesClaimed {
     pub reserve: Pubkey,
     pub interest_fees: u64,
     pub fee_vault_amount: u64,
+}
+
+/// A market's insurance-fund rules changed.
+#[event]
+pub struct FundSettingsUpdated {
+    pub market: Pubkey,
+    pub cooldown_secs: u64,
+    pub unstake_window_secs: u64,
+    pub stream_secs: u64,
+    pub max_slash_bps: u16,
+}
+
+/// A reserve got its insurance fund, or its cuts for it changed (`seed_amount` 0).
+#[event]
+pub struct InsuranceFundSet {
+    pub reserve: Pubkey,
+    pub fund: Pubkey,
+    pub seed_amount: u64,
+    pub interest_cut_bps: u16,
+    pub liquidation_cut_bps: u16,
+}
+
+/// Tokens were staked into an insurance fund.
+#[event]
+pub struct Staked {
+    pub fund: Pubkey,
+    pub staker: Pubkey,
+    pub amount: u64,
+    pub shares: u64,
+}
+
+/// Shares entered the cooldown; `value` is the most their withdrawal pays.
+#[event]
+pub struct UnstakeRequested {
+    pub fund: Pubkey,
+    pub staker: Pubkey,
+    pub shares: u64,
+    pub value: u64,
+    pub cooldown_end: i64,
+    pub window_end: i64,
+}
+
+/// Shares out of cooldown were withdrawn for `amount` tokens.
+#[event]
+pub struct StakeWithdrawn {
+    pub fund: Pubkey,
+    pub staker: Pubkey,
+    pub shares: u64,
+    pub amount: u64,
+}
+
+/// An unstake was cancelled; `shares_returned` came back to the staker.
+#[event]
+pub struct UnstakeCancelled {
+    pub fund: Pubkey,
+    pub staker: Pubkey,
+    pub shares: u64,
+    pub shares_returned: u64,
+}
+
+/// The fund's cut was collected from the reserve; it vests until `stream_end`.
+#[event]
+pub struct FundFeesCollected {
+    pub reserve: Pubkey,
+    pub fund: Pubkey,
+    pub amount: u64,
+    pub stream_end: i64,
 }

@@ -51,8 +51,8 @@ pub mod lending {
     }
 
     /// Liquidates an unhealthy obligation within the liquidator's bounds.
-    pub fn liquidate_obligation(
-        ctx: Context<LiquidateObligation>,
+    pub fn liquidate_obligation<'info>(
+        ctx: Context<'info, LiquidateObligation<'info>>,
         params: LiquidateParams,
     ) -> Result<()> {
         instructions::liquidate_obligation::handler(ctx, params)
@@ -241,5 +241,55 @@ pub mod lending {
         config: ReserveConfigParams,
     ) -> Result<()> {
         instructions::update_reserve_config::handler(ctx, config)
+    }
+
+    /// Sets the market's insurance-fund rules (cooldown, window, stream, most per write-off).
+    pub fn update_fund_settings(
+        ctx: Context<OwnerMarket>,
+        params: FundSettingsParams,
+    ) -> Result<()> {
+        instructions::update_fund_settings::handler(ctx, params)
+    }
+
+    /// Gives a reserve its first-loss insurance fund, with a locked seed stake.
+    pub fn init_insurance_fund(
+        ctx: Context<InitInsuranceFund>,
+        cuts: FundCutsParams,
+        seed_amount: u64,
+    ) -> Result<()> {
+        instructions::init_insurance_fund::handler(ctx, cuts, seed_amount)
+    }
+
+    /// Changes a reserve's cuts of its income for its insurance fund.
+    pub fn update_insurance_fund(
+        ctx: Context<UpdateInsuranceFund>,
+        cuts: FundCutsParams,
+    ) -> Result<()> {
+        instructions::update_insurance_fund::handler(ctx, cuts)
+    }
+
+    /// Stakes tokens into an insurance fund for its shares.
+    pub fn stake(ctx: Context<Stake>, amount: u64) -> Result<()> {
+        instructions::stake::handler(ctx, amount)
+    }
+
+    /// Puts fund shares into the cooldown (they stay slashable until withdrawn).
+    pub fn request_unstake(ctx: Context<RequestUnstake>, shares: u64) -> Result<()> {
+        instructions::request_unstake::handler(ctx, shares)
+    }
+
+    /// Withdraws an unstake request after its cooldown, within its window.
+    pub fn withdraw_stake(ctx: Context<WithdrawStake>) -> Result<()> {
+        instructions::withdraw_stake::handler(ctx)
+    }
+
+    /// Cancels an unstake request: its shares come back.
+    pub fn cancel_unstake(ctx: Context<CancelUnstake>) -> Result<()> {
+        instructions::cancel_unstake::handler(ctx)
+    }
+
+    /// Moves the insurance fund's cut accrued in its reserve into the fund (permissionless).
+    pub fn collect_fund_fees(ctx: Context<CollectFundFees>) -> Result<()> {
+        instructions::collect_fund_fees::handler(ctx)
     }
 }

@@ -285,8 +285,13 @@ impl Market {
     pub async fn state(&self, env: &mut impl TestEnv) -> lending_sdk::market::MarketState {
         let mut reserves = std::collections::HashMap::new();
         let mut oracles = std::collections::HashMap::new();
+        let mut funds = std::collections::HashMap::new();
         for k in &self.reserves {
-            reserves.insert(k.reserve, env.zc::<Reserve>(&k.reserve).await);
+            let r = env.zc::<Reserve>(&k.reserve).await;
+            if r.has_insurance_fund() {
+                funds.insert(k.reserve, env.zc(&r.insurance_fund).await);
+            }
+            reserves.insert(k.reserve, r);
             oracles.insert(k.oracle, env.zc(&k.oracle).await);
         }
         let mut groups = std::collections::HashMap::new();
@@ -299,6 +304,7 @@ impl Market {
             reserves,
             oracles,
             groups,
+            funds,
             clock: Default::default(),
         };
         let clock = env.clock().await;

@@ -2,16 +2,18 @@
 //! plus a bonus, clamped to what is feasible; debt left with no collateral behind it is written
 //! off.
 
+use super::fund::{check_fund, cover};
 use super::guards::{
     check_group, check_market, check_no_flash_loan, check_obligation_fresh,
     check_prices_fresh_for_risk, check_reserve_priced, check_status, check_valuations_current,
     ensure, Action,
 };
 use super::{Clock, ObligationReserves};
-use crate::risk::fixed::Rounding;
+use crate::risk::exchange::LossSplit;
+use crate::risk::fixed::{mul_div, Rounding, BPS};
 use crate::risk::health::{borrow_values, deposit_values, Health};
 use crate::risk::liquidation::{plan, LiquidationPlan, Side};
-use crate::state::{EmodeGroup, LendingMarket, Obligation, Reserve};
+use crate::state::{EmodeGroup, InsuranceFund, LendingMarket, Obligation, Reserve};
 use crate::{LendingError, Pubkey, Result};
 
 /// The liquidator's bounds.
@@ -30,8 +32,9 @@ pub struct Bounds {
 pub struct WriteOff {
     /// Debt shares cancelled.
     pub debt_shares: u128,
-    /// Debt lost (WAD-scaled tokens).
-    pub amount_wad: u128,
+    /// The debt lost and who absorbed it: the insurance fund (its uncollected cut, then tokens
+    /// from its vault), unclaimed protocol fees, depositors.
+    pub loss: LossSplit,
 }
 
 /// What a liquidation moved.
@@ -71,7 +74,9 @@ impl<'a> Party<'a> {
 /// the reserves' current state (the two, and the `others`) with prices young enough for risk.
 /// An obligation in an e-mode group is liquidated within the group's bonus range; one in an
 /// isolated group passes its `group` (only then), whose debt count loses the debt repaid and
-/// written off.
+/// written off. A debt reserve with an insurance fund passes it (only then): a write-off takes
+/// from it first (see [`crate::risk::exchange::Pool::write_off`]), and the protocol's fee on
+/// the collateral side gives the collateral reserve's fund its cut.
 #[allow(clippy::too_many_arguments)]
 pub fn liquidate(
     market: &LendingMarket,
@@ -80,6 +85,7 @@ pub fn liquidate(
     collateral: Party,
     others: &(impl ObligationReserves + ?Sized),
     group: Option<&mut EmodeGroup>,
+    fund: Option<&mut InsuranceFund>,
     bounds: &Bounds,
     clock: &Clock,
 ) -> Result<Outcome> {
@@ -91,6 +97,7 @@ pub fn liquidate(
     check_no_flash_loan(collateral.reserve)?;
     check_obligation_fresh(ob, clock.slot)?;
     check_group(ob, group.as_deref(), ob.emode_isolated != 0)?;
+    check_fund(debt.reserve, debt.key, fund.as_deref())?;
     check_prices_fresh_for_risk(ob, &[], clock.unix_timestamp)?;
     check_valuations_current(
         ob,
@@ -100,17 +107,25 @@ pub fn liquidate(
             (collateral.key, &*collateral.reserve),
         ],
     )?;
-    apply(market, ob, debt, collateral, group, bounds)
+    apply(
+        market,
+        ob,
+        (debt, collateral),
+        (group, fund),
+        bounds,
+        clock.unix_timestamp,
+    )
 }
 
-/// Applies a liquidation to the obligation, both reserves and an isolated group's debt count.
+/// Applies a liquidation to the obligation, both reserves, an isolated group's debt count and
+/// the debt reserve's insurance fund.
 fn apply(
     market: &LendingMarket,
     ob: &mut Obligation,
-    debt: Party,
-    collateral: Party,
-    group: Option<&mut EmodeGroup>,
+    (debt, collateral): (Party, Party),
+    (group, fund): (Option<&mut EmodeGroup>, Option<&mut InsuranceFund>),
     bounds: &Bounds,
+    now: i64,
 ) -> Result<Outcome> {
     let in_group = ob.group();
     let in_group = in_group.as_ref();
@@ -150,8 +165,15 @@ fn apply(
             LendingError::NothingToLiquidate,
         )?;
 
-        // Collateral side: the protocol's cut leaves the share supply and becomes fees.
+        // Collateral side: the protocol's cut leaves the share supply and becomes fees, of which
+        // the collateral reserve's insurance fund takes its cut.
         let fee_liq = coll_pool.shares_to_liquidity_wad(p.protocol_fee_shares, Rounding::Down)?;
+        let fund_cut = mul_div(
+            fee_liq,
+            collateral.reserve.fund_liquidation_cut_bps as u128,
+            BPS,
+            Rounding::Down,
+        )?;
         if bounds.receive_liquidity {
             received_liquidity = coll_pool.liquidity_for_redeem(p.liquidator_shares)?;
             ensure(
@@ -173,7 +195,11 @@ fn apply(
         coll_pool.share_supply -= p.protocol_fee_shares;
         coll_pool.protocol_fees = coll_pool
             .protocol_fees
-            .checked_add(fee_liq)
+            .checked_add(fee_liq - fund_cut)
+            .ok_or(LendingError::MathOverflow)?;
+        coll_pool.fund_fees = coll_pool
+            .fund_fees
+            .checked_add(fund_cut)
             .ok_or(LendingError::MathOverflow)?;
         let old_dep = ob.deposits[di].values();
         let left = held - p.seized_shares;
@@ -197,10 +223,13 @@ fn apply(
     let mut remaining = debt_shares - p.repay_debt_shares;
     let mut written_off = None;
     if ob.deposits_len == 0 && remaining > 0 {
-        let amount_wad = debt_pool.write_off(remaining)?;
+        let loss = debt_pool.write_off(remaining, |open| match fund {
+            Some(f) => cover(market, f, open, now),
+            None => Ok(0),
+        })?;
         written_off = Some(WriteOff {
             debt_shares: remaining,
-            amount_wad,
+            loss,
         });
         remaining = 0;
     }
@@ -232,7 +261,7 @@ fn apply(
             .reserve
             .bad_debt_written_off
             .get()
-            .saturating_add(w.amount_wad);
+            .saturating_add(w.loss.total);
         debt.reserve.bad_debt_written_off.set(total);
         // The reserve's share value fell: obligations valued from it must refresh again.
         debt.reserve.bump_valuation();

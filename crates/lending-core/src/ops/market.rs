@@ -1,5 +1,6 @@
 //! The market's settings, owner and pause: what its owner and guardian change.
 
+use super::fund::FundSettings;
 use super::guards::ensure;
 use crate::constants::{
     MAX_DUST_THRESHOLD, MAX_GUARDIAN_PAUSE_SECS, MIN_CLOSE_FACTOR_BPS, MIN_LIQUIDATION_VALUE_CAP,
@@ -40,7 +41,7 @@ impl LiquidationLimits {
     }
 }
 
-/// Sets up a new market owned by `owner`.
+/// Sets up a new market owned by `owner`, with the default insurance-fund settings.
 pub fn init_market(
     m: &mut LendingMarket,
     owner: &Pubkey,
@@ -54,6 +55,7 @@ pub fn init_market(
     m.quote_currency = quote_currency;
     limits.apply(m);
     m.allow_fixed_price = allow_fixed_price as u8;
+    FundSettings::DEFAULT.apply(m);
     Ok(())
 }
 

@@ -14,6 +14,7 @@ pub mod collateral;
 pub mod emode;
 pub mod fees;
 pub mod flash;
+pub mod fund;
 pub mod guards;
 pub mod liquidate;
 pub mod market;

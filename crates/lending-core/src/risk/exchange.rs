@@ -26,6 +26,9 @@ pub struct Pool {
     pub borrow_index: u128,
     /// Protocol fees accrued but not yet claimed (WAD-scaled tokens).
     pub protocol_fees: u128,
+    /// The insurance fund's cut accrued but not yet collected into its vault (WAD-scaled
+    /// tokens).
+    pub fund_fees: u128,
     /// All shares in existence: minted tokens, shares held as obligation collateral and the
     /// locked seed shares.
     pub share_supply: u64,
@@ -40,6 +43,32 @@ pub struct Accrual {
     pub interest: u128,
     /// Part of that interest taken as protocol fees (WAD-scaled tokens).
     pub protocol_fee: u128,
+    /// Part of that interest taken for the insurance fund (WAD-scaled tokens).
+    pub fund_fee: u128,
+}
+
+/// The shares of interest and fees that do not go to depositors, in basis points.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FeeCuts {
+    /// The protocol's share of interest.
+    pub protocol_bps: u16,
+    /// The insurance fund's share of interest.
+    pub fund_bps: u16,
+}
+
+/// Who absorbed a written-off debt, in order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LossSplit {
+    /// The debt written off (WAD-scaled tokens, rounded up).
+    pub total: u128,
+    /// Taken from the insurance fund's cut not yet collected (WAD-scaled tokens).
+    pub fund_fees: u128,
+    /// Paid in by the insurance fund from its vault (tokens).
+    pub fund_tokens: u64,
+    /// Taken from unclaimed protocol fees (WAD-scaled tokens).
+    pub protocol_fees: u128,
+    /// Left to depositors through the exchange rate (WAD-scaled tokens).
+    pub depositors: u128,
 }
 
 impl Pool {
@@ -53,14 +82,16 @@ impl Pool {
         amount_to_wad(self.available) + amount_to_wad(self.flash_outstanding)
     }
 
-    /// Liquidity owned by share holders: cash + debt (rounded down) − protocol fees, in
-    /// WAD-scaled tokens. Saturates at zero.
+    /// Liquidity owned by share holders: cash + debt (rounded down) − protocol fees − the
+    /// insurance fund's uncollected cut, in WAD-scaled tokens. Saturates at zero.
     pub fn total_liquidity(&self) -> RiskResult<u128> {
         let gross = self
             .cash()
             .checked_add(self.total_debt(Rounding::Down)?)
             .ok_or(RiskError::MathOverflow)?;
-        Ok(gross.saturating_sub(self.protocol_fees))
+        Ok(gross
+            .saturating_sub(self.protocol_fees)
+            .saturating_sub(self.fund_fees))
     }
 
     /// Borrowed share of cash + debt, in WAD (0 when the pool is empty).
@@ -185,10 +216,10 @@ impl Pool {
 
     /// Accrues interest for `elapsed` seconds at the APR the curve gives for the current
     /// utilisation, compounding per second. The index is rounded up (borrowers owe), the
-    /// protocol's take of the interest is rounded up too.
-    pub fn accrue(&mut self, apr: u128, take_rate_bps: u16, elapsed: u64) -> RiskResult<Accrual> {
+    /// protocol's and the insurance fund's cuts of the interest are rounded up too.
+    pub fn accrue(&mut self, apr: u128, cuts: FeeCuts, elapsed: u64) -> RiskResult<Accrual> {
         let before = self.total_debt(Rounding::Down)?;
-        self.accrue_from(before, apr, take_rate_bps, elapsed)
+        self.accrue_from(before, apr, cuts, elapsed)
     }
 
     /// [`Pool::accrue`] given the total debt before it (`total_debt(Rounding::Down)`), which
@@ -197,7 +228,7 @@ impl Pool {
         &mut self,
         before: u128,
         apr: u128,
-        take_rate_bps: u16,
+        cuts: FeeCuts,
         elapsed: u64,
     ) -> RiskResult<Accrual> {
         if elapsed == 0 || apr == 0 {
@@ -209,15 +240,21 @@ impl Pool {
         self.borrow_index = compound(self.borrow_index, apr, elapsed)?;
         let after = self.total_debt(Rounding::Down)?;
         let interest = after.saturating_sub(before);
-        let protocol_fee = mul_div(interest, take_rate_bps as u128, BPS, Rounding::Up)?;
+        let protocol_fee = mul_div(interest, cuts.protocol_bps as u128, BPS, Rounding::Up)?;
+        let fund_fee = mul_div(interest, cuts.fund_bps as u128, BPS, Rounding::Up)?;
         self.protocol_fees = self
             .protocol_fees
             .checked_add(protocol_fee)
+            .ok_or(RiskError::MathOverflow)?;
+        self.fund_fees = self
+            .fund_fees
+            .checked_add(fund_fee)
             .ok_or(RiskError::MathOverflow)?;
         Ok(Accrual {
             apr,
             interest,
             protocol_fee,
+            fund_fee,
         })
     }
 
@@ -249,17 +286,51 @@ impl Pool {
         Ok(())
     }
 
-    /// Writes off `debt_shares` of uncollectable debt. The loss is absorbed first by unclaimed
-    /// protocol fees, then by depositors through the exchange rate. Returns the written-off debt
-    /// (WAD-scaled tokens, rounded up).
-    pub fn write_off(&mut self, debt_shares: u128) -> RiskResult<u128> {
-        let loss = self.debt_of(debt_shares)?;
+    /// Writes off `debt_shares` of uncollectable debt. The loss is absorbed, in order, by the
+    /// insurance fund's uncollected cut, by the fund itself (`fund_cover` is given the whole
+    /// tokens still uncovered and returns the tokens it pays into the vault, which join the
+    /// cash), by unclaimed protocol fees, and by depositors through the exchange rate.
+    pub fn write_off(
+        &mut self,
+        debt_shares: u128,
+        fund_cover: impl FnOnce(u64) -> RiskResult<u64>,
+    ) -> RiskResult<LossSplit> {
+        let total = self.debt_of(debt_shares)?;
         self.debt_shares = self
             .debt_shares
             .checked_sub(debt_shares)
             .ok_or(RiskError::MathOverflow)?;
-        self.protocol_fees = self.protocol_fees.saturating_sub(loss);
-        Ok(loss)
+        let fund_fees = total.min(self.fund_fees);
+        self.fund_fees -= fund_fees;
+        let open = total - fund_fees;
+        let fund_tokens = fund_cover(wad_to_amount(open, Rounding::Down)?)?;
+        let paid = amount_to_wad(fund_tokens);
+        if paid > open {
+            return Err(RiskError::MathOverflow);
+        }
+        self.available = self
+            .available
+            .checked_add(fund_tokens)
+            .ok_or(RiskError::MathOverflow)?;
+        let open = open - paid;
+        let protocol_fees = open.min(self.protocol_fees);
+        self.protocol_fees -= protocol_fees;
+        Ok(LossSplit {
+            total,
+            fund_fees,
+            fund_tokens,
+            protocol_fees,
+            depositors: open - protocol_fees,
+        })
+    }
+
+    /// Takes the insurance fund's uncollected cut, as far as the cash allows: the whole tokens
+    /// to move from the supply vault to the fund's vault.
+    pub fn collect_fund_fees(&mut self) -> RiskResult<u64> {
+        let take = wad_to_amount(self.fund_fees, Rounding::Down)?.min(self.available);
+        self.available -= take;
+        self.fund_fees -= amount_to_wad(take);
+        Ok(take)
     }
 }
 
@@ -314,6 +385,7 @@ mod tests {
             debt_shares: 0,
             borrow_index: WAD,
             protocol_fees: 0,
+            fund_fees: 0,
             share_supply: 1_000,
         }
     }
@@ -359,7 +431,7 @@ mod tests {
         let mut p = pool();
         let shares = p.debt_shares_for_borrow(amount_to_wad(100)).unwrap();
         p.debt_shares = shares;
-        p.accrue(WAD / 10, 0, 86_400).unwrap();
+        p.accrue(WAD / 10, FeeCuts::default(), 86_400).unwrap();
         let owed = p.repay_all_amount(shares).unwrap();
         assert!(owed > 100);
         assert_eq!(p.debt_shares_for_repay(owed, shares).unwrap(), shares);
@@ -388,9 +460,45 @@ mod tests {
         p.debt_shares = amount_to_wad(100);
         p.protocol_fees = amount_to_wad(10);
         let tl_before = p.total_liquidity().unwrap();
-        let loss = p.write_off(amount_to_wad(30)).unwrap();
-        assert_eq!(loss, amount_to_wad(30));
+        let split = p.write_off(amount_to_wad(30), |_| Ok(0)).unwrap();
+        assert_eq!(split.total, amount_to_wad(30));
+        assert_eq!(split.protocol_fees, amount_to_wad(10));
+        assert_eq!(split.depositors, amount_to_wad(20));
         assert_eq!(p.protocol_fees, 0);
         assert_eq!(p.total_liquidity().unwrap(), tl_before - amount_to_wad(20));
+    }
+
+    /// The loss order: the fund's uncollected cut, the fund (whole tokens only), protocol fees,
+    /// depositors; what depositors lose is exactly the rest.
+    #[test]
+    fn write_off_takes_the_fund_before_fees_and_depositors() {
+        let mut p = pool();
+        p.debt_shares = amount_to_wad(100);
+        p.protocol_fees = amount_to_wad(10);
+        p.fund_fees = amount_to_wad(3) + 1;
+        let tl_before = p.total_liquidity().unwrap();
+        let loss = amount_to_wad(50) + WAD / 2;
+        let mut offered = 0;
+        let split = p
+            .write_off(loss, |open| {
+                offered = open;
+                Ok(30)
+            })
+            .unwrap();
+        // 50.5 − 3.000...1 leaves 47.499..., of which the fund pays 30 whole tokens.
+        assert_eq!(offered, 47);
+        assert_eq!(split.fund_fees, amount_to_wad(3) + 1);
+        assert_eq!(split.fund_tokens, 30);
+        assert_eq!(split.protocol_fees, amount_to_wad(10));
+        assert_eq!(split.depositors, loss - amount_to_wad(43) - 1);
+        assert_eq!(p.available, 1_030);
+        assert_eq!(p.total_liquidity().unwrap(), tl_before - split.depositors);
+        // A fund that pays more than it was offered is refused.
+        let mut q = pool();
+        q.debt_shares = amount_to_wad(100);
+        assert_eq!(
+            q.write_off(amount_to_wad(5), |open| Ok(open + 1)),
+            Err(RiskError::MathOverflow)
+        );
     }
 }

@@ -9,6 +9,7 @@ pub mod emode;
 pub mod error;
 pub mod exchange;
 pub mod fixed;
+pub mod fund;
 pub mod health;
 pub mod liquidation;
 pub mod outflow;

@@ -83,8 +83,19 @@ macro_rules! account_layouts {
             pub guardian: Pubkey,
             /// Unix time at which the pause flags lapse; 0 means they hold until the owner lifts them.
             pub pause_expires_at: i64,
+            /// Insurance funds: seconds an unstake waits before its tokens may be withdrawn.
+            pub fund_cooldown_secs: u64,
+            /// Insurance funds: seconds, after the cooldown, during which the withdrawal is open.
+            pub fund_unstake_window_secs: u64,
+            /// Insurance funds: seconds over which income collected into a fund vests to its
+            /// stakers.
+            pub fund_stream_secs: u64,
+            /// Insurance funds: most of a fund's assets one write-off may take, in basis points.
+            pub fund_max_slash_bps: u16,
+            /// Reserved.
+            pub _pad2: [u8; 6],
             /// Reserved for upgrades.
-            pub padding: [u64; 27],
+            pub padding: [u64; 23],
         }
 
         /// Risk and fee settings of a reserve, set by the market owner within validated bounds.
@@ -218,8 +229,21 @@ macro_rules! account_layouts {
             /// Each obligation position records it when valued; borrow, withdraw and liquidate refuse a
             /// position whose reserve has moved on since (`check_valuations_current`).
             pub valuation_seq: u64,
+            /// The reserve's insurance fund (`["insurance_fund", reserve]`); the default key when
+            /// it has none.
+            pub insurance_fund: Pubkey,
+            /// The insurance fund's cut of interest and liquidation fees, not yet collected into
+            /// its vault (WAD-scaled tokens).
+            pub fund_fees: PodU128,
+            /// Share of interest that goes to the insurance fund, in basis points.
+            pub fund_interest_cut_bps: u16,
+            /// Share of the protocol's liquidation fee that goes to the insurance fund, in basis
+            /// points.
+            pub fund_liquidation_cut_bps: u16,
+            /// Reserved.
+            pub _pad2: [u8; 4],
             /// Reserved for upgrades.
-            pub padding: [u64; 30],
+            pub padding: [u64; 23],
         }
 
         /// Collateral held in one reserve.
@@ -361,6 +385,82 @@ macro_rules! account_layouts {
             pub _pad: [u8; 5],
             /// Reserved for upgrades.
             pub padding: [u64; 16],
+        }
+
+        /// A reserve's first-loss insurance fund: tokens staked by third parties and the fund's
+        /// cut of the reserve's income, paid into the reserve before its depositors lose anything
+        /// when debt is written off.
+        $(#[$account])*
+        #[derive(Debug)]
+        pub struct InsuranceFund {
+            /// Layout version.
+            pub version: u64,
+            /// Market the reserve belongs to.
+            pub market: Pubkey,
+            /// The reserve it insures.
+            pub reserve: Pubkey,
+            /// PDA token account of the reserve's asset holding the fund (`["fund_vault", reserve]`).
+            pub vault: Pubkey,
+            /// PDA mint of the fund's shares (`["fund_shares", reserve]`).
+            pub share_mint: Pubkey,
+            /// The reserve's asset (copied at creation, with its token program and decimals).
+            pub liquidity_mint: Pubkey,
+            /// The asset's token program; the share mint uses it too.
+            pub token_program: Pubkey,
+            /// Tokens the fund owns; tokens sent to the vault otherwise count for nothing.
+            pub assets: u64,
+            /// All shares: held in wallets, in cooldown and the locked seed.
+            pub share_supply: u64,
+            /// Shares from the seed stake, locked forever.
+            pub seed_shares: u64,
+            /// Shares in cooldown: burned from their wallets, still counted and still slashable.
+            pub cooldown_shares: u64,
+            /// Income not yet vested at `stream_start`; it vests linearly until `stream_end`.
+            pub stream_amount: u64,
+            /// Start of the current income stream (unix time).
+            pub stream_start: i64,
+            /// End of the current income stream (unix time).
+            pub stream_end: i64,
+            /// Tokens paid into the reserve to cover written-off debt, all time.
+            pub absorbed: u64,
+            /// Tokens collected from the reserve's cut, all time.
+            pub collected: u64,
+            /// Write-offs the fund paid toward.
+            pub covers: u64,
+            /// PDA bump.
+            pub bump: u8,
+            /// Decimals of the asset (and of the share mint).
+            pub decimals: u8,
+            /// Reserved.
+            pub _pad: [u8; 6],
+            /// Reserved for upgrades.
+            pub padding: [u64; 8],
+        }
+
+        /// One staker's unstake in cooldown (`["unstake", fund, owner]`).
+        $(#[$account])*
+        #[derive(Debug)]
+        pub struct UnstakeRequest {
+            /// Layout version.
+            pub version: u64,
+            /// The insurance fund.
+            pub fund: Pubkey,
+            /// The staker.
+            pub owner: Pubkey,
+            /// Shares in cooldown.
+            pub shares: u64,
+            /// What they were worth when requested (tokens): the most the withdrawal pays.
+            pub value_at_request: u64,
+            /// When the withdrawal opens (unix time).
+            pub cooldown_end: i64,
+            /// When it closes (unix time); the request must then be cancelled or made again.
+            pub window_end: i64,
+            /// PDA bump.
+            pub bump: u8,
+            /// Reserved.
+            pub _pad: [u8; 7],
+            /// Reserved for upgrades.
+            pub padding: [u64; 4],
         }
 
         /// The last validated price of one asset, with the limits it was checked against.

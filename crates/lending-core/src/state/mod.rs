@@ -2,6 +2,7 @@
 //! 128-bit fields (they are stored as `[u64; 2]` limbs) and size-checked at compile time.
 
 pub mod emode_group;
+pub mod insurance_fund;
 pub mod last_update;
 pub mod layouts;
 pub mod market;
@@ -12,6 +13,7 @@ pub mod reserve;
 
 use crate::Pubkey;
 use bytemuck::{Pod, Zeroable};
+pub use insurance_fund::FundSigner;
 pub use market::{PAUSE_ALL, PAUSE_BORROWS};
 pub use obligation::{MAX_BORROWS, MAX_DEPOSITS};
 pub use oracle_price::OracleSource;
@@ -42,6 +44,10 @@ pub const OBLIGATION_SIZE: usize = 880;
 pub const ORACLE_PRICE_SIZE: usize = 328;
 /// Size of [`EmodeGroup`] without the 8-byte discriminator.
 pub const EMODE_GROUP_SIZE: usize = 256;
+/// Size of [`InsuranceFund`] without the 8-byte discriminator.
+pub const INSURANCE_FUND_SIZE: usize = 352;
+/// Size of [`UnstakeRequest`] without the 8-byte discriminator.
+pub const UNSTAKE_REQUEST_SIZE: usize = 144;
 
 const _: () = assert!(core::mem::size_of::<PodU128>() == 16);
 const _: () = assert!(core::mem::align_of::<PodU128>() == 8);
@@ -54,3 +60,5 @@ const _: () = assert!(OBLIGATION_SIZE + DISCRIMINATOR_LEN <= 1024);
 const _: () = assert!(core::mem::size_of::<OraclePrice>() == ORACLE_PRICE_SIZE);
 const _: () = assert!(core::mem::size_of::<EmodeLimits>() == 8);
 const _: () = assert!(core::mem::size_of::<EmodeGroup>() == EMODE_GROUP_SIZE);
+const _: () = assert!(core::mem::size_of::<InsuranceFund>() == INSURANCE_FUND_SIZE);
+const _: () = assert!(core::mem::size_of::<UnstakeRequest>() == UNSTAKE_REQUEST_SIZE);

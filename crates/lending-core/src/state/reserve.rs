@@ -2,7 +2,7 @@
 
 use super::{OraclePrice, Reserve, ReserveConfig};
 use crate::risk::emode::{GroupParams, ReserveGroups};
-use crate::risk::exchange::Pool;
+use crate::risk::exchange::{FeeCuts, Pool};
 use crate::risk::fixed::Rounding;
 use crate::risk::health::RiskParams;
 use crate::risk::outflow::OutflowBucket;
@@ -106,6 +106,7 @@ impl Reserve {
             debt_shares: self.debt_shares.get(),
             borrow_index: self.borrow_index.get(),
             protocol_fees: self.protocol_fees.get(),
+            fund_fees: self.fund_fees.get(),
             share_supply: self.share_supply,
         }
     }
@@ -117,6 +118,7 @@ impl Reserve {
         self.debt_shares.set(p.debt_shares);
         self.borrow_index.set(p.borrow_index);
         self.protocol_fees.set(p.protocol_fees);
+        self.fund_fees.set(p.fund_fees);
         self.share_supply = p.share_supply;
     }
 
@@ -209,10 +211,23 @@ impl Reserve {
         // Total debt once, for both the utilisation and the interest.
         let debt = pool.total_debt(Rounding::Down)?;
         let apr = self.config.curve.apr_wad(pool.utilization_at(debt)?)?;
-        pool.accrue_from(debt, apr, self.config.protocol_take_rate_bps, elapsed)?;
+        pool.accrue_from(debt, apr, self.fee_cuts(), elapsed)?;
         self.set_pool(&pool);
         self.borrow_apr.set(apr);
         Ok(())
+    }
+
+    /// The shares of interest kept by the protocol and by the insurance fund.
+    pub fn fee_cuts(&self) -> FeeCuts {
+        FeeCuts {
+            protocol_bps: self.config.protocol_take_rate_bps,
+            fund_bps: self.fund_interest_cut_bps,
+        }
+    }
+
+    /// True when the reserve has an insurance fund.
+    pub fn has_insurance_fund(&self) -> bool {
+        self.insurance_fund != Pubkey::default()
     }
 
     /// Settles interest up to `now` before a configuration change: accrues it under the

@@ -3,6 +3,7 @@
 
 use super::shared::accounts::{clock, RemainingReserves, ReserveAccounts, ReserveAuthority};
 use super::shared::emode_group_account::{group_mut_at, split_groups};
+use super::shared::fund_account::split_fund;
 use super::shared::token_view::user_token_account;
 use crate::errors::LendingError;
 use crate::events::{BadDebtWrittenOff, Liquidated};
@@ -128,7 +129,11 @@ impl<'info> LiquidateObligation<'info> {
                 obligation: self.obligation.key(),
                 reserve: *repay_key,
                 debt_shares: w.debt_shares,
-                amount_wad: w.amount_wad,
+                amount_wad: w.loss.total,
+                fund_fees_wad: w.loss.fund_fees,
+                fund_tokens: w.loss.fund_tokens,
+                protocol_fees_wad: w.loss.protocol_fees,
+                depositors_wad: w.loss.depositors,
             });
         }
         emit!(Liquidated {
@@ -179,8 +184,13 @@ impl<'info> LiquidateObligation<'info> {
 }
 
 /// Liquidates within `params`' bounds; the obligation's other reserves follow as remaining
-/// accounts, then its e-mode group (writable) if the group is isolated.
-pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Result<()> {
+/// accounts, then its e-mode group (writable) if the group is isolated, then, if the debt
+/// reserve has an insurance fund, the fund and its vault (writable): a write-off takes from it
+/// first, paid into the debt reserve's vault.
+pub fn handler<'info>(
+    ctx: Context<'info, LiquidateObligation<'info>>,
+    params: LiquidateParams,
+) -> Result<()> {
     let accounts = &ctx.accounts;
     let clock = clock()?;
     require_keys_neq!(
@@ -202,12 +212,14 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
     )?;
     crate::probe!("liquidate: accounts loaded and checked");
 
+    let (rest, fund_accounts) = split_fund(ctx.remaining_accounts, &debt_reserve)?;
     let (debt_key, collateral_key) = (debt_accounts.key(), collateral_accounts.key());
     let debt = Party::new(&debt_key, &mut debt_reserve);
     let collateral = Party::new(&collateral_key, &mut collateral_reserve);
     let isolated = obligation.emode_isolated != 0;
-    let (others, groups) = split_groups(ctx.remaining_accounts, isolated as usize);
+    let (others, groups) = split_groups(rest, isolated as usize);
     let mut group = group_mut_at(groups, 0)?;
+    let mut fund = fund_accounts.as_ref().map(|f| f.load_mut()).transpose()?;
     let market = accounts.market.load()?;
     let bounds = params.bounds();
     let outcome = liquidate(
@@ -217,6 +229,7 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
         collateral,
         &RemainingReserves(others),
         group.as_deref_mut(),
+        fund.as_deref_mut(),
         &bounds,
         &clock,
     )
@@ -224,7 +237,8 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
     crate::probe!("liquidate: operation");
     let debt_authority = ReserveAuthority::of(&debt_reserve);
     let collateral_authority = ReserveAuthority::of(&collateral_reserve);
-    drop((obligation, debt_reserve, collateral_reserve, group));
+    let fund_signer = fund.as_ref().map(|f| (f.signer(), f.decimals));
+    drop((obligation, debt_reserve, collateral_reserve, group, fund));
 
     let authorities = (debt_authority, collateral_authority);
     accounts.transfer(
@@ -234,6 +248,16 @@ pub fn handler(ctx: Context<LiquidateObligation>, params: LiquidateParams) -> Re
         &outcome,
         &params,
     )?;
+    let fund_paid = outcome.written_off.map_or(0, |w| w.loss.fund_tokens);
+    if let (Some(f), Some(signer)) = (&fund_accounts, fund_signer) {
+        f.pay_into_reserve(
+            &accounts.repay_token_program,
+            &accounts.repay_supply_vault,
+            &accounts.repay_mint,
+            signer,
+            fund_paid,
+        )?;
+    }
     accounts.emit_events(&outcome, &debt_key, &collateral_key);
     Ok(())
 }

@@ -178,7 +178,7 @@ impl<'a, 'info> ReserveAccounts<'a, 'info> {
             Self::part(self.liquidity_mint)?,
             authority.decimals,
             &self.info(),
-            &authority.signer,
+            &authority.signer.seeds(),
             amount,
         )
     }
@@ -195,7 +195,7 @@ impl<'a, 'info> ReserveAccounts<'a, 'info> {
             Self::part(self.share_mint)?,
             to,
             &self.info(),
-            &authority.signer,
+            &authority.signer.seeds(),
             amount,
         )
     }

@@ -4,6 +4,7 @@ pub mod account_kinds;
 pub mod accounts;
 pub mod emode_group_account;
 pub mod flash_sysvar;
+pub mod fund_account;
 pub mod mint_screen;
 pub mod token_ops;
 pub mod token_view;

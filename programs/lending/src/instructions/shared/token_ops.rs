@@ -3,7 +3,6 @@
 
 use super::token_view::token_account;
 use crate::errors::LendingError;
-use crate::state::reserve::ReserveSigner;
 use anchor_lang::prelude::*;
 use anchor_lang::solana_program::instruction::{AccountMeta, Instruction};
 use anchor_lang::solana_program::program::invoke_signed_unchecked;
@@ -135,7 +134,7 @@ pub fn pay_into_vault<'info>(
     Ok(())
 }
 
-/// Moves `amount` out of a reserve vault, signed by the reserve PDA.
+/// Moves `amount` out of a vault, signed by its owner PDA `owner` (with `seeds`).
 #[allow(clippy::too_many_arguments)]
 pub fn pay_from_vault<'info>(
     token_program: &Interface<'info, TokenInterface>,
@@ -143,22 +142,21 @@ pub fn pay_from_vault<'info>(
     to: &AccountInfo<'info>,
     mint: &AccountInfo<'info>,
     decimals: u8,
-    reserve: &AccountInfo<'info>,
-    signer: &ReserveSigner,
+    owner: &AccountInfo<'info>,
+    seeds: &[&[u8]],
     amount: u64,
 ) -> Result<()> {
     if amount == 0 {
         return Ok(());
     }
     let before = token_account(vault)?.amount;
-    let seeds = signer.seeds();
     transfer_checked(
         token_program.key,
         vault,
         mint,
         to,
-        reserve,
-        &[&seeds],
+        owner,
+        &[seeds],
         amount,
         decimals,
     )?;
@@ -170,34 +168,34 @@ pub fn pay_from_vault<'info>(
     Ok(())
 }
 
-/// Mints `amount` deposit shares to `to`, signed by the reserve PDA.
+/// Mints `amount` shares to `to`, signed by the mint's authority PDA `authority` (with
+/// `seeds`).
 pub fn mint_shares<'info>(
     token_program: &Interface<'info, TokenInterface>,
     share_mint: &AccountInfo<'info>,
     to: &AccountInfo<'info>,
-    reserve: &AccountInfo<'info>,
-    signer: &ReserveSigner,
+    authority: &AccountInfo<'info>,
+    seeds: &[&[u8]],
     amount: u64,
 ) -> Result<()> {
     if amount == 0 {
         return Ok(());
     }
-    let seeds = signer.seeds();
     let ix = token_instruction(
         token_program.key,
-        &[(share_mint.key, true), (to.key, true), (reserve.key, false)],
+        &[(share_mint.key, true), (to.key, true), (authority.key, false)],
         MINT_TO,
         amount,
         None,
     );
     invoke_in_order(
         &ix,
-        &[share_mint.clone(), to.clone(), reserve.clone()],
-        &[&seeds],
+        &[share_mint.clone(), to.clone(), authority.clone()],
+        &[seeds],
     )
 }
 
-/// Burns `amount` deposit shares from a user's account, signed by the user.
+/// Burns `amount` shares from a user's account, signed by the user.
 pub fn burn_shares<'info>(
     token_program: &Interface<'info, TokenInterface>,
     share_mint: &AccountInfo<'info>,
