@@ -5,14 +5,16 @@ use super::fixture::Market;
 use anchor_lang::prelude::Pubkey;
 use lending::risk::fixed::{amount_to_wad, mul_div, Rounding};
 use lending::risk::health::weighted;
-use lending_sdk::lending_core::state::{EmodeGroup, Obligation, Reserve};
+use lending_sdk::lending_core::state::{EmodeGroup, InsuranceFund, Obligation, Reserve};
 
 /// Checks, for every reserve of `market`, given every obligation that exists in it:
 /// - the supply vault holds exactly the available liquidity (plus any open flash loan: none);
 /// - minted shares + shares held as collateral + locked seed shares = the reserve's share supply;
 /// - the obligations' debt shares add up to the reserve's debt shares;
 /// - all shares at the exchange rate are worth no more than the reserve's assets
-///   (vault + debt − protocol fees);
+///   (vault + debt − protocol fees − the insurance fund's uncollected cut);
+/// - an insurance fund's vault holds at least the tokens it counts (more only by donation),
+///   and its minted shares + shares in cooldown + locked seed shares = its share supply;
 /// - each obligation's cached debt is the sum of its positions' values, and its weighted debt
 ///   the sum of each position weighted by its reserve's borrow factor, whenever its cache is
 ///   not marked stale and every position was valued under its reserve's current state;
@@ -73,12 +75,32 @@ pub async fn check(env: &mut impl TestEnv, market: &Market, obligations: &[Pubke
             .shares_to_liquidity_wad(r.share_supply, Rounding::Down)
             .unwrap();
         let assets = amount_to_wad(vault) + pool.total_debt(Rounding::Down).unwrap();
+        let fees = pool.protocol_fees + pool.fund_fees;
         assert!(
-            shares_value + pool.protocol_fees <= assets + 1,
-            "reserve {i}: shares worth {shares_value} + fees {} > assets {assets}",
-            pool.protocol_fees
+            shares_value + fees <= assets + 1,
+            "reserve {i}: shares worth {shares_value} + fees {fees} > assets {assets}"
         );
+        if r.has_insurance_fund() {
+            check_fund(env, i, &r.insurance_fund).await;
+        }
     }
+}
+
+/// The insurance fund at `key` (of reserve `i`) against its vault and share mint.
+async fn check_fund(env: &mut impl TestEnv, i: usize, key: &Pubkey) {
+    let f = env.zc::<InsuranceFund>(key).await;
+    let vault = env.balance(&f.vault).await;
+    assert!(
+        vault >= f.assets,
+        "fund of reserve {i}: vault {vault} < assets {}",
+        f.assets
+    );
+    let minted = env.supply(&f.share_mint).await;
+    assert_eq!(
+        minted + f.cooldown_shares + f.seed_shares,
+        f.share_supply,
+        "fund of reserve {i}: share supply mismatch"
+    );
 }
 
 /// An obligation's collateral and debt at spot prices, computed here from its positions and

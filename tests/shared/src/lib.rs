@@ -8,6 +8,7 @@
 
 pub mod env;
 pub mod fixture;
+pub mod fund_fixture;
 pub mod invariants;
 pub use lending_sdk::ix;
 pub mod outcome;
@@ -20,6 +21,7 @@ mod admin_tests;
 mod borrow_factor_tests;
 mod emode_tests;
 mod flash_tests;
+mod fund_tests;
 mod lifecycle_tests;
 mod limits_tests;
 mod liquidation_tests;
@@ -41,6 +43,7 @@ pub mod entry {
     pub use crate::borrow_factor_tests::entry as borrow_factor_tests;
     pub use crate::emode_tests::entry as emode_tests;
     pub use crate::flash_tests::entry as flash_tests;
+    pub use crate::fund_tests::entry as fund_tests;
     pub use crate::lifecycle_tests::entry as lifecycle_tests;
     pub use crate::limits_tests::entry as limits_tests;
     pub use crate::liquidation_tests::entry as liquidation_tests;
@@ -71,6 +74,7 @@ macro_rules! instantiate {
         $crate::borrow_factor_tests!(events: $events);
         $crate::emode_tests!(events: $events);
         $crate::flash_tests!(events: $events);
+        $crate::fund_tests!(events: $events);
         $crate::lifecycle_tests!(events: $events);
         $crate::limits_tests!(events: $events);
         $crate::liquidation_tests!(events: $events);

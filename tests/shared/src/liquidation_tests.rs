@@ -173,7 +173,7 @@ async fn liquidation_clamps_to_the_liquidators_bounds<E: VmEnv>() {
 }
 
 /// Liquidity per share (WAD).
-fn share_rate(r: &lending_sdk::lending_core::state::Reserve) -> u128 {
+pub(super) fn share_rate(r: &lending_sdk::lending_core::state::Reserve) -> u128 {
     let p = r.pool();
     mul_div(
         p.total_liquidity().unwrap(),
@@ -184,10 +184,11 @@ fn share_rate(r: &lending_sdk::lending_core::state::Reserve) -> u128 {
     .unwrap()
 }
 
-/// Liquidates `b` with `u64::MAX` until no debt is left; returns the debt (WAD) written off
-/// from the USDC reserve, read from its `bad_debt_written_off` counter. Where events can be
-/// observed (on the .so), each round's `Liquidated` and `BadDebtWrittenOff` events must agree
-/// with the accounts.
+/// Liquidates `b` with `u64::MAX` until no debt is left (passing the USDC reserve's insurance
+/// fund when it has one); returns the debt (WAD) written off from the USDC reserve, read from
+/// its `bad_debt_written_off` counter. Where events can be observed (on the .so), each round's
+/// `Liquidated` and `BadDebtWrittenOff` events must agree with the accounts, and the loss split
+/// must add up to the loss.
 pub(super) async fn liquidate_until_closed(
     env: &mut impl VmEnv,
     m: &Market,
@@ -206,10 +207,12 @@ pub(super) async fn liquidate_until_closed(
             .iter()
             .map(|p| p.debt_shares.get())
             .sum();
-        let off_before = written(&m.reserve(env, USDC).await);
+        let usdc = m.reserve(env, USDC).await;
+        let off_before = written(&usdc);
         let mut ixs = m.refresh_all_reserves();
         let reserves = Market::obligation_reserves(env, &b.obligation).await;
         let ixx = liquidate_ix_valued(m, b, l, params(u64::MAX, 0, false), &reserves);
+        let ixx = lending_sdk::fund::with_fund(ixx, &m.reserves[USDC].reserve, &usdc);
         ixs.push(ix::refresh_obligation(b.obligation, &reserves));
         ixs.push(ixx);
         let events = env.simulate_events(&ixs, &[&l.kp]).await;
@@ -228,6 +231,12 @@ pub(super) async fn liquidate_until_closed(
             assert_eq!(w.as_ref().map_or(0, |w| w.amount_wad), off);
             if let Some(w) = w {
                 assert_eq!(w.reserve, m.reserves[USDC].reserve);
+                // The loss is split in full among the fund, fees and depositors.
+                let parts = w.fund_fees_wad
+                    + lending::risk::fixed::amount_to_wad(w.fund_tokens)
+                    + w.protocol_fees_wad
+                    + w.depositors_wad;
+                assert_eq!(parts, w.amount_wad, "loss split does not add up");
             }
         }
         rounds += 1;

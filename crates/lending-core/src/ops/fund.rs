@@ -7,7 +7,7 @@ use crate::constants::{
     FUND_UNSTAKE_WINDOW_SECS, MAX_FEE_BPS, MAX_FUND_COOLDOWN_SECS, MAX_FUND_SLASH_BPS,
     MAX_FUND_STREAM_SECS, MIN_SEED_DEPOSIT,
 };
-use crate::risk::fixed::{mul_div, Rounding, BPS};
+use crate::risk::fixed::BPS;
 use crate::state::{InsuranceFund, LendingMarket, Reserve, UnstakeRequest, ACCOUNT_VERSION};
 use crate::{LendingError, Pubkey, Result};
 
@@ -244,28 +244,25 @@ pub fn withdraw_stake(
     Ok(pay)
 }
 
-/// Cancels the request: its shares come back to the staker, fewer if the fund's share price
-/// rose in the cooldown (the income they did not earn stays with the other stakers). Returns
-/// the shares to mint; the request is emptied (the program closes it).
+/// Cancels the request: its shares come back as if withdrawn and staked again at once (the
+/// lower of their value at the request and now, at the share price after they leave), so
+/// income that landed in the cooldown stays with the other stakers. Returns the shares to
+/// mint; the request is emptied (the program closes it).
 pub fn cancel_unstake(
     fund: &mut InsuranceFund,
     request: &mut UnstakeRequest,
     clock: &Clock,
 ) -> Result<u64> {
     ensure(!request.is_empty(), LendingError::NoUnstakeRequest)?;
-    let shares = request.shares;
-    let now_value = fund.pool().value_of(shares, clock.unix_timestamp)?;
-    let back = if now_value > request.value_at_request {
-        mul_div(
-            shares as u128,
-            request.value_at_request as u128,
-            now_value as u128,
-            Rounding::Down,
-        )? as u64
-    } else {
-        shares
-    };
-    fund.share_supply -= shares - back;
+    let now = clock.unix_timestamp;
+    let mut pool = fund.pool();
+    let value = pool
+        .value_of(request.shares, now)?
+        .min(request.value_at_request);
+    pool.record_exit(request.shares, value, now)?;
+    let back = pool.shares_for_stake(value, now).map_err(fund_error)?;
+    pool.record_stake(value, back)?;
+    fund.set_pool(&pool);
     leave_cooldown(fund, request)?;
     Ok(back)
 }

@@ -2,7 +2,7 @@
 //! rose in the cooldown); the request closes.
 
 use super::shared::token_ops::mint_shares;
-use super::shared::token_view::user_token_account;
+use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
 use crate::events::UnstakeCancelled;
 use crate::state::{InsuranceFund, UnstakeRequest};
@@ -14,7 +14,8 @@ use lending_core::ops::fund::cancel_unstake;
 #[derive(Accounts)]
 pub struct CancelUnstake<'info> {
     /// The staker; gets the request's rent back.
-    #[account(mut)]
+    #[account(mut, constraint = all_distinct(&[share_mint.key, staker_shares.key])
+        @ anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount)]
     pub staker: Signer<'info>,
     /// The insurance fund.
     #[account(

@@ -22,7 +22,8 @@ pub struct CollectFundFees<'info> {
     pub liquidity_mint: UncheckedAccount<'info>,
     /// The reserve's supply vault.
     /// CHECK: the reserve's (checked in its load); balance checked after the transfer.
-    #[account(mut)]
+    #[account(mut, constraint = supply_vault.key() != vault.key()
+        @ anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount)]
     pub supply_vault: UncheckedAccount<'info>,
     /// The reserve's insurance fund.
     #[account(

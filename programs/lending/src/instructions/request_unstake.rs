@@ -2,7 +2,7 @@
 //! wallet but stay in the fund, slashable, until withdrawn or cancelled.
 
 use super::shared::token_ops::burn_shares;
-use super::shared::token_view::user_token_account;
+use super::shared::token_view::{all_distinct, user_token_account};
 use crate::constants::UNSTAKE_REQUEST_SEED;
 use crate::errors::LendingError;
 use crate::events::UnstakeRequested;
@@ -10,12 +10,14 @@ use crate::state::{InsuranceFund, LendingMarket, UnstakeRequest, UNSTAKE_REQUEST
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
 use lending_core::ops::fund::request_unstake;
+use lending_core::ops::guards::resolve_amount;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
 pub struct RequestUnstake<'info> {
     /// The staker; pays the request's rent (returned when it closes).
-    #[account(mut)]
+    #[account(mut, constraint = all_distinct(&[share_mint.key, staker_shares.key])
+        @ anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount)]
     pub staker: Signer<'info>,
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
@@ -50,12 +52,13 @@ pub struct RequestUnstake<'info> {
     pub system_program: Program<'info, System>,
 }
 
-/// Puts `shares` into the cooldown.
+/// Puts `shares` (`u64::MAX`: every share in the account) into the cooldown.
 pub fn handler(ctx: Context<RequestUnstake>, shares: u64) -> Result<()> {
     let accounts = &ctx.accounts;
     let clock = super::shared::accounts::clock()?;
     let mut fund = accounts.fund.load_mut()?;
-    user_token_account(&accounts.staker_shares, &fund.share_mint)?;
+    let from = user_token_account(&accounts.staker_shares, &fund.share_mint)?;
+    let shares = resolve_amount(shares, from.amount).map_err(LendingError::from)?;
     let mut request = accounts.request.load_init()?;
     let (fund_key, staker) = (accounts.fund.key(), accounts.staker.key());
     request_unstake(

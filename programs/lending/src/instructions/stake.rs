@@ -8,6 +8,7 @@ use crate::state::{InsuranceFund, LendingMarket};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
 use lending_core::ops::fund::stake;
+use lending_core::ops::guards::resolve_amount;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -51,13 +52,14 @@ pub struct Stake<'info> {
     pub token_program: Interface<'info, TokenInterface>,
 }
 
-/// Stakes `amount` tokens; the shares are rounded down.
+/// Stakes `amount` tokens (`u64::MAX`: the whole token account); the shares are rounded down.
 pub fn handler(ctx: Context<Stake>, amount: u64) -> Result<()> {
     let accounts = &ctx.accounts;
     let clock = super::shared::accounts::clock()?;
     let mut fund = accounts.fund.load_mut()?;
-    user_token_account(&accounts.staker_liquidity, &fund.liquidity_mint)?;
+    let from = user_token_account(&accounts.staker_liquidity, &fund.liquidity_mint)?;
     user_token_account(&accounts.staker_shares, &fund.share_mint)?;
+    let amount = resolve_amount(amount, from.amount).map_err(LendingError::from)?;
     let market = accounts.market.load()?;
     let shares = stake(&market, &mut fund, amount, &clock).map_err(LendingError::from)?;
     let (signer, decimals) = (fund.signer(), fund.decimals);

@@ -2,7 +2,7 @@
 //! request's shares are worth (at most their value at the request); the request closes.
 
 use super::shared::token_ops::pay_from_vault;
-use super::shared::token_view::user_token_account;
+use super::shared::token_view::{all_distinct, user_token_account};
 use crate::errors::LendingError;
 use crate::events::StakeWithdrawn;
 use crate::state::{InsuranceFund, LendingMarket, UnstakeRequest};
@@ -14,7 +14,8 @@ use lending_core::ops::fund::withdraw_stake;
 #[derive(Accounts)]
 pub struct WithdrawStake<'info> {
     /// The staker; gets the request's rent back.
-    #[account(mut)]
+    #[account(mut, constraint = all_distinct(&[vault.key, staker_liquidity.key])
+        @ anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount)]
     pub staker: Signer<'info>,
     /// The market.
     pub market: AccountLoader<'info, LendingMarket>,
@@ -56,11 +57,6 @@ pub fn handler(ctx: Context<WithdrawStake>) -> Result<()> {
     let clock = super::shared::accounts::clock()?;
     let mut fund = accounts.fund.load_mut()?;
     user_token_account(&accounts.staker_liquidity, &fund.liquidity_mint)?;
-    require_keys_neq!(
-        accounts.staker_liquidity.key(),
-        fund.vault,
-        LendingError::VaultAsUserAccount
-    );
     let mut request = accounts.request.load_mut()?;
     let shares = request.shares;
     let amount = withdraw_stake(&*accounts.market.load()?, &mut fund, &mut request, &clock)

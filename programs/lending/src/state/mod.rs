@@ -9,8 +9,8 @@ pub use lending_core::state::{CURVE_POINTS, MAX_BORROWS, MAX_DEPOSITS};
 pub use lending_core::state::{
     emode_group, insurance_fund, market, obligation, oracle_price, reserve, FundSigner,
     OracleSource, PriceStatus, ReserveSigner, ReserveStatus, ReserveView, ACCOUNT_VERSION,
-    EMODE_GROUP_SIZE, INSURANCE_FUND_SIZE, LENDING_MARKET_SIZE, OBLIGATION_SIZE,
-    ORACLE_PRICE_SIZE, PAUSE_ALL, PAUSE_BORROWS, RESERVE_SIZE, UNSTAKE_REQUEST_SIZE,
+    EMODE_GROUP_SIZE, INSURANCE_FUND_SIZE, LENDING_MARKET_SIZE, OBLIGATION_SIZE, ORACLE_PRICE_SIZE,
+    PAUSE_ALL, PAUSE_BORROWS, RESERVE_SIZE, UNSTAKE_REQUEST_SIZE,
 };
 
 lending_core::account_layouts!(account: [#[account(zero_copy)]], value: [#[zero_copy]]);

@@ -107,6 +107,8 @@ async fn max_amounts<E: VmEnv>() {
                     d0 - d1
                 );
             }
+            "stake" => assert_eq!(env.balance(&s.lender.liquidity[SOL]).await, 0),
+            "request_unstake" => assert_eq!(env.balance(&s.fund_shares[1]).await, 0),
             other => unreachable!("{other}"),
         }
         saved.restore(&mut env);

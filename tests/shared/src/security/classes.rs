@@ -107,6 +107,8 @@ fn scene_state(s: &Scene) -> Vec<Pubkey> {
         s.victim.obligation,
         s.lender.obligation,
         s.group,
+        s.fund.fund,
+        lending_sdk::fund::request_address(&s.fund.fund, &s.lender.kp.pubkey()),
     ]);
     v
 }
@@ -264,6 +266,13 @@ async fn another_markets_account<E: VmEnv>() {
         if *k == scene.group {
             return super::super::ix::pda::emode_group(&o.market, super::scene::LOOSE_GROUP);
         }
+        if *k == scene.fund.fund {
+            return scene.other_fund.fund;
+        }
+        if *k == lending_sdk::fund::request_address(&scene.fund.fund, &scene.lender.kp.pubkey()) {
+            let outsider = scene.outsider.kp.pubkey();
+            return lending_sdk::fund::request_address(&scene.other_fund.fund, &outsider);
+        }
         for (a, b) in m.reserves.iter().zip(&o.reserves) {
             if a.reserve == *k {
                 return b.reserve;
@@ -291,8 +300,20 @@ async fn another_markets_account<E: VmEnv>() {
                 let key = case.target.accounts[i].pubkey;
                 let tx = case.with(swap(&case.target, i, counterpart(&key)));
                 let market = key == scene.m.market;
+                let (fund, reserve) = (key == scene.fund.fund, key == scene.fund.reserve);
                 let expect = match case.name {
                     _ if structural(case.name, i).is_some() => structural(case.name, i).unwrap(),
+                    // A request names its fund; the fund names its market, reserve and mints.
+                    "withdraw_stake" | "cancel_unstake" if !market && !fund => {
+                        Expect::Lending(L::NoUnstakeRequest)
+                    }
+                    "cancel_unstake" if fund => Expect::Lending(L::WrongInsuranceFund),
+                    "collect_fund_fees" if reserve => Expect::Lending(L::WrongInsuranceFund),
+                    "init_insurance_fund" if market => Expect::Lending(L::NotMarketOwner),
+                    // The new fund's address derives from its reserve, a request's from its
+                    // fund.
+                    "init_insurance_fund" => Expect::Anchor(Anchor::ConstraintSeeds),
+                    "request_unstake" if fund => Expect::Anchor(Anchor::ConstraintSeeds),
                     // The other market has another owner.
                     "accept_owner" => Expect::Lending(L::NotPendingOwner),
                     // Nor is this signer its guardian.

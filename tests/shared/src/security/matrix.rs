@@ -56,6 +56,8 @@ pub const AMOUNTS: &[&str] = &[
     "repay_obligation_liquidity",
     "liquidate_obligation",
     "flash_borrow",
+    "stake",
+    "request_unstake",
 ];
 
 /// Instructions moving tokens in or out of a user's liquidity account.
@@ -78,6 +80,15 @@ const SHARE_FLOWS: &[&str] = &[
     "withdraw_obligation_collateral",
 ];
 
+/// The insurance-fund instructions that move tokens or fund shares.
+pub const FUND_FLOWS: &[&str] = &[
+    "stake",
+    "request_unstake",
+    "withdraw_stake",
+    "cancel_unstake",
+    "collect_fund_fees",
+];
+
 /// The admin instructions.
 const ADMIN: &[&str] = &[
     "propose_owner",
@@ -92,14 +103,20 @@ const ADMIN: &[&str] = &[
     "update_reserve_config",
     "init_emode_group",
     "update_emode_group",
+    "update_fund_settings",
+    "init_insurance_fund",
+    "update_insurance_fund",
     "claim_protocol_fees",
 ];
 
-const REFRESHES: &[&str] = &[
+/// Instructions anyone may send: they take no signer.
+const PERMISSIONLESS: &[&str] = &[
     "refresh_oracle_price",
     "refresh_reserve",
     "refresh_obligation",
+    "collect_fund_fees",
 ];
+
 const FLASH: &[&str] = &["flash_borrow", "flash_repay"];
 
 /// The columns of docs/security.md.
@@ -107,8 +124,9 @@ pub const COLUMNS: [Column; 17] = [
     Column {
         class: "missing signer",
         tests: &["missing_signer"],
-        rows: Rows::Except(REFRESHES),
-        others: "the refresh instructions are permissionless: they take no signer",
+        rows: Rows::Except(PERMISSIONLESS),
+        others: "the refresh instructions and collect_fund_fees are permissionless: they take \
+                 no signer",
     },
     Column {
         class: "wrong owner program",
@@ -132,7 +150,7 @@ pub const COLUMNS: [Column; 17] = [
     Column {
         class: "duplicate mutable accounts",
         tests: &["duplicate_mutable_accounts"],
-        rows: Rows::Only(&[LIQUIDITY_FLOWS, SHARE_FLOWS]),
+        rows: Rows::Only(&[LIQUIDITY_FLOWS, SHARE_FLOWS, FUND_FLOWS]),
         others: "the others take at most one writable token account",
     },
     Column {
@@ -143,21 +161,32 @@ pub const COLUMNS: [Column; 17] = [
             "init_oracle_price",
             "init_reserve",
             "init_emode_group",
+            "init_insurance_fund",
             "init_obligation",
+            "request_unstake",
         ]]),
-        others: "only the init_* instructions create accounts",
+        others: "only the init_* instructions and request_unstake create accounts",
     },
     Column {
         class: "wrong token program or mint",
         tests: &["wrong_token_program_or_mint"],
-        rows: Rows::Only(&[LIQUIDITY_FLOWS, SHARE_FLOWS, &["init_reserve"]]),
+        rows: Rows::Only(&[
+            LIQUIDITY_FLOWS,
+            SHARE_FLOWS,
+            FUND_FLOWS,
+            &["init_reserve", "init_insurance_fund"],
+        ]),
         others: "the others move no tokens",
     },
     Column {
         class: "vault as the user's account",
         tests: &["vault_as_the_users_account"],
         rows: Rows::Only(&[LIQUIDITY_FLOWS]),
-        others: "the others take no user token account of the asset",
+        others: "the others take no user token account of the asset but stake and \
+                 withdraw_stake, whose vault is the fund's: passed as the staker's account it is \
+                 refused as a duplicate (column 5); a reserve's vault there is no account of \
+                 the fund's (stake: the token program refuses a transfer its owner did not sign; \
+                 withdraw_stake: the staker's own tokens go to the reserve)",
     },
     Column {
         class: "spoofed instructions sysvar",
@@ -187,12 +216,12 @@ pub const COLUMNS: [Column; 17] = [
                 "liquidate_obligation",
             ],
         ]),
-        others: "admin and init instructions, refresh_oracle_price and refresh_reserve read no \
-                 cached state (update_reserve_config settles interest up to now itself, so a \
+        others: "admin and init instructions, the insurance-fund instructions, \
+                 refresh_oracle_price and refresh_reserve read no cached state (update_reserve_config settles interest up to now itself, so a \
                  reserve whose refresh fails can still be fixed); \
                  deposit_obligation_collateral only adds collateral (and marks the obligation \
-                 stale), claim_protocol_fees pays out what has accrued and flash loans price \
-                 nothing, so none can lower health on stale figures",
+                 stale), claim_protocol_fees and collect_fund_fees pay out what has accrued and \
+                 flash loans price nothing, so none can lower health on stale figures",
     },
     Column {
         class: "valuation changed since refresh",

@@ -9,16 +9,20 @@
 use super::super::env::VmEnv;
 use super::super::fixture::{config, fixed_oracle, Market, User};
 use super::super::fixture::{SOL_UNIT, USD_UNIT};
+use super::super::fund_fixture::cuts;
 use super::super::ix::{self, ReserveKeys};
 use super::super::scenario_tests::{three_reserves, PYUSD, SOL, USDC};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
-use lending_sdk::types::{LiquidateParams, MarketConfigParams, OracleConfigParams};
+use lending_sdk::fund::{self, FundKeys};
+use lending_sdk::types::{
+    FundSettingsParams, LiquidateParams, MarketConfigParams, OracleConfigParams,
+};
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 
 /// Every instruction of the program, in the order of docs/security.md.
-pub const INSTRUCTIONS: [&str; 30] = [
+pub const INSTRUCTIONS: [&str; 38] = [
     "init_market",
     "propose_owner",
     "accept_owner",
@@ -33,6 +37,9 @@ pub const INSTRUCTIONS: [&str; 30] = [
     "update_reserve_config",
     "init_emode_group",
     "update_emode_group",
+    "update_fund_settings",
+    "init_insurance_fund",
+    "update_insurance_fund",
     "claim_protocol_fees",
     "refresh_reserve",
     "refresh_obligation",
@@ -49,6 +56,11 @@ pub const INSTRUCTIONS: [&str; 30] = [
     "liquidate_obligation",
     "flash_borrow",
     "flash_repay",
+    "stake",
+    "request_unstake",
+    "withdraw_stake",
+    "cancel_unstake",
+    "collect_fund_fees",
 ];
 
 /// The market under attack and everyone in it.
@@ -78,6 +90,57 @@ pub struct Scene {
     /// E-mode group 1 of the market (SOL collateral, USDC debt at 85% / 90%); the borrowers are
     /// in no group.
     pub group: Pubkey,
+    /// The SOL reserve's insurance fund (each market has one; a SOL borrower makes its cut
+    /// accrue). The lender has staked in it and holds an open request, withdrawable (the
+    /// scene's markets have no cooldown); `b` has staked too.
+    pub fund: FundKeys,
+    /// The other market's SOL fund, where the outsider holds an open request.
+    pub other_fund: FundKeys,
+    /// The lender's and `b`'s accounts of the fund's shares.
+    pub fund_shares: [Pubkey; 2],
+    /// The owner's PYUSD account holding the seed of a new fund (for init_insurance_fund).
+    pub new_fund_seed: Pubkey,
+}
+
+/// The scene's fund rules: no cooldown and a 30-day window, so that a request made while the
+/// scene is built can be withdrawn in it.
+pub fn scene_fund_settings() -> FundSettingsParams {
+    FundSettingsParams {
+        cooldown_secs: 0,
+        unstake_window_secs: 30 * 86_400,
+        stream_secs: 7 * 86_400,
+        max_slash_bps: 3_000,
+    }
+}
+
+/// A fund on SOL in `m` with its rules set, and `u` staking `stake` of SOL into it (its share
+/// account returned) and asking to unstake `request` of the shares.
+async fn add_fund(
+    env: &mut impl VmEnv,
+    m: &Market,
+    u: &User,
+    stake: u64,
+    request: u64,
+) -> (FundKeys, Pubkey) {
+    m.set_fund_settings(env, scene_fund_settings())
+        .await
+        .unwrap();
+    let k = m.add_fund(env, SOL, cuts()).await;
+    let shares = env
+        .token_account(&k.share_mint, &u.kp.pubkey(), k.token_program)
+        .await;
+    let mut ixs = vec![fund::stake(
+        u.kp.pubkey(),
+        &k,
+        u.liquidity[SOL],
+        shares,
+        stake,
+    )];
+    if request > 0 {
+        ixs.push(fund::request_unstake(u.kp.pubkey(), &k, shares, request));
+    }
+    env.ok(&ixs, &[&u.kp]).await;
+    (k, shares)
 }
 
 /// The scene's e-mode groups, in both markets: 1 admits SOL as collateral and USDC as debt at
@@ -118,6 +181,22 @@ async fn add_groups(env: &mut impl VmEnv, m: &mut Market) {
         .await;
     m.add_group(env, TIGHT_GROUP, group_params(2_000, 3_000), None)
         .await;
+}
+
+/// `u` staking 1 SOL into the fund `k`, with no request; its share account.
+async fn add_fund_stake(env: &mut impl VmEnv, k: &FundKeys, u: &User) -> Pubkey {
+    let shares = env
+        .token_account(&k.share_mint, &u.kp.pubkey(), k.token_program)
+        .await;
+    let ixs = [fund::stake(
+        u.kp.pubkey(),
+        k,
+        u.liquidity[SOL],
+        shares,
+        SOL_UNIT,
+    )];
+    env.ok(&ixs, &[&u.kp]).await;
+    shares
 }
 
 /// "USD", zero-padded.
@@ -179,9 +258,21 @@ impl Scene {
             .unwrap();
         m.borrow(env, &victim, USDC, 700 * USD_UNIT).await.unwrap();
         let liquidator = m.user(env, &[0, 10_000 * USD_UNIT, 0]).await;
-        let outsider = other.user(env, &[SOL_UNIT, 0, 0]).await;
+        let outsider = other.user(env, &[3 * SOL_UNIT, 0, 0]).await;
         other
             .deposit_collateral(env, &outsider, SOL, SOL_UNIT)
+            .await
+            .unwrap();
+        let (fund, lender_fund_shares) = add_fund(env, &m, &lender, 10 * SOL_UNIT, SOL_UNIT).await;
+        let b_fund_shares = add_fund_stake(env, &fund, &b).await;
+        let (other_fund, _) = add_fund(env, &other, &outsider, SOL_UNIT, SOL_UNIT / 2).await;
+        // A SOL borrower (on PYUSD, leaving the USDC reserve as it was), so that the SOL fund's
+        // cut of interest accrues.
+        let sol_borrower = m.user(env, &[0, 0, 10_000 * USD_UNIT]).await;
+        m.deposit_collateral(env, &sol_borrower, PYUSD, 10_000 * USD_UNIT)
+            .await
+            .unwrap();
+        m.borrow(env, &sol_borrower, SOL, 5 * SOL_UNIT)
             .await
             .unwrap();
 
@@ -208,6 +299,17 @@ impl Scene {
             .await;
         let stranger = env.wallet(10).await;
         let group = ix::pda::emode_group(&m.market, LOOSE_GROUP);
+        let pyusd = m.reserves[PYUSD];
+        let new_fund_seed = env
+            .token_account(&pyusd.mint, &o, pyusd.token_program)
+            .await;
+        env.mint_to(
+            &pyusd.mint,
+            &new_fund_seed,
+            10 * USD_UNIT,
+            pyusd.token_program,
+        )
+        .await;
         Self {
             m,
             other,
@@ -221,6 +323,10 @@ impl Scene {
             fee_destination,
             stranger,
             group,
+            fund,
+            other_fund,
+            fund_shares: [lender_fund_shares, b_fund_shares],
+            new_fund_seed,
         }
     }
 
@@ -513,6 +619,51 @@ impl Scene {
                 after: vec![],
                 signers: vec![&self.lender.kp],
             },
+            "update_fund_settings" => plain(
+                fund::update_fund_settings(o, m.market, scene_fund_settings()),
+                vec![owner],
+            ),
+            "init_insurance_fund" => plain(
+                fund::init_insurance_fund(
+                    o,
+                    &FundKeys::derive(&m.reserves[PYUSD]),
+                    self.new_fund_seed,
+                    cuts(),
+                    1_000_000,
+                ),
+                vec![owner],
+            ),
+            "update_insurance_fund" => plain(
+                fund::update_insurance_fund(o, &self.fund, cuts()),
+                vec![owner],
+            ),
+            "stake" => plain(
+                fund::stake(
+                    self.lender.kp.pubkey(),
+                    &self.fund,
+                    self.lender.liquidity[SOL],
+                    self.fund_shares[0],
+                    SOL_UNIT,
+                ),
+                vec![&self.lender.kp],
+            ),
+            "request_unstake" => plain(
+                fund::request_unstake(b.kp.pubkey(), &self.fund, self.fund_shares[1], SOL_UNIT / 2),
+                vec![&b.kp],
+            ),
+            "withdraw_stake" => plain(
+                fund::withdraw_stake(
+                    self.lender.kp.pubkey(),
+                    &self.fund,
+                    self.lender.liquidity[SOL],
+                ),
+                vec![&self.lender.kp],
+            ),
+            "cancel_unstake" => plain(
+                fund::cancel_unstake(self.lender.kp.pubkey(), &self.fund, self.fund_shares[0]),
+                vec![&self.lender.kp],
+            ),
+            "collect_fund_fees" => plain(fund::collect_fund_fees(&sol, &self.fund), vec![]),
             other => panic!("no case for {other}"),
         }
     }

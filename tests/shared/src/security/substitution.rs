@@ -22,6 +22,7 @@ use solana_signer::Signer;
 /// Every token account of the scene's users (the accounts a vault could pose as).
 fn user_token_accounts(s: &Scene) -> Vec<Pubkey> {
     let mut v = vec![s.fee_destination];
+    v.extend(s.fund_shares);
     for u in [&s.lender, &s.b, &s.victim, &s.liquidator] {
         v.extend(u.liquidity.iter().chain(&u.shares));
     }
@@ -33,12 +34,13 @@ async fn duplicate_mutable_accounts<E: VmEnv>() {
     let mut env = E::start().await;
     let scene = Scene::new(&mut env).await;
     let users = user_token_accounts(&scene);
-    let vaults: Vec<Pubkey> = scene
+    let mut vaults: Vec<Pubkey> = scene
         .m
         .reserves
         .iter()
         .flat_map(|k| [k.supply_vault, k.fee_vault, k.share_mint])
         .collect();
+    vaults.extend([scene.fund.vault, scene.fund.share_mint]);
     let covered = each_case(&mut env, &scene, |_, case| {
         let slots: Vec<usize> = (0..case.target.accounts.len())
             .filter(|&i| {
@@ -104,6 +106,30 @@ async fn re_initialisation<E: VmEnv>() {
                 return vec![Attack::new("existing reserve", tx, Expect::AccountExists)];
             }
             "init_obligation" => ix::init_obligation(s.b.kp.pubkey(), market, 0),
+            "init_insurance_fund" => {
+                let seed = s.new_fund_seed;
+                let tx = vec![lending_sdk::fund::init_insurance_fund(
+                    o,
+                    &s.fund,
+                    seed,
+                    super::super::fund_fixture::cuts(),
+                    1_000_000,
+                )];
+                return vec![Attack::new("existing fund", tx, Expect::AccountExists)];
+            }
+            "request_unstake" => {
+                // The lender's request is open.
+                let l = &s.lender;
+                let tx = vec![lending_sdk::fund::request_unstake(
+                    l.kp.pubkey(),
+                    &s.fund,
+                    s.fund_shares[0],
+                    1,
+                )];
+                let mut a = Attack::new("existing request", tx, Expect::AccountExists);
+                a.extra_signers = vec![l.kp.insecure_clone()];
+                return vec![a];
+            }
             "init_emode_group" => ix::init_emode_group(
                 o,
                 market,
@@ -151,9 +177,15 @@ async fn wrong_token_program_or_mint<E: VmEnv>() {
             let expect = match case.name {
                 // The borrow before it matches the repay's accounts first.
                 "flash_repay" => Expect::Lending(L::InvalidFlashRepay),
+                // The fund names its mint.
+                "stake" | "withdraw_stake" if matches!(expect, L::WrongReserveAccount) => {
+                    Expect::Lending(L::WrongInsuranceFund)
+                }
                 // A new reserve's token program is whichever owns the mint: the token
                 // program refuses a mint it does not own.
-                "init_reserve" if label == "the other token program" => Expect::IncorrectProgramId,
+                "init_reserve" | "init_insurance_fund" if label == "the other token program" => {
+                    Expect::IncorrectProgramId
+                }
                 _ => Expect::Lending(expect),
             };
             let tx = case.with(swap(&case.target, i, key));
@@ -180,6 +212,10 @@ async fn vault_as_the_users_account<E: VmEnv>() {
     };
     let covered = each_case(&mut env, &scene, |_, case| {
         let mut out = vec![];
+        // The fund's instructions are not the reserve's: see the column's note.
+        if super::matrix::FUND_FLOWS.contains(&case.name) {
+            return out;
+        }
         for (i, a) in case.target.accounts.iter().enumerate() {
             let Some(vaults) = vaults_of(&a.pubkey) else {
                 continue;

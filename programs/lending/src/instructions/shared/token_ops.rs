@@ -183,7 +183,11 @@ pub fn mint_shares<'info>(
     }
     let ix = token_instruction(
         token_program.key,
-        &[(share_mint.key, true), (to.key, true), (authority.key, false)],
+        &[
+            (share_mint.key, true),
+            (to.key, true),
+            (authority.key, false),
+        ],
         MINT_TO,
         amount,
         None,
