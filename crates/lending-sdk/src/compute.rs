@@ -23,9 +23,10 @@ pub const OTHER_PROGRAM_CU: u32 = 50_000;
 pub const UNMEASURED_CU: u32 = 60_000;
 /// The most a transaction may request.
 pub const MAX_CU: u32 = 1_400_000;
-/// Allowance for the bump search of an `init_*` instruction: the program derives the new
-/// account's PDA with `find_program_address`, 1,500 CU per bump tried, and the measured figure
-/// holds the benchmark's fixed keys only. 32 more tries fail one derivation in 4 billion.
+/// Allowance for the bump search of an instruction that creates a PDA (`init_*` and
+/// `request_unstake`): the program derives the new account's address with
+/// `find_program_address`, 1,500 CU per bump tried, and the measured figure holds the
+/// benchmark's fixed keys only. 32 more tries fail one derivation in 4 billion.
 pub const PDA_SEARCH_CU: u32 = 32 * 1_500;
 
 /// Largest measured CU of each instruction (by snake-case name, over every row of the
@@ -88,7 +89,7 @@ fn instruction_cu(ix: &Instruction, program: &Pubkey, table: &HashMap<String, u3
     let measured = name
         .and_then(|n| table.get(n).copied())
         .unwrap_or(UNMEASURED_CU);
-    if name.is_some_and(|n| n.starts_with("init_")) {
+    if name.is_some_and(|n| n.starts_with("init_") || n == "request_unstake") {
         measured + PDA_SEARCH_CU
     } else {
         measured
@@ -178,6 +179,17 @@ mod tests {
         );
         let repay_cu = measured_cu("repay_obligation_liquidity");
         assert_eq!(limit_for(&[repay]), repay_cu * 6 / 5 + 10_000);
+        // request_unstake creates the request's PDA: it gets the allowance too.
+        let keys = crate::fund::FundKeys::derive(&crate::ix::ReserveKeys::derive(
+            Pubkey::new_unique(),
+            Pubkey::new_unique(),
+            anchor_spl::token::ID,
+            6,
+        ));
+        let request =
+            crate::fund::request_unstake(Pubkey::new_unique(), &keys, Pubkey::new_unique(), 1);
+        let request_cu = measured_cu("request_unstake") + PDA_SEARCH_CU;
+        assert_eq!(limit_for(&[request]), request_cu * 6 / 5 + 10_000);
         assert!(two > one);
         assert_eq!(limit_for(&vec![dep; 200]), MAX_CU);
         let with = with_budget(&[]);

@@ -1,5 +1,6 @@
 //! Position limits: an obligation at the maximum number of positions can still be liquidated
-//! in one legacy transaction (1,232 bytes, no lookup table).
+//! in one legacy transaction (1,232 bytes, no lookup table), its debt reserve's insurance fund
+//! included.
 
 use super::env::{VmEnv, SPL_TOKEN};
 use super::fixture::{config, Market};
@@ -21,6 +22,9 @@ async fn liquidation_at_the_maximum_positions_fits_one_transaction<E: VmEnv>() {
         m.add_reserve(&mut env, 6, SPL_TOKEN, 1_000_000, -6, config(7_000, 8_000))
             .await;
     }
+    // The debt being liquidated is insured: the fund and its vault follow the other accounts.
+    m.add_fund(&mut env, MAX_DEPOSITS, super::fund_fixture::cuts())
+        .await;
     let lender = m.user(&mut env, &vec![1_000_000_000_000; n]).await;
     let b = m.user(&mut env, &vec![1_000_000_000; n]).await;
     let liq = m.user(&mut env, &vec![1_000_000_000; n]).await;
@@ -73,7 +77,8 @@ async fn liquidation_at_the_maximum_positions_fits_one_transaction<E: VmEnv>() {
     let mut ixs: Vec<Instruction> = m.reserves.iter().map(ix::refresh_reserve).collect();
     ixs.push(ix::refresh_obligation(b.obligation, &reserves));
     let (debt, coll) = (m.reserves[MAX_DEPOSITS], m.reserves[1]);
-    ixs.push(ix::liquidate(
+    let insured = m.reserve(&mut env, MAX_DEPOSITS).await;
+    let liquidate = ix::liquidate(
         liq.kp.pubkey(),
         b.obligation,
         &debt,
@@ -86,6 +91,11 @@ async fn liquidation_at_the_maximum_positions_fits_one_transaction<E: VmEnv>() {
             receive_liquidity: false,
         },
         &reserves,
+    );
+    ixs.push(lending_sdk::fund::with_fund(
+        liquidate,
+        &debt.reserve,
+        &insured,
     ));
     let tx = env.sign_by(&liq.kp, &ixs, &[]).await;
     let size = E::wire_size(&tx);

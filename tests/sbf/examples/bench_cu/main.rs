@@ -7,6 +7,7 @@
 //! Run it through `./scripts/bench-cu`.
 
 mod budget;
+mod fund;
 mod memory;
 mod oracles;
 mod report;
@@ -241,6 +242,9 @@ async fn main() {
 
     println!("positions");
     positions(&mut b, &lender).await;
+
+    println!("insurance fund");
+    fund::measure(&mut b, &lender).await;
 
     let account_rows = report::account_rows(&b.env);
     b.report.accounts = account_rows;
