@@ -51,6 +51,13 @@ impl Tally {
     }
 }
 
+impl Tally {
+    /// Counts an event that is not an operation's outcome ("write-off", "fund-cover", …).
+    pub fn count(&mut self, what: &str) {
+        *self.0.entry(what.to_string()).or_default() += 1;
+    }
+}
+
 impl fmt::Display for Tally {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         let parts: Vec<String> = self.0.iter().map(|(k, v)| format!("{k}: {v}")).collect();
@@ -64,12 +71,17 @@ pub async fn after_step(s: &mut Sut) {
     // shares are worth no more than the assets.
     let obligations = s.obligations();
     invariants::check(&mut s.env, &s.m, &obligations).await;
-    // Tokens are conserved: wallets + supply vaults + fee vaults = everything minted.
+    // Tokens are conserved: wallets + supply vaults + fee vaults + fund vaults = everything
+    // minted.
     for (i, k) in s.m.reserves.iter().enumerate() {
         let mut held = s.env.balance(&k.supply_vault).await as u128
-            + s.env.balance(&k.fee_vault).await as u128;
+            + s.env.balance(&k.fee_vault).await as u128
+            + s.env.balance(&s.m.fund_keys(i).vault).await as u128;
         for u in s.users.iter().chain([&s.liquidator]) {
             held += s.env.balance(&u.liquidity[i]).await as u128;
+        }
+        for who in &s.stakers {
+            held += s.env.balance(&who[i].liquidity).await as u128;
         }
         let minted = s.env.supply(&k.mint).await as u128;
         assert_eq!(held, minted, "reserve {i}: tokens not conserved");

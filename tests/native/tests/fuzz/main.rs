@@ -7,6 +7,7 @@
 #![allow(deprecated)]
 
 mod checks;
+mod fund_ops;
 mod model;
 mod sut;
 

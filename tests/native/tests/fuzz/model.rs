@@ -7,6 +7,8 @@ use proptest_state_machine::ReferenceStateMachine;
 pub const USERS: u8 = 4;
 /// Reserves: SOL (9 decimals, SPL Token), USDC (6, SPL Token), PYUSD (6, Token-2022).
 pub const RESERVES: u8 = 3;
+/// Stakers in each reserve's insurance fund.
+pub const STAKERS: u8 = 2;
 
 /// Steps per case: FUZZ_STEPS, default 120.
 pub fn max_steps() -> usize {
@@ -86,6 +88,14 @@ pub enum Op {
         lt_gap_bps: u16,
         ceiling: u32,
     },
+    /// A staker stakes `bps` of its wallet into reserve `reserve`'s insurance fund.
+    Stake { who: u8, reserve: u8, bps: u16 },
+    /// A staker puts `bps` of its fund shares into the cooldown (when it has no open request).
+    Unstake { who: u8, reserve: u8, bps: u16 },
+    /// A staker withdraws its open request, or (`cancel`) takes its shares back.
+    FundExit { who: u8, reserve: u8, cancel: bool },
+    /// Anyone collects the fund's cut accrued in reserve `reserve`.
+    Collect { reserve: u8 },
     /// The clock moves forward (interest accrues).
     Warp { secs: u32 },
     /// A healthy user repays everything and withdraws everything.
@@ -144,6 +154,11 @@ impl ReferenceStateMachine for Model {
             1 => (1u8..=2, 5_000u16..=9_000, 100u16..=800, 0u32..=40_000).prop_map(
                 |(group, ltv_bps, lt_gap_bps, ceiling)| Op::GroupLimits { group, ltv_bps, lt_gap_bps, ceiling }
             ),
+            2 => (0..STAKERS, reserve(), bps()).prop_map(|(who, reserve, bps)| Op::Stake { who, reserve, bps }),
+            1 => (0..STAKERS, reserve(), bps()).prop_map(|(who, reserve, bps)| Op::Unstake { who, reserve, bps }),
+            1 => (0..STAKERS, reserve(), any::<bool>())
+                .prop_map(|(who, reserve, cancel)| Op::FundExit { who, reserve, cancel }),
+            1 => reserve().prop_map(|reserve| Op::Collect { reserve }),
             2 => prop_oneof![1u32..120, 3_600u32..400_000].prop_map(|secs| Op::Warp { secs }),
             1 => user().prop_map(|user| Op::Exit { user }),
         ]

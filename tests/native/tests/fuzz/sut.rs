@@ -2,11 +2,13 @@
 //! a liquidator, and how each operation is sent to it.
 
 use super::checks::{self, Baseline, Tally};
+use super::fund_ops::check_loss_order;
 use super::model::{Model, Op};
 use lending::errors::LendingError;
 use lending::risk::emode::group_bit;
 use lending::risk::fixed::WAD;
 use lending_program_tests::env::Env;
+use lending_sdk::fund::with_fund;
 use lending_sdk::lending_core::state::EmodeLimits;
 use lending_sdk::lending_core::state::Obligation;
 use lending_sdk::market::obligation_reserves;
@@ -14,6 +16,7 @@ use lending_sdk::types::{EmodeGroupParams, LiquidateParams, ReserveConfigParams}
 use lending_test_suite::env::{TestEnv, VmEnv};
 use lending_test_suite::env::{TxResult, SPL_TOKEN, TOKEN_2022};
 use lending_test_suite::fixture::{config, Market, User};
+use lending_test_suite::fund_fixture::{cuts, Staker};
 use lending_test_suite::invariants;
 use lending_test_suite::ix::{self, GroupUse};
 use lending_test_suite::outcome::custom_code;
@@ -82,13 +85,15 @@ pub struct Sut {
     pub m: Market,
     pub users: Vec<User>,
     pub liquidator: User,
+    /// Each staker's wallet and fund shares, by reserve.
+    pub stakers: Vec<Vec<Staker>>,
     prices: [i64; 3],
     pub baseline: Baseline,
     pub tally: Tally,
 }
 
 impl Sut {
-    async fn start() -> (Env, Market, Vec<User>, User) {
+    async fn start() -> (Env, Market, Vec<User>, User, Vec<Vec<Staker>>) {
         let mut env = Env::start().await;
         let mut m = Market::new(&mut env).await;
         m.add_reserve(&mut env, 9, SPL_TOKEN, START_PRICES[0], -6, listing(0))
@@ -122,7 +127,25 @@ impl Sut {
             Some(1),
         )
         .await;
-        (env, m, users, liquidator)
+        // Every reserve is insured; two stakers per fund.
+        m.set_fund_settings(&mut env, super::fund_ops::SETTINGS)
+            .await
+            .unwrap();
+        let mut stakers = vec![];
+        for wallet in [
+            [100_000_000_000, 10_000_000_000, 10_000_000_000],
+            [1_000_000_000, 100_000_000, 100_000_000],
+        ] {
+            let mut by_reserve = vec![];
+            for (r, amount) in wallet.into_iter().enumerate() {
+                if stakers.is_empty() {
+                    m.add_fund(&mut env, r, cuts()).await;
+                }
+                by_reserve.push(m.staker(&mut env, r, amount).await);
+            }
+            stakers.push(by_reserve);
+        }
+        (env, m, users, liquidator, stakers)
     }
 
     /// Every obligation in the market.
@@ -345,6 +368,14 @@ impl Sut {
                 );
                 assert!(res.is_ok() || refused, "{res:?}");
             }
+            Op::Stake { who, reserve, bps } => self.stake(who, reserve as usize, bps).await,
+            Op::Unstake { who, reserve, bps } => self.unstake(who, reserve as usize, bps).await,
+            Op::FundExit {
+                who,
+                reserve,
+                cancel,
+            } => self.fund_exit(who, reserve as usize, cancel).await,
+            Op::Collect { reserve } => self.collect(reserve as usize).await,
             Op::Warp { secs } => self.env.advance(secs as i64).await,
             Op::Exit { user } => self.exit(user as usize).await,
         }
@@ -481,6 +512,7 @@ impl Sut {
         let h0 = before.health();
         let spot0 = invariants::spot_book(&mut self.env, &self.users[u].obligation).await;
         let bad0 = self.bad_debt().await;
+        let insured = self.insured(repay).await;
         let (rk, ck) = (self.m.reserves[repay], self.m.reserves[coll]);
         let liq = &self.liquidator;
         let source = liq.liquidity[repay];
@@ -498,24 +530,36 @@ impl Sut {
             receive_liquidity: liquidity,
         };
         let ob = self.users[u].obligation;
-        let ixs = [ix::with_group(
-            ix::liquidate(
-                liq.kp.pubkey(),
-                ob,
-                &rk,
-                source,
-                &ck,
-                destination,
-                params,
-                &obligation_reserves(&before),
+        let ixs = [with_fund(
+            ix::with_group(
+                ix::liquidate(
+                    liq.kp.pubkey(),
+                    ob,
+                    &rk,
+                    source,
+                    &ck,
+                    destination,
+                    params,
+                    &obligation_reserves(&before),
+                ),
+                &self.m.market,
+                &before,
+                GroupUse::DebtChange,
             ),
-            &self.m.market,
-            &before,
-            GroupUse::DebtChange,
+            &rk.reserve,
+            &insured.reserve,
         )];
         let kp = liq.kp.insecure_clone();
         let res = self.m.act(&mut self.env, &ob, &ixs, &[&kp]).await;
         self.tally.outcome("liquidate", &res);
+        let after = self.insured(repay).await;
+        check_loss_order(&insured, &after, super::fund_ops::SETTINGS.max_slash_bps);
+        if after.reserve.bad_debt_written_off.get() > insured.reserve.bad_debt_written_off.get() {
+            self.tally.count("write-off");
+            if after.fund.assets < insured.fund.assets {
+                self.tally.count("write-off paid by the fund");
+            }
+        }
         if !h0.is_liquidatable() {
             assert!(res.is_err(), "a healthy obligation was liquidated: {h0:?}");
             return;
@@ -682,7 +726,7 @@ impl Sut {
 }
 
 /// `bps` basis points of `x`, rounded down.
-fn frac(x: u64, bps: u16) -> u64 {
+pub fn frac(x: u64, bps: u16) -> u64 {
     (x as u128 * bps as u128 / 10_000) as u64
 }
 
@@ -696,7 +740,7 @@ impl StateMachineTest for Sut {
             .build()
             .unwrap();
         let rt = std::sync::Arc::new(rt);
-        let (mut env, m, users, liquidator) = rt.block_on(Self::start());
+        let (mut env, m, users, liquidator, stakers) = rt.block_on(Self::start());
         let baseline = rt.block_on(Baseline::take(&mut env, &m));
         Sut {
             rt,
@@ -704,6 +748,7 @@ impl StateMachineTest for Sut {
             m,
             users,
             liquidator,
+            stakers,
             prices: START_PRICES,
             baseline,
             tally: Tally::default(),
