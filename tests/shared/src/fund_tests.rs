@@ -379,6 +379,21 @@ async fn fund_settings_and_cuts_stay_within_bounds<E: VmEnv>() {
     let r = m.reserve(&mut env, USDC).await;
     assert_eq!(r.fund_interest_cut_bps, 1_000);
     assert_eq!(r.insurance_fund, k.fund);
+    // With the fund taking 10% of interest, the protocol may not take 90% or more: depositors
+    // would get nothing (or less than nothing).
+    let mut c = super::fixture::config(8_000, 8_500);
+    c.protocol_take_rate_bps = 9_000;
+    let greedy = ix::update_reserve_config(o, &m.reserves[USDC], c.clone());
+    assert_err(
+        env.send(&[greedy], &[&m.owner]).await,
+        LendingError::InvalidReserveConfig,
+    );
+    c.protocol_take_rate_bps = 8_999;
+    env.ok(
+        &[ix::update_reserve_config(o, &m.reserves[USDC], c)],
+        &[&m.owner],
+    )
+    .await;
 }
 
 /// The window closes on a request left too long (it can be cancelled, shares back in full), a

@@ -109,7 +109,8 @@ pub fn init_reserve(
 }
 
 /// Applies a new configuration (the trusted-issuer flag is fixed at listing and must be
-/// repeated). Interest up to `now` accrues under the old curve first (a reserve whose accrual
+/// repeated; the protocol's take of interest and the insurance fund's cut stay below 100%
+/// together). Interest up to `now` accrues under the old curve first (a reserve whose accrual
 /// overflows is not stuck: it accrues nothing for the period, see [`Reserve::settle_interest`]);
 /// the reserve is then marked stale so the next action re-reads rates under the new one, and
 /// obligations valued from it must refresh again. Returns true when interest was forgiven.
@@ -117,6 +118,11 @@ pub fn update_reserve_config(r: &mut Reserve, config: &ReserveConfig, now: i64) 
     validate_reserve_config(config)?;
     ensure(
         config.trusted_issuer == r.config.trusted_issuer,
+        LendingError::InvalidReserveConfig,
+    )?;
+    // With the insurance fund's cut, depositors must keep some of the interest.
+    ensure(
+        config.protocol_take_rate_bps as u32 + r.fund_interest_cut_bps as u32 <= MAX_FEE_BPS as u32,
         LendingError::InvalidReserveConfig,
     )?;
     let forgiven = r.settle_interest(now)?;
