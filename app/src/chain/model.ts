@@ -51,6 +51,8 @@ export interface ReserveView {
     liquidationThresholdBps: number;
     originationFeeBps: number;
     protocolTakeRateBps: number;
+    /** The insurance fund's share of interest (bps; stored beside the config on chain). */
+    fundInterestCutBps: number;
     utilizationCapBps: number;
     /** Weight of this asset's debt against the borrow limit and the liquidation line (bps). */
     borrowFactorBps: number;

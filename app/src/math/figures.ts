@@ -18,6 +18,8 @@ export interface Pool {
   borrowIndex: bigint;
   /** Unclaimed protocol fees (WAD-scaled tokens). */
   protocolFees: bigint;
+  /** The insurance fund's cut not yet collected (WAD-scaled tokens). */
+  fundFees: bigint;
   /** All deposit shares. */
   shareSupply: bigint;
 }
@@ -27,10 +29,11 @@ export function totalDebt(p: Pool, up: boolean): bigint {
   return mulDiv(p.debtShares, p.borrowIndex, WAD, up);
 }
 
-/** Cash + debt − fees (WAD-scaled tokens), floored at zero. */
+/** Cash + debt − protocol fees − the insurance fund's cut (WAD-scaled tokens), floored at zero. */
 export function totalLiquidity(p: Pool): bigint {
   const gross = (p.available + p.flashOutstanding) * WAD + totalDebt(p, false);
-  return gross > p.protocolFees ? gross - p.protocolFees : 0n;
+  const fees = p.protocolFees + p.fundFees;
+  return gross > fees ? gross - fees : 0n;
 }
 
 /** Borrowed share of cash + debt (WAD). */
@@ -86,12 +89,13 @@ export function curveApr(points: CurvePoint[], utilizationWad: bigint): bigint {
 export function apys(
   curve: CurvePoint[],
   p: Pool,
-  protocolTakeRateBps: number,
+  interestCutBps: number,
 ): { borrowApy: number; supplyApy: number; utilization: number } {
   const utilWad = utilization(p);
   const apr = wadToNumber(curveApr(curve, utilWad));
   const util = wadToNumber(utilWad);
-  const take = protocolTakeRateBps / Number(BPS);
+  // What depositors do not get: the protocol's take and the insurance fund's cut.
+  const take = interestCutBps / Number(BPS);
   return {
     borrowApy: Math.expm1(apr),
     supplyApy: Math.expm1(apr * util * (1 - take)),

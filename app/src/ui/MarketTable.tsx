@@ -32,7 +32,7 @@ export function MarketTable({ snap }: { snap: Snapshot }) {
             const scale = (wad: bigint) => wadToNumber(wad) / 10 ** r.decimals;
             const supplied = scale(totalLiquidity(r.pool));
             const borrowed = scale(totalDebt(r.pool, true));
-            const rates = apys(r.config.curve, r.pool, r.config.protocolTakeRateBps);
+            const rates = apys(r.config.curve, r.pool, r.config.protocolTakeRateBps + r.config.fundInterestCutBps);
             const priceAge = snap.now - r.pricePublishTime;
             const stale = r.priceStatus !== 0 || (r.priceMaxAgeSecs > 0 && priceAge > r.priceMaxAgeSecs);
             const cap = (c: bigint) => (c === 0n ? "none" : tokens(unitsToNumber(c, r.decimals)));

@@ -49,7 +49,7 @@ export function PositionPanel({ snap }: { snap: Snapshot }) {
       units: sharesToUnits(r.pool, d.shares),
       decimals: r.decimals,
       value: wadToNumber(d.marketValue),
-      apy: apys(r.config.curve, r.pool, r.config.protocolTakeRateBps).supplyApy,
+      apy: apys(r.config.curve, r.pool, r.config.protocolTakeRateBps + r.config.fundInterestCutBps).supplyApy,
       liquidationPrice: liquidationPrice(h, d.liquidationLineValue, wadToNumber(r.price)),
     }];
   });
@@ -62,7 +62,7 @@ export function PositionPanel({ snap }: { snap: Snapshot }) {
       units: debtToUnits(r.pool, b.debtShares),
       decimals: r.decimals,
       value: wadToNumber(b.marketValue),
-      apy: apys(r.config.curve, r.pool, r.config.protocolTakeRateBps).borrowApy,
+      apy: apys(r.config.curve, r.pool, r.config.protocolTakeRateBps + r.config.fundInterestCutBps).borrowApy,
     }];
   });
   const group = snap.groups.find((g) => g.id === ob.emodeGroup);

@@ -91,6 +91,9 @@ pub struct MarketFile {
     /// Its e-mode groups.
     #[serde(default, rename = "emode_group")]
     pub groups: Vec<EmodeGroupSection>,
+    /// The rules of its insurance funds (the program's defaults when absent).
+    #[serde(default)]
+    pub insurance: Option<InsuranceSection>,
     /// Directory of the file (relative paths in it are relative to this).
     #[serde(skip)]
     pub dir: PathBuf,
@@ -121,6 +124,45 @@ pub struct EmodeGroupSection {
     /// Isolated groups: most whole tokens of the debt reserve the group may owe.
     #[serde(default)]
     pub debt_ceiling: Decimal,
+}
+
+/// `[insurance]`: the market's rules for its insurance funds.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InsuranceSection {
+    /// Seconds an unstake waits before it may be claimed (at most 90 days).
+    pub cooldown_secs: u64,
+    /// Seconds, after the cooldown, during which it may be claimed (1 minute to 30 days).
+    pub unstake_window_secs: u64,
+    /// Seconds over which collected income vests to stakers (at most 30 days).
+    pub stream_secs: u64,
+    /// Most of a fund one write-off may take, in basis points (100 to 9,000).
+    pub max_slash_bps: u16,
+}
+
+impl InsuranceSection {
+    /// The rules in the core's format.
+    pub fn settings(&self) -> lending_core::ops::fund::FundSettings {
+        lending_core::ops::fund::FundSettings {
+            cooldown_secs: self.cooldown_secs,
+            unstake_window_secs: self.unstake_window_secs,
+            stream_secs: self.stream_secs,
+            max_slash_bps: self.max_slash_bps,
+        }
+    }
+}
+
+/// `[reserve.insurance_fund]`: the reserve's first-loss fund, created with a seed stake from
+/// the owner's tokens.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundSection {
+    /// Share of the reserve's interest that goes to the fund, in basis points.
+    pub interest_cut_bps: u16,
+    /// Share of the protocol's liquidation fee that goes to the fund, in basis points.
+    pub liquidation_cut_bps: u16,
+    /// Whole tokens the owner stakes at creation (locked for ever; at least 1,000 base units).
+    pub seed: Decimal,
 }
 
 /// `[market]`.
@@ -192,6 +234,9 @@ pub struct ReserveSection {
     pub oracle: OracleSection,
     /// Risk and fee settings.
     pub config: ReserveConfigSection,
+    /// The reserve's insurance fund, if it has one.
+    #[serde(default)]
+    pub insurance_fund: Option<FundSection>,
 }
 
 /// Price source kinds.

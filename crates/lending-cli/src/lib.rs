@@ -11,6 +11,7 @@ pub mod client;
 pub mod config;
 pub mod context;
 pub mod emode;
+pub mod fund;
 pub mod liquidate;
 pub mod market;
 pub mod position;
@@ -78,6 +79,9 @@ pub enum Command {
     Emode(emode::EmodeArgs),
     /// Liquidate an unhealthy obligation.
     Liquidate(liquidate::LiquidateArgs),
+    /// Insurance funds: show, stake, unstake (cooldown), claim, cancel, collect.
+    #[command(subcommand)]
+    Fund(fund::FundCmd),
     /// Flash-borrow and repay (with the fee) in one transaction.
     FlashLoan(actions::FlashArgs),
     /// Rebind an asset's price account to another source or feed, or change its limits
@@ -108,6 +112,7 @@ pub fn run(cli: &Cli) -> Result<report::Report> {
         Command::Repay(a) => actions::repay(&ctx, a),
         Command::Emode(a) => emode::set(&ctx, a),
         Command::Liquidate(a) => liquidate::run(&ctx, a),
+        Command::Fund(c) => fund::run(&ctx, c),
         Command::FlashLoan(a) => actions::flash_loan(&ctx, a),
         Command::OracleConfig(a) => admin::oracle_config(&ctx, a),
         Command::Guardian(a) => admin::guardian(&ctx, a),

@@ -131,10 +131,13 @@ fn create(c: &Client, f: &MarketFile) -> Result<Report> {
         }));
     }
     let groups = crate::emode::create_groups(c, f, market, &listed, &mut created)?;
+    let funds = crate::fund::create_funds(c, f, market, &listed, &mut created)?;
     let text = format!(
-        "market {market}: {market_status}; {} reserve(s); {} e-mode group(s); {created} account(s) created\n",
+        "market {market}: {market_status}; {} reserve(s); {} e-mode group(s); {} insurance \
+         fund(s); {created} account(s) created\n",
         reserves.len(),
-        groups.len()
+        groups.len(),
+        funds.len()
     );
     Ok(Report {
         text,
@@ -145,6 +148,7 @@ fn create(c: &Client, f: &MarketFile) -> Result<Report> {
             "created": created,
             "reserves": reserves,
             "emode_groups": groups,
+            "insurance_funds": funds,
         }),
     })
 }
@@ -268,7 +272,7 @@ pub struct ReserveFigures {
     pub utilization: f64,
     /// Borrow APY (the APR compounded every second).
     pub borrow_apy: f64,
-    /// Supply APY: borrow APR × utilisation × (1 − protocol take), compounded.
+    /// Supply APY: borrow APR × utilisation × (1 − protocol take − fund cut), compounded.
     pub supply_apy: f64,
     /// Spot price.
     pub price: f64,
@@ -284,7 +288,8 @@ pub fn figures(r: &Reserve) -> Result<ReserveFigures> {
     // The curve at the current utilisation: the cached `borrow_apr` is only updated by a
     // refresh that accrues interest, so it lags a borrow or repay made in the same second.
     let apr = wad_f64(r.config.curve.apr_wad(util_wad).map_err(m)?);
-    let take = r.config.protocol_take_rate_bps as f64 / 10_000.0;
+    // What depositors keep: the interest less the protocol's and the insurance fund's cuts.
+    let take = (r.config.protocol_take_rate_bps + r.fund_interest_cut_bps) as f64 / 10_000.0;
     Ok(ReserveFigures {
         supplied: wad_f64(pool.total_liquidity().map_err(m)?) / scale,
         borrowed: wad_f64(pool.total_debt(Rounding::Up).map_err(m)?) / scale,

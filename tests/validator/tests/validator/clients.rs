@@ -138,9 +138,11 @@ pub async fn migration_creates_the_market_then_changes_nothing(env: &mut Env) {
     let (owner, first) = create_market(env, &s).await;
     let url = env.rpc.url();
     assert_eq!(first["status"], "created");
-    // 1 market + for each of 3 reserves: mint, price account, reserve + 1 e-mode group.
-    assert_eq!(first["created"], 11, "{first}");
+    // 1 market + for each of 3 reserves: mint, price account, reserve + 1 e-mode group + the
+    // USDC insurance fund.
+    assert_eq!(first["created"], 12, "{first}");
     assert_eq!(first["emode_groups"][0]["status"], "created", "{first}");
+    assert_eq!(first["insurance_funds"][0]["status"], "created", "{first}");
     let again = cli(&url, &owner, &s.config(), &["market", "create"]).unwrap();
     assert_eq!(again["created"], 0, "a re-run creates nothing: {again}");
     assert_eq!(again["status"], "exists");
@@ -148,6 +150,7 @@ pub async fn migration_creates_the_market_then_changes_nothing(env: &mut Env) {
         assert_eq!(r["status"], "exists");
     }
     assert_eq!(again["emode_groups"][0]["status"], "exists", "{again}");
+    assert_eq!(again["insurance_funds"][0]["status"], "exists", "{again}");
     // A changed setting is brought in line, and only that.
     let text = std::fs::read_to_string(s.config()).unwrap();
     let changed = text.replacen("ltv_bps = 7500", "ltv_bps = 7000", 1);

@@ -13,6 +13,7 @@ mod bot_market;
 mod clients;
 mod emode;
 mod flash_bot;
+mod fund;
 /// The RPC environment, beside what every environment shares.
 mod env {
     pub use lending_test_suite::env::*;
@@ -567,6 +568,7 @@ fn main() {
         clients::cli_wallet_flow_with_readable_errors,
         clients::sdk_health_equals_the_cached_health_after_refresh,
         emode::emode_borrow_and_its_liquidation,
+        fund::the_fund_absorbs_a_write_off,
         clients::bot_liquidates_fifty_obligations_after_one_price_move,
         flash_bot::bot_funds_liquidations_with_flash_loans,
         app::web_app_end_to_end_in_chromium,
