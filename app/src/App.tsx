@@ -9,6 +9,7 @@ import { type Snapshot, listMarkets, loadSnapshot } from "./chain/state";
 import { type Connected, availableWallets, connect, disconnect, onWalletsChanged } from "./wallet/standard";
 import { ActionPanel } from "./ui/ActionPanel";
 import { EmodePanel } from "./ui/EmodePanel";
+import { FundPanel } from "./ui/FundPanel";
 import { MarketTable } from "./ui/MarketTable";
 import { PositionPanel } from "./ui/PositionPanel";
 import { short } from "./ui/format";
@@ -150,6 +151,7 @@ export function App() {
               </div>
             )}
           </div>
+          <FundPanel program={program} snap={snap} wallet={connected && snap.wallet ? connected : null} chain={chainFor(cluster)} onDone={reload} />
         </>
       )}
     </main>

@@ -300,8 +300,30 @@ try {
   await page.waitForFunction(() => document.querySelector('[data-testid="emode"]')?.getAttribute("data-group") === "0", null, { timeout: 60_000 });
   assert.equal((await obligation()).emode_group, 0, "the obligation left the group on chain");
 
+  // The USDC insurance fund: the panel shows it (the migration's seed), a stake of 10 USDC is
+  // previewed by simulation, signed, and the panel's figures match the Rust SDK's.
+  await tid("fund-USDC").waitFor({ timeout: 30_000 });
+  const seeded = await tid("fund-USDC").getAttribute("data-assets");
+  assert.equal(seeded, "100000000", "the fund holds its 100 USDC seed");
+  await tid("fund-choice").selectOption({ label: "USDC" });
+  await tid("fund-amount").fill("10");
+  await tid("fund-stake").click();
+  await tid("fund-preview").waitFor({ timeout: 30_000 });
+  assert.equal(await tid("fund-preview").getAttribute("data-tokens"), "10000000", "the preview pays 10 USDC");
+  await shot("09-fund-preview.png");
+  await tid("fund-sign").click();
+  await tid("fund-success").waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="fund-USDC"]')?.getAttribute("data-assets") === "110000000", null, { timeout: 60_000 });
+  const row = tid("fund-USDC");
+  await crossCheck("fund", {
+    assets: await row.getAttribute("data-assets"),
+    absorbed: await row.getAttribute("data-absorbed"),
+    stake: await row.getAttribute("data-stake"),
+  });
+  await shot("10-fund.png");
+
   assert.deepEqual(consoleErrors, [], "no uncaught page errors");
-  log("passed: connect, deposit, borrow, health = RPC, readable errors, repay all, withdraw all, e-mode in and out");
+  log("passed: connect, deposit, borrow, health = RPC, readable errors, repay all, withdraw all, e-mode in and out, fund stake");
 } catch (e) {
   if (page) await page.screenshot({ path: join(shots, "failure.png"), fullPage: true }).catch(() => {});
   console.error(`[app-e2e] FAILED: ${e.stack ?? e}`);

@@ -64,6 +64,7 @@ export function reserveView(key: PublicKey, r: any, oracle: any | null, symbol: 
       originationFeeBps: c.originationFeeBps,
       protocolTakeRateBps: c.protocolTakeRateBps,
       fundInterestCutBps: r.fundInterestCutBps,
+      fundLiquidationCutBps: r.fundLiquidationCutBps,
       utilizationCapBps: c.utilizationCapBps,
       borrowFactorBps: c.borrowFactorBps,
       emodeCollateralMask: c.emodeCollateralMask,

@@ -53,6 +53,8 @@ export interface ReserveView {
     protocolTakeRateBps: number;
     /** The insurance fund's share of interest (bps; stored beside the config on chain). */
     fundInterestCutBps: number;
+    /** The insurance fund's share of the protocol's liquidation fee (bps). */
+    fundLiquidationCutBps: number;
     utilizationCapBps: number;
     /** Weight of this asset's debt against the borrow limit and the liquidation line (bps). */
     borrowFactorBps: number;

@@ -125,7 +125,10 @@ impl Run {
                 continue;
             };
             let req: Value = serde_json::from_str(req).expect("check request");
-            let verdict = self.cross_check(&req["shown"]);
+            let verdict = match req["what"].as_str() {
+                Some("fund") => self.cross_check_fund(&req["shown"]),
+                _ => self.cross_check(&req["shown"]),
+            };
             if let Err(why) = &verdict {
                 failures.push(why.clone());
             }
@@ -141,6 +144,39 @@ impl Run {
             status.success(),
             "the browser test failed ({status}); screenshots in app/test-results/"
         );
+    }
+
+    /// Compares the page's USDC insurance fund (size, absorbed, the wallet's stake, in token
+    /// units) with `lending-cli fund show`'s.
+    fn cross_check_fund(&self, shown: &Value) -> Result<(), String> {
+        let out = cli(
+            &self.url,
+            &self.wallet,
+            &self.cfg,
+            &["fund", "show", "--asset", "USDC"],
+        )?;
+        let f = &out["funds"][0];
+        let mut bad = Vec::new();
+        for (what, field, sdk) in [
+            ("fund size", "assets", &f["assets"]),
+            ("fund absorbed", "absorbed", &f["absorbed"]),
+            ("wallet's stake", "stake", &f["wallet_value"]),
+        ] {
+            let page = shown[field].as_str().and_then(|v| v.parse::<u64>().ok());
+            let ok = page.is_some() && page == sdk.as_u64();
+            eprintln!(
+                "  cross-check {what}: page {page:?} / Rust SDK {sdk} {}",
+                if ok { "ok" } else { "MISMATCH" }
+            );
+            if !ok {
+                bad.push(format!("{what}: page {page:?} vs SDK {sdk}"));
+            }
+        }
+        if bad.is_empty() {
+            Ok(())
+        } else {
+            Err(bad.join("; "))
+        }
     }
 
     /// Compares the page's figures for the open position with `lending-cli`'s (the SDK's).
