@@ -139,7 +139,15 @@ fn main() {
         url.clone(),
         solana_commitment_config::CommitmentConfig::confirmed(),
     );
-    let people = ["alice", "bob", "carol", "dave", "erin", "liquidator"];
+    let people = [
+        "alice",
+        "bob",
+        "carol",
+        "dave",
+        "erin",
+        "frank",
+        "liquidator",
+    ];
     let mut files = std::collections::HashMap::new();
     for name in people {
         let kp = Keypair::new();
@@ -166,6 +174,7 @@ fn main() {
         ("carol", "SOL", "20"),
         ("dave", "SOL", "50"),
         ("erin", "PYUSD", "1000"),
+        ("frank", "USDC", "5000"),
         ("liquidator", "USDC", "20000"),
     ] {
         show(
@@ -245,6 +254,19 @@ fn main() {
 
     step(
         t0,
+        "frank stakes 5,000 USDC in the USDC insurance fund, which pays bad debt before USDC depositors do",
+    );
+    show(
+        &url,
+        &f("frank"),
+        &config,
+        "frank",
+        &["fund", "stake", "--asset", "USDC", "--amount", "5000"],
+    );
+    show(&url, &f("frank"), &config, "frank", &["fund", "show"]);
+
+    step(
+        t0,
         "starting the liquidator bot (websocket subscription, rescans as fallback)",
     );
     let market =
@@ -310,6 +332,7 @@ fn main() {
         show(&url, &f(who), &config, who, &["obligation", "show"]);
     }
     show(&url, &owner, &config, "owner", &["market", "show"]);
+    show(&url, &f("frank"), &config, "frank", &["fund", "show"]);
 
     println!("\nsummary:");
     println!(
