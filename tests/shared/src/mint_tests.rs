@@ -336,9 +336,69 @@ async fn harmless_extensions_and_a_trusted_pyusd_shaped_mint_are_listed<E: VmEnv
     );
 }
 
+/// A trusted issuer switches a transfer fee on after listing (PYUSD's fee authority could): a
+/// move between the reserve's supply vault and its insurance fund's vault would then deliver
+/// less than it sent. It is refused (`VaultBalanceMismatch`, as every deposit and repayment
+/// is), rather than leave the fund counting tokens it never received (#22).
+async fn a_fee_switched_on_cannot_make_a_fund_count_tokens_it_did_not_get<E: VmEnv>() {
+    use lending_sdk::lending_core::state::Reserve;
+    let mut env = E::start().await;
+    let m = Market::new(&mut env).await;
+    let pyusd = [
+        Ext::TransferFee(0),
+        Ext::PermanentDelegate,
+        Ext::TransferHook(false),
+        Ext::MetadataPointer,
+    ];
+    let (res, reserve) = list_reserve(&mut env, &m, &pyusd, true).await;
+    res.unwrap();
+    let r = env.zc::<Reserve>(&reserve).await;
+    let k = ReserveKeys::derive(m.market, r.liquidity_mint, TOKEN_2022, 6);
+    let fk = lending_sdk::fund::FundKeys::derive(&k);
+    let owner = m.owner.pubkey();
+    let seed = Pubkey::new_unique();
+    let data = token_account_data(&pyusd, k.mint, owner, SEED);
+    let lamports = env.rent(data.len()).await;
+    env.set_account(&seed, token_2022_account(data, lamports));
+    let cuts = super::fund_fixture::cuts();
+    let init = lending_sdk::fund::init_insurance_fund(owner, &fk, seed, cuts, SEED);
+    env.ok(&[init], &[&m.owner]).await;
+    // 500 tokens of the fund's cut accrued in the reserve (written in place, as interest
+    // accrues it), then the issuer's 0.5% fee.
+    let mut account = env.get(&reserve).await.unwrap();
+    let at = 8 + std::mem::offset_of!(Reserve, fund_fees);
+    let cut = lending::risk::fixed::amount_to_wad(500);
+    account.data[at..at + 16].copy_from_slice(&cut.to_le_bytes());
+    env.set_account(&reserve, account);
+    let data = mint_data(
+        &[
+            Ext::TransferFee(50),
+            Ext::PermanentDelegate,
+            Ext::TransferHook(false),
+            Ext::MetadataPointer,
+        ],
+        env.payer().pubkey(),
+        2 * SEED,
+    );
+    let lamports = env.rent(data.len()).await;
+    env.set_account(&k.mint, token_2022_account(data, lamports));
+
+    let collect = lending_sdk::fund::collect_fund_fees(&k, &fk);
+    assert_err(
+        env.send(&[collect], &[]).await,
+        LendingError::VaultBalanceMismatch,
+    );
+    let f = env
+        .zc::<lending_sdk::lending_core::state::InsuranceFund>(&fk.fund)
+        .await;
+    assert_eq!(f.assets, SEED, "the fund counted nothing it did not get");
+    assert_eq!(env.zc::<Reserve>(&reserve).await.fund_fees.get(), cut);
+}
+
 crate::scenarios!(
     mint_tests:
     risky_token_2022_authorities_are_refused_unless_the_issuer_is_trusted,
     some_token_2022_mints_are_refused_even_from_a_trusted_issuer,
     harmless_extensions_and_a_trusted_pyusd_shaped_mint_are_listed,
+    a_fee_switched_on_cannot_make_a_fund_count_tokens_it_did_not_get,
 );

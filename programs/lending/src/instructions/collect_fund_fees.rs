@@ -34,7 +34,7 @@ pub struct CollectFundFees<'info> {
     )]
     pub fund: AccountLoader<'info, InsuranceFund>,
     /// The fund's vault.
-    /// CHECK: the fund's (`has_one`); its balance is not read: the fund counts what it was paid.
+    /// CHECK: the fund's (`has_one`); balance checked after the transfer.
     #[account(mut)]
     pub vault: UncheckedAccount<'info>,
     /// The reserve's token program.
@@ -60,7 +60,7 @@ pub fn handler(ctx: Context<CollectFundFees>) -> Result<()> {
     let authority = ReserveAuthority::of(&reserve);
     drop((reserve, fund));
 
-    reserve_accounts.pay_out(&authority, &accounts.vault, amount)?;
+    reserve_accounts.pay_out_to_vault(&authority, &accounts.vault, amount)?;
     emit!(FundFeesCollected {
         reserve: reserve_accounts.key(),
         fund: accounts.fund.key(),

@@ -2,7 +2,9 @@
 //! it in one load, then used for its token movements), an obligation with its market and owner,
 //! the obligation's other reserves passed as remaining accounts, and the clock.
 
-use super::token_ops::{burn_shares, mint_shares, pay_from_vault, pay_into_vault};
+use super::token_ops::{
+    burn_shares, mint_shares, move_between_vaults, pay_from_vault, pay_into_vault,
+};
 use super::zero_copy_account::read_reserve;
 use crate::errors::LendingError;
 use crate::state::{Obligation, Reserve, ReserveSigner};
@@ -152,6 +154,26 @@ impl<'a, 'info> ReserveAccounts<'a, 'info> {
         amount: u64,
     ) -> Result<()> {
         self.pay_out_of(self.supply_vault, authority, to, amount)
+    }
+
+    /// Transfers `amount` out of the supply vault into another vault of the program (`to`),
+    /// signed by the reserve; both vaults must move by exactly `amount`.
+    pub fn pay_out_to_vault(
+        &self,
+        authority: &ReserveAuthority,
+        to: &AccountInfo<'info>,
+        amount: u64,
+    ) -> Result<()> {
+        move_between_vaults(
+            self.token_program,
+            Self::part(self.supply_vault)?,
+            to,
+            Self::part(self.liquidity_mint)?,
+            authority.decimals,
+            &self.info(),
+            &authority.signer.seeds(),
+            amount,
+        )
     }
 
     /// Transfers `amount` out of the fee vault to `to`, signed by the reserve.

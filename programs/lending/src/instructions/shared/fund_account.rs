@@ -2,7 +2,7 @@
 //! accounts (the fund, then its vault): split off, checked against the reserve and loaded in
 //! place as the core's layout; and its payment into the reserve when a write-off takes from it.
 
-use super::token_ops::pay_from_vault;
+use super::token_ops::move_between_vaults;
 use super::zero_copy_account::read_as_mut;
 use crate::errors::LendingError;
 use crate::state::{FundSigner, InsuranceFund, Reserve};
@@ -51,7 +51,8 @@ impl<'a, 'info> FundAccounts<'a, 'info> {
         Ok(fund)
     }
 
-    /// Pays `amount` from the fund's vault into `supply_vault`, signed by the fund.
+    /// Pays `amount` from the fund's vault into `supply_vault`, signed by the fund; both vaults
+    /// must move by exactly `amount`.
     pub fn pay_into_reserve(
         &self,
         token_program: &Interface<'info, TokenInterface>,
@@ -60,7 +61,7 @@ impl<'a, 'info> FundAccounts<'a, 'info> {
         (signer, decimals): (FundSigner, u8),
         amount: u64,
     ) -> Result<()> {
-        pay_from_vault(
+        move_between_vaults(
             token_program,
             self.vault,
             supply_vault,

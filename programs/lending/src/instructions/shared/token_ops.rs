@@ -168,6 +168,42 @@ pub fn pay_from_vault<'info>(
     Ok(())
 }
 
+/// Moves `amount` from one of the program's vaults to another, signed by the source's owner
+/// PDA `owner` (with `seeds`): both balances must move by exactly `amount` (a mint that charges
+/// a transfer fee would otherwise leave the receiving side counting tokens it did not get).
+#[allow(clippy::too_many_arguments)]
+pub fn move_between_vaults<'info>(
+    token_program: &Interface<'info, TokenInterface>,
+    from: &AccountInfo<'info>,
+    to: &AccountInfo<'info>,
+    mint: &AccountInfo<'info>,
+    decimals: u8,
+    owner: &AccountInfo<'info>,
+    seeds: &[&[u8]],
+    amount: u64,
+) -> Result<()> {
+    if amount == 0 {
+        return Ok(());
+    }
+    let before = token_account(to)?.amount;
+    pay_from_vault(
+        token_program,
+        from,
+        to,
+        mint,
+        decimals,
+        owner,
+        seeds,
+        amount,
+    )?;
+    let after = token_account(to)?.amount;
+    require!(
+        before.checked_add(amount) == Some(after),
+        LendingError::VaultBalanceMismatch
+    );
+    Ok(())
+}
+
 /// Mints `amount` shares to `to`, signed by the mint's authority PDA `authority` (with
 /// `seeds`).
 pub fn mint_shares<'info>(
