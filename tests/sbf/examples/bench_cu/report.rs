@@ -405,8 +405,8 @@ refuses the debt: about 100 CU on `refresh_obligation` with one position, 450 wi
 const FUND_COSTS: &str = "## What the insurance fund costs (#22)\n\n\
 The \"insurance fund\" rows measure the fund instructions on one debt reserve's fund. A\n\
 liquidation whose debt reserve has a fund takes the fund and its vault as its last two\n\
-remaining accounts (64 bytes more, 1,157 of 1,232 at the most positions); the fund is only\n\
-loaded, and only costs a transfer, when the liquidation writes debt off: 19,833 CU for a\n\
+remaining accounts (64 bytes more, 1,157 of 1,232 at the most positions) and the fund is\n\
+loaded on each (not measured apart); only a write-off costs a transfer: 19,833 CU for a\n\
 write-off that the fund pays toward, against 16,185 for a plain liquidation with one deposit\n\
 and one borrow (the fund's vault pays into the reserve's, with its balance checked). Every\n\
 instruction that loads a reserve's pool carries one more 128-bit balance, the fund's\n\
