@@ -52,6 +52,59 @@ export type Lending = {
       "args": []
     },
     {
+      "name": "applyChange",
+      "docs": [
+        "Applies a queued change once its delay has passed, before it expires (anyone)."
+      ],
+      "discriminator": [
+        248,
+        177,
+        9,
+        41,
+        50,
+        98,
+        255,
+        50
+      ],
+      "accounts": [
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "writable": true,
+          "relations": [
+            "pending"
+          ]
+        },
+        {
+          "name": "pending",
+          "docs": [
+            "The queued change (closed to its payer)."
+          ],
+          "writable": true
+        },
+        {
+          "name": "target",
+          "docs": [
+            "The account the change is made to (the market itself for market-wide settings)."
+          ],
+          "writable": true
+        },
+        {
+          "name": "payer",
+          "docs": [
+            "Who paid the rent."
+          ],
+          "writable": true,
+          "relations": [
+            "pending"
+          ]
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "borrowObligationLiquidity",
       "docs": [
         "Borrows against an obligation's collateral."
@@ -136,6 +189,59 @@ export type Lending = {
           "type": "u64"
         }
       ]
+    },
+    {
+      "name": "cancelChange",
+      "docs": [
+        "Cancels a queued change (owner or guardian; anyone once it expired)."
+      ],
+      "discriminator": [
+        100,
+        30,
+        4,
+        148,
+        3,
+        244,
+        243,
+        168
+      ],
+      "accounts": [
+        {
+          "name": "signer",
+          "docs": [
+            "The owner, the guardian, or (for an expired change) anyone."
+          ],
+          "signer": true
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "writable": true,
+          "relations": [
+            "pending"
+          ]
+        },
+        {
+          "name": "pending",
+          "docs": [
+            "The queued change (closed to its payer)."
+          ],
+          "writable": true
+        },
+        {
+          "name": "payer",
+          "docs": [
+            "Who paid the rent."
+          ],
+          "writable": true,
+          "relations": [
+            "pending"
+          ]
+        }
+      ],
+      "args": []
     },
     {
       "name": "cancelUnstake",
@@ -1638,6 +1744,106 @@ export type Lending = {
       ]
     },
     {
+      "name": "queueChange",
+      "docs": [
+        "Queues a change behind the market's timelock (owner)."
+      ],
+      "discriminator": [
+        86,
+        150,
+        134,
+        232,
+        202,
+        133,
+        157,
+        253
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Market owner."
+          ],
+          "signer": true,
+          "relations": [
+            "market"
+          ]
+        },
+        {
+          "name": "payer",
+          "docs": [
+            "Pays the change account's rent (returned when it is applied or cancelled)."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "writable": true
+        },
+        {
+          "name": "target",
+          "docs": [
+            "The account the change is made to (the market itself for market-wide settings)."
+          ]
+        },
+        {
+          "name": "pending",
+          "docs": [
+            "The new change, at `[\"change\", market, change_id]`."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  104,
+                  97,
+                  110,
+                  103,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "market"
+              },
+              {
+                "kind": "arg",
+                "path": "changeId"
+              }
+            ]
+          }
+        },
+        {
+          "name": "systemProgram",
+          "docs": [
+            "System program."
+          ],
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "changeId",
+          "type": "u64"
+        },
+        {
+          "name": "change",
+          "type": {
+            "defined": {
+              "name": "adminChange"
+            }
+          }
+        }
+      ]
+    },
+    {
       "name": "redeemReserveCollateral",
       "docs": [
         "Redeems deposit shares for liquidity."
@@ -2148,6 +2354,47 @@ export type Lending = {
       ]
     },
     {
+      "name": "setRiskAdmin",
+      "docs": [
+        "Names the market's risk admin, who may make the changes that only tighten risk at once."
+      ],
+      "discriminator": [
+        116,
+        38,
+        71,
+        206,
+        17,
+        108,
+        177,
+        192
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Market owner."
+          ],
+          "signer": true,
+          "relations": [
+            "market"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "riskAdmin",
+          "type": "pubkey"
+        }
+      ]
+    },
+    {
       "name": "stake",
       "docs": [
         "Stakes tokens into an insurance fund for its shares."
@@ -2249,7 +2496,8 @@ export type Lending = {
     {
       "name": "updateEmodeGroup",
       "docs": [
-        "Changes an e-mode group's limits (from the next slot) and debt ceiling."
+        "Tightens an e-mode group's limits (from the next slot; a lower threshold ramps) and debt",
+        "ceiling (owner or risk admin); anything else through the queue."
       ],
       "discriminator": [
         171,
@@ -2263,14 +2511,11 @@ export type Lending = {
       ],
       "accounts": [
         {
-          "name": "owner",
+          "name": "authority",
           "docs": [
-            "Market owner."
+            "Market owner or risk admin."
           ],
-          "signer": true,
-          "relations": [
-            "market"
-          ]
+          "signer": true
         },
         {
           "name": "market",
@@ -2303,7 +2548,8 @@ export type Lending = {
     {
       "name": "updateFundSettings",
       "docs": [
-        "Sets the market's insurance-fund rules (cooldown, window, stream, most per write-off)."
+        "Sets the market's insurance-fund rules (cooldown, window, stream, most per write-off)",
+        "where the market's delay is zero; otherwise through the queue."
       ],
       "discriminator": [
         173,
@@ -2348,7 +2594,8 @@ export type Lending = {
     {
       "name": "updateInsuranceFund",
       "docs": [
-        "Changes a reserve's cuts of its income for its insurance fund."
+        "Changes a reserve's cuts of its income for its insurance fund where the market's delay is",
+        "zero; otherwise through the queue."
       ],
       "discriminator": [
         62,
@@ -2402,7 +2649,7 @@ export type Lending = {
     {
       "name": "updateMarketConfig",
       "docs": [
-        "Updates market-wide limits and pause flags."
+        "Sets the pause flags, and the liquidation limits where the market's delay is zero."
       ],
       "discriminator": [
         91,
@@ -2447,8 +2694,8 @@ export type Lending = {
     {
       "name": "updateOracleConfig",
       "docs": [
-        "Rebinds a price account to another source or feed, or changes its limits (works while",
-        "the price is stale; a new source clears the stored price)."
+        "Rebinds a price account to another source or feed, or changes its limits: at once only",
+        "while its feed is dead (or with a zero delay), otherwise through the queue."
       ],
       "discriminator": [
         83,
@@ -2502,7 +2749,8 @@ export type Lending = {
     {
       "name": "updateReserveConfig",
       "docs": [
-        "Updates a reserve's configuration within validated bounds."
+        "Tightens a reserve's configuration within bounds (owner or risk admin; a lower threshold",
+        "ramps); anything else through the queue."
       ],
       "discriminator": [
         61,
@@ -2516,14 +2764,11 @@ export type Lending = {
       ],
       "accounts": [
         {
-          "name": "owner",
+          "name": "authority",
           "docs": [
-            "Market owner."
+            "Market owner or risk admin."
           ],
-          "signer": true,
-          "relations": [
-            "market"
-          ]
+          "signer": true
         },
         {
           "name": "market",
@@ -2860,6 +3105,19 @@ export type Lending = {
       ]
     },
     {
+      "name": "pendingChange",
+      "discriminator": [
+        232,
+        183,
+        176,
+        196,
+        15,
+        195,
+        115,
+        147
+      ]
+    },
+    {
       "name": "reserve",
       "discriminator": [
         43,
@@ -2911,6 +3169,45 @@ export type Lending = {
         145,
         253,
         230
+      ]
+    },
+    {
+      "name": "changeApplied",
+      "discriminator": [
+        226,
+        1,
+        224,
+        100,
+        192,
+        110,
+        58,
+        24
+      ]
+    },
+    {
+      "name": "changeCancelled",
+      "discriminator": [
+        139,
+        179,
+        97,
+        81,
+        214,
+        21,
+        119,
+        93
+      ]
+    },
+    {
+      "name": "changeQueued",
+      "discriminator": [
+        232,
+        143,
+        80,
+        230,
+        125,
+        117,
+        169,
+        213
       ]
     },
     {
@@ -3239,6 +3536,19 @@ export type Lending = {
       ]
     },
     {
+      "name": "riskAdminSet",
+      "discriminator": [
+        16,
+        55,
+        209,
+        22,
+        158,
+        109,
+        102,
+        72
+      ]
+    },
+    {
       "name": "sharesRedeemed",
       "discriminator": [
         232,
@@ -3275,6 +3585,19 @@ export type Lending = {
         58,
         213,
         240
+      ]
+    },
+    {
+      "name": "timelockUpdated",
+      "discriminator": [
+        221,
+        2,
+        209,
+        38,
+        90,
+        250,
+        113,
+        191
       ]
     },
     {
@@ -3759,9 +4082,135 @@ export type Lending = {
       "code": 6090,
       "name": "noFundFeesToCollect",
       "msg": "No insurance fund income to collect"
+    },
+    {
+      "code": 6091,
+      "name": "changeNeedsTimelock",
+      "msg": "This change loosens risk or moves fees: queue it (queue_change) and apply it after the market's delay"
+    },
+    {
+      "code": 6092,
+      "name": "riskAdminCannotLoosen",
+      "msg": "The risk admin may only tighten risk; the owner must queue this change"
+    },
+    {
+      "code": 6093,
+      "name": "notMarketAuthority",
+      "msg": "Signer is neither the market's owner nor its risk admin"
+    },
+    {
+      "code": 6094,
+      "name": "notChangeCanceller",
+      "msg": "Only the market's owner or guardian may cancel a pending change before it expires"
+    },
+    {
+      "code": 6095,
+      "name": "changeNotYetEffective",
+      "msg": "The change's delay has not passed"
+    },
+    {
+      "code": 6096,
+      "name": "changeExpired",
+      "msg": "The change expired before it was applied: queue it again"
+    },
+    {
+      "code": 6097,
+      "name": "wrongChangeTarget",
+      "msg": "The account is not the one the change was queued for"
+    },
+    {
+      "code": 6098,
+      "name": "invalidTimelockSettings",
+      "msg": "Invalid timelock settings: delay or ramp outside its bounds"
+    },
+    {
+      "code": 6099,
+      "name": "emodeExitInProgress",
+      "msg": "The asset is already leaving an e-mode group: wait until that ramp ends"
     }
   ],
   "types": [
+    {
+      "name": "adminChange",
+      "docs": [
+        "A change to a market's settings, as queued or made directly."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "reserveConfig",
+            "fields": [
+              {
+                "defined": {
+                  "name": "reserveConfigParams"
+                }
+              }
+            ]
+          },
+          {
+            "name": "emodeGroup",
+            "fields": [
+              {
+                "defined": {
+                  "name": "emodeGroupParams"
+                }
+              }
+            ]
+          },
+          {
+            "name": "oracleConfig",
+            "fields": [
+              {
+                "defined": {
+                  "name": "oracleConfigParams"
+                }
+              }
+            ]
+          },
+          {
+            "name": "liquidationLimits",
+            "fields": [
+              {
+                "defined": {
+                  "name": "liquidationLimitsParams"
+                }
+              }
+            ]
+          },
+          {
+            "name": "fundSettings",
+            "fields": [
+              {
+                "defined": {
+                  "name": "fundSettingsParams"
+                }
+              }
+            ]
+          },
+          {
+            "name": "fundCuts",
+            "fields": [
+              {
+                "defined": {
+                  "name": "fundCutsParams"
+                }
+              }
+            ]
+          },
+          {
+            "name": "timelock",
+            "fields": [
+              {
+                "defined": {
+                  "name": "timelockParams"
+                }
+              }
+            ]
+          }
+        ]
+      }
+    },
     {
       "name": "badDebtWrittenOff",
       "docs": [
@@ -3883,6 +4332,104 @@ export type Lending = {
                 "name": "healthSnapshot"
               }
             }
+          }
+        ]
+      }
+    },
+    {
+      "name": "changeApplied",
+      "docs": [
+        "A queued change was applied."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "market",
+            "type": "pubkey"
+          },
+          {
+            "name": "changeId",
+            "type": "u64"
+          },
+          {
+            "name": "target",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "changeCancelled",
+      "docs": [
+        "A queued change was cancelled (or closed once expired)."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "market",
+            "type": "pubkey"
+          },
+          {
+            "name": "changeId",
+            "type": "u64"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "changeQueued",
+      "docs": [
+        "The owner queued a change."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "market",
+            "type": "pubkey"
+          },
+          {
+            "name": "pending",
+            "docs": [
+              "The change's account."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "changeId",
+            "type": "u64"
+          },
+          {
+            "name": "target",
+            "docs": [
+              "The account it changes (the market for market-wide settings)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "change",
+            "type": {
+              "defined": {
+                "name": "adminChange"
+              }
+            }
+          },
+          {
+            "name": "effectiveAt",
+            "docs": [
+              "From when anyone may apply it, and until when."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "expiresAt",
+            "type": "i64"
           }
         ]
       }
@@ -4123,6 +4670,17 @@ export type Lending = {
             }
           },
           {
+            "name": "thresholdRamp",
+            "docs": [
+              "A lowered liquidation threshold on its way down to the limits' value."
+            ],
+            "type": {
+              "defined": {
+                "name": "ramp"
+              }
+            }
+          },
+          {
             "name": "padding",
             "docs": [
               "Reserved for upgrades."
@@ -4130,7 +4688,7 @@ export type Lending = {
             "type": {
               "array": [
                 "u64",
-                16
+                13
               ]
             }
           }
@@ -4230,6 +4788,13 @@ export type Lending = {
               "The slot from which the limits are in force."
             ],
             "type": "u64"
+          },
+          {
+            "name": "thresholdRampEnd",
+            "docs": [
+              "When a lowered threshold reaches the value set (0: no ramp)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -4545,7 +5110,8 @@ export type Lending = {
     {
       "name": "initMarketParams",
       "docs": [
-        "Market-wide settings chosen at creation (all but `allow_fixed_price` can change later)."
+        "Market-wide settings chosen at creation (all but `allow_fixed_price` can change later; the",
+        "timelock only through its own queue)."
       ],
       "type": {
         "kind": "struct",
@@ -4589,6 +5155,18 @@ export type Lending = {
               "Whether fixed-price oracles may be created in this market (immutable)."
             ],
             "type": "bool"
+          },
+          {
+            "name": "timelock",
+            "docs": [
+              "The timelock: the delay before a queued change may be applied, and the ramp of a",
+              "lowered threshold (both at least a day, unless fixed prices are allowed)."
+            ],
+            "type": {
+              "defined": {
+                "name": "timelockParams"
+              }
+            }
           }
         ]
       }
@@ -5010,6 +5588,44 @@ export type Lending = {
             }
           },
           {
+            "name": "riskAdmin",
+            "docs": [
+              "Risk admin: may make the changes that only tighten risk, at once; the default key",
+              "means none."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "timelockDelaySecs",
+            "docs": [
+              "Seconds between queuing a change that loosens risk and when anyone may apply it",
+              "(changes only through the queue)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "rampSecs",
+            "docs": [
+              "Seconds over which a lowered liquidation threshold, or collateral leaving an",
+              "e-mode group, ramps to its new value (changes only through the queue)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "changesQueued",
+            "docs": [
+              "Changes queued so far: the next change's id (part of its address)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "changesPending",
+            "docs": [
+              "Changes queued and not yet applied, cancelled or closed."
+            ],
+            "type": "u64"
+          },
+          {
             "name": "padding",
             "docs": [
               "Reserved for upgrades."
@@ -5017,7 +5633,7 @@ export type Lending = {
             "type": {
               "array": [
                 "u64",
-                23
+                15
               ]
             }
           }
@@ -5119,6 +5735,38 @@ export type Lending = {
                 "name": "healthSnapshot"
               }
             }
+          }
+        ]
+      }
+    },
+    {
+      "name": "liquidationLimitsParams",
+      "docs": [
+        "The market's liquidation limits, as sent by the owner."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "closeFactorBps",
+            "docs": [
+              "Share of an obligation's debt one liquidation may repay, in basis points (1,000 to 10,000)."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "dustThreshold",
+            "docs": [
+              "Debt value (WAD quote) at or below which an obligation may be liquidated in full."
+            ],
+            "type": "u128"
+          },
+          {
+            "name": "maxLiquidationValue",
+            "docs": [
+              "Largest debt value (WAD quote) one liquidation may repay; 0 means no cap."
+            ],
+            "type": "u128"
           }
         ]
       }
@@ -6154,6 +6802,84 @@ export type Lending = {
       }
     },
     {
+      "name": "pendingChange",
+      "docs": [
+        "A queued change."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "market",
+            "docs": [
+              "The market."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "docs": [
+              "Its id in the market (part of the address)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "target",
+            "docs": [
+              "The account it changes (the market for market-wide settings)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "payer",
+            "docs": [
+              "Who paid the rent; it goes back to them when the change is applied or cancelled."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "queuedAt",
+            "docs": [
+              "Unix time it was queued."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "effectiveAt",
+            "docs": [
+              "Unix time from which anyone may apply it."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "expiresAt",
+            "docs": [
+              "Unix time after which it can no longer be applied."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "bump",
+            "docs": [
+              "PDA bump."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "change",
+            "docs": [
+              "The change."
+            ],
+            "type": {
+              "defined": {
+                "name": "adminChange"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
       "name": "podU128",
       "docs": [
         "`u128` stored as little-endian `[u64; 2]` limbs (8-byte aligned everywhere)."
@@ -6199,6 +6925,62 @@ export type Lending = {
           {
             "name": "feeVaultAmount",
             "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "ramp",
+      "docs": [
+        "A linear move of a value in basis points from `from_bps` at `start` to `to_bps` at",
+        "`end` (unix times); `end == 0` when none is running (`risk::ramp::RampSpan`)."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "fromBps",
+            "docs": [
+              "Value at `start`, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "toBps",
+            "docs": [
+              "Value from `end` on, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "pad",
+            "docs": [
+              "Reserved."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                4
+              ]
+            }
+          },
+          {
+            "name": "start",
+            "docs": [
+              "Unix time the ramp starts."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "end",
+            "docs": [
+              "Unix time the ramp ends; 0 when none is running."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -6555,6 +7337,57 @@ export type Lending = {
             }
           },
           {
+            "name": "thresholdRamp",
+            "docs": [
+              "A lowered liquidation threshold on its way down: `config.liquidation_threshold_bps`",
+              "holds the value at the last refresh or change, this ramp the target."
+            ],
+            "type": {
+              "defined": {
+                "name": "ramp"
+              }
+            }
+          },
+          {
+            "name": "emodeExitMask",
+            "docs": [
+              "The e-mode groups this asset is leaving as collateral: positions in them count at",
+              "the group's threshold times `emode_exit_factor_bps`, with no borrowing power."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "emodeExitFactorBps",
+            "docs": [
+              "Weight (10,000 = whole) of collateral in the groups it is leaving, at the last",
+              "refresh or change."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "pad3",
+            "docs": [
+              "Reserved."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                2
+              ]
+            }
+          },
+          {
+            "name": "emodeExitRamp",
+            "docs": [
+              "The exit's weight going from 10,000 to 0."
+            ],
+            "type": {
+              "defined": {
+                "name": "ramp"
+              }
+            }
+          },
+          {
             "name": "padding",
             "docs": [
               "Reserved for upgrades."
@@ -6562,7 +7395,7 @@ export type Lending = {
             "type": {
               "array": [
                 "u64",
-                23
+                16
               ]
             }
           }
@@ -6964,6 +7797,9 @@ export type Lending = {
           },
           {
             "name": "liquidationThresholdBps",
+            "docs": [
+              "The threshold set (a lower one than in force ramps down to it until `threshold_ramp_end`)."
+            ],
             "type": "u16"
           },
           {
@@ -6976,6 +7812,24 @@ export type Lending = {
               "True when accrual up to the change overflowed and the period's interest was forgiven."
             ],
             "type": "bool"
+          },
+          {
+            "name": "thresholdRampEnd",
+            "docs": [
+              "When the threshold reaches the value set (0: it is in force now)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "emodeExitMask",
+            "docs": [
+              "E-mode groups the asset is leaving as collateral, and when it has left them (0: none)."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "emodeExitEnd",
+            "type": "i64"
           }
         ]
       }
@@ -7003,6 +7857,25 @@ export type Lending = {
           {
             "name": "seedAmount",
             "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "riskAdminSet",
+      "docs": [
+        "The owner named the market's risk admin (the default key: none)."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "market",
+            "type": "pubkey"
+          },
+          {
+            "name": "riskAdmin",
+            "type": "pubkey"
           }
         ]
       }
@@ -7083,6 +7956,56 @@ export type Lending = {
           },
           {
             "name": "shares",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "timelockParams",
+      "docs": [
+        "The timelock's settings, as sent by the owner (through the queue after creation)."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "delaySecs",
+            "docs": [
+              "Seconds between queuing a change and applying it: 1 to 14 days (0 allowed in markets",
+              "that allow fixed prices)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "rampSecs",
+            "docs": [
+              "Seconds a lowered liquidation threshold takes to reach its new value: 1 to 30 days (0",
+              "allowed in markets that allow fixed prices)."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "timelockUpdated",
+      "docs": [
+        "The timelock's delay or ramp changed (through the queue)."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "market",
+            "type": "pubkey"
+          },
+          {
+            "name": "delaySecs",
+            "type": "u64"
+          },
+          {
+            "name": "rampSecs",
             "type": "u64"
           }
         ]

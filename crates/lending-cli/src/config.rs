@@ -2,7 +2,9 @@
 //! one `[market]` table and one `[[reserve]]` table per listed asset.
 
 use anyhow::{anyhow, bail, Context, Result};
-use lending_sdk::types::{CurvePointParams, InitMarketParams, OracleParams, ReserveConfigParams};
+use lending_sdk::types::{
+    CurvePointParams, InitMarketParams, OracleParams, ReserveConfigParams, TimelockParams,
+};
 use lending_sdk::units::parse_amount;
 use serde::Deserialize;
 use solana_pubkey::Pubkey;
@@ -185,6 +187,18 @@ pub struct MarketSection {
     /// Whether fixed-price oracles may be created (test markets only).
     #[serde(default)]
     pub allow_fixed_price: bool,
+    /// Seconds between queuing a change that loosens risk and applying it (1 to 14 days; 0
+    /// allowed with fixed prices). Set at creation; later only through the queue.
+    #[serde(default = "one_day")]
+    pub timelock_delay_secs: u64,
+    /// Seconds a lowered liquidation threshold takes to reach its new value (1 to 30 days; 0
+    /// allowed with fixed prices). Set at creation; later only through the queue.
+    #[serde(default = "one_day")]
+    pub ramp_secs: u64,
+}
+
+fn one_day() -> u64 {
+    86_400
 }
 
 fn usd() -> String {
@@ -420,6 +434,10 @@ impl MarketFile {
                 .wad()
                 .context("max_liquidation_value")?,
             allow_fixed_price: m.allow_fixed_price,
+            timelock: TimelockParams {
+                delay_secs: m.timelock_delay_secs,
+                ramp_secs: m.ramp_secs,
+            },
         })
     }
 }

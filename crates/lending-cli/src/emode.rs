@@ -190,7 +190,7 @@ pub fn create_groups(
 
 /// The params of group `g` at the market state's clock.
 fn params_now(ms: &MarketState, g: &EmodeGroup) -> GroupParams {
-    g.params_at(ms.clock.slot)
+    g.params_at(ms.clock.slot, ms.clock.unix_timestamp)
 }
 
 /// `market show`'s groups: limits, members, and an isolated group's debt against its ceiling.

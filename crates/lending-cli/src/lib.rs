@@ -7,6 +7,7 @@
 
 pub mod actions;
 pub mod admin;
+pub mod change;
 pub mod client;
 pub mod config;
 pub mod context;
@@ -87,8 +88,15 @@ pub enum Command {
     /// Rebind an asset's price account to another source or feed, or change its limits
     /// (market owner; works while the price is stale).
     OracleConfig(admin::OracleConfigArgs),
-    /// Name the market's guardian, who may pause but never unpause (market owner).
+    /// Name the market's guardian, who may pause and cancel queued changes but never unpause
+    /// (market owner).
     Guardian(admin::GuardianArgs),
+    /// Name the market's risk admin, who may make changes that only tighten risk at once
+    /// (market owner).
+    RiskAdmin(change::RiskAdminArgs),
+    /// The timelock queue: list, apply (anyone, after the delay), cancel (owner or guardian).
+    #[command(subcommand)]
+    Change(change::ChangeCmd),
     /// Pause the market (its guardian or owner): repayments, liquidations and collateral
     /// top-ups go on.
     Pause(admin::PauseArgs),
@@ -116,6 +124,8 @@ pub fn run(cli: &Cli) -> Result<report::Report> {
         Command::FlashLoan(a) => actions::flash_loan(&ctx, a),
         Command::OracleConfig(a) => admin::oracle_config(&ctx, a),
         Command::Guardian(a) => admin::guardian(&ctx, a),
+        Command::RiskAdmin(a) => change::risk_admin(&ctx, a),
+        Command::Change(c) => change::run(&ctx, c),
         Command::Pause(a) => admin::pause(&ctx, a),
         Command::Unpause => admin::unpause(&ctx),
         Command::SetPrice(a) => admin::set_price(&ctx, a),

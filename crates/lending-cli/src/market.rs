@@ -7,6 +7,7 @@ use crate::report::{pct, table, usd, Report};
 use anyhow::{anyhow, bail, Context as _, Result};
 use clap::Subcommand;
 use lending_core::ops::reserve::validate_reserve_config;
+use lending_core::ops::timelock::{reserve_change_path, ChangePath};
 use lending_core::risk::fixed::{Rounding, WAD};
 use lending_core::state::market::PAUSE_ALL;
 use lending_core::state::{LendingMarket, Reserve};
@@ -220,14 +221,30 @@ fn create_reserve(
         .map_err(|e| anyhow!("invalid config for {}: {}", r.symbol, e.message()))?;
     let status = match rpc::account::<Reserve>(&c.rpc, &k.reserve) {
         Ok(existing) => {
-            if existing.config == wanted {
+            // A running ramp holds the threshold on its way to the configured one.
+            let mut configured = existing.config;
+            configured.liquidation_threshold_bps = existing.threshold_target();
+            let m: LendingMarket = rpc::account(&c.rpc, &market)?;
+            if configured == wanted {
                 "exists"
-            } else {
+            } else if m.timelock_delay_secs == 0
+                || reserve_change_path(&existing, &wanted) == ChangePath::Instant
+            {
                 // The program settles interest at the old settings itself (even for a
                 // reserve whose refresh fails), so no refresh goes first.
                 let ixs = [ix::update_reserve_config(owner, &k, config)];
                 c.send("update_reserve_config", &ixs, &[])?;
                 "updated"
+            } else {
+                // A loosening waits for the market's delay: queue it; anyone applies it later
+                // (`lending-cli change apply`).
+                let id = m.changes_queued;
+                let change = lending_sdk::types::AdminChange::ReserveConfig(config);
+                let ixs = [ix::queue_change(
+                    owner, owner, market, k.reserve, id, change,
+                )];
+                c.send("queue_change", &ixs, &[])?;
+                "change queued"
             }
         }
         Err(rpc::FetchError::Missing(_)) => {
@@ -327,10 +344,17 @@ fn show(ctx: &Context) -> Result<Report> {
     } else {
         m.guardian.to_string()
     };
+    let risk_admin = if m.risk_admin == Pubkey::default() {
+        "none".to_string()
+    } else {
+        m.risk_admin.to_string()
+    };
     let mut text = format!(
-        "market {}\n  owner {}, guardian {guardian}\n  quote {quote}, close factor {}, {paused}, fixed prices {}\n\n",
+        "market {}\n  owner {}, risk admin {risk_admin}, guardian {guardian}\n  timelock: delay {} s, ramp {} s\n  quote {quote}, close factor {}, {paused}, fixed prices {}\n\n",
         ms.key,
         m.owner,
+        m.timelock_delay_secs,
+        m.ramp_secs,
         pct(m.close_factor_bps as f64 / 10_000.0),
         if m.allow_fixed_price != 0 { "allowed" } else { "not allowed" },
     );
@@ -406,6 +430,8 @@ fn show(ctx: &Context) -> Result<Report> {
     ));
     let (groups_text, groups) = crate::emode::show(ctx, &ms)?;
     text.push_str(&groups_text);
+    let (changes_text, pending, ramps) = scheduled(ctx, &ms, now)?;
+    text.push_str(&changes_text);
     Ok(Report {
         text,
         json: json!({
@@ -416,8 +442,76 @@ fn show(ctx: &Context) -> Result<Report> {
             "pause_flags": m.active_pause_flags(now),
             "pause_expires_at": m.pause_expires_at,
             "guardian": guardian,
+            "risk_admin": risk_admin,
+            "timelock_delay_secs": m.timelock_delay_secs,
+            "ramp_secs": m.ramp_secs,
             "reserves": list,
             "emode_groups": groups,
+            "pending_changes": pending,
+            "ramps": ramps,
         }),
     })
+}
+
+/// The market's queued changes and running ramps, as text and JSON, with when each lands.
+fn scheduled(ctx: &Context, ms: &MarketState, now: i64) -> Result<(String, Value, Value)> {
+    let queued = rpc::pending_changes(&ctx.client.rpc, &ms.key)?;
+    let ramps = lending_sdk::timelock::running_ramps(ms, now);
+    let mut text = String::new();
+    if !queued.is_empty() {
+        text.push_str("\npending changes\n");
+    }
+    let mut pending = vec![];
+    for q in &queued {
+        let c = &q.change;
+        let when = if q.expired(now) {
+            "expired: anyone may close it".to_string()
+        } else if q.applicable(now) {
+            format!("applicable now, until {}", c.expires_at)
+        } else {
+            format!(
+                "applicable in {} s (at {})",
+                c.effective_at - now,
+                c.effective_at
+            )
+        };
+        let what = lending_sdk::timelock::describe(&c.change);
+        text.push_str(&format!(
+            "  #{} {what}\n     on {}; {when}\n",
+            c.id, c.target
+        ));
+        pending.push(json!({
+            "id": c.id,
+            "account": q.key.to_string(),
+            "target": c.target.to_string(),
+            "change": what,
+            "effective_at": c.effective_at,
+            "expires_at": c.expires_at,
+        }));
+    }
+    if !ramps.is_empty() {
+        text.push_str("\nramps\n");
+    }
+    let mut ramp_list = vec![];
+    for r in &ramps {
+        text.push_str(&format!(
+            "  {}: {} now, {} → {} by {} ({} s left)\n",
+            r.what,
+            pct(r.now_bps as f64 / 1e4),
+            pct(r.span.from_bps as f64 / 1e4),
+            pct(r.span.to_bps as f64 / 1e4),
+            r.span.end,
+            r.span.end - now
+        ));
+        ramp_list.push(json!({
+            "account": r.account.to_string(),
+            "what": r.what,
+            "from_bps": r.span.from_bps,
+            "to_bps": r.span.to_bps,
+            "now_bps": r.now_bps,
+            "start": r.span.start,
+            "end": r.span.end,
+        }));
+    }
+    Ok((text, json!(pending), json!(ramp_list)))
 }

@@ -73,3 +73,21 @@ pub const MAX_FUND_STREAM_SECS: u64 = 30 * 86_400;
 /// Insurance funds: the largest share of a fund one write-off may take (90%): a single event
 /// never empties a fund, so its shares keep a price.
 pub const MAX_FUND_SLASH_BPS: u16 = 9_000;
+/// Seed of a queued change: `["change", market, id (u64 LE)]`.
+pub const PENDING_CHANGE_SEED: &[u8] = b"change";
+/// Shortest timelock delay of a market without fixed prices (1 day). A market that allows
+/// fixed prices (a test market, whose owner can move any price at will) may use 0.
+pub const MIN_TIMELOCK_DELAY_SECS: u64 = 86_400;
+/// Longest timelock delay (14 days).
+pub const MAX_TIMELOCK_DELAY_SECS: u64 = 14 * 86_400;
+/// How long a queued change may still be applied once its delay has passed (7 days); after
+/// that it expires and anyone may close it.
+pub const CHANGE_GRACE_SECS: i64 = 7 * 86_400;
+/// Shortest ramp of a market without fixed prices (1 day); a test market may use 0.
+pub const MIN_RAMP_SECS: u64 = 86_400;
+/// Longest ramp (30 days).
+pub const MAX_RAMP_SECS: u64 = 30 * 86_400;
+/// A price account whose stored price is older than this (and older than its own max age) may
+/// be rebound by the owner at once, without the queue: its feed is dead, and every minute of
+/// delay is debt nobody can liquidate. Anyone can refresh a live feed to close that door.
+pub const ORACLE_EMERGENCY_STALE_SECS: i64 = 1_800;

@@ -105,6 +105,15 @@ macro_rules! lending_errors {
             NoUnstakeRequest = "No unstake request is open",
             UnstakeRequestOpen = "An unstake request is already open: withdraw or cancel it first",
             NoFundFeesToCollect = "No insurance fund income to collect",
+            ChangeNeedsTimelock = "This change loosens risk or moves fees: queue it (queue_change) and apply it after the market's delay",
+            RiskAdminCannotLoosen = "The risk admin may only tighten risk; the owner must queue this change",
+            NotMarketAuthority = "Signer is neither the market's owner nor its risk admin",
+            NotChangeCanceller = "Only the market's owner or guardian may cancel a pending change before it expires",
+            ChangeNotYetEffective = "The change's delay has not passed",
+            ChangeExpired = "The change expired before it was applied: queue it again",
+            WrongChangeTarget = "The account is not the one the change was queued for",
+            InvalidTimelockSettings = "Invalid timelock settings: delay or ramp outside its bounds",
+            EmodeExitInProgress = "The asset is already leaving an e-mode group: wait until that ramp ends",
         }
     };
     (@expand core $($name:ident = $msg:literal,)*) => {

@@ -6,6 +6,7 @@ use lending_core::ops::market::{init_market, LiquidationLimits};
 use lending_core::ops::oracle::{init_oracle, OracleSettings};
 use lending_core::ops::refresh::refresh_obligation;
 use lending_core::ops::reserve::{init_reserve, ReserveAddresses};
+use lending_core::ops::timelock::TimelockSettings;
 use lending_core::ops::{borrow, collateral, emode, repay, supply, Action, Clock};
 use lending_core::risk::curve::BorrowRateCurve;
 use lending_core::risk::emode::{group_bit, GroupParams};
@@ -41,6 +42,10 @@ fn market(clock: &Clock) -> (LendingMarket, [(Pubkey, Reserve); 2]) {
         *b"USD\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
         &limits,
         true,
+        &TimelockSettings {
+            delay_secs: 0,
+            ramp_secs: 0,
+        },
     )
     .unwrap();
     let reserve = |n: u8, decimals: u8, price: i64, ltv: u16, threshold: u16| {

@@ -2,8 +2,8 @@
 //! per program instruction.
 
 use crate::program::types::{
-    EmodeGroupParams, InitMarketParams, LiquidateParams, MarketConfigParams, OracleConfigParams,
-    OracleParams, ReserveConfigParams,
+    AdminChange, EmodeGroupParams, InitMarketParams, LiquidateParams, MarketConfigParams,
+    OracleConfigParams, OracleParams, ReserveConfigParams,
 };
 use crate::program::{accounts as acc, args as data};
 use anchor_lang::prelude::{AccountMeta, Pubkey};
@@ -50,6 +50,14 @@ pub mod pda {
                 owner.as_ref(),
                 &id.to_le_bytes(),
             ],
+            &crate::program::ID,
+        )
+        .0
+    }
+    /// Queued change `id` of `market`.
+    pub fn pending_change(market: &Pubkey, id: u64) -> Pubkey {
+        Pubkey::find_program_address(
+            &[PENDING_CHANGE_SEED, market.as_ref(), &id.to_le_bytes()],
             &crate::program::ID,
         )
         .0
@@ -285,6 +293,64 @@ pub fn init_market(owner: Pubkey, market: Pubkey, params: InitMarketParams) -> I
     )
 }
 
+/// Names the market's risk admin (the default key: none).
+pub fn set_risk_admin(owner: Pubkey, market: Pubkey, risk_admin: Pubkey) -> Instruction {
+    lending_ix(
+        acc::SetRiskAdmin { owner, market },
+        data::SetRiskAdmin { risk_admin },
+    )
+}
+
+/// Queues `change` to `target` (the market itself for market-wide settings) as the market's
+/// change `change_id` (its `changes_queued`); `payer` pays the account's rent.
+pub fn queue_change(
+    owner: Pubkey,
+    payer: Pubkey,
+    market: Pubkey,
+    target: Pubkey,
+    change_id: u64,
+    change: AdminChange,
+) -> Instruction {
+    lending_ix(
+        acc::QueueChange {
+            owner,
+            payer,
+            market,
+            target,
+            pending: pda::pending_change(&market, change_id),
+            system_program: SYSTEM,
+        },
+        data::QueueChange { change_id, change },
+    )
+}
+
+/// Applies queued change `change_id` of `market` to `target`, returning the rent to `payer`
+/// (both as recorded in the change).
+pub fn apply_change(market: Pubkey, change_id: u64, target: Pubkey, payer: Pubkey) -> Instruction {
+    lending_ix(
+        acc::ApplyChange {
+            market,
+            pending: pda::pending_change(&market, change_id),
+            target,
+            payer,
+        },
+        data::ApplyChange {},
+    )
+}
+
+/// Cancels queued change `change_id` (the owner or the guardian; anyone once it expired).
+pub fn cancel_change(signer: Pubkey, market: Pubkey, change_id: u64, payer: Pubkey) -> Instruction {
+    lending_ix(
+        acc::CancelChange {
+            signer,
+            market,
+            pending: pda::pending_change(&market, change_id),
+            payer,
+        },
+        data::CancelChange {},
+    )
+}
+
 pub fn propose_owner(owner: Pubkey, market: Pubkey, new_owner: Pubkey) -> Instruction {
     lending_ix(
         acc::ProposeOwner { owner, market },
@@ -422,14 +488,16 @@ pub fn init_reserve(
     )
 }
 
+/// Changes a reserve's configuration directly, signed by the owner or the risk admin
+/// (`authority`): a change that only tightens risk, or any change in a market with a zero delay.
 pub fn update_reserve_config(
-    owner: Pubkey,
+    authority: Pubkey,
     k: &ReserveKeys,
     config: ReserveConfigParams,
 ) -> Instruction {
     lending_ix(
         acc::UpdateReserveConfig {
-            owner,
+            authority,
             market: k.market,
             reserve: k.reserve,
         },
@@ -495,16 +563,17 @@ pub fn init_emode_group(
     )
 }
 
-/// Changes e-mode group `id`'s limits (from the next slot) and debt ceiling.
+/// Changes e-mode group `id`'s limits (from the next slot) and debt ceiling directly, signed by
+/// the owner or the risk admin (`authority`).
 pub fn update_emode_group(
-    owner: Pubkey,
+    authority: Pubkey,
     market: Pubkey,
     id: u8,
     params: EmodeGroupParams,
 ) -> Instruction {
     lending_ix(
         acc::UpdateEmodeGroup {
-            owner,
+            authority,
             market,
             group: pda::emode_group(&market, id),
         },

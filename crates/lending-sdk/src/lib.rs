@@ -31,6 +31,7 @@ pub mod preview;
 pub mod program;
 #[cfg(feature = "rpc")]
 pub mod rpc;
+pub mod timelock;
 pub mod units;
 
 pub use lending_core;

@@ -129,19 +129,13 @@ pub fn mint(rpc: &RpcClient, key: &Pubkey) -> Result<(Pubkey, u8), FetchError> {
     unpack_base::<spl_token_2022::state::Mint>(key, &a.data).map(|m| (a.owner, m.decimals))
 }
 
-/// Every account of type `T` whose `Pubkey` field at `field_offset` (within `T`) equals `key`:
-/// getProgramAccounts filtered on the account size, the discriminator and that field.
-pub fn accounts_by_field<T: ProgramAccount>(
+/// Every account of the program passing `filters`, with its raw data.
+fn program_accounts(
     rpc: &RpcClient,
-    field_offset: usize,
-    key: &Pubkey,
-) -> Result<Vec<(Pubkey, T)>, FetchError> {
+    filters: Vec<RpcFilterType>,
+) -> Result<Vec<(Pubkey, Vec<u8>)>, FetchError> {
     let config = RpcProgramAccountsConfig {
-        filters: Some(vec![
-            RpcFilterType::DataSize((8 + std::mem::size_of::<T>()) as u64),
-            RpcFilterType::Memcmp(Memcmp::new_base58_encoded(0, T::DISCRIMINATOR)),
-            RpcFilterType::Memcmp(Memcmp::new_base58_encoded(8 + field_offset, key.as_ref())),
-        ]),
+        filters: Some(filters),
         account_config: RpcAccountInfoConfig {
             encoding: Some(solana_account_decoder_client_types::UiAccountEncoding::Base64),
             commitment: Some(rpc.commitment()),
@@ -150,10 +144,28 @@ pub fn accounts_by_field<T: ProgramAccount>(
         with_context: None,
         sort_results: None,
     };
-    rpc.get_program_ui_accounts_with_config(&crate::program::ID, config)?
+    Ok(rpc
+        .get_program_ui_accounts_with_config(&crate::program::ID, config)?
         .into_iter()
-        .map(|(k, a)| {
-            let bytes = a.data.decode().unwrap_or_default();
+        .map(|(k, a)| (k, a.data.decode().unwrap_or_default()))
+        .collect())
+}
+
+/// Every account of type `T` whose `Pubkey` field at `field_offset` (within `T`) equals `key`:
+/// getProgramAccounts filtered on the account size, the discriminator and that field.
+pub fn accounts_by_field<T: ProgramAccount>(
+    rpc: &RpcClient,
+    field_offset: usize,
+    key: &Pubkey,
+) -> Result<Vec<(Pubkey, T)>, FetchError> {
+    let filters = vec![
+        RpcFilterType::DataSize((8 + std::mem::size_of::<T>()) as u64),
+        RpcFilterType::Memcmp(Memcmp::new_base58_encoded(0, T::DISCRIMINATOR)),
+        RpcFilterType::Memcmp(Memcmp::new_base58_encoded(8 + field_offset, key.as_ref())),
+    ];
+    program_accounts(rpc, filters)?
+        .into_iter()
+        .map(|(k, bytes)| {
             decode(&bytes)
                 .map(|o| (k, o))
                 .map_err(|e| FetchError::Decode(k, e))
@@ -320,6 +332,29 @@ pub fn send(
     );
     let tx = Transaction::new_signed_with_payer(&ixs, Some(&payer.pubkey()), &all, blockhash);
     Ok(rpc.send_and_confirm_transaction(&tx)?)
+}
+
+/// Every change queued in `market` and not yet applied or cancelled, by id (accounts that do
+/// not decode are skipped).
+pub fn pending_changes(
+    rpc: &RpcClient,
+    market: &Pubkey,
+) -> Result<Vec<crate::timelock::Queued>, FetchError> {
+    use anchor_lang::Discriminator;
+    let disc = crate::program::lending::accounts::PendingChange::DISCRIMINATOR;
+    let filters = vec![
+        RpcFilterType::Memcmp(Memcmp::new_base58_encoded(0, disc)),
+        RpcFilterType::Memcmp(Memcmp::new_base58_encoded(8, market.as_ref())),
+    ];
+    let mut out: Vec<crate::timelock::Queued> = program_accounts(rpc, filters)?
+        .into_iter()
+        .filter_map(|(key, bytes)| {
+            let change = crate::timelock::decode(&bytes).ok()?;
+            Some(crate::timelock::Queued { key, change })
+        })
+        .collect();
+    out.sort_by_key(|q| q.change.id);
+    Ok(out)
 }
 
 #[cfg(test)]

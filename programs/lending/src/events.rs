@@ -85,10 +85,16 @@ pub struct ReserveInitialized {
 pub struct ReserveConfigUpdated {
     pub reserve: Pubkey,
     pub ltv_bps: u16,
+    /// The threshold set (a lower one than in force ramps down to it until `threshold_ramp_end`).
     pub liquidation_threshold_bps: u16,
     pub status: u8,
     /// True when accrual up to the change overflowed and the period's interest was forgiven.
     pub interest_forgiven: bool,
+    /// When the threshold reaches the value set (0: it is in force now).
+    pub threshold_ramp_end: i64,
+    /// E-mode groups the asset is leaving as collateral, and when it has left them (0: none).
+    pub emode_exit_mask: u32,
+    pub emode_exit_end: i64,
 }
 
 /// An e-mode group was created or changed.
@@ -103,6 +109,8 @@ pub struct EmodeGroupSet {
     pub params: crate::instructions::EmodeGroupParams,
     /// The slot from which the limits are in force.
     pub effective_slot: u64,
+    /// When a lowered threshold reaches the value set (0: no ramp).
+    pub threshold_ramp_end: i64,
 }
 
 /// An obligation moved into an e-mode group, to another, or out of any (0 = none).
@@ -358,4 +366,50 @@ pub struct FundFeesCollected {
     pub fund: Pubkey,
     pub amount: u64,
     pub stream_end: i64,
+}
+
+/// The owner named the market's risk admin (the default key: none).
+#[event]
+pub struct RiskAdminSet {
+    pub market: Pubkey,
+    pub risk_admin: Pubkey,
+}
+
+/// The timelock's delay or ramp changed (through the queue).
+#[event]
+pub struct TimelockUpdated {
+    pub market: Pubkey,
+    pub delay_secs: u64,
+    pub ramp_secs: u64,
+}
+
+/// The owner queued a change.
+#[event]
+pub struct ChangeQueued {
+    pub market: Pubkey,
+    /// The change's account.
+    pub pending: Pubkey,
+    pub change_id: u64,
+    /// The account it changes (the market for market-wide settings).
+    pub target: Pubkey,
+    pub change: crate::state::AdminChange,
+    /// From when anyone may apply it, and until when.
+    pub effective_at: i64,
+    pub expires_at: i64,
+}
+
+/// A queued change was applied.
+#[event]
+pub struct ChangeApplied {
+    pub market: Pubkey,
+    pub change_id: u64,
+    pub target: Pubkey,
+}
+
+/// A queued change was cancelled (or closed once expired).
+#[event]
+pub struct ChangeCancelled {
+    pub market: Pubkey,
+    pub change_id: u64,
+    pub by: Pubkey,
 }

@@ -172,8 +172,8 @@ pub mod lending {
         instructions::pause_market::handler(ctx, pause_flags, duration_secs)
     }
 
-    /// Rebinds a price account to another source or feed, or changes its limits (works while
-    /// the price is stale; a new source clears the stored price).
+    /// Rebinds a price account to another source or feed, or changes its limits: at once only
+    /// while its feed is dead (or with a zero delay), otherwise through the queue.
     pub fn update_oracle_config(
         ctx: Context<OwnerOracle>,
         params: OracleConfigParams,
@@ -196,7 +196,7 @@ pub mod lending {
         instructions::accept_owner::handler(ctx)
     }
 
-    /// Updates market-wide limits and pause flags.
+    /// Sets the pause flags, and the liquidation limits where the market's delay is zero.
     pub fn update_market_config(
         ctx: Context<OwnerMarket>,
         params: MarketConfigParams,
@@ -227,7 +227,8 @@ pub mod lending {
         instructions::init_emode_group::handler(ctx, id, params)
     }
 
-    /// Changes an e-mode group's limits (from the next slot) and debt ceiling.
+    /// Tightens an e-mode group's limits (from the next slot; a lower threshold ramps) and debt
+    /// ceiling (owner or risk admin); anything else through the queue.
     pub fn update_emode_group(
         ctx: Context<UpdateEmodeGroup>,
         params: EmodeGroupParams,
@@ -235,7 +236,8 @@ pub mod lending {
         instructions::update_emode_group::handler(ctx, params)
     }
 
-    /// Updates a reserve's configuration within validated bounds.
+    /// Tightens a reserve's configuration within bounds (owner or risk admin; a lower threshold
+    /// ramps); anything else through the queue.
     pub fn update_reserve_config(
         ctx: Context<UpdateReserveConfig>,
         config: ReserveConfigParams,
@@ -243,7 +245,8 @@ pub mod lending {
         instructions::update_reserve_config::handler(ctx, config)
     }
 
-    /// Sets the market's insurance-fund rules (cooldown, window, stream, most per write-off).
+    /// Sets the market's insurance-fund rules (cooldown, window, stream, most per write-off)
+    /// where the market's delay is zero; otherwise through the queue.
     pub fn update_fund_settings(
         ctx: Context<OwnerMarket>,
         params: FundSettingsParams,
@@ -260,7 +263,8 @@ pub mod lending {
         instructions::init_insurance_fund::handler(ctx, cuts, seed_amount)
     }
 
-    /// Changes a reserve's cuts of its income for its insurance fund.
+    /// Changes a reserve's cuts of its income for its insurance fund where the market's delay is
+    /// zero; otherwise through the queue.
     pub fn update_insurance_fund(
         ctx: Context<UpdateInsuranceFund>,
         cuts: FundCutsParams,
@@ -291,5 +295,29 @@ pub mod lending {
     /// Moves the insurance fund's cut accrued in its reserve into the fund (permissionless).
     pub fn collect_fund_fees(ctx: Context<CollectFundFees>) -> Result<()> {
         instructions::collect_fund_fees::handler(ctx)
+    }
+
+    /// Names the market's risk admin, who may make the changes that only tighten risk at once.
+    pub fn set_risk_admin(ctx: Context<OwnerMarket>, risk_admin: Pubkey) -> Result<()> {
+        instructions::set_risk_admin::handler(ctx, risk_admin)
+    }
+
+    /// Queues a change behind the market's timelock (owner).
+    pub fn queue_change(
+        ctx: Context<QueueChange>,
+        change_id: u64,
+        change: state::AdminChange,
+    ) -> Result<()> {
+        instructions::queue_change::handler(ctx, change_id, change)
+    }
+
+    /// Applies a queued change once its delay has passed, before it expires (anyone).
+    pub fn apply_change(ctx: Context<ApplyChange>) -> Result<()> {
+        instructions::apply_change::handler(ctx)
+    }
+
+    /// Cancels a queued change (owner or guardian; anyone once it expired).
+    pub fn cancel_change(ctx: Context<CancelChange>) -> Result<()> {
+        instructions::cancel_change::handler(ctx)
     }
 }

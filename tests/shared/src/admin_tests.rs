@@ -41,6 +41,7 @@ async fn init_market_validates_the_liquidation_limits<E: VmEnv>() {
             dust_threshold: dust,
             max_liquidation_value: cap,
             allow_fixed_price: false,
+            timelock: crate::fixture::timelock(false),
         };
         let res = env
             .send(
@@ -261,7 +262,7 @@ async fn reserve_config_bounds_are_enforced<E: VmEnv>() {
             &[&stranger],
         )
         .await;
-    assert_err(res, LendingError::NotMarketOwner);
+    assert_err(res, LendingError::NotMarketAuthority);
     // A stale reserve is settled up to now (interest under the old curve) and then changed
     // (#18, low 8: a reserve whose refresh fails must still be fixable); the next action has
     // to refresh it.

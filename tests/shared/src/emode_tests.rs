@@ -499,7 +499,7 @@ async fn group_accounts_are_checked<E: VmEnv>() {
             &[&stranger],
         )
         .await,
-        LendingError::NotMarketOwner,
+        LendingError::NotMarketAuthority,
     );
     let owner = m.owner.pubkey();
     for bad in [

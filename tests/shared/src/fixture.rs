@@ -68,6 +68,16 @@ pub const SOL_UNIT: u64 = 1_000_000_000;
 /// One whole USDC or PYUSD in base units (6 decimals).
 pub const USD_UNIT: u64 = 1_000_000;
 
+/// The timelock fixtures' markets get: none where fixed prices are allowed (test markets; the
+/// timelock tests queue with a delay of their own), the floors (a day each) elsewhere.
+pub fn timelock(allow_fixed_price: bool) -> lending_sdk::types::TimelockParams {
+    let floor = if allow_fixed_price { 0 } else { 86_400 };
+    lending_sdk::types::TimelockParams {
+        delay_secs: floor,
+        ramp_secs: floor,
+    }
+}
+
 /// A market, its owner, its reserves and its e-mode groups.
 pub struct Market {
     pub owner: Keypair,
@@ -103,6 +113,7 @@ impl Market {
             dust_threshold: 2 * lending::risk::WAD,
             max_liquidation_value: 0,
             allow_fixed_price,
+            timelock: timelock(allow_fixed_price),
         };
         env.ok(
             &[ix::init_market(owner.pubkey(), market.pubkey(), params)],

@@ -15,6 +15,7 @@ pub mod outcome;
 pub mod pyth;
 pub mod rng;
 pub mod runner;
+pub mod timelock_fixture;
 
 mod account_tests;
 mod admin_tests;
@@ -30,6 +31,7 @@ mod oracle_tests;
 mod preview_tests;
 mod scenario_tests;
 mod security;
+mod timelock_tests;
 mod valuation_tests;
 
 pub use runner::{block_on, ScenarioFuture};
@@ -54,6 +56,7 @@ pub mod entry {
     pub use crate::security::amounts::entry as security_amounts;
     pub use crate::security::classes::entry as security_classes;
     pub use crate::security::substitution::entry as security_substitution;
+    pub use crate::timelock_tests::entry as timelock_tests;
     pub use crate::valuation_tests::entry as valuation_tests;
 }
 
@@ -75,6 +78,7 @@ macro_rules! instantiate {
         $crate::emode_tests!(events: $events);
         $crate::flash_tests!(events: $events);
         $crate::fund_tests!(events: $events);
+        $crate::timelock_tests!(events: $events);
         $crate::lifecycle_tests!(events: $events);
         $crate::limits_tests!(events: $events);
         $crate::liquidation_tests!(events: $events);

@@ -5,6 +5,8 @@ use super::refresh::refresh_obligation;
 use super::{Clock, ObligationReserves};
 use crate::risk::emode::GroupParams;
 use crate::risk::health::Health;
+use crate::risk::liquidation::bonus_keeps_liquidation_improving;
+use crate::risk::ramp::RampSpan;
 use crate::state::{EmodeGroup, EmodeLimits, Obligation, Reserve, ACCOUNT_VERSION};
 use crate::{LendingError, Pubkey, Result};
 
@@ -48,16 +50,38 @@ pub fn init_group(
 }
 
 /// Sets the group's limits, in force from the next slot (see [`EmodeGroup::set_limits`]), and
-/// its debt ceiling, at once. Lowering the ceiling below what the group owes refuses new
-/// borrows only; nothing is recalled.
+/// its debt ceiling, at once. A threshold below the one in force now ramps down to the new
+/// value over `ramp_secs` (from the value in force now; a ramp already heading to the same
+/// value goes on unchanged), and the bonus must keep liquidations improving at every value on
+/// the way. Lowering the ceiling below what the group owes refuses new borrows only; nothing
+/// is recalled.
 pub fn update_group(
     g: &mut EmodeGroup,
     limits: &EmodeLimits,
     debt_ceiling: u64,
-    slot: u64,
+    clock: &Clock,
+    ramp_secs: u64,
 ) -> Result<()> {
     validate(&limits.params(g.id, g.isolated != 0), debt_ceiling)?;
-    g.set_limits(*limits, slot);
+    let now = clock.unix_timestamp;
+    let current = g.params_at(clock.slot, now).liquidation_threshold_bps;
+    let target = limits.liquidation_threshold_bps;
+    let same_ramp = g.threshold_ramp.span().running(now)
+        && g.target_limits().liquidation_threshold_bps == target;
+    if !same_ramp {
+        g.threshold_ramp
+            .set(&RampSpan::lowering(current, target, now, ramp_secs));
+    }
+    if g.threshold_ramp.is_set() {
+        ensure(
+            bonus_keeps_liquidation_improving(
+                g.threshold_ramp.from_bps,
+                limits.max_liquidation_bonus_bps,
+            ),
+            LendingError::InvalidEmodeGroup,
+        )?;
+    }
+    g.set_limits(*limits, clock.slot);
     g.debt_ceiling = debt_ceiling;
     Ok(())
 }
@@ -93,7 +117,9 @@ pub fn set_obligation_group(
         LendingError::EmodeSwitchUnhealthy,
     )?;
 
-    let next_params = next.as_deref().map(|g| g.params_at(clock.slot));
+    let next_params = next
+        .as_deref()
+        .map(|g| g.params_at(clock.slot, clock.unix_timestamp));
     let isolated_debt_reserve = next
         .as_deref()
         .filter(|g| g.isolated != 0)

@@ -2,6 +2,7 @@
 
 use super::fund::FundSettings;
 use super::guards::ensure;
+use super::timelock::TimelockSettings;
 use crate::constants::{
     MAX_DUST_THRESHOLD, MAX_GUARDIAN_PAUSE_SECS, MIN_CLOSE_FACTOR_BPS, MIN_LIQUIDATION_VALUE_CAP,
 };
@@ -41,13 +42,15 @@ impl LiquidationLimits {
     }
 }
 
-/// Sets up a new market owned by `owner`, with the default insurance-fund settings.
+/// Sets up a new market owned by `owner`, with its timelock and the default insurance-fund
+/// settings.
 pub fn init_market(
     m: &mut LendingMarket,
     owner: &Pubkey,
     quote_currency: [u8; 32],
     limits: &LiquidationLimits,
     allow_fixed_price: bool,
+    timelock: &TimelockSettings,
 ) -> Result<()> {
     limits.validate()?;
     m.version = ACCOUNT_VERSION;
@@ -55,19 +58,25 @@ pub fn init_market(
     m.quote_currency = quote_currency;
     limits.apply(m);
     m.allow_fixed_price = allow_fixed_price as u8;
+    timelock.apply(m)?;
     FundSettings::DEFAULT.apply(m);
     Ok(())
 }
 
-/// Replaces the liquidation limits and the pause flags; the owner's flags hold until the owner
-/// changes them (no expiry).
-pub fn configure(m: &mut LendingMarket, limits: &LiquidationLimits, pause_flags: u8) -> Result<()> {
+/// Replaces the liquidation limits (after [`super::timelock::market_limits_path`] allowed it).
+pub fn set_liquidation_limits(m: &mut LendingMarket, limits: &LiquidationLimits) -> Result<()> {
     limits.validate()?;
+    limits.apply(m);
+    Ok(())
+}
+
+/// Sets the pause flags the owner holds until they change them (no expiry); 0 lifts any
+/// pause.
+pub fn set_pause_flags(m: &mut LendingMarket, pause_flags: u8) -> Result<()> {
     ensure(
         pause_flags & !(PAUSE_ALL | PAUSE_BORROWS) == 0,
         LendingError::InvalidMarketConfig,
     )?;
-    limits.apply(m);
     m.pause_flags = pause_flags;
     m.pause_expires_at = 0;
     Ok(())

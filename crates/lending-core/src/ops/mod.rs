@@ -25,6 +25,7 @@ pub mod repay;
 pub mod reserve;
 pub mod reserves;
 pub mod supply;
+pub mod timelock;
 
 pub use guards::Action;
 pub use reserves::ObligationReserves;

@@ -42,7 +42,7 @@ impl OracleSettings {
     }
 
     /// The source account as stored: none for fixed prices.
-    fn stored_source(&self) -> Pubkey {
+    pub(crate) fn stored_source(&self) -> Pubkey {
         if self.kind == OracleSource::Fixed {
             Pubkey::default()
         } else {

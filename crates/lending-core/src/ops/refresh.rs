@@ -19,7 +19,7 @@ pub fn refresh_obligation(
     clock: &Clock,
 ) -> Result<()> {
     check_group(ob, group, ob.emode_group != 0)?;
-    let params = group.map(|g| g.params_at(clock.slot));
+    let params = group.map(|g| g.params_at(clock.slot, clock.unix_timestamp));
     ob.emode_limits = params.as_ref().map(EmodeLimits::of).unwrap_or_default();
     let params = params.as_ref();
     let (nd, nb) = (ob.deposits_len as usize, ob.borrows_len as usize);

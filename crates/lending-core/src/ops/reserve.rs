@@ -9,6 +9,7 @@ use crate::constants::{
 use crate::risk::fixed::WAD;
 use crate::risk::health::UNIT_BORROW_FACTOR_BPS;
 use crate::risk::liquidation::bonus_keeps_liquidation_improving;
+use crate::risk::ramp::RampSpan;
 use crate::state::{PriceStatus, Reserve, ReserveConfig, ReserveStatus, ACCOUNT_VERSION};
 use crate::{LendingError, Pubkey, Result};
 
@@ -114,7 +115,20 @@ pub fn init_reserve(
 /// overflows is not stuck: it accrues nothing for the period, see [`Reserve::settle_interest`]);
 /// the reserve is then marked stale so the next action re-reads rates under the new one, and
 /// obligations valued from it must refresh again. Returns true when interest was forgiven.
-pub fn update_reserve_config(r: &mut Reserve, config: &ReserveConfig, now: i64) -> Result<bool> {
+///
+/// Two tightenings ramp over `ramp_secs` instead of landing at once (0: at once):
+/// - a liquidation threshold below the one in force now moves down to the new value (a ramp
+///   already heading to the same value goes on unchanged); the bonus bounds must hold at every
+///   value on the way;
+/// - collateral taken out of e-mode groups (bits cleared from `emode_collateral_mask`) keeps
+///   counting in them at a weight going from whole to nothing, with no borrowing power; one
+///   such exit at a time (`EmodeExitInProgress`). A group put back in the mask leaves the exit.
+pub fn update_reserve_config(
+    r: &mut Reserve,
+    config: &ReserveConfig,
+    now: i64,
+    ramp_secs: u64,
+) -> Result<bool> {
     validate_reserve_config(config)?;
     ensure(
         config.trusted_issuer == r.config.trusted_issuer,
@@ -125,8 +139,43 @@ pub fn update_reserve_config(r: &mut Reserve, config: &ReserveConfig, now: i64) 
         config.protocol_take_rate_bps as u32 + r.fund_interest_cut_bps as u32 <= MAX_FEE_BPS as u32,
         LendingError::InvalidReserveConfig,
     )?;
+    r.step_ramps(now);
+    let mut stored = *config;
+
+    let current = r.config.liquidation_threshold_bps;
+    let target = config.liquidation_threshold_bps;
+    let same_ramp = r.threshold_ramp.span().running(now) && r.threshold_target() == target;
+    let ramp = if same_ramp {
+        r.threshold_ramp.span()
+    } else {
+        RampSpan::lowering(current, target, now, ramp_secs)
+    };
+    if ramp.end != 0 {
+        stored.liquidation_threshold_bps = ramp.value_at(now, target);
+        // Every value on the way must keep a liquidation worth making and improving.
+        validate_reserve_config(&ReserveConfig {
+            liquidation_threshold_bps: ramp.from_bps,
+            ..*config
+        })?;
+    }
+
+    let leaving_now = r.config.emode_collateral_mask & !config.emode_collateral_mask;
+    let still_leaving = r.emode_exit_mask & !config.emode_collateral_mask;
+    let (exit_mask, exit_ramp) = if leaving_now != 0 && ramp_secs > 0 {
+        ensure(still_leaving == 0, LendingError::EmodeExitInProgress)?;
+        (leaving_now, RampSpan::lowering(10_000, 0, now, ramp_secs))
+    } else if still_leaving != 0 {
+        (still_leaving, r.emode_exit_ramp.span())
+    } else {
+        (0, RampSpan::default())
+    };
+
     let forgiven = r.settle_interest(now)?;
-    r.config = *config;
+    r.config = stored;
+    r.threshold_ramp.set(&ramp);
+    r.emode_exit_mask = exit_mask;
+    r.emode_exit_ramp.set(&exit_ramp);
+    r.emode_exit_factor_bps = exit_ramp.value_at(now, 0);
     r.last_update.mark_stale();
     r.bump_valuation();
     Ok(forgiven)

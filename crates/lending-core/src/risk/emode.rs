@@ -84,6 +84,11 @@ pub struct ReserveGroups {
     pub borrow_mask: u32,
     /// This asset's collateral counts only inside an isolated group that admits it.
     pub isolated_collateral: bool,
+    /// The groups this asset is leaving as collateral (taken out of `collateral_mask`, bit
+    /// `id − 1`): positions in them still count, at a weight ramping down to nothing.
+    pub exit_mask: u32,
+    /// That weight now, in basis points of the group's threshold (10,000 = whole).
+    pub exit_factor_bps: u16,
 }
 
 impl ReserveGroups {
@@ -112,14 +117,27 @@ impl ReserveGroups {
 
     /// The limits a collateral position in this reserve gets in `group` (or in none), given the
     /// reserve's own: the group's where it admits the asset, the reserve's own outside any
-    /// group (none for isolated collateral), and none where the group does not admit it.
+    /// group (none for isolated collateral), none where the group does not admit it, and in a
+    /// group the asset is leaving, no borrowing power and the group's threshold times the exit
+    /// weight (rounded down).
     pub fn collateral_params(&self, own: RiskParams, group: Option<&GroupParams>) -> RiskParams {
         match group {
             None if self.isolated_collateral => RiskParams::default(),
             None => own,
             Some(g) if self.admits_collateral(Some(g)) => g.risk(),
+            Some(g) if self.is_leaving(g) => RiskParams {
+                ltv_bps: 0,
+                liquidation_threshold_bps: (g.liquidation_threshold_bps as u32
+                    * self.exit_factor_bps.min(10_000) as u32
+                    / 10_000) as u16,
+            },
             Some(_) => RiskParams::default(),
         }
+    }
+
+    /// True when the asset is leaving `g` as collateral (and would otherwise be admitted).
+    fn is_leaving(&self, g: &GroupParams) -> bool {
+        self.exit_mask & group_bit(g.id) != 0 && (g.isolated || !self.isolated_collateral)
     }
 
     /// The borrow factor a debt position in this reserve gets in `group` (or in none), given
@@ -259,6 +277,52 @@ mod tests {
         assert!(!new_asset.admits_collateral(Some(&group(1, false))));
         assert!(new_asset.admits_collateral(Some(&group(2, true))));
         assert!(!new_asset.admits_collateral(Some(&group(3, true))));
+    }
+
+    /// Collateral leaving a group keeps counting there at the group's threshold times the
+    /// exit weight, with no borrowing power, and cannot be added: a removal never makes a
+    /// position count for nothing at once.
+    #[test]
+    fn collateral_leaving_a_group_counts_at_the_exit_weight_and_cannot_be_added() {
+        let g = group(3, false);
+        let leaving = ReserveGroups {
+            exit_mask: group_bit(3),
+            exit_factor_bps: 5_000,
+            ..Default::default()
+        };
+        assert_eq!(
+            leaving.collateral_params(OWN, Some(&g)),
+            RiskParams {
+                ltv_bps: 0,
+                liquidation_threshold_bps: 4_650,
+            }
+        );
+        assert!(!leaving.admits_collateral(Some(&g)));
+        // Another group, and outside any group, are unaffected.
+        assert_eq!(
+            leaving.collateral_params(OWN, Some(&group(4, false))),
+            RiskParams::default()
+        );
+        assert_eq!(leaving.collateral_params(OWN, None), OWN);
+        // Isolated collateral never counted in a plain group, leaving or not.
+        let isolated_leaving = ReserveGroups {
+            isolated_collateral: true,
+            ..leaving
+        };
+        assert_eq!(
+            isolated_leaving.collateral_params(OWN, Some(&g)),
+            RiskParams::default()
+        );
+        let finished = ReserveGroups {
+            exit_factor_bps: 0,
+            ..leaving
+        };
+        assert_eq!(
+            finished
+                .collateral_params(OWN, Some(&g))
+                .liquidation_threshold_bps,
+            0
+        );
     }
 
     #[test]

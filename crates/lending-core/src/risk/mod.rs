@@ -14,6 +14,7 @@ pub mod health;
 pub mod liquidation;
 pub mod outflow;
 pub mod price;
+pub mod ramp;
 pub mod wide;
 
 pub use error::RiskError;

@@ -38,9 +38,27 @@ impl EmodeGroup {
         }
     }
 
-    /// The group as obligations are valued at `slot`.
-    pub fn params_at(&self, slot: u64) -> GroupParams {
-        self.limits_at(slot).params(self.id, self.isolated != 0)
+    /// The group as obligations are valued at `slot` and unix time `now`: the limits in force,
+    /// with the liquidation threshold where its ramp (if any) has reached.
+    pub fn params_at(&self, slot: u64, now: i64) -> GroupParams {
+        let mut limits = self.limits_at(slot);
+        if self.threshold_ramp.is_set() {
+            limits.liquidation_threshold_bps = self
+                .threshold_ramp
+                .span()
+                .value_at(now, limits.liquidation_threshold_bps);
+        }
+        limits.params(self.id, self.isolated != 0)
+    }
+
+    /// The limits the group is heading to: the last ones set (pending or in force), with the
+    /// threshold a ramp ends at.
+    pub fn target_limits(&self) -> EmodeLimits {
+        if self.pending_from_slot != 0 {
+            self.pending_limits
+        } else {
+            self.limits
+        }
     }
 
     /// Sets new limits, in force from the slot after `slot`: an obligation refreshed earlier in

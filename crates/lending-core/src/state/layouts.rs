@@ -52,6 +52,23 @@ macro_rules! account_layouts {
             pub _pad: [u8; 7],
         }
 
+        /// A linear move of a value in basis points from `from_bps` at `start` to `to_bps` at
+        /// `end` (unix times); `end == 0` when none is running (`risk::ramp::RampSpan`).
+        $(#[$value])*
+        #[derive(Default, Debug, PartialEq, Eq)]
+        pub struct Ramp {
+            /// Value at `start`, in basis points.
+            pub from_bps: u16,
+            /// Value from `end` on, in basis points.
+            pub to_bps: u16,
+            /// Reserved.
+            pub _pad: [u8; 4],
+            /// Unix time the ramp starts.
+            pub start: i64,
+            /// Unix time the ramp ends; 0 when none is running.
+            pub end: i64,
+        }
+
         /// A market groups reserves that may be used as collateral for each other.
         $(#[$account])*
         #[derive(Debug)]
@@ -94,8 +111,21 @@ macro_rules! account_layouts {
             pub fund_max_slash_bps: u16,
             /// Reserved.
             pub _pad2: [u8; 6],
+            /// Risk admin: may make the changes that only tighten risk, at once; the default key
+            /// means none.
+            pub risk_admin: Pubkey,
+            /// Seconds between queuing a change that loosens risk and when anyone may apply it
+            /// (changes only through the queue).
+            pub timelock_delay_secs: u64,
+            /// Seconds over which a lowered liquidation threshold, or collateral leaving an
+            /// e-mode group, ramps to its new value (changes only through the queue).
+            pub ramp_secs: u64,
+            /// Changes queued so far: the next change's id (part of its address).
+            pub changes_queued: u64,
+            /// Changes queued and not yet applied, cancelled or closed.
+            pub changes_pending: u64,
             /// Reserved for upgrades.
-            pub padding: [u64; 23],
+            pub padding: [u64; 15],
         }
 
         /// Risk and fee settings of a reserve, set by the market owner within validated bounds.
@@ -242,8 +272,21 @@ macro_rules! account_layouts {
             pub fund_liquidation_cut_bps: u16,
             /// Reserved.
             pub _pad2: [u8; 4],
+            /// A lowered liquidation threshold on its way down: `config.liquidation_threshold_bps`
+            /// holds the value at the last refresh or change, this ramp the target.
+            pub threshold_ramp: Ramp,
+            /// The e-mode groups this asset is leaving as collateral: positions in them count at
+            /// the group's threshold times `emode_exit_factor_bps`, with no borrowing power.
+            pub emode_exit_mask: u32,
+            /// Weight (10,000 = whole) of collateral in the groups it is leaving, at the last
+            /// refresh or change.
+            pub emode_exit_factor_bps: u16,
+            /// Reserved.
+            pub _pad3: [u8; 2],
+            /// The exit's weight going from 10,000 to 0.
+            pub emode_exit_ramp: Ramp,
             /// Reserved for upgrades.
-            pub padding: [u64; 23],
+            pub padding: [u64; 16],
         }
 
         /// Collateral held in one reserve.
@@ -383,8 +426,10 @@ macro_rules! account_layouts {
             pub bump: u8,
             /// Reserved.
             pub _pad: [u8; 5],
+            /// A lowered liquidation threshold on its way down to the limits' value.
+            pub threshold_ramp: Ramp,
             /// Reserved for upgrades.
-            pub padding: [u64; 16],
+            pub padding: [u64; 13],
         }
 
         /// A reserve's first-loss insurance fund: tokens staked by third parties and the fund's

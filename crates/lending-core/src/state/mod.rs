@@ -9,6 +9,7 @@ pub mod market;
 pub mod obligation;
 pub mod oracle_price;
 pub mod pod;
+pub mod ramp;
 pub mod reserve;
 
 use crate::Pubkey;
@@ -52,6 +53,7 @@ pub const UNSTAKE_REQUEST_SIZE: usize = 144;
 const _: () = assert!(core::mem::size_of::<PodU128>() == 16);
 const _: () = assert!(core::mem::align_of::<PodU128>() == 8);
 const _: () = assert!(core::mem::size_of::<LastUpdate>() == 24);
+const _: () = assert!(core::mem::size_of::<Ramp>() == 24);
 const _: () = assert!(core::mem::size_of::<LendingMarket>() == LENDING_MARKET_SIZE);
 const _: () = assert!(core::mem::size_of::<ReserveConfig>() == RESERVE_CONFIG_SIZE);
 const _: () = assert!(core::mem::size_of::<Reserve>() == RESERVE_SIZE);

@@ -82,12 +82,15 @@ impl ReserveConfig {
         }
     }
 
-    /// What this reserve says about e-mode groups.
+    /// What this configuration says about e-mode groups (with no group being left; see
+    /// [`Reserve::groups`]).
     pub fn groups(&self) -> ReserveGroups {
         ReserveGroups {
             collateral_mask: self.emode_collateral_mask,
             borrow_mask: self.emode_borrow_mask,
             isolated_collateral: self.isolated_collateral != 0,
+            exit_mask: 0,
+            exit_factor_bps: 0,
         }
     }
 
@@ -134,7 +137,7 @@ impl Reserve {
             price: self.price_view(),
             risk: self.config.risk(),
             borrow_factor_bps: self.config.borrow_factor_bps,
-            groups: self.config.groups(),
+            groups: self.groups(),
             ema_diverged: self.ema_diverged != 0,
             price_risk_expiry: self.price_risk_expiry,
         }
@@ -156,13 +159,66 @@ impl Reserve {
         self.outflow_level = w.level;
     }
 
-    /// Everything `refresh_reserve` does to the account: accrues interest (compounding per
-    /// second) from the last update to `now` (nothing, not even the rate, within the same
-    /// second), and caches `oracle`'s price if it validates,
-    /// otherwise records why it does not. Off-chain clients call it to project a refresh.
+    /// What this reserve says about e-mode groups, with the groups its collateral is leaving.
+    pub fn groups(&self) -> ReserveGroups {
+        ReserveGroups {
+            exit_mask: self.emode_exit_mask,
+            exit_factor_bps: self.emode_exit_factor_bps,
+            ..self.config.groups()
+        }
+    }
+
+    /// The liquidation threshold the configuration is heading to: a running ramp's target,
+    /// else the configured value.
+    pub fn threshold_target(&self) -> u16 {
+        if self.threshold_ramp.is_set() {
+            self.threshold_ramp.to_bps
+        } else {
+            self.config.liquidation_threshold_bps
+        }
+    }
+
+    /// Moves the ramps to `now`: the liquidation threshold and the exit weight take their
+    /// values at `now`, and a ramp that has reached its target is cleared (an exit then leaves
+    /// its groups for good). Returns true when a value changed.
+    pub fn step_ramps(&mut self, now: i64) -> bool {
+        let before = (
+            self.config.liquidation_threshold_bps,
+            self.emode_exit_factor_bps,
+            self.emode_exit_mask,
+        );
+        if self.threshold_ramp.is_set() {
+            let span = self.threshold_ramp.span();
+            self.config.liquidation_threshold_bps = span.value_at(now, span.to_bps);
+            if !span.running(now) {
+                self.threshold_ramp.set(&Default::default());
+            }
+        }
+        if self.emode_exit_ramp.is_set() {
+            let span = self.emode_exit_ramp.span();
+            self.emode_exit_factor_bps = span.value_at(now, 0);
+            if !span.running(now) {
+                self.emode_exit_ramp.set(&Default::default());
+                self.emode_exit_mask = 0;
+                self.emode_exit_factor_bps = 0;
+            }
+        }
+        before
+            != (
+                self.config.liquidation_threshold_bps,
+                self.emode_exit_factor_bps,
+                self.emode_exit_mask,
+            )
+    }
+
+    /// Everything `refresh_reserve` does to the account: moves the ramps to `now`, accrues
+    /// interest (compounding per second) from the last update to `now` (nothing, not even the
+    /// rate, within the same second), and caches `oracle`'s price if it validates, otherwise
+    /// records why it does not. Off-chain clients call it to project a refresh.
     pub fn refresh(&mut self, oracle: &OraclePrice, slot: u64, now: i64) -> RiskResult<()> {
         let price = validate(&oracle.raw(), &oracle.limits(), now);
         self.accrue(now)?;
+        let ramped = self.step_ramps(now);
         let before = self.price_state();
         match price {
             Ok(p) => {
@@ -177,7 +233,7 @@ impl Reserve {
                 self.price_risk_expiry = 0;
             }
         }
-        if self.price_state() != before {
+        if ramped || self.price_state() != before {
             self.bump_valuation();
         }
         self.last_update.update(slot, now);

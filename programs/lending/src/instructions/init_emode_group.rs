@@ -61,6 +61,7 @@ pub fn handler(ctx: Context<InitEmodeGroup>, id: u8, params: EmodeGroupParams) -
         isolated: group_params.isolated,
         debt_reserve,
         params,
+        threshold_ramp_end: 0,
         effective_slot: Clock::get()?.slot,
     });
     Ok(())

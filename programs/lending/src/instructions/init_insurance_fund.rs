@@ -10,6 +10,7 @@ use crate::state::{InsuranceFund, LendingMarket, Reserve, INSURANCE_FUND_SIZE};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 use lending_core::ops::fund::{init_fund, FundAddresses};
+use lending_core::ops::timelock::check_new_fund;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -89,6 +90,7 @@ pub fn handler(
         share_mint: accounts.share_mint.key(),
     };
     let now = Clock::get()?.unix_timestamp;
+    check_new_fund(&*accounts.market.load()?, &cuts.cuts()).map_err(LendingError::from)?;
     init_fund(
         &mut *accounts.fund.load_init()?,
         &mut *accounts.reserve.load_mut()?,

@@ -1,5 +1,6 @@
 //! `init_market`: creates a lending market owned by the signer.
 
+use super::market_params::TimelockParams;
 use crate::errors::LendingError;
 use crate::events::MarketInitialized;
 use crate::state::LendingMarket;
@@ -7,7 +8,8 @@ use crate::state::LENDING_MARKET_SIZE;
 use anchor_lang::prelude::*;
 use lending_core::ops::market::{init_market, LiquidationLimits};
 
-/// Market-wide settings chosen at creation (all but `allow_fixed_price` can change later).
+/// Market-wide settings chosen at creation (all but `allow_fixed_price` can change later; the
+/// timelock only through its own queue).
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct InitMarketParams {
     /// Quote currency of all values (ASCII, zero-padded), e.g. "USD".
@@ -20,6 +22,9 @@ pub struct InitMarketParams {
     pub max_liquidation_value: u128,
     /// Whether fixed-price oracles may be created in this market (immutable).
     pub allow_fixed_price: bool,
+    /// The timelock: the delay before a queued change may be applied, and the ramp of a
+    /// lowered threshold (both at least a day, unless fixed prices are allowed).
+    pub timelock: TimelockParams,
 }
 
 /// Accounts of [`handler`].
@@ -55,6 +60,7 @@ pub fn handler(ctx: Context<InitMarket>, params: InitMarketParams) -> Result<()>
         params.quote_currency,
         &params.limits(),
         params.allow_fixed_price,
+        &params.timelock.settings(),
     )
     .map_err(LendingError::from)?;
     emit!(MarketInitialized {

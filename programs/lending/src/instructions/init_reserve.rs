@@ -11,6 +11,7 @@ use crate::state::{LendingMarket, OraclePrice, Reserve, RESERVE_SIZE};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 use lending_core::ops::reserve::{init_reserve, ReserveAddresses};
+use lending_core::ops::timelock::check_listing;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -86,7 +87,8 @@ pub struct InitReserve<'info> {
     pub system_program: Program<'info, System>,
 }
 
-/// Creates the reserve and locks the seed deposit's shares forever.
+/// Creates the reserve and locks the seed deposit's shares forever. In a market with a delay
+/// the reserve is listed frozen, and activated through the queue.
 pub fn handler(
     ctx: Context<InitReserve>,
     config: ReserveConfigParams,
@@ -105,6 +107,7 @@ pub fn handler(
         oracle: accounts.oracle.key(),
     };
     let decimals = accounts.liquidity_mint.decimals;
+    check_listing(&*accounts.market.load()?, &config).map_err(LendingError::from)?;
     init_reserve(
         &mut *accounts.reserve.load_init()?,
         &addresses,

@@ -1,20 +1,19 @@
-//! `update_emode_group`: the market owner changes an e-mode group's limits (in force from the
-//! next slot) and debt ceiling.
+//! `update_emode_group`: the owner or the risk admin changes an e-mode group's limits (in force
+//! from the next slot; a lower threshold ramps down) and debt ceiling directly when the change
+//! only tightens risk; anything else goes through the queue (`queue_change`).
 
 use super::emode_group_params::EmodeGroupParams;
+use super::shared::admin_change::make_directly;
 use crate::errors::LendingError;
-use crate::events::EmodeGroupSet;
-use crate::state::{EmodeGroup, LendingMarket};
+use crate::state::{AdminChange, EmodeGroup, LendingMarket};
 use anchor_lang::prelude::*;
-use lending_core::ops::emode::update_group;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
 pub struct UpdateEmodeGroup<'info> {
-    /// Market owner.
-    pub owner: Signer<'info>,
+    /// Market owner or risk admin.
+    pub authority: Signer<'info>,
     /// The market.
-    #[account(has_one = owner @ LendingError::NotMarketOwner)]
     pub market: AccountLoader<'info, LendingMarket>,
     /// The group.
     #[account(mut, has_one = market @ LendingError::WrongMarket)]
@@ -24,20 +23,10 @@ pub struct UpdateEmodeGroup<'info> {
 /// Sets the group's limits from the next slot and its debt ceiling now; whether it is isolated,
 /// and its debt reserve, never change.
 pub fn handler(ctx: Context<UpdateEmodeGroup>, params: EmodeGroupParams) -> Result<()> {
-    let slot = Clock::get()?.slot;
-    let mut group = ctx.accounts.group.load_mut()?;
-    update_group(&mut group, &params.limits(), params.debt_ceiling, slot)
-        .map_err(LendingError::from)?;
-    let (id, isolated, debt_reserve) = (group.id, group.isolated != 0, group.debt_reserve);
-    drop(group);
-    emit!(EmodeGroupSet {
-        market: ctx.accounts.market.key(),
-        group: ctx.accounts.group.key(),
-        id,
-        isolated,
-        debt_reserve,
-        params,
-        effective_slot: slot + 1,
-    });
-    Ok(())
+    make_directly(
+        ctx.accounts.authority.key,
+        &ctx.accounts.market,
+        ctx.accounts.group.as_ref(),
+        &AdminChange::EmodeGroup(params),
+    )
 }

@@ -2,11 +2,10 @@
 //! insurance fund (interest up to now accrues under the old ones).
 
 use super::fund_params::FundCutsParams;
+use super::shared::admin_change::make_directly;
 use crate::errors::LendingError;
-use crate::events::InsuranceFundSet;
-use crate::state::{LendingMarket, Reserve};
+use crate::state::{AdminChange, LendingMarket, Reserve};
 use anchor_lang::prelude::*;
-use lending_core::ops::fund::update_fund_cuts;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -21,19 +20,12 @@ pub struct UpdateInsuranceFund<'info> {
     pub reserve: AccountLoader<'info, Reserve>,
 }
 
-/// Sets the new cuts.
+/// Sets the new cuts: directly only in a market with a zero delay, otherwise through the queue.
 pub fn handler(ctx: Context<UpdateInsuranceFund>, cuts: FundCutsParams) -> Result<()> {
-    let now = Clock::get()?.unix_timestamp;
-    let mut reserve = ctx.accounts.reserve.load_mut()?;
-    update_fund_cuts(&mut reserve, &cuts.cuts(), now).map_err(LendingError::from)?;
-    let fund = reserve.insurance_fund;
-    drop(reserve);
-    emit!(InsuranceFundSet {
-        reserve: ctx.accounts.reserve.key(),
-        fund,
-        seed_amount: 0,
-        interest_cut_bps: cuts.interest_cut_bps,
-        liquidation_cut_bps: cuts.liquidation_cut_bps,
-    });
-    Ok(())
+    make_directly(
+        ctx.accounts.owner.key,
+        &ctx.accounts.market,
+        ctx.accounts.reserve.as_ref(),
+        &AdminChange::FundCuts(cuts),
+    )
 }

@@ -1,10 +1,13 @@
-//! `update_market_config`: the owner changes market-wide limits and pause flags.
+//! `update_market_config`: the owner sets the pause flags at once, and the liquidation limits
+//! directly only in a market with a zero delay (otherwise through the queue; unchanged limits
+//! pass).
 
 use super::propose_owner::OwnerMarket;
 use crate::errors::LendingError;
 use crate::events::MarketConfigUpdated;
 use anchor_lang::prelude::*;
-use lending_core::ops::market::{configure, LiquidationLimits};
+use lending_core::ops::market::{set_liquidation_limits, set_pause_flags, LiquidationLimits};
+use lending_core::ops::timelock::{authorize_direct, market_limits_path, Role};
 
 /// New market-wide settings.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
@@ -27,12 +30,12 @@ pub fn handler(ctx: Context<OwnerMarket>, params: MarketConfigParams) -> Result<
         dust_threshold: params.dust_threshold,
         max_liquidation_value: params.max_liquidation_value,
     };
-    configure(
-        &mut *ctx.accounts.market.load_mut()?,
-        &limits,
-        params.pause_flags,
-    )
-    .map_err(LendingError::from)?;
+    let mut m = ctx.accounts.market.load_mut()?;
+    authorize_direct(&m, Role::Owner, market_limits_path(&m, &limits))
+        .map_err(LendingError::from)?;
+    set_liquidation_limits(&mut m, &limits).map_err(LendingError::from)?;
+    set_pause_flags(&mut m, params.pause_flags).map_err(LendingError::from)?;
+    drop(m);
     emit!(MarketConfigUpdated {
         market: ctx.accounts.market.key(),
         close_factor_bps: params.close_factor_bps,

@@ -1,13 +1,15 @@
 //! `update_oracle_config`: the owner rebinds a price account to another source or feed, or
-//! changes its limits. It works while the price is stale: that is when a dead or moved feed
-//! needs it, since no obligation touching the reserve can be refreshed (or liquidated) then.
+//! changes its limits. Through the queue, except while the feed is dead: then at once (the
+//! emergency path), since no obligation touching the reserve can be refreshed (or liquidated)
+//! and every minute of delay is debt nobody can liquidate. It touches only the price account,
+//! so it works while the reserve is stale.
 
 use super::set_fixed_price::OwnerOracle;
+use super::shared::admin_change::make_directly;
 use crate::errors::LendingError;
-use crate::events::OracleConfigUpdated;
-use crate::state::OracleSource;
+use crate::state::{AdminChange, OracleSource};
 use anchor_lang::prelude::*;
-use lending_core::ops::oracle::{configure_oracle, OracleSettings};
+use lending_core::ops::oracle::OracleSettings;
 
 /// The new binding and limits of a price account.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
@@ -47,28 +49,15 @@ impl OracleConfigParams {
     }
 }
 
-/// Applies `params` within the bounds `init_oracle_price` enforces ([`configure_oracle`]: a
-/// new source kind, source account or feed id clears the stored price).
+/// Applies `params` within the bounds `init_oracle_price` enforces ([`lending_core::ops::oracle::configure_oracle`]: a
+/// new source kind, source account or feed id clears the stored price). Directly only while the
+/// feed is dead (the emergency path, [`lending_core::ops::timelock::oracle_feed_dead`]) or in a
+/// market with a zero delay; otherwise through the queue.
 pub fn handler(ctx: Context<OwnerOracle>, params: OracleConfigParams) -> Result<()> {
-    let settings = params.settings()?;
-    // Only accounts fixed source needs the market's permission: read it only then.
-    let allow_fixed_price =
-        settings.kind == OracleSource::Fixed && ctx.accounts.market.load()?.allow_fixed_price != 0;
-    let mut o = ctx.accounts.oracle.load_mut()?;
-    let rebound =
-        configure_oracle(&mut o, &settings, allow_fixed_price).map_err(LendingError::from)?;
-    let source = o.source;
-    drop(o);
-    emit!(OracleConfigUpdated {
-        oracle: ctx.accounts.oracle.key(),
-        source_kind: params.source_kind,
-        source,
-        feed_id: params.feed_id,
-        max_age_secs: params.max_age_secs,
-        max_age_for_risk_secs: params.max_age_for_risk_secs,
-        max_conf_bps: params.max_conf_bps,
-        max_ema_deviation_bps: params.max_ema_deviation_bps,
-        price_cleared: rebound,
-    });
-    Ok(())
+    make_directly(
+        ctx.accounts.owner.key,
+        &ctx.accounts.market,
+        ctx.accounts.oracle.as_ref(),
+        &AdminChange::OracleConfig(params),
+    )
 }

@@ -4,7 +4,10 @@
 //! core's type.
 
 use anchor_lang::prelude::*;
+
+pub mod pending_change;
 pub use lending_core::state::{CURVE_POINTS, MAX_BORROWS, MAX_DEPOSITS};
+pub use pending_change::{AdminChange, PendingChange, PENDING_CHANGE_SPACE};
 
 pub use lending_core::state::{
     emode_group, insurance_fund, market, obligation, oracle_price, reserve, FundSigner,
@@ -20,6 +23,7 @@ lending_core::deref_to_core!(
     BorrowRateCurve,
     PodU128,
     LastUpdate,
+    Ramp,
     LendingMarket,
     ReserveConfig,
     Reserve,

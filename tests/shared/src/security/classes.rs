@@ -205,8 +205,22 @@ fn owner_error(name: &str, i: usize) -> Expect {
 /// withdrawals, liquidate and `set_obligation_emode` (after their 1, 9, 7, 8, 14 and 2 named
 /// accounts; the last one's group follows them), matched against the obligation's positions by
 /// key first; `flash_repay` first matches itself against the
-/// flash borrow earlier in the transaction, account by account.
+/// flash borrow earlier in the transaction, account by account; and accounts named by address.
 pub(super) fn structural(name: &str, i: usize) -> Option<Expect> {
+    structural_accounts(name, i).or_else(|| bound_by_address(name, i))
+}
+
+/// Accounts an instruction names by address before reading them: a queued change names its
+/// target, so any other account there is refused as the wrong target first.
+fn bound_by_address(name: &str, i: usize) -> Option<Expect> {
+    (name, i)
+        .eq(&("apply_change", 2))
+        .then_some(Expect::Lending(L::WrongChangeTarget))
+}
+
+/// The remaining accounts an instruction checks itself (see `remaining_accounts`), and the
+/// flash-loan pair.
+pub(super) fn structural_accounts(name: &str, i: usize) -> Option<Expect> {
     match (name, i) {
         ("refresh_obligation", 1..)
         | ("borrow_obligation_liquidity", 9..)
@@ -318,6 +332,15 @@ async fn another_markets_account<E: VmEnv>() {
                     "accept_owner" => Expect::Lending(L::NotPendingOwner),
                     // Nor is this signer its guardian.
                     "pause_market" if market => Expect::Lending(L::NotGuardian),
+                    // A change's address derives from its market; its target must be of it; a
+                    // queued change names its market.
+                    "queue_change" if market => Expect::Anchor(Anchor::ConstraintSeeds),
+                    "queue_change" => Expect::Lending(L::WrongChangeTarget),
+                    "cancel_change" | "apply_change" => Expect::Lending(L::WrongMarket),
+                    // The reserve or group names its market.
+                    "update_reserve_config" | "update_emode_group" => {
+                        Expect::Lending(L::WrongMarket)
+                    }
                     _ if market && admin && !case.name.starts_with("init_") => {
                         Expect::Lending(L::NotMarketOwner)
                     }
@@ -368,10 +391,12 @@ async fn admin_from_a_non_owner<E: VmEnv>() {
             return vec![];
         };
         let tx = case.with(swap(&case.target, i, s.stranger.pubkey()));
-        let refusal = if case.name == "pause_market" {
-            L::NotGuardian
-        } else {
-            L::NotMarketOwner
+        let refusal = match case.name {
+            "pause_market" => L::NotGuardian,
+            // The owner or the risk admin may sign these; a stranger is neither.
+            "update_reserve_config" | "update_emode_group" => L::NotMarketAuthority,
+            "cancel_change" => L::NotChangeCanceller,
+            _ => L::NotMarketOwner,
         };
         let mut a = Attack::new("signed by a stranger", tx, Expect::Lending(refusal));
         a.extra_signers = vec![s.stranger.insecure_clone()];

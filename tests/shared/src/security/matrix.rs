@@ -107,6 +107,9 @@ const ADMIN: &[&str] = &[
     "init_insurance_fund",
     "update_insurance_fund",
     "claim_protocol_fees",
+    "set_risk_admin",
+    "queue_change",
+    "cancel_change",
 ];
 
 /// Instructions anyone may send: they take no signer.
@@ -115,6 +118,7 @@ const PERMISSIONLESS: &[&str] = &[
     "refresh_reserve",
     "refresh_obligation",
     "collect_fund_fees",
+    "apply_change",
 ];
 
 const FLASH: &[&str] = &["flash_borrow", "flash_repay"];
@@ -125,8 +129,8 @@ pub const COLUMNS: [Column; 17] = [
         class: "missing signer",
         tests: &["missing_signer"],
         rows: Rows::Except(PERMISSIONLESS),
-        others: "the refresh instructions and collect_fund_fees are permissionless: they take \
-                 no signer",
+        others: "the refresh instructions, collect_fund_fees and apply_change are \
+                 permissionless: they take no signer",
     },
     Column {
         class: "wrong owner program",
@@ -164,8 +168,9 @@ pub const COLUMNS: [Column; 17] = [
             "init_insurance_fund",
             "init_obligation",
             "request_unstake",
+            "queue_change",
         ]]),
-        others: "only the init_* instructions and request_unstake create accounts",
+        others: "only the init_* instructions, request_unstake and queue_change create accounts",
     },
     Column {
         class: "wrong token program or mint",

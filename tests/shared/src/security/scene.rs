@@ -22,7 +22,7 @@ use solana_keypair::Keypair;
 use solana_signer::Signer;
 
 /// Every instruction of the program, in the order of docs/security.md.
-pub const INSTRUCTIONS: [&str; 38] = [
+pub const INSTRUCTIONS: [&str; 42] = [
     "init_market",
     "propose_owner",
     "accept_owner",
@@ -61,6 +61,10 @@ pub const INSTRUCTIONS: [&str; 38] = [
     "withdraw_stake",
     "cancel_unstake",
     "collect_fund_fees",
+    "set_risk_admin",
+    "queue_change",
+    "apply_change",
+    "cancel_change",
 ];
 
 /// The market under attack and everyone in it.
@@ -102,6 +106,10 @@ pub struct Scene {
     pub new_fund_seed: Pubkey,
 }
 
+/// The id of the change each scene market has queued (its fund rules, as they are), which may
+/// be applied or cancelled at once (the scene's markets have no delay).
+pub const SCENE_CHANGE: u64 = 0;
+
 /// The scene's fund rules: no cooldown and a 30-day window, so that a request made while the
 /// scene is built can be withdrawn in it.
 pub fn scene_fund_settings() -> FundSettingsParams {
@@ -125,6 +133,10 @@ async fn add_fund(
     m.set_fund_settings(env, scene_fund_settings())
         .await
         .unwrap();
+    let change = lending_sdk::types::AdminChange::FundSettings(scene_fund_settings());
+    let (id, res) = m.queue(env, m.market, change).await;
+    res.unwrap();
+    assert_eq!(id, SCENE_CHANGE);
     let k = m.add_fund(env, SOL, cuts()).await;
     let shares = env
         .token_account(&k.share_mint, &u.kp.pubkey(), k.token_program)
@@ -380,6 +392,7 @@ impl Scene {
                         dust_threshold: 0,
                         max_liquidation_value: 0,
                         allow_fixed_price: true,
+                        timelock: crate::fixture::timelock(true),
                     },
                 ),
                 vec![&self.stranger, market_kp],
@@ -619,6 +632,26 @@ impl Scene {
                 after: vec![],
                 signers: vec![&self.lender.kp],
             },
+            "set_risk_admin" => plain(
+                ix::set_risk_admin(o, m.market, Pubkey::new_from_array([8; 32])),
+                vec![owner],
+            ),
+            "queue_change" => plain(
+                ix::queue_change(
+                    o,
+                    o,
+                    m.market,
+                    sol.reserve,
+                    SCENE_CHANGE + 1,
+                    lending_sdk::types::AdminChange::ReserveConfig(config(7_000, 8_000)),
+                ),
+                vec![owner],
+            ),
+            "apply_change" => plain(
+                ix::apply_change(m.market, SCENE_CHANGE, m.market, o),
+                vec![],
+            ),
+            "cancel_change" => plain(ix::cancel_change(o, m.market, SCENE_CHANGE, o), vec![owner]),
             "update_fund_settings" => plain(
                 fund::update_fund_settings(o, m.market, scene_fund_settings()),
                 vec![owner],

@@ -130,6 +130,15 @@ async fn re_initialisation<E: VmEnv>() {
                 a.extra_signers = vec![l.kp.insecure_clone()];
                 return vec![a];
             }
+            // The scene's queued change, queued again at its id.
+            "queue_change" => ix::queue_change(
+                o,
+                o,
+                market,
+                market,
+                super::scene::SCENE_CHANGE,
+                lending_sdk::types::AdminChange::FundSettings(super::scene::scene_fund_settings()),
+            ),
             "init_emode_group" => ix::init_emode_group(
                 o,
                 market,
@@ -378,8 +387,8 @@ async fn remaining_accounts<E: VmEnv>() {
         // The obligation's reserves follow the named accounts (the scene's obligations hold
         // two positions; borrow, the withdrawals and liquidate leave out the reserves they
         // name).
-        let Some(n) =
-            (0..=t.accounts.len()).find(|&i| super::classes::structural(case.name, i).is_some())
+        let Some(n) = (0..=t.accounts.len())
+            .find(|&i| super::classes::structural_accounts(case.name, i).is_some())
         else {
             return vec![];
         };

@@ -2,6 +2,7 @@
 
 pub mod account_kinds;
 pub mod accounts;
+pub mod admin_change;
 pub mod emode_group_account;
 pub mod flash_sysvar;
 pub mod fund_account;
