@@ -599,6 +599,83 @@ async fn the_sdk_previews_and_values_every_mode_as_the_program_does<E: VmEnv>() 
     }
 }
 
+/// Refreshes `b`'s obligation on chain and checks that the SDK, from the state as fetched,
+/// values it the same way at the refresh's clock.
+async fn refreshed(env: &mut impl VmEnv, m: &Market, b: &User) -> Obligation {
+    m.act(env, &b.obligation, &[], &[]).await.unwrap();
+    let ob = Market::obligation(env, &b.obligation).await;
+    let ms = m.state(env).await;
+    let clock = lending_sdk::lending_core::ops::Clock {
+        slot: ob.last_update.slot,
+        unix_timestamp: ob.last_update.unix_timestamp,
+    };
+    let h = obligation_health(&ob, &ms.reserves, &ms.groups, &clock).unwrap();
+    assert_eq!(h.health, ob.health(), "the SDK projects the ramp");
+    ob
+}
+
+/// #23, ramps in groups: 10 LST ($1,100) in group 1 (90% / 93%) back 9 SOL. The group's
+/// threshold is lowered to 86% over the market's one-day ramp: half a day later the obligation
+/// is valued at 89.5%, not 86%. LST is then taken out of the group's collateral: from then on
+/// it gives no borrowing power and counts at the group's threshold times a weight falling to
+/// nothing over a day (three quarters of it a quarter of a day later); the SDK's projection of
+/// the obligation agrees with the program's refresh at each step.
+async fn a_group_threshold_and_a_leaving_asset_ramp<E: VmEnv>() {
+    let mut env = E::start().await;
+    let (m, _) = grouped_market(&mut env).await;
+    m.set_timelock(&mut env, 0, 86_400).await;
+    let b = m.user(&mut env, &[0, 10 * SOL_UNIT, 0, 0]).await;
+    m.deposit_collateral(&mut env, &b, LST, 10 * SOL_UNIT)
+        .await
+        .unwrap();
+    set_group(&mut env, &m, &b, SOL_GROUP).await.unwrap();
+    m.borrow(&mut env, &b, SOL, 9 * SOL_UNIT).await.unwrap();
+    let lowered = ix::update_emode_group(
+        m.owner.pubkey(),
+        m.market,
+        SOL_GROUP,
+        group(8_500, 8_600, 0),
+    );
+    env.ok(&[lowered], &[&m.owner]).await;
+    env.advance(1).await;
+    let ob = refreshed(&mut env, &m, &b).await;
+    // After one second the drop (700 bps over a day) is a fraction, rounded up.
+    assert_eq!(ob.emode_limits.liquidation_threshold_bps, 9_299);
+    env.advance(43_199).await;
+    let ob = refreshed(&mut env, &m, &b).await;
+    assert_eq!(ob.emode_limits.liquidation_threshold_bps, 8_950);
+    assert_eq!(ob.health().liquidation_line, 1_100 * WAD * 8_950 / 10_000);
+
+    let mut leaving = config(7_500, 8_000);
+    leaving.emode_borrow_mask = group_bit(SOL_GROUP);
+    env.ok(
+        &[ix::update_reserve_config(
+            m.owner.pubkey(),
+            &m.reserves[LST],
+            leaving,
+        )],
+        &[&m.owner],
+    )
+    .await;
+    env.advance(21_600).await;
+    let ob = refreshed(&mut env, &m, &b).await;
+    let group_threshold = 9_300 - 700 * 64_800 / 86_400;
+    assert_eq!(
+        ob.emode_limits.liquidation_threshold_bps,
+        group_threshold as u16
+    );
+    let weighted = group_threshold * 7_500 / 10_000;
+    assert_eq!(
+        ob.health().liquidation_line,
+        1_100 * WAD * weighted as u128 / 10_000
+    );
+    assert_eq!(
+        ob.health().borrow_limit,
+        0,
+        "leaving collateral backs no new borrow"
+    );
+}
+
 crate::scenarios!(
     emode_tests:
     the_group_lifts_the_limits_of_the_assets_it_admits,
@@ -610,4 +687,5 @@ crate::scenarios!(
     a_group_update_takes_effect_from_the_next_slot,
     group_accounts_are_checked,
     the_sdk_previews_and_values_every_mode_as_the_program_does,
+    a_group_threshold_and_a_leaving_asset_ramp,
 );

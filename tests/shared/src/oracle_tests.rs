@@ -580,11 +580,15 @@ async fn neither_a_stale_high_price_nor_a_past_dip_can_be_chosen<E: VmEnv>() {
 /// #18, medium 3: the feed behind a reserve dies; no obligation touching the reserve can be
 /// refreshed, so none can be liquidated. The owner moves the price account to a live feed
 /// (another source and feed id): the stored price is cleared, the old source is refused, and
-/// positions become liquidatable again on the new feed's price.
+/// positions become liquidatable again on the new feed's price. #23: in a market with a delay
+/// the move is instant only once the feed is dead (30 minutes without a price), not while it
+/// is merely stale.
 async fn a_dead_feed_is_moved_by_the_owner_and_liquidations_resume<E: VmEnv>() {
     let mut env = E::start().await;
     let t = 1_800_000_000;
     let (m, dead, b, liq) = pull_priced_market(&mut env, t).await;
+    // #23: the market has a day's delay; a rebinding skips it only while the feed is dead.
+    m.set_timelock(&mut env, 86_400, 86_400).await;
     let (sol, usdc) = (0, 1);
     let oracle = m.reserves[sol].oracle;
     // Two minutes pass with no update while SOL falls: the reserve cannot be priced.
@@ -606,11 +610,9 @@ async fn a_dead_feed_is_moved_by_the_owner_and_liquidations_resume<E: VmEnv>() {
         LendingError::PriceTooOld,
     );
 
-    // A stranger cannot move it; the owner can, within the init bounds.
+    // A stranger cannot move it; the owner can, within the init bounds, once it is dead.
     let live = Pubkey::new_unique();
     let live_feed = [7u8; 32];
-    let now = env.clock().await.unix_timestamp;
-    post_pull(&mut env, &live, 7_000_000_000, now, live_feed);
     let params = OracleConfigParams {
         source_kind: 0,
         source: live,
@@ -661,16 +663,18 @@ async fn a_dead_feed_is_moved_by_the_owner_and_liquidations_resume<E: VmEnv>() {
             LendingError::InvalidOracleConfig,
         );
     }
-    env.ok(
-        &[ix::update_oracle_config(
-            m.owner.pubkey(),
-            m.market,
-            oracle,
-            params,
-        )],
-        &[&m.owner],
-    )
-    .await;
+    // Two minutes stale is not dead: the rebinding would have to wait for the delay.
+    let rebind = ix::update_oracle_config(m.owner.pubkey(), m.market, oracle, params);
+    assert_err(
+        env.send(std::slice::from_ref(&rebind), &[&m.owner]).await,
+        LendingError::ChangeNeedsTimelock,
+    );
+    // Half an hour without a price: the emergency path opens.
+    env.advance(lending_sdk::lending_core::constants::ORACLE_EMERGENCY_STALE_SECS - 120 + 1)
+        .await;
+    let now = env.clock().await.unix_timestamp;
+    post_pull(&mut env, &live, 7_000_000_000, now, live_feed);
+    env.ok(&[rebind], &[&m.owner]).await;
     let o: OraclePrice = env.zc(&oracle).await;
     assert_eq!((o.source, o.feed_id), (live, live_feed));
     assert_eq!(

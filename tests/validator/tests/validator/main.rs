@@ -14,6 +14,7 @@ mod clients;
 mod emode;
 mod flash_bot;
 mod fund;
+mod timelock;
 /// The RPC environment, beside what every environment shares.
 mod env {
     pub use lending_test_suite::env::*;
@@ -569,6 +570,7 @@ fn main() {
         clients::sdk_health_equals_the_cached_health_after_refresh,
         emode::emode_borrow_and_its_liquidation,
         fund::the_fund_absorbs_a_write_off,
+        timelock::the_queue_applies_and_cancels_and_a_threshold_ramps,
         clients::bot_liquidates_fifty_obligations_after_one_price_move,
         flash_bot::bot_funds_liquidations_with_flash_loans,
         app::web_app_end_to_end_in_chromium,

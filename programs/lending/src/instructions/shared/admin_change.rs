@@ -256,6 +256,8 @@ fn make_with(
         LendingError::NotMarketOwner
     );
     check_target(change.target_kind(), &market_key, target)?;
+    // Out-of-bounds input is refused as such, before the question of the path.
+    change.check_bounds(m)?;
     let path = change.path(m, target, clock.unix_timestamp)?;
     timelock::authorize_direct(m, role, path).map_err(LendingError::from)?;
     change.apply(m, market_key, target, &clock)
