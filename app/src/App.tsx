@@ -11,6 +11,7 @@ import { ActionPanel } from "./ui/ActionPanel";
 import { EmodePanel } from "./ui/EmodePanel";
 import { FundPanel } from "./ui/FundPanel";
 import { MarketTable } from "./ui/MarketTable";
+import { SchedulePanel } from "./ui/SchedulePanel";
 import { PositionPanel } from "./ui/PositionPanel";
 import { short } from "./ui/format";
 
@@ -142,6 +143,7 @@ export function App() {
       {snap && (
         <>
           <MarketTable snap={snap} />
+          <SchedulePanel snap={snap} />
           <div className="columns">
             <PositionPanel snap={snap} />
             {connected && snap.wallet && (

@@ -128,6 +128,12 @@ try {
   await tid("market-table").waitFor({ timeout: 30_000 });
   for (const s of Object.values(TOKENS)) await tid(`reserve-${s}`).waitFor();
   log("market table shows every reserve");
+  // The change the test queued (the market has no delay, so it may be applied at once).
+  await tid("pending-0").waitFor({ timeout: 30_000 });
+  const pending = await tid("pending-0").innerText();
+  assert.match(pending, /insurance-fund rules/, `the queued change is listed: ${pending}`);
+  assert.match(pending, /may be applied now/, `with when it takes effect: ${pending}`);
+  log("scheduled changes list the queued change");
 
   await tid("connect-Test Wallet").click();
   await tid("wallet-address").waitFor();

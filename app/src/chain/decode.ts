@@ -1,4 +1,5 @@
 /** Converts @anchor-lang/core's decoded accounts (BN, PodU128 limbs) into the app's views. */
+import { rampOf, rampValue } from "./timelock";
 import { PublicKey } from "@solana/web3.js";
 import { fromLimbs } from "../math/fixed";
 import type { GroupView, MarketView, ObligationView, ReserveView } from "./model";
@@ -19,6 +20,8 @@ export function marketView(key: PublicKey, m: any): MarketView {
     quote,
     closeFactorBps: m.closeFactorBps,
     pauseFlags: m.pauseFlags,
+    timelockDelaySecs: num(m.timelockDelaySecs),
+    rampSecs: num(m.rampSecs),
   };
 }
 
@@ -78,6 +81,11 @@ export function reserveView(key: PublicKey, r: any, oracle: any | null, symbol: 
         rateBps: p.rateBps,
       })),
     },
+    thresholdRamp: rampOf(r.thresholdRamp),
+    emodeExit: (() => {
+      const ramp = rampOf(r.emodeExitRamp);
+      return ramp ? { mask: r.emodeExitMask, ramp } : null;
+    })(),
   };
 }
 
@@ -115,16 +123,18 @@ export function obligationView(key: PublicKey, o: any): ObligationView {
  * An e-mode group account, with the limits in force at `slot` (an update takes effect from
  * the slot after it, as `EmodeGroup::limits_at` reads it).
  */
-export function groupView(key: PublicKey, g: any, slot: number): GroupView {
+export function groupView(key: PublicKey, g: any, slot: number, now: number): GroupView {
   const pending = num(g.pendingFromSlot);
   const l = pending !== 0 && slot >= pending ? g.pendingLimits : g.limits;
+  const ramp = rampOf(g.thresholdRamp);
   return {
     key,
     id: g.id,
     isolated: g.isolated !== 0,
     debtReserve: g.debtReserve,
     ltvBps: l.ltvBps,
-    liquidationThresholdBps: l.liquidationThresholdBps,
+    liquidationThresholdBps: ramp ? rampValue(ramp, now) : l.liquidationThresholdBps,
+    thresholdRamp: ramp && now < ramp.end ? ramp : null,
     minBonusBps: l.minLiquidationBonusBps,
     maxBonusBps: l.maxLiquidationBonusBps,
   };

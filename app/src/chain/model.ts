@@ -70,6 +70,10 @@ export interface ReserveView {
     /** Borrow-rate curve points (utilisation → APR, basis points). */
     curve: CurvePoint[];
   };
+  /** A lowered liquidation threshold on its way down (`config` holds where it stood at the last refresh). */
+  thresholdRamp: import("./timelock").Ramp | null;
+  /** E-mode groups the asset is leaving as collateral, and its weight's way to nothing. */
+  emodeExit: { mask: number; ramp: import("./timelock").Ramp } | null;
 }
 
 /** One collateral position. */
@@ -126,6 +130,10 @@ export interface MarketView {
   closeFactorBps: number;
   /** Non-zero when some actions are paused. */
   pauseFlags: number;
+  /** Seconds between queuing a change that loosens risk and applying it. */
+  timelockDelaySecs: number;
+  /** Seconds a lowered liquidation threshold takes to reach its new value. */
+  rampSecs: number;
 }
 
 /** An e-mode group of the market, with the limits in force. */
@@ -140,8 +148,10 @@ export interface GroupView {
   debtReserve: PublicKey;
   /** LTV of the collateral it admits (bps). */
   ltvBps: number;
-  /** Liquidation threshold of the collateral it admits (bps). */
+  /** Liquidation threshold of the collateral it admits (bps), where its ramp stands now. */
   liquidationThresholdBps: number;
+  /** A lowered threshold on its way down, if any. */
+  thresholdRamp: import("./timelock").Ramp | null;
   /** Liquidation bonus range (bps). */
   minBonusBps: number;
   maxBonusBps: number;

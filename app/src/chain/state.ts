@@ -13,6 +13,7 @@ import type { GroupView, MarketView, ObligationView, ReserveView } from "./model
 import { obligationAddress } from "./program";
 import { refreshObligation, refreshReserves } from "./refresh";
 import { simulate } from "./simulate";
+import { loadPendingChanges, type PendingChangeView } from "./timelock";
 
 /** A wallet's balances. */
 export interface WalletBalances {
@@ -40,6 +41,8 @@ export interface Snapshot {
   wallet: WalletBalances | null;
   /** The cluster's clock (unix seconds). */
   now: number;
+  /** The market's queued changes. */
+  pending: PendingChangeView[];
   /** Why the refresh simulation failed (figures are then the stored ones), if it did. */
   refreshError: string | null;
 }
@@ -105,8 +108,9 @@ export async function loadSnapshot(
   const slot = clockData ? Number(clockData.readBigUInt64LE(0)) : 0;
   // Group layout: discriminator (8), version (8), then the market.
   const rawGroups = await program.account.emodeGroup.all([{ memcmp: { offset: 16, bytes: marketKey.toBase58() } }]);
-  const groups = rawGroups.map((g) => groupView(g.publicKey, g.account, slot)).sort((a, b) => a.id - b.id);
-  return { market, reserves, groups, obligation, obligationKey, wallet, now, refreshError };
+  const groups = rawGroups.map((g) => groupView(g.publicKey, g.account, slot, now)).sort((a, b) => a.id - b.id);
+  const pending = await loadPendingChanges(program, marketKey);
+  return { market, reserves, groups, obligation, obligationKey, wallet, now, pending, refreshError };
 }
 
 /** SOL and each reserve token's balance of `user`. */

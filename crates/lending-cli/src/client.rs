@@ -13,6 +13,7 @@ use solana_pubkey::Pubkey;
 use solana_rpc_client::rpc_client::RpcClient;
 use solana_signature::Signature;
 use solana_signer::Signer;
+use std::cell::RefCell;
 use std::path::Path;
 
 /// RPC plus wallet.
@@ -23,6 +24,13 @@ pub struct Client {
     pub payer: Keypair,
     /// Print each transaction's signature to stderr.
     pub verbose: bool,
+    /// The signer of admin instructions and fee payer when it is not the wallet (a multisig
+    /// vault); only with `print_unsigned`.
+    pub authority: Option<Pubkey>,
+    /// Build transactions for someone else to sign instead of sending them.
+    pub print_unsigned: bool,
+    /// The transactions built so, by what each does.
+    pub unsigned: RefCell<Vec<(String, rpc::Unsigned)>>,
 }
 
 /// Reads a keypair file (a JSON array of 64 bytes, as solana-keygen writes).
@@ -48,18 +56,36 @@ impl Client {
             rpc,
             payer,
             verbose,
+            authority: None,
+            print_unsigned: false,
+            unsigned: RefCell::new(vec![]),
         })
     }
 
-    /// The wallet's address.
+    /// Builds transactions for someone else to sign (base58 and base64) instead of sending
+    /// them, signed by `authority` (a multisig vault, a hardware wallet) when given, else by
+    /// the wallet.
+    pub fn print_unsigned(mut self, authority: Option<Pubkey>) -> Self {
+        self.print_unsigned = true;
+        self.authority = authority;
+        self
+    }
+
+    /// The address that signs: the authority given for unsigned transactions, else the wallet.
     pub fn wallet(&self) -> Pubkey {
-        self.payer.pubkey()
+        self.authority.unwrap_or_else(|| self.payer.pubkey())
     }
 
     /// Sends `ixs` signed by the wallet and `signers`; the program's error name and message
     /// when it fails.
     pub fn send(&self, what: &str, ixs: &[Instruction], signers: &[&Keypair]) -> Result<Signature> {
         let extra: Vec<&dyn Signer> = signers.iter().map(|k| *k as &dyn Signer).collect();
+        if self.print_unsigned {
+            let tx = rpc::unsigned(&self.rpc, ixs, &self.wallet(), &extra)
+                .map_err(|e| anyhow!("{what}: {}", e.message))?;
+            self.unsigned.borrow_mut().push((what.to_string(), tx));
+            return Ok(Signature::default());
+        }
         match rpc::send(&self.rpc, ixs, &self.payer, &extra) {
             Ok(sig) => {
                 if self.verbose {

@@ -24,7 +24,16 @@ impl Context {
     pub fn new(cli: &Cli) -> Result<Self> {
         let file = cli.config.as_deref().map(MarketFile::load).transpose()?;
         Ok(Self {
-            client: Client::new(&cli.url, &cli.keypair, cli.verbose)?,
+            client: {
+                let c = Client::new(&cli.url, &cli.keypair, cli.verbose)?;
+                if cli.print_unsigned {
+                    c.print_unsigned(cli.authority.as_deref().map(parse_key).transpose()?)
+                } else if cli.authority.is_some() {
+                    anyhow::bail!("--authority names a signer this wallet cannot sign for: use it with --print-unsigned");
+                } else {
+                    c
+                }
+            },
             file,
             market: cli.market.clone(),
         })
@@ -87,4 +96,10 @@ impl Context {
             .map(|r| r.symbol.clone())
             .unwrap_or_else(|| mint.to_string())
     }
+}
+
+/// An address given on the command line.
+fn parse_key(s: &str) -> Result<Pubkey> {
+    s.parse()
+        .map_err(|_| anyhow::anyhow!("{s} is not an address"))
 }

@@ -49,6 +49,14 @@ pub struct Cli {
     /// Print transaction signatures, and program logs of failures, to stderr.
     #[arg(long, short, global = true)]
     pub verbose: bool,
+    /// Build each transaction for someone else to sign and print it (base58 and base64)
+    /// instead of sending it: a multisig proposal (Squads) or a hardware wallet.
+    #[arg(long, global = true)]
+    pub print_unsigned: bool,
+    /// With --print-unsigned: the address that signs admin instructions and pays (the
+    /// multisig vault that owns the market), instead of the wallet.
+    #[arg(long, global = true)]
+    pub authority: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -108,27 +116,35 @@ pub enum Command {
     MintTo(admin::MintToArgs),
 }
 
-/// Runs one parsed command line.
+/// Runs one parsed command line (with --print-unsigned, reports the transactions it built).
 pub fn run(cli: &Cli) -> Result<report::Report> {
     let ctx = context::Context::new(cli)?;
+    let report = dispatch(&ctx, cli)?;
+    if ctx.client.print_unsigned {
+        return Ok(report::unsigned(&ctx.client.unsigned.borrow()));
+    }
+    Ok(report)
+}
+
+fn dispatch(ctx: &context::Context, cli: &Cli) -> Result<report::Report> {
     match &cli.command {
-        Command::Market(c) => market::run(&ctx, c),
-        Command::Obligation(c) => position::run(&ctx, c),
-        Command::Deposit(a) => actions::deposit(&ctx, a),
-        Command::Withdraw(a) => actions::withdraw(&ctx, a),
-        Command::Borrow(a) => actions::borrow(&ctx, a),
-        Command::Repay(a) => actions::repay(&ctx, a),
-        Command::Emode(a) => emode::set(&ctx, a),
-        Command::Liquidate(a) => liquidate::run(&ctx, a),
-        Command::Fund(c) => fund::run(&ctx, c),
-        Command::FlashLoan(a) => actions::flash_loan(&ctx, a),
-        Command::OracleConfig(a) => admin::oracle_config(&ctx, a),
-        Command::Guardian(a) => admin::guardian(&ctx, a),
-        Command::RiskAdmin(a) => change::risk_admin(&ctx, a),
-        Command::Change(c) => change::run(&ctx, c),
-        Command::Pause(a) => admin::pause(&ctx, a),
-        Command::Unpause => admin::unpause(&ctx),
-        Command::SetPrice(a) => admin::set_price(&ctx, a),
-        Command::MintTo(a) => admin::mint_to(&ctx, a),
+        Command::Market(c) => market::run(ctx, c),
+        Command::Obligation(c) => position::run(ctx, c),
+        Command::Deposit(a) => actions::deposit(ctx, a),
+        Command::Withdraw(a) => actions::withdraw(ctx, a),
+        Command::Borrow(a) => actions::borrow(ctx, a),
+        Command::Repay(a) => actions::repay(ctx, a),
+        Command::Emode(a) => emode::set(ctx, a),
+        Command::Liquidate(a) => liquidate::run(ctx, a),
+        Command::Fund(c) => fund::run(ctx, c),
+        Command::FlashLoan(a) => actions::flash_loan(ctx, a),
+        Command::OracleConfig(a) => admin::oracle_config(ctx, a),
+        Command::Guardian(a) => admin::guardian(ctx, a),
+        Command::RiskAdmin(a) => change::risk_admin(ctx, a),
+        Command::Change(c) => change::run(ctx, c),
+        Command::Pause(a) => admin::pause(ctx, a),
+        Command::Unpause => admin::unpause(ctx),
+        Command::SetPrice(a) => admin::set_price(ctx, a),
+        Command::MintTo(a) => admin::mint_to(ctx, a),
     }
 }

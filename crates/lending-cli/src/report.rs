@@ -75,3 +75,35 @@ pub fn usd(v: f64) -> String {
 pub fn pct(v: f64) -> String {
     format!("{:.2}%", v * 100.0)
 }
+
+/// The transactions built for someone else to sign (`--print-unsigned`), each with its
+/// signers and its bytes in base58 and base64.
+pub fn unsigned(txs: &[(String, lending_sdk::rpc::Unsigned)]) -> Report {
+    let mut text = String::new();
+    let mut list = vec![];
+    for (what, tx) in txs {
+        let signers: Vec<String> = tx.signers.iter().map(|k| k.to_string()).collect();
+        text.push_str(&format!(
+            "{what}: unsigned transaction, fee payer {}, to be signed by {}\nbase58: {}\nbase64: {}\n\n",
+            tx.fee_payer,
+            signers.join(", "),
+            tx.base58,
+            tx.base64
+        ));
+        list.push(serde_json::json!({
+            "what": what,
+            "fee_payer": tx.fee_payer.to_string(),
+            "signers": signers,
+            "signed": tx.signed.iter().map(|k| k.to_string()).collect::<Vec<_>>(),
+            "base58": tx.base58,
+            "base64": tx.base64,
+        }));
+    }
+    if txs.is_empty() {
+        text.push_str("no transaction to sign\n");
+    }
+    Report {
+        text,
+        json: serde_json::json!({ "unsigned": list }),
+    }
+}

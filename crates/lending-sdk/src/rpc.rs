@@ -302,6 +302,66 @@ pub fn tx_size(ixs: &[Instruction], payer: &Pubkey) -> usize {
     count_len + 64 * sigs + tx.message_data().len()
 }
 
+/// A transaction built for someone else to sign: a multisig proposal (Squads takes the
+/// instructions of a vault transaction) or a hardware wallet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsigned {
+    /// The fee payer (the first signer).
+    pub fee_payer: Pubkey,
+    /// Every key that must sign, in order; the signatures of `signed` are already in.
+    pub signers: Vec<Pubkey>,
+    /// The keys whose signatures are in (new accounts' keypairs given here).
+    pub signed: Vec<Pubkey>,
+    /// The transaction in the wire format, missing signatures zeroed, base58.
+    pub base58: String,
+    /// The same bytes, base64.
+    pub base64: String,
+}
+
+/// Builds `ixs` (with the same compute-unit limit [`send`] adds) paid by `fee_payer` on a recent
+/// blockhash, signed only by `signers` (new accounts' keypairs), for `fee_payer` and the other
+/// authorities to sign elsewhere.
+pub fn unsigned(
+    rpc: &RpcClient,
+    ixs: &[Instruction],
+    fee_payer: &Pubkey,
+    signers: &[&dyn Signer],
+) -> Result<Unsigned, SendError> {
+    use base64::Engine;
+    let ixs = crate::compute::with_budget(ixs);
+    let mut tx = Transaction::new_with_payer(&ixs, Some(fee_payer));
+    let blockhash = rpc.get_latest_blockhash()?;
+    tx.message.recent_blockhash = blockhash;
+    let signed: Vec<&dyn Signer> = signers
+        .iter()
+        .copied()
+        .filter(|s| s.pubkey() != *fee_payer)
+        .collect();
+    if !signed.is_empty() {
+        tx.partial_sign(&signed, blockhash);
+    }
+    let required = tx.message.header.num_required_signatures as usize;
+    let mut bytes = vec![];
+    // The signature count is a compact-u16 (one byte below 128).
+    let count = required as u16;
+    if count < 0x80 {
+        bytes.push(count as u8);
+    } else {
+        bytes.extend([(count as u8 & 0x7f) | 0x80, (count >> 7) as u8]);
+    }
+    for sig in &tx.signatures {
+        bytes.extend_from_slice(sig.as_ref());
+    }
+    bytes.extend(tx.message_data());
+    Ok(Unsigned {
+        fee_payer: *fee_payer,
+        signers: tx.message.account_keys[..required].to_vec(),
+        signed: signed.iter().map(|s| s.pubkey()).collect(),
+        base58: bs58::encode(&bytes).into_string(),
+        base64: base64::engine::general_purpose::STANDARD.encode(&bytes),
+    })
+}
+
 /// Signs `ixs` (preceded by a compute-unit limit sized from the measured figures) with
 /// `payer` and `signers`, sends them and waits for confirmation. A transaction over
 /// [`MAX_TX_BYTES`] is refused here, with its size, rather than by the node.

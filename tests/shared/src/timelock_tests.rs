@@ -369,6 +369,91 @@ async fn a_lowered_threshold_ramps_instead_of_liquidating_at_once<E: VmEnv>() {
     assert!(env.balance(&l.shares[SOL]).await > 0);
 }
 
+/// #23, multisig: a market whose owner is a program's PDA (the CPI forwarder's authority, as a
+/// Squads vault is) is administered through CPI: ownership moves to it in two steps, the old
+/// key can do nothing, and the program tightens directly, queues a loosening (a wallet paying
+/// the rent), cancels it, queues it again, and anyone applies it after the delay.
+async fn a_market_owned_by_a_program_is_administered_through_cpi<E: VmEnv>() {
+    let mut env = E::start().await;
+    let (m, _lender, _b, _l) = setup(&mut env).await;
+    m.set_timelock(&mut env, DAY as u64, DAY as u64).await;
+    let pda = cpi_forwarder::AUTHORITY;
+    let wrap = cpi_forwarder::wrap;
+    env.ok(
+        &[ix::propose_owner(m.owner.pubkey(), m.market, pda)],
+        &[&m.owner],
+    )
+    .await;
+    env.ok(&[wrap(&ix::accept_owner(pda, m.market))], &[]).await;
+    let market: LendingMarket = env.zc(&m.market).await;
+    assert_eq!(market.owner, pda);
+    let sol = m.reserves[SOL];
+    assert_err(
+        env.send(
+            &[ix::update_reserve_config(
+                m.owner.pubkey(),
+                &sol,
+                sol_config(7_000, 8_000),
+            )],
+            &[&m.owner],
+        )
+        .await,
+        LendingError::NotMarketAuthority,
+    );
+    env.ok(
+        &[wrap(&ix::update_reserve_config(
+            pda,
+            &sol,
+            sol_config(7_000, 8_000),
+        ))],
+        &[],
+    )
+    .await;
+    assert_eq!(m.reserve(&mut env, SOL).await.config.ltv_bps, 7_000);
+    let payer = env.wallet(10).await;
+    let raise = AdminChange::ReserveConfig(sol_config(7_600, 8_000));
+    let queue = |id| {
+        wrap(&ix::queue_change(
+            pda,
+            payer.pubkey(),
+            m.market,
+            sol.reserve,
+            id,
+            raise.clone(),
+        ))
+    };
+    let first = m.next_change_id(&mut env).await;
+    env.ok(&[queue(first)], &[&payer]).await;
+    env.ok(
+        &[wrap(&ix::cancel_change(
+            pda,
+            m.market,
+            first,
+            payer.pubkey(),
+        ))],
+        &[],
+    )
+    .await;
+    env.ok(&[queue(first + 1)], &[&payer]).await;
+    env.advance(DAY).await;
+    env.ok(
+        &[ix::apply_change(
+            m.market,
+            first + 1,
+            sol.reserve,
+            payer.pubkey(),
+        )],
+        &[],
+    )
+    .await;
+    assert_eq!(m.reserve(&mut env, SOL).await.config.ltv_bps, 7_600);
+    let market: LendingMarket = env.zc(&m.market).await;
+    assert_eq!(
+        (market.changes_queued, market.changes_pending),
+        (first + 2, 0)
+    );
+}
+
 crate::scenarios!(
     timelock_tests:
     the_risk_admin_only_tightens_and_the_owner_cannot_skip_the_queue,
@@ -376,4 +461,5 @@ crate::scenarios!(
     the_delay_cannot_be_shortened_without_the_queue,
     a_listing_starts_frozen_where_there_is_a_delay,
     a_lowered_threshold_ramps_instead_of_liquidating_at_once,
+    a_market_owned_by_a_program_is_administered_through_cpi,
 );

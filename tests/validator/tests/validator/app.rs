@@ -7,9 +7,10 @@
 //! program's own math must agree.
 
 use super::clients::{blocking, cli, create_market, key, supply_usdc, user_with, Scratch};
-use super::env::Env;
+use super::env::{Env, TestEnv};
 use lending_validator_tests::validator::repo_root;
 use serde_json::{json, Value};
+use solana_signer::Signer;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -56,6 +57,28 @@ pub async fn web_app_end_to_end_in_chromium(env: &mut Env) {
         .map(|r| (r["mint"].as_str().unwrap().to_string(), r["symbol"].clone()))
         .collect();
     let market = key(&created, &["market"]).to_string();
+    // A queued change (the migration's fund rules, as they are) for the page to list.
+    let owner_kp = env.payer();
+    let market_key = key(&created, &["market"]);
+    let rules = lending_sdk::types::FundSettingsParams {
+        cooldown_secs: 5,
+        unstake_window_secs: 3_600,
+        stream_secs: 3_600,
+        max_slash_bps: 3_000,
+    };
+    let o = owner_kp.pubkey();
+    env.ok(
+        &[lending_sdk::ix::queue_change(
+            o,
+            o,
+            market_key,
+            market_key,
+            0,
+            lending_sdk::types::AdminChange::FundSettings(rules),
+        )],
+        &[&owner_kp],
+    )
+    .await;
     let run = Run {
         app,
         chromium,

@@ -5,6 +5,7 @@
 
 use super::clients::{cli, create_market, key, Scratch};
 use super::env::{Env, TestEnv};
+use base64::Engine;
 use lending_sdk::ix;
 use lending_sdk::lending_core::state::{LendingMarket, Reserve};
 use lending_sdk::types::AdminChange;
@@ -64,12 +65,38 @@ pub async fn the_queue_applies_and_cancels_and_a_threshold_ramps(env: &mut Env) 
         &[&owner],
     )
     .await;
-    let refused = cli(
+    // For a multisig owner, the CLI prints the cancel unsigned, signed by the given authority.
+    let vault = anchor_lang::prelude::Pubkey::new_unique();
+    let id_arg = id.to_string();
+    let printed = cli(
         &url,
         &stranger,
         &cfg,
-        &["change", "cancel", &id.to_string()],
-    );
+        &[
+            "--print-unsigned",
+            "--authority",
+            &vault.to_string(),
+            "change",
+            "cancel",
+            &id_arg,
+        ],
+    )
+    .unwrap();
+    let tx = &printed["unsigned"][0];
+    assert_eq!(tx["fee_payer"], vault.to_string(), "{printed}");
+    assert_eq!(tx["signers"][0], vault.to_string(), "{printed}");
+    let raw = bs58::decode(tx["base58"].as_str().unwrap())
+        .into_vec()
+        .unwrap();
+    let raw64 = base64::engine::general_purpose::STANDARD
+        .decode(tx["base64"].as_str().unwrap())
+        .unwrap();
+    assert_eq!(raw, raw64);
+    // One signature slot, zeroed (unsigned), then the message (a 3-byte header, the key count):
+    // its first key is the vault.
+    assert_eq!((raw[0], &raw[1..65]), (1, &[0u8; 64][..]));
+    assert_eq!(&raw[69..101], vault.as_ref());
+    let refused = cli(&url, &stranger, &cfg, &["change", "cancel", &id_arg]);
     assert!(refused.is_err(), "a stranger cannot cancel: {refused:?}");
     cli(
         &url,
