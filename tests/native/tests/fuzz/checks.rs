@@ -102,4 +102,5 @@ pub async fn after_step(s: &mut Sut) {
         );
     }
     s.baseline = now;
+    super::timelock_ops::check(s).await;
 }

@@ -1,6 +1,6 @@
 //! Invariant fuzzing: proptest state machines drive random sequences of every user and keeper
 //! operation (supply, redeem, deposit, withdraw, borrow, repay, liquidate, flash loans, price
-//! moves, clock warps, full exits) across several users and three reserves, against the real
+//! moves, clock warps, full exits, the risk admin's and the owner's changes through the timelock) across several users and three reserves, against the real
 //! program in solana-program-test, and check the invariants of docs/fuzzing.md after every
 //! step. `./scripts/test` runs a bounded number (FUZZ_CASES × FUZZ_STEPS, default 6 × 120);
 //! `scripts/fuzz-long` runs at least a million operations.
@@ -10,6 +10,7 @@ mod checks;
 mod fund_ops;
 mod model;
 mod sut;
+mod timelock_ops;
 
 use proptest::test_runner::Config;
 use proptest_state_machine::prop_state_machine;

@@ -22,6 +22,11 @@ pub fn max_steps() -> usize {
 /// draw is meaningful whatever the state; `max` sends u64::MAX (the program's own maximum).
 #[derive(Clone, Debug)]
 pub enum Op {
+    /// The risk admin sets a reserve's liquidation threshold `bps` of the way from its LTV to
+    /// 90% (a lowering ramps; a raise is refused to it and queued by the owner).
+    Threshold { reserve: u8, bps: u16 },
+    /// Anyone applies, or the owner cancels, the queued change drawn by `pick`.
+    Settle { pick: u8, cancel: bool },
     /// deposit_reserve_liquidity.
     Supply { user: u8, reserve: u8, bps: u16 },
     /// redeem_reserve_collateral.
@@ -161,6 +166,9 @@ impl ReferenceStateMachine for Model {
             1 => reserve().prop_map(|reserve| Op::Collect { reserve }),
             2 => prop_oneof![1u32..120, 3_600u32..400_000].prop_map(|secs| Op::Warp { secs }),
             1 => user().prop_map(|user| Op::Exit { user }),
+            1 => (reserve(), bps()).prop_map(|(reserve, bps)| Op::Threshold { reserve, bps }),
+            2 => (any::<u8>(), prop_oneof![4 => Just(false), 1 => Just(true)])
+                .prop_map(|(pick, cancel)| Op::Settle { pick, cancel }),
         ]
         .boxed()
     }

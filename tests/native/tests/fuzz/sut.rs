@@ -12,7 +12,7 @@ use lending_sdk::fund::with_fund;
 use lending_sdk::lending_core::state::EmodeLimits;
 use lending_sdk::lending_core::state::Obligation;
 use lending_sdk::market::obligation_reserves;
-use lending_sdk::types::{EmodeGroupParams, LiquidateParams, ReserveConfigParams};
+use lending_sdk::types::{AdminChange, EmodeGroupParams, LiquidateParams, ReserveConfigParams};
 use lending_test_suite::env::{TestEnv, VmEnv};
 use lending_test_suite::env::{TxResult, SPL_TOKEN, TOKEN_2022};
 use lending_test_suite::fixture::{config, Market, User};
@@ -90,10 +90,25 @@ pub struct Sut {
     prices: [i64; 3],
     pub baseline: Baseline,
     pub tally: Tally,
+    /// The market's risk admin.
+    pub risk_admin: solana_keypair::Keypair,
+    /// Changes queued and not yet applied, cancelled or closed.
+    pub waiting: Vec<super::timelock_ops::Waiting>,
+    /// True when this step applied a queued change.
+    pub applied: bool,
+    /// Each reserve's liquidation threshold after the last step.
+    pub thresholds: [u16; 3],
 }
 
 impl Sut {
-    async fn start() -> (Env, Market, Vec<User>, User, Vec<Vec<Staker>>) {
+    async fn start() -> (
+        Env,
+        Market,
+        Vec<User>,
+        User,
+        Vec<Vec<Staker>>,
+        solana_keypair::Keypair,
+    ) {
         let mut env = Env::start().await;
         let mut m = Market::new(&mut env).await;
         m.add_reserve(&mut env, 9, SPL_TOKEN, START_PRICES[0], -6, listing(0))
@@ -145,7 +160,8 @@ impl Sut {
             }
             stakers.push(by_reserve);
         }
-        (env, m, users, liquidator, stakers)
+        let risk_admin = super::timelock_ops::set_up(&mut env, &m).await;
+        (env, m, users, liquidator, stakers, risk_admin)
     }
 
     /// Every obligation in the market.
@@ -322,13 +338,26 @@ impl Sut {
                 reserve,
                 factor_bps,
             } => {
+                // Either way a borrow factor change waits in the queue.
                 let r = reserve as usize;
-                let mut c = listing(r);
+                let k = self.m.reserves[r];
+                let now = self.m.reserve(&mut self.env, r).await;
+                let mut c = lending_sdk::program::reserve_config_params(&now);
                 c.borrow_factor_bps = factor_bps;
-                let ix = ix::update_reserve_config(self.m.owner.pubkey(), &self.m.reserves[r], c);
-                let res = self.env.send(&[ix], &[&self.m.owner]).await;
-                self.tally.outcome("borrow-factor", &res);
-                res.expect("a borrow factor within bounds is accepted");
+                let direct = ix::update_reserve_config(self.m.owner.pubkey(), &k, c.clone());
+                let res = self
+                    .owner_change(
+                        "borrow-factor",
+                        k.reserve,
+                        direct,
+                        AdminChange::ReserveConfig(c),
+                    )
+                    .await;
+                assert_eq!(
+                    res.is_ok(),
+                    factor_bps == now.config.borrow_factor_bps,
+                    "a borrow factor change skipped the queue: {res:?}"
+                );
             }
             Op::SetGroup { user, group } => self.set_group(user as usize, group).await,
             Op::GroupLimits {
@@ -352,22 +381,33 @@ impl Sut {
                 }
                 .params(group, group == ISOLATED_GROUP)
                 .is_valid();
-                let ix =
+                let direct =
                     ix::update_emode_group(self.m.owner.pubkey(), self.m.market, group, params);
-                let res = self.env.send(&[ix], &[&self.m.owner]).await;
-                self.tally.outcome("group-limits", &res);
+                let target = ix::pda::emode_group(&self.m.market, group);
+                let res = self
+                    .owner_change(
+                        "group-limits",
+                        target,
+                        direct,
+                        AdminChange::EmodeGroup(params),
+                    )
+                    .await;
                 let refused = custom_code(&res)
                     == Some(
                         anchor_lang::error::ERROR_CODE_OFFSET
                             + LendingError::InvalidEmodeGroup as u32,
                     );
+                let queued =
+                    super::timelock_ops::failed_with(&res, LendingError::ChangeNeedsTimelock);
                 assert_eq!(
-                    res.is_ok(),
+                    res.is_ok() || queued,
                     valid,
                     "group {group} limits {params:?}: {res:?}"
                 );
-                assert!(res.is_ok() || refused, "{res:?}");
+                assert!(res.is_ok() || refused || queued, "{res:?}");
             }
+            Op::Threshold { reserve, bps } => self.threshold(reserve as usize, bps).await,
+            Op::Settle { pick, cancel } => self.settle_change(pick, cancel).await,
             Op::Stake { who, reserve, bps } => self.stake(who, reserve as usize, bps).await,
             Op::Unstake { who, reserve, bps } => self.unstake(who, reserve as usize, bps).await,
             Op::FundExit {
@@ -740,7 +780,7 @@ impl StateMachineTest for Sut {
             .build()
             .unwrap();
         let rt = std::sync::Arc::new(rt);
-        let (mut env, m, users, liquidator, stakers) = rt.block_on(Self::start());
+        let (mut env, m, users, liquidator, stakers, risk_admin) = rt.block_on(Self::start());
         let baseline = rt.block_on(Baseline::take(&mut env, &m));
         Sut {
             rt,
@@ -752,6 +792,10 @@ impl StateMachineTest for Sut {
             prices: START_PRICES,
             baseline,
             tally: Tally::default(),
+            risk_admin,
+            waiting: vec![],
+            applied: false,
+            thresholds: [8_000, 8_500, 8_500],
         }
     }
 
