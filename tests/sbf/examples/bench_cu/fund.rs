@@ -46,8 +46,14 @@ pub async fn measure(b: &mut Bench, lender: &User) {
     let stake = fund::stake(l, &k, lender.liquidity[d], shares, 1_000 * T);
     b.measure("stake", (0, 0), &[], stake, &[&lender.kp]).await;
     let request = fund::request_unstake(l, &k, shares, 100 * T);
-    b.measure("request_unstake", (0, 0), &[], request.clone(), &[&lender.kp])
-        .await;
+    b.measure(
+        "request_unstake",
+        (0, 0),
+        &[],
+        request.clone(),
+        &[&lender.kp],
+    )
+    .await;
     let withdraw = fund::withdraw_stake(l, &k, lender.liquidity[d]);
     b.measure("withdraw_stake", (0, 0), &[], withdraw, &[&lender.kp])
         .await;
@@ -96,7 +102,10 @@ pub async fn measure(b: &mut Bench, lender: &User) {
     )
     .await;
     let ob = Market::obligation(&mut b.env, &u.obligation).await;
-    assert_eq!(ob.borrows_len, 0, "the liquidation did not write the debt off");
+    assert_eq!(
+        ob.borrows_len, 0,
+        "the liquidation did not write the debt off"
+    );
     assert!(
         b.m.fund(&mut b.env, d).await.absorbed > absorbed,
         "the fund paid nothing"

@@ -11,6 +11,7 @@ mod fund;
 mod memory;
 mod oracles;
 mod report;
+mod timelock;
 
 use anchor_lang::solana_program::instruction::Instruction;
 use lending_sbf_tests::env::Env;
@@ -245,6 +246,9 @@ async fn main() {
 
     println!("insurance fund");
     fund::measure(&mut b, &lender).await;
+
+    println!("timelock");
+    timelock::measure(&mut b).await;
 
     let account_rows = report::account_rows(&b.env);
     b.report.accounts = account_rows;
@@ -562,8 +566,14 @@ async fn emode(b: &mut Bench, lender: &User) {
         .await;
     let pre = refresh_many(&b.m, &[COLL[0], DEBT[0]]);
     let refresh_ob = b.m.refresh_obligation_ix(&mut b.env, &u.obligation).await;
-    b.measure("refresh_obligation (e-mode group)", (1, 1), &pre, refresh_ob, &[])
-        .await;
+    b.measure(
+        "refresh_obligation (e-mode group)",
+        (1, 1),
+        &pre,
+        refresh_ob,
+        &[],
+    )
+    .await;
 
     // A holder of COLL[1] enters the isolated group, borrows DEBT[1], repays some, and is
     // liquidated after a 10% fall.
@@ -587,8 +597,14 @@ async fn emode(b: &mut Bench, lender: &User) {
         &lending_sdk::market::obligation_reserves(&ob),
     );
     let borrow = ix::with_group(borrow, &market, &ob, ix::GroupUse::DebtChange);
-    b.measure("borrow_obligation_liquidity (isolated group)", (1, 1), &pre, borrow, &[&v.kp])
-        .await;
+    b.measure(
+        "borrow_obligation_liquidity (isolated group)",
+        (1, 1),
+        &pre,
+        borrow,
+        &[&v.kp],
+    )
+    .await;
     let ob = Market::obligation(&mut b.env, &v.obligation).await;
     let repay = ix::repay(v.kp.pubkey(), v.obligation, &kd, v.liquidity[DEBT[1]], T);
     let repay = ix::with_group(repay, &market, &ob, ix::GroupUse::DebtChange);
@@ -600,7 +616,8 @@ async fn emode(b: &mut Bench, lender: &User) {
         &[&v.kp],
     )
     .await;
-    b.m.set_price(&mut b.env, COLL[1], ONE_USD * 9 / 10, -8).await;
+    b.m.set_price(&mut b.env, COLL[1], ONE_USD * 9 / 10, -8)
+        .await;
     let mut pre = refresh_many(&b.m, &[COLL[1], DEBT[1]]);
     pre.push(b.m.refresh_obligation_ix(&mut b.env, &v.obligation).await);
     let ob = Market::obligation(&mut b.env, &v.obligation).await;
