@@ -4127,6 +4127,11 @@ export type Lending = {
       "code": 6099,
       "name": "emodeExitInProgress",
       "msg": "The asset is already leaving an e-mode group: wait until that ramp ends"
+    },
+    {
+      "code": 6100,
+      "name": "emodeGroupNotYetUsable",
+      "msg": "This e-mode group was created recently: it opens once the market's timelock delay has passed"
     }
   ],
   "types": [
@@ -4681,6 +4686,15 @@ export type Lending = {
             }
           },
           {
+            "name": "usableFrom",
+            "docs": [
+              "Unix time from which obligations may enter the group: a group created in a",
+              "market with a delay waits for it, as a loosening would (reserves may name it in",
+              "their masks before it exists)."
+            ],
+            "type": "i64"
+          },
+          {
             "name": "padding",
             "docs": [
               "Reserved for upgrades."
@@ -4688,7 +4702,7 @@ export type Lending = {
             "type": {
               "array": [
                 "u64",
-                13
+                12
               ]
             }
           }

@@ -35,6 +35,7 @@ const HINTS: Record<string, string> = {
     "Your position would be over its borrow limit in that group, or it can be liquidated now: repay some debt or add collateral first.",
   AssetNotInEmodeGroup: "Your e-mode group does not admit this asset: leave the group first, or choose another asset.",
   EmodeDebtCeilingReached: "This isolated group's debt ceiling is reached: try a smaller amount later.",
+  EmodeGroupNotYetUsable: "This e-mode group is new: it opens to positions once the market's timelock delay has passed.",
 };
 
 /** The program error for a custom code, as "Message (Name)". */

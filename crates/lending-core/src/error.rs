@@ -114,6 +114,7 @@ macro_rules! lending_errors {
             WrongChangeTarget = "The account is not the one the change was queued for",
             InvalidTimelockSettings = "Invalid timelock settings: delay or ramp outside its bounds",
             EmodeExitInProgress = "The asset is already leaving an e-mode group: wait until that ramp ends",
+            EmodeGroupNotYetUsable = "This e-mode group was created recently: it opens once the market's timelock delay has passed",
         }
     };
     (@expand core $($name:ident = $msg:literal,)*) => {

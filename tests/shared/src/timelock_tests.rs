@@ -10,7 +10,7 @@ use super::liquidation_tests::{liquidate_ix, params, setup};
 use super::scenario_tests::{SOL, USDC};
 use lending::errors::LendingError;
 use lending_sdk::lending_core::state::{LendingMarket, ReserveStatus};
-use lending_sdk::types::{AdminChange, FundSettingsParams, TimelockParams};
+use lending_sdk::types::{AdminChange, EmodeGroupParams, FundSettingsParams, TimelockParams};
 use solana_signer::Signer;
 
 const DAY: i64 = 86_400;
@@ -454,6 +454,63 @@ async fn a_market_owned_by_a_program_is_administered_through_cpi<E: VmEnv>() {
     );
 }
 
+/// A group created in a market with a delay waits for it: reserves may name a group in their
+/// masks before it exists (here through the queue), so its creation must not open higher
+/// limits at once. Entering it is refused (`EmodeGroupNotYetUsable`) until the delay passes.
+async fn a_new_group_opens_only_after_the_delay<E: VmEnv>() {
+    let mut env = E::start().await;
+    let (mut m, _lender, b, _l) = setup(&mut env).await;
+    m.set_timelock(&mut env, DAY as u64, DAY as u64).await;
+    const GROUP: u8 = 3;
+    let bit = lending::risk::emode::group_bit(GROUP);
+    let mut sol = sol_config(7_500, 8_000);
+    sol.emode_collateral_mask = bit;
+    let mut usdc = config(8_000, 8_500);
+    usdc.emode_borrow_mask = bit;
+    let mut ids = vec![];
+    for (i, c) in [(SOL, sol), (USDC, usdc)] {
+        let (id, res) = m
+            .queue(
+                &mut env,
+                m.reserves[i].reserve,
+                AdminChange::ReserveConfig(c),
+            )
+            .await;
+        res.unwrap();
+        ids.push((id, m.reserves[i].reserve));
+    }
+    env.advance(DAY).await;
+    let applies: Vec<_> = ids.iter().map(|&(id, r)| m.apply_ix(id, r)).collect();
+    env.ok(&applies, &[]).await;
+    m.add_group(
+        &mut env,
+        GROUP,
+        EmodeGroupParams {
+            ltv_bps: 9_000,
+            liquidation_threshold_bps: 9_300,
+            min_liquidation_bonus_bps: 100,
+            max_liquidation_bonus_bps: 500,
+            debt_ceiling: 0,
+        },
+        None,
+    )
+    .await;
+    let enter = |ob: &lending_sdk::lending_core::state::Obligation| {
+        ix::set_obligation_emode(b.obligation, ob, GROUP)
+    };
+    let ob = Market::obligation(&mut env, &b.obligation).await;
+    assert_err(
+        m.act_reserves(&mut env, &[enter(&ob)], &[&b.kp]).await,
+        LendingError::EmodeGroupNotYetUsable,
+    );
+    env.advance(DAY).await;
+    m.act_reserves(&mut env, &[enter(&ob)], &[&b.kp])
+        .await
+        .unwrap();
+    let ob = Market::obligation(&mut env, &b.obligation).await;
+    assert_eq!(ob.emode_group, GROUP);
+}
+
 crate::scenarios!(
     timelock_tests:
     the_risk_admin_only_tightens_and_the_owner_cannot_skip_the_queue,
@@ -462,4 +519,5 @@ crate::scenarios!(
     a_listing_starts_frozen_where_there_is_a_delay,
     a_lowered_threshold_ramps_instead_of_liquidating_at_once,
     a_market_owned_by_a_program_is_administered_through_cpi,
+    a_new_group_opens_only_after_the_delay,
 );

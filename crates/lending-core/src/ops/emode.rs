@@ -87,7 +87,7 @@ pub fn update_group(
 }
 
 /// Moves the obligation from its group (`current`, its account; `None` outside any group) into
-/// group `next_id` (`next`, its account; 0 and `None` to leave). The obligation is refreshed
+/// group `next_id` (`next`, its account, open since its `usable_from`; 0 and `None` to leave). The obligation is refreshed
 /// from `reserves` (as for `refresh_obligation`) under its current group first and must not be
 /// liquidatable then: a switch never rescues an obligation a liquidator may already take. The
 /// new group must admit every position (an isolated one only debt in its debt reserve, which its
@@ -105,10 +105,16 @@ pub fn set_obligation_group(
 ) -> Result<Health> {
     ensure(next_id != ob.emode_group, LendingError::EmodeUnchanged)?;
     match next.as_deref() {
-        Some(g) => ensure(
-            next_id != 0 && g.market == ob.market && g.id == next_id,
-            LendingError::WrongEmodeGroup,
-        )?,
+        Some(g) => {
+            ensure(
+                next_id != 0 && g.market == ob.market && g.id == next_id,
+                LendingError::WrongEmodeGroup,
+            )?;
+            ensure(
+                clock.unix_timestamp >= g.usable_from,
+                LendingError::EmodeGroupNotYetUsable,
+            )?;
+        }
         None => ensure(next_id == 0, LendingError::WrongEmodeGroup)?,
     }
     refresh_obligation(ob, reserves, current.as_deref(), clock)?;

@@ -278,6 +278,12 @@ pub fn check_listing(m: &LendingMarket, config: &ReserveConfig) -> Result<()> {
     )
 }
 
+/// Holds a new e-mode group closed for the market's delay: reserves may have named it in their
+/// masks before it existed, so its limits are a loosening that must wait like one.
+pub fn hold_new_group(g: &mut EmodeGroup, m: &LendingMarket, now: i64) {
+    g.usable_from = now.saturating_add(m.timelock_delay_secs.min(i64::MAX as u64) as i64);
+}
+
 /// Refuses a new insurance fund that takes a cut at once in a market with a delay: its cuts
 /// start at zero there and are set through the queue.
 pub fn check_new_fund(m: &LendingMarket, cuts: &FundCuts) -> Result<()> {

@@ -428,8 +428,12 @@ macro_rules! account_layouts {
             pub _pad: [u8; 5],
             /// A lowered liquidation threshold on its way down to the limits' value.
             pub threshold_ramp: Ramp,
+            /// Unix time from which obligations may enter the group: a group created in a
+            /// market with a delay waits for it, as a loosening would (reserves may name it in
+            /// their masks before it exists).
+            pub usable_from: i64,
             /// Reserved for upgrades.
-            pub padding: [u64; 13],
+            pub padding: [u64; 12],
         }
 
         /// A reserve's first-loss insurance fund: tokens staked by third parties and the fund's

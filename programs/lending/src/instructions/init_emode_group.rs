@@ -7,6 +7,7 @@ use crate::events::EmodeGroupSet;
 use crate::state::{EmodeGroup, LendingMarket, Reserve, EMODE_GROUP_SIZE};
 use anchor_lang::prelude::*;
 use lending_core::ops::emode::init_group;
+use lending_core::ops::timelock::hold_new_group;
 
 /// Accounts of [`handler`].
 #[derive(Accounts)]
@@ -34,7 +35,8 @@ pub struct InitEmodeGroup<'info> {
 }
 
 /// Creates group `id` (1..=32) with `params`; it is isolated exactly when a debt reserve is
-/// passed. Reserves join it through their e-mode masks (`update_reserve_config`).
+/// passed. Reserves join it through their e-mode masks (`update_reserve_config`); obligations
+/// may enter it once the market's delay has passed.
 pub fn handler(ctx: Context<InitEmodeGroup>, id: u8, params: EmodeGroupParams) -> Result<()> {
     let market = ctx.accounts.market.key();
     let debt_reserve = match &ctx.accounts.debt_reserve {
@@ -52,6 +54,11 @@ pub fn handler(ctx: Context<InitEmodeGroup>, id: u8, params: EmodeGroupParams) -
         ctx.bumps.group,
     )
     .map_err(LendingError::from)?;
+    hold_new_group(
+        &mut group,
+        &*ctx.accounts.market.load()?,
+        Clock::get()?.unix_timestamp,
+    );
     let debt_reserve = group.debt_reserve;
     drop(group);
     emit!(EmodeGroupSet {

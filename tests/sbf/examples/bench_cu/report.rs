@@ -425,7 +425,7 @@ account (most of its cost). The direct admin updates now share one path with app
 more than before on update_reserve_config, update_emode_group, update_oracle_config,\n\
 update_fund_settings and update_insurance_fund, admin instructions that run rarely, chosen\n\
 for one readable path over the CU. refresh_reserve steps a running ramp (a branch when none\n\
-runs). The four instructions and the shared path took the program from 1,678,032 to 1,836,480\n\
+runs). The four instructions and the shared path took the program from 1,678,032 to 1,833,384\n\
 bytes.\n\n";
 
 const WHERE_THE_CU_GO: &str = "## Where the compute units go\n\n\
