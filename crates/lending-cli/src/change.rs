@@ -48,13 +48,7 @@ pub fn run(ctx: &Context, cmd: &ChangeCmd) -> Result<Report> {
             let mut list = vec![];
             for q in &queued {
                 let ch = &q.change;
-                let state = if q.expired(now) {
-                    "expired".to_string()
-                } else if q.applicable(now) {
-                    "applicable now".to_string()
-                } else {
-                    format!("in {} s", ch.effective_at - now)
-                };
+                let state = q.when(now);
                 text.push_str(&format!(
                     "#{} {} on {}: {state}\n",
                     ch.id,

@@ -464,17 +464,7 @@ fn scheduled(ctx: &Context, ms: &MarketState, now: i64) -> Result<(String, Value
     let mut pending = vec![];
     for q in &queued {
         let c = &q.change;
-        let when = if q.expired(now) {
-            "expired: anyone may close it".to_string()
-        } else if q.applicable(now) {
-            format!("applicable now, until {}", c.expires_at)
-        } else {
-            format!(
-                "applicable in {} s (at {})",
-                c.effective_at - now,
-                c.effective_at
-            )
-        };
+        let when = q.when(now);
         let what = lending_sdk::timelock::describe(&c.change);
         text.push_str(&format!(
             "  #{} {what}\n     on {}; {when}\n",

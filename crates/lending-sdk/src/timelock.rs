@@ -37,6 +37,23 @@ impl Queued {
         now > self.change.expires_at
     }
 
+    /// When it may be applied, in words: "applicable in N s (at T)", "applicable now, until
+    /// T", or "expired: anyone may close it".
+    pub fn when(&self, now: i64) -> String {
+        let c = &self.change;
+        if self.expired(now) {
+            "expired: anyone may close it".to_string()
+        } else if self.applicable(now) {
+            format!("applicable now, until {}", c.expires_at)
+        } else {
+            format!(
+                "applicable in {} s (at {})",
+                c.effective_at - now,
+                c.effective_at
+            )
+        }
+    }
+
     /// The instruction that applies it.
     pub fn apply_ix(&self) -> Instruction {
         let c = &self.change;

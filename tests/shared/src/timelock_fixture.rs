@@ -7,6 +7,7 @@ use anchor_lang::solana_program::instruction::Instruction;
 use lending_sdk::ix;
 use lending_sdk::lending_core::state::LendingMarket;
 use lending_sdk::types::{AdminChange, TimelockParams};
+use solana_keypair::Keypair;
 use solana_signer::Signer;
 
 impl Market {
@@ -38,6 +39,19 @@ impl Market {
     /// The instruction applying change `id` to `target` (rent back to the owner, who paid).
     pub fn apply_ix(&self, id: u64, target: Pubkey) -> Instruction {
         ix::apply_change(self.market, id, target, self.owner.pubkey())
+    }
+
+    /// A new funded wallet named the market's risk admin (`guardian: false`) or guardian.
+    pub async fn name_role(&self, env: &mut impl TestEnv, guardian: bool) -> Keypair {
+        let who = env.wallet(10).await;
+        let (o, k) = (self.owner.pubkey(), who.pubkey());
+        let ix = if guardian {
+            ix::set_guardian(o, self.market, k)
+        } else {
+            ix::set_risk_admin(o, self.market, k)
+        };
+        env.ok(&[ix], &[&self.owner]).await;
+        who
     }
 
     /// Sets the market's timelock through the queue (queue and apply in one transaction, which

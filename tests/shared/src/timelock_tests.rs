@@ -26,17 +26,8 @@ async fn the_risk_admin_only_tightens_and_the_owner_cannot_skip_the_queue<E: VmE
     let mut env = E::start().await;
     let (m, _lender, _b, _l) = setup(&mut env).await;
     m.set_timelock(&mut env, DAY as u64, DAY as u64).await;
-    let admin = env.wallet(10).await;
+    let admin = m.name_role(&mut env, false).await;
     let stranger = env.wallet(10).await;
-    env.ok(
-        &[ix::set_risk_admin(
-            m.owner.pubkey(),
-            m.market,
-            admin.pubkey(),
-        )],
-        &[&m.owner],
-    )
-    .await;
     let sol = m.reserves[SOL];
     // Lowering the LTV is instant for the risk admin.
     env.ok(
@@ -182,16 +173,7 @@ async fn a_queued_change_is_applied_only_in_its_window_and_never_front_run<E: Vm
     assert!(env.send(&[m.apply_ix(id, sol.reserve)], &[]).await.is_err());
 
     // Cancelled by the guardian: never applied.
-    let guardian = env.wallet(10).await;
-    env.ok(
-        &[ix::set_guardian(
-            m.owner.pubkey(),
-            m.market,
-            guardian.pubkey(),
-        )],
-        &[&m.owner],
-    )
-    .await;
+    let guardian = m.name_role(&mut env, true).await;
     let (cancelled, res) = m.queue(&mut env, sol.reserve, raise.clone()).await;
     res.unwrap();
     let stranger = env.wallet(10).await;

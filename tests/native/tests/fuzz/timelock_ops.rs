@@ -37,17 +37,7 @@ pub fn failed_with(res: &TxResult, e: LendingError) -> bool {
 /// admin, whom it returns.
 pub async fn set_up(env: &mut impl TestEnv, m: &Market) -> Keypair {
     m.set_timelock(env, DELAY_SECS, RAMP_SECS).await;
-    let admin = env.wallet(10).await;
-    env.ok(
-        &[ix::set_risk_admin(
-            m.owner.pubkey(),
-            m.market,
-            admin.pubkey(),
-        )],
-        &[&m.owner],
-    )
-    .await;
-    admin
+    m.name_role(env, false).await
 }
 
 impl Sut {
