@@ -2313,6 +2313,45 @@ export type Lending = {
       ]
     },
     {
+      "name": "setLookupTable",
+      "docs": [
+        "Records the market's address lookup table, where clients find it (owner)."
+      ],
+      "discriminator": [
+        235,
+        249,
+        109,
+        59,
+        171,
+        208,
+        117,
+        65
+      ],
+      "accounts": [
+        {
+          "name": "owner",
+          "docs": [
+            "Market owner."
+          ],
+          "signer": true,
+          "relations": [
+            "market"
+          ]
+        },
+        {
+          "name": "market",
+          "docs": [
+            "The market."
+          ],
+          "writable": true
+        },
+        {
+          "name": "lookupTable"
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "setObligationEmode",
       "docs": [
         "Moves an obligation into an e-mode group (0: out of any)."
@@ -3367,6 +3406,19 @@ export type Lending = {
       ]
     },
     {
+      "name": "lookupTableSet",
+      "discriminator": [
+        37,
+        0,
+        74,
+        11,
+        76,
+        159,
+        230,
+        206
+      ]
+    },
+    {
       "name": "marketConfigUpdated",
       "discriminator": [
         7,
@@ -4132,6 +4184,11 @@ export type Lending = {
       "code": 6100,
       "name": "emodeGroupNotYetUsable",
       "msg": "This e-mode group was created recently: it opens once the market's timelock delay has passed"
+    },
+    {
+      "code": 6101,
+      "name": "notALookupTable",
+      "msg": "The account is not an address lookup table"
     }
   ],
   "types": [
@@ -5640,6 +5697,16 @@ export type Lending = {
             "type": "u64"
           },
           {
+            "name": "lookupTable",
+            "docs": [
+              "The market's address lookup table (its reserves' accounts, price sources, programs",
+              "and sysvars), where clients find it to build v0 transactions; the default key",
+              "means none. Advisory: a table only maps indexes to addresses, so a wrong one",
+              "makes transactions fail or grow, never reach other accounts."
+            ],
+            "type": "pubkey"
+          },
+          {
             "name": "padding",
             "docs": [
               "Reserved for upgrades."
@@ -5647,7 +5714,7 @@ export type Lending = {
             "type": {
               "array": [
                 "u64",
-                15
+                11
               ]
             }
           }
@@ -5808,6 +5875,25 @@ export type Lending = {
           {
             "name": "shares",
             "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "lookupTableSet",
+      "docs": [
+        "The owner recorded the market's address lookup table."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "market",
+            "type": "pubkey"
+          },
+          {
+            "name": "lookupTable",
+            "type": "pubkey"
           }
         ]
       }
@@ -6046,7 +6132,7 @@ export type Lending = {
                     "name": "obligationDeposit"
                   }
                 },
-                4
+                8
               ]
             }
           },
@@ -6062,7 +6148,7 @@ export type Lending = {
                     "name": "obligationBorrow"
                   }
                 },
-                3
+                5
               ]
             }
           },
@@ -6149,7 +6235,7 @@ export type Lending = {
             "type": {
               "array": [
                 "u64",
-                3
+                5
               ]
             }
           },

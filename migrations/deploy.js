@@ -1,8 +1,10 @@
 // Anchor migration script: `anchor migrate` (or `anchor migrate --provider.cluster <url>`)
 // runs it with a provider for the workspace's cluster. It creates the market and reserves of
 // a config file (default migrations/localnet.toml; set LENDING_MARKET_CONFIG for another) on
-// that cluster. Re-running creates only what is missing and updates reserve settings that
-// differ from the file, so it is safe to run after every deploy.
+// that cluster, and the market's address lookup table (recorded in the market, where clients
+// find it for v0 transactions). Re-running creates only what is missing, updates reserve
+// settings that differ from the file and extends the table with new reserves' addresses, so
+// it is safe to run after every deploy.
 //
 // The work is done by `lending-cli market create` (crates/lending-cli), through
 // scripts/migrate, so the migration and the CLI share one implementation. Without Anchor:

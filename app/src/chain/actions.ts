@@ -141,7 +141,7 @@ export async function preview(
   const connection: Connection = program.provider.connection;
   const ixs = await actionInstructions(program, snap, user, req);
   const tokenAccount = snap.wallet!.accounts.get(reserve.mint.toBase58())!;
-  const sim = await simulate(connection, user, ixs, [snap.obligationKey!, tokenAccount]);
+  const sim = await simulate(connection, user, ixs, [snap.obligationKey!, tokenAccount], snap.tables);
   if (sim.err) throw new SimulationFailed(sim.err, sim.logs);
   const [obData, tokenData] = sim.accounts;
   if (!obData) throw new Error("simulation returned no obligation");
@@ -152,7 +152,7 @@ export async function preview(
     : 0n;
 
   const { blockhash, lastValidBlockHeight } = await connection.getLatestBlockhash("confirmed");
-  const tx = buildTx(user, withBudget(sim.unitsConsumed, ixs), blockhash);
+  const tx = buildTx(user, withBudget(sim.unitsConsumed, ixs), blockhash, snap.tables);
   const fee = await connection.getFeeForMessage(tx.message, "confirmed");
   return {
     kind,

@@ -22,6 +22,7 @@ export function marketView(key: PublicKey, m: any): MarketView {
     pauseFlags: m.pauseFlags,
     timelockDelaySecs: num(m.timelockDelaySecs),
     rampSecs: num(m.rampSecs),
+    lookupTable: m.lookupTable.equals(PublicKey.default) ? null : m.lookupTable,
   };
 }
 

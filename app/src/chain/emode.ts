@@ -87,13 +87,13 @@ export async function previewEmode(
 ): Promise<EmodePreview> {
   const connection: Connection = program.provider.connection;
   const ixs = await emodeInstructions(program, snap, user, groupId);
-  const sim = await simulate(connection, user, ixs, [snap.obligationKey!]);
+  const sim = await simulate(connection, user, ixs, [snap.obligationKey!], snap.tables);
   if (sim.err) throw new SimulationFailed(sim.err, sim.logs);
   const [obData] = sim.accounts;
   if (!obData) throw new Error("simulation returned no obligation");
   const after = obligationView(snap.obligationKey!, program.coder.accounts.decode("obligation", Buffer.from(obData))).health;
   const { blockhash, lastValidBlockHeight } = await connection.getLatestBlockhash("confirmed");
-  const tx = buildTx(user, withBudget(sim.unitsConsumed, ixs), blockhash);
+  const tx = buildTx(user, withBudget(sim.unitsConsumed, ixs), blockhash, snap.tables);
   const fee = await connection.getFeeForMessage(tx.message, "confirmed");
   return {
     groupId,

@@ -36,6 +36,7 @@ const HINTS: Record<string, string> = {
   AssetNotInEmodeGroup: "Your e-mode group does not admit this asset: leave the group first, or choose another asset.",
   EmodeDebtCeilingReached: "This isolated group's debt ceiling is reached: try a smaller amount later.",
   EmodeGroupNotYetUsable: "This e-mode group is new: it opens to positions once the market's timelock delay has passed.",
+  NotALookupTable: "That account is not an address lookup table.",
 };
 
 /** The program error for a custom code, as "Message (Name)". */

@@ -249,7 +249,7 @@ export async function previewFund(
   const connection: Connection = program.provider.connection;
   const ixs = await fundInstructions(program, snap, user, f, kind, amount);
   const liquidity = snap.wallet!.accounts.get(f.reserve.mint.toBase58())!;
-  const sim = await simulate(connection, user, ixs, [liquidity, f.wallet.shareAccount]);
+  const sim = await simulate(connection, user, ixs, [liquidity, f.wallet.shareAccount], snap.tables);
   if (sim.err) throw new SimulationFailed(sim.err, sim.logs);
   const tp = f.reserve.tokenProgram;
   const amountOf = (key: PublicKey, data: Uint8Array | null) =>
@@ -258,7 +258,7 @@ export async function previewFund(
   const tokensAfter = amountOf(liquidity, sim.accounts[0]);
   const sharesAfter = amountOf(f.wallet.shareAccount, sim.accounts[1]);
   const { blockhash, lastValidBlockHeight } = await connection.getLatestBlockhash("confirmed");
-  const tx = buildTx(user, withBudget(sim.unitsConsumed, ixs), blockhash);
+  const tx = buildTx(user, withBudget(sim.unitsConsumed, ixs), blockhash, snap.tables);
   const fee = await connection.getFeeForMessage(tx.message, "confirmed");
   return {
     kind,

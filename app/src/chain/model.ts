@@ -134,6 +134,8 @@ export interface MarketView {
   timelockDelaySecs: number;
   /** Seconds a lowered liquidation threshold takes to reach its new value. */
   rampSecs: number;
+  /** The market's address lookup table (transactions are v0 through it), if it records one. */
+  lookupTable: PublicKey | null;
 }
 
 /** An e-mode group of the market, with the limits in force. */

@@ -4,6 +4,7 @@
  * accounts it would leave behind.
  */
 import {
+  AddressLookupTableAccount,
   ComputeBudgetProgram,
   Connection,
   PublicKey,
@@ -34,10 +35,25 @@ export class SimulationFailed extends Error {
   }
 }
 
-/** Builds an unsigned v0 transaction. */
-export function buildTx(payer: PublicKey, ixs: TransactionInstruction[], blockhash: string): VersionedTransaction {
-  const msg = new TransactionMessage({ payerKey: payer, recentBlockhash: blockhash, instructions: ixs }).compileToV0Message();
+/**
+ * Builds an unsigned v0 transaction whose accounts found in `tables` (the market's lookup table)
+ * are named by index: a full obligation's refreshes fit one transaction only so.
+ */
+export function buildTx(
+  payer: PublicKey,
+  ixs: TransactionInstruction[],
+  blockhash: string,
+  tables: AddressLookupTableAccount[] = [],
+): VersionedTransaction {
+  const msg = new TransactionMessage({ payerKey: payer, recentBlockhash: blockhash, instructions: ixs }).compileToV0Message(tables);
   return new VersionedTransaction(msg);
+}
+
+/** The market's lookup table as the cluster holds it (none when the market records none). */
+export async function marketTables(connection: Connection, table: PublicKey | null): Promise<AddressLookupTableAccount[]> {
+  if (!table) return [];
+  const res = await connection.getAddressLookupTable(table, { commitment: "confirmed" });
+  return res.value && res.value.isActive() ? [res.value] : [];
 }
 
 /**
@@ -49,9 +65,10 @@ export async function simulate(
   payer: PublicKey,
   ixs: TransactionInstruction[],
   addresses: PublicKey[],
+  tables: AddressLookupTableAccount[] = [],
 ): Promise<SimResult> {
   const { blockhash } = await connection.getLatestBlockhash("confirmed");
-  const tx = buildTx(payer, ixs, blockhash);
+  const tx = buildTx(payer, ixs, blockhash, tables);
   const res = await connection.simulateTransaction(tx, {
     sigVerify: false,
     replaceRecentBlockhash: true,

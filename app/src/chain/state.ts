@@ -6,13 +6,13 @@
  */
 import type { Program } from "@anchor-lang/core";
 import { getAssociatedTokenAddressSync, unpackAccount } from "@solana/spl-token";
-import { Connection, PublicKey, SYSVAR_CLOCK_PUBKEY } from "@solana/web3.js";
+import { AddressLookupTableAccount, Connection, PublicKey, SYSVAR_CLOCK_PUBKEY } from "@solana/web3.js";
 import type { Lending } from "../../../idl/lending";
 import { groupView, marketView, obligationView, reserveView } from "./decode";
 import type { GroupView, MarketView, ObligationView, ReserveView } from "./model";
 import { obligationAddress } from "./program";
 import { refreshObligation, refreshReserves } from "./refresh";
-import { simulate } from "./simulate";
+import { marketTables, simulate } from "./simulate";
 import { loadPendingChanges, type PendingChangeView } from "./timelock";
 
 /** A wallet's balances. */
@@ -45,6 +45,8 @@ export interface Snapshot {
   pending: PendingChangeView[];
   /** Why the refresh simulation failed (figures are then the stored ones), if it did. */
   refreshError: string | null;
+  /** The market's lookup table, which every transaction compiles through. */
+  tables: AddressLookupTableAccount[];
 }
 
 /** Markets the program owns on this cluster (for the market picker). */
@@ -62,6 +64,7 @@ export async function loadSnapshot(
 ): Promise<Snapshot> {
   const connection: Connection = program.provider.connection;
   const market = marketView(marketKey, await program.account.lendingMarket.fetch(marketKey));
+  const tables = await marketTables(connection, market.lookupTable);
   // Reserve layout: discriminator (8), version (8), then the market.
   const raw = await program.account.reserve.all([{ memcmp: { offset: 16, bytes: marketKey.toBase58() } }]);
   raw.sort((a, b) => a.publicKey.toBase58().localeCompare(b.publicKey.toBase58()));
@@ -83,7 +86,7 @@ export async function loadSnapshot(
     // Reserves, their price accounts (a refresh renews a fixed price's time), the obligation.
     const n = reserves.length;
     const addresses = [...reserves.map((r) => r.key), ...reserves.map((r) => r.oracle), ...(obligation ? [obligation.key] : [])];
-    const sim = await simulate(connection, user ?? market.owner, ixs, addresses);
+    const sim = await simulate(connection, user ?? market.owner, ixs, addresses, tables);
     if (sim.err) {
       refreshError = JSON.stringify(sim.err);
     } else {
@@ -110,7 +113,7 @@ export async function loadSnapshot(
   const rawGroups = await program.account.emodeGroup.all([{ memcmp: { offset: 16, bytes: marketKey.toBase58() } }]);
   const groups = rawGroups.map((g) => groupView(g.publicKey, g.account, slot, now)).sort((a, b) => a.id - b.id);
   const pending = await loadPendingChanges(program, marketKey);
-  return { market, reserves, groups, obligation, obligationKey, wallet, now, pending, refreshError };
+  return { market, reserves, groups, obligation, obligationKey, wallet, now, pending, refreshError, tables };
 }
 
 /** SOL and each reserve token's balance of `user`. */

@@ -13,7 +13,7 @@ use solana_pubkey::Pubkey;
 use solana_rpc_client::rpc_client::RpcClient;
 use solana_signature::Signature;
 use solana_signer::Signer;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::path::Path;
 
 /// RPC plus wallet.
@@ -31,6 +31,9 @@ pub struct Client {
     pub print_unsigned: bool,
     /// The transactions built so, by what each does.
     pub unsigned: RefCell<Vec<(String, rpc::Unsigned)>>,
+    /// The lookup table of the market last loaded: every send compiles a v0 transaction
+    /// through it (legacy when there is none).
+    pub lookup_table: Cell<Option<Pubkey>>,
 }
 
 /// Reads a keypair file (a JSON array of 64 bytes, as solana-keygen writes).
@@ -59,6 +62,7 @@ impl Client {
             authority: None,
             print_unsigned: false,
             unsigned: RefCell::new(vec![]),
+            lookup_table: Cell::new(None),
         })
     }
 
@@ -86,7 +90,7 @@ impl Client {
             self.unsigned.borrow_mut().push((what.to_string(), tx));
             return Ok(Signature::default());
         }
-        match rpc::send(&self.rpc, ixs, &self.payer, &extra) {
+        match rpc::send_with_tables(&self.rpc, ixs, &self.payer, &extra, &self.tables()) {
             Ok(sig) => {
                 if self.verbose {
                     eprintln!("  {what}: {sig}");
@@ -105,6 +109,24 @@ impl Client {
         }
     }
 
+    /// The tables a send compiles through: the market's table with the addresses usable now,
+    /// or none (a legacy transaction) when there is none or it cannot be read.
+    fn tables(&self) -> Vec<rpc::AddressLookupTableAccount> {
+        let Some(key) = self.lookup_table.get() else {
+            return vec![];
+        };
+        match rpc::lookup_table(&self.rpc, &key) {
+            Ok(t) if t.active => vec![t.usable],
+            Ok(_) => vec![],
+            Err(e) => {
+                if self.verbose {
+                    eprintln!("  lookup table {key} unreadable ({e}): sending legacy");
+                }
+                vec![]
+            }
+        }
+    }
+
     /// Whether an account exists.
     pub fn exists(&self, key: &Pubkey) -> Result<bool> {
         Ok(self
@@ -116,11 +138,16 @@ impl Client {
     }
 
     /// The market with its reserves and price accounts.
+    /// Also takes the market's lookup table for the sends that follow.
     pub fn market(&self, market: &Pubkey) -> Result<MarketState> {
-        rpc::market_state(&self.rpc, market).map_err(|e| match e {
+        let ms = rpc::market_state(&self.rpc, market).map_err(|e| match e {
             FetchError::Missing(_) => anyhow!("market {market} does not exist on this cluster"),
             e => anyhow!("cannot load market {market}: {e}"),
-        })
+        })?;
+        let table = ms.market.lookup_table;
+        self.lookup_table
+            .set((table != Pubkey::default()).then_some(table));
+        Ok(ms)
     }
 
     /// The market with its reserves projected to the cluster's clock (interest to now, prices

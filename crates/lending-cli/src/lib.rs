@@ -14,6 +14,7 @@ pub mod context;
 pub mod emode;
 pub mod fund;
 pub mod liquidate;
+pub mod lookup;
 pub mod market;
 pub mod position;
 pub mod report;

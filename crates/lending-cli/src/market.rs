@@ -133,12 +133,14 @@ fn create(c: &Client, f: &MarketFile) -> Result<Report> {
     }
     let groups = crate::emode::create_groups(c, f, market, &listed, &mut created)?;
     let funds = crate::fund::create_funds(c, f, market, &listed, &mut created)?;
+    let table = crate::lookup::ensure(c, &market).context("the market's lookup table")?;
     let text = format!(
         "market {market}: {market_status}; {} reserve(s); {} e-mode group(s); {} insurance \
-         fund(s); {created} account(s) created\n",
+         fund(s); lookup table {}; {created} account(s) created\n",
         reserves.len(),
         groups.len(),
-        funds.len()
+        funds.len(),
+        table["status"].as_str().unwrap_or("?"),
     );
     Ok(Report {
         text,
@@ -150,6 +152,7 @@ fn create(c: &Client, f: &MarketFile) -> Result<Report> {
             "reserves": reserves,
             "emode_groups": groups,
             "insurance_funds": funds,
+            "lookup_table": table,
         }),
     })
 }
@@ -432,6 +435,8 @@ fn show(ctx: &Context) -> Result<Report> {
     text.push_str(&groups_text);
     let (changes_text, pending, ramps) = scheduled(ctx, &ms, now)?;
     text.push_str(&changes_text);
+    let (table_text, lookup_table) = crate::lookup::describe(&ctx.client, &ms);
+    text.push_str(&table_text);
     Ok(Report {
         text,
         json: json!({
@@ -449,6 +454,7 @@ fn show(ctx: &Context) -> Result<Report> {
             "emode_groups": groups,
             "pending_changes": pending,
             "ramps": ramps,
+            "lookup_table": lookup_table,
         }),
     })
 }

@@ -115,6 +115,7 @@ macro_rules! lending_errors {
             InvalidTimelockSettings = "Invalid timelock settings: delay or ramp outside its bounds",
             EmodeExitInProgress = "The asset is already leaving an e-mode group: wait until that ramp ends",
             EmodeGroupNotYetUsable = "This e-mode group was created recently: it opens once the market's timelock delay has passed",
+            NotALookupTable = "The account is not an address lookup table",
         }
     };
     (@expand core $($name:ident = $msg:literal,)*) => {

@@ -301,6 +301,18 @@ pub fn set_risk_admin(owner: Pubkey, market: Pubkey, risk_admin: Pubkey) -> Inst
     )
 }
 
+/// Records `lookup_table` as the market's address lookup table (owner).
+pub fn set_lookup_table(owner: Pubkey, market: Pubkey, lookup_table: Pubkey) -> Instruction {
+    lending_ix(
+        acc::SetLookupTable {
+            owner,
+            market,
+            lookup_table,
+        },
+        data::SetLookupTable {},
+    )
+}
+
 /// Queues `change` to `target` (the market itself for market-wide settings) as the market's
 /// change `change_id` (its `changes_queued`); `payer` pays the account's rent.
 pub fn queue_change(

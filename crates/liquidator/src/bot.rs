@@ -88,6 +88,9 @@ pub struct Bot {
     retries: HashMap<Pubkey, Retry>,
     stats: Arc<Stats>,
     swap: Option<Box<dyn SwapVenue>>,
+    /// The market's lookup table (addresses usable at the last load): liquidations are v0
+    /// transactions through it, so that a full obligation's fits.
+    tables: Vec<rpc::AddressLookupTableAccount>,
 }
 
 /// A liquidation ready to send.
@@ -108,6 +111,11 @@ impl Bot {
             .with_context(|| format!("cannot reach {}", cfg.url))?;
         let state = rpc::market_state(&rpc, &cfg.market)
             .map_err(|e| anyhow!("cannot load market {}: {e}", cfg.market))?;
+        let tables = rpc::market_tables(&rpc, &state.market)
+            .map_err(|e| anyhow!("cannot read the market's lookup table: {e}"))?;
+        if tables.is_empty() {
+            warn!(market = %cfg.market, "the market records no lookup table: liquidations are legacy transactions, and those of the largest obligations do not fit one");
+        }
         Ok(Self {
             cfg,
             rpc,
@@ -117,6 +125,7 @@ impl Bot {
             retries: HashMap::new(),
             stats,
             swap: None,
+            tables,
         })
     }
 
@@ -155,6 +164,12 @@ impl Bot {
     pub fn rescan(&mut self) -> Result<()> {
         self.state = rpc::market_state(&self.rpc, &self.cfg.market)
             .map_err(|e| anyhow!("market rescan: {e}"))?;
+        // A table extended since (a new reserve) or replaced is taken up here; one that cannot
+        // be read keeps the last one.
+        match rpc::market_tables(&self.rpc, &self.state.market) {
+            Ok(t) => self.tables = t,
+            Err(e) => warn!(error = %e, "lookup table unreadable: keeping the last one"),
+        }
         self.obligations = rpc::obligations(&self.rpc, &self.cfg.market)
             .map_err(|e| anyhow!("obligation rescan: {e}"))?
             .into_iter()
@@ -277,7 +292,7 @@ impl Bot {
             _ => Vec::new(),
         };
         let choice = p.choice;
-        match rpc::send(&self.rpc, &p.ixs, &self.payer, &extra) {
+        match rpc::send_with_tables(&self.rpc, &p.ixs, &self.payer, &extra, &self.tables) {
             Ok(sig) => {
                 Stats::bump(&self.stats.landed);
                 info!(obligation = %key, repay = fields.0, receive = fields.1, bonus_bps = fields.2,
@@ -349,10 +364,12 @@ impl Bot {
                     return Ok(None);
                 }
             };
-            let size = rpc::tx_size(&tx.ixs, &wallet);
+            let size = rpc::tx_size_with_tables(&tx.ixs, &wallet, &self.tables)
+                .map_err(|e| anyhow!("sizing the transaction: {e}"))?;
             if size > rpc::MAX_TX_BYTES {
                 warn!(obligation = %key, bytes = size, limit = rpc::MAX_TX_BYTES,
-                    "flash-funded liquidation does not fit one legacy transaction (it needs an address lookup table)");
+                    lookup_table = !self.tables.is_empty(),
+                    "flash-funded liquidation does not fit one transaction");
                 return Ok(None);
             }
             // What stays with the wallet after the swap is the profit, in collateral.

@@ -11,3 +11,6 @@ pub const PYTH_LEGACY_PROGRAM_DEVNET: anchor_lang::prelude::Pubkey =
     anchor_lang::pubkey!("gSbePebfvPy7tRqimPoVecS2UsBvYv46ynrzWocc92s");
 /// Stack height of an instruction invoked directly by the transaction (not through CPI).
 pub const TRANSACTION_LEVEL_STACK_HEIGHT: usize = 1;
+/// The address lookup table program: owner of every lookup table.
+pub const ADDRESS_LOOKUP_TABLE_PROGRAM: anchor_lang::prelude::Pubkey =
+    anchor_lang::pubkey!("AddressLookupTab1e1111111111111111111111111");

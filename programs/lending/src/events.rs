@@ -368,6 +368,13 @@ pub struct FundFeesCollected {
     pub stream_end: i64,
 }
 
+/// The owner recorded the market's address lookup table.
+#[event]
+pub struct LookupTableSet {
+    pub market: Pubkey,
+    pub lookup_table: Pubkey,
+}
+
 /// The owner named the market's risk admin (the default key: none).
 #[event]
 pub struct RiskAdminSet {

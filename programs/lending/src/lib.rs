@@ -320,4 +320,9 @@ pub mod lending {
     pub fn cancel_change(ctx: Context<CancelChange>) -> Result<()> {
         instructions::cancel_change::handler(ctx)
     }
+
+    /// Records the market's address lookup table, where clients find it (owner).
+    pub fn set_lookup_table(ctx: Context<SetLookupTable>) -> Result<()> {
+        instructions::set_lookup_table::handler(ctx)
+    }
 }

@@ -3,12 +3,23 @@
 
 use anchor_lang::prelude::{Clock, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
+use lending_sdk::rpc::{v0_transaction, AddressLookupTableAccount};
 use lending_test_suite::account_as;
-use lending_test_suite::env::{Account, TestEnv, TxResult, VmEnv};
+use lending_test_suite::env::{Account, LookupTable, TestEnv, TxResult, VmEnv};
 use solana_keypair::Keypair;
 use solana_program_test::{BanksClientError, ProgramTestContext};
 use solana_signer::Signer;
 use solana_transaction::Transaction;
+
+/// A transaction's error, from the banks client's (a transport error is the test's bug).
+fn outcome(res: Result<(), BanksClientError>) -> TxResult {
+    match res {
+        Ok(()) => Ok(()),
+        Err(BanksClientError::TransactionError(e)) => Err(e),
+        Err(BanksClientError::SimulationError { err, .. }) => Err(err),
+        Err(e) => panic!("transport error: {e:?}"),
+    }
+}
 
 /// A running bank plus the bookkeeping tests need.
 pub struct Env {
@@ -113,12 +124,30 @@ impl TestEnv for Env {
 
     /// Processes a transaction signed by the caller.
     async fn process(&mut self, tx: Transaction) -> TxResult {
-        match self.ctx.banks_client.process_transaction(tx).await {
-            Ok(()) => Ok(()),
-            Err(BanksClientError::TransactionError(e)) => Err(e),
-            Err(BanksClientError::SimulationError { err, .. }) => Err(err),
-            Err(e) => panic!("transport error: {e:?}"),
-        }
+        outcome(self.ctx.banks_client.process_transaction(tx).await)
+    }
+
+    async fn process_v0(
+        &mut self,
+        payer: &Keypair,
+        ixs: &[Instruction],
+        signers: &[&Keypair],
+        table: &LookupTable,
+    ) -> (usize, TxResult) {
+        let others: Vec<&dyn Signer> = signers.iter().map(|k| *k as &dyn Signer).collect();
+        let table = AddressLookupTableAccount {
+            key: table.key,
+            addresses: table.addresses.clone(),
+        };
+        let (tx, size) =
+            v0_transaction(payer, &others, ixs, &[table], self.ctx.last_blockhash).unwrap();
+        let res = self
+            .ctx
+            .banks_client
+            .process_transaction_with_metadata(tx)
+            .await
+            .unwrap_or_else(|e| panic!("transport error: {e:?}"));
+        (size, res.result)
     }
 
     /// Raw account, if it exists.

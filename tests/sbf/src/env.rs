@@ -6,11 +6,13 @@
 use anchor_lang::prelude::{Clock, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
 use lending_test_suite::account_as;
-use lending_test_suite::env::{Account, TestEnv, TxResult, VmEnv};
+use lending_test_suite::env::{Account, LookupTable, TestEnv, TxResult, VmEnv};
 use litesvm::LiteSVM;
 use solana_address::Address;
 use solana_keypair::Keypair;
+use solana_message::{v0, AddressLookupTableAccount, VersionedMessage};
 use solana_signer::Signer;
+use solana_transaction::versioned::VersionedTransaction;
 use solana_transaction::Transaction;
 
 /// litesvm's address type from an Anchor `Pubkey` (two versions of the same 32 bytes).
@@ -29,6 +31,8 @@ pub struct Env {
     pub last_cu: Vec<u64>,
     /// Logs of the last transaction.
     pub last_logs: Vec<String>,
+    /// Compute units the last transaction consumed, every instruction included.
+    pub last_tx_cu: u64,
 }
 
 impl Env {
@@ -56,12 +60,34 @@ impl Env {
             nonce: 0,
             last_cu: vec![],
             last_logs: vec![],
+            last_tx_cu: 0,
         }
     }
 
     /// The account at `key` as litesvm holds it.
     pub fn account(&self, key: &Pubkey) -> Option<solana_account::Account> {
         self.svm.get_account(&addr(key))
+    }
+}
+
+impl Env {
+    /// Sends `tx`, recording its compute units and logs.
+    fn run(&mut self, tx: impl Into<VersionedTransaction>) -> TxResult {
+        let res = self.svm.send_transaction(tx);
+        // A fresh blockhash keeps identical later transactions distinct.
+        self.svm.expire_blockhash();
+        let (logs, cu, out) = match res {
+            Ok(meta) => (meta.logs, meta.compute_units_consumed, Ok(())),
+            Err(failed) => (
+                failed.meta.logs,
+                failed.meta.compute_units_consumed,
+                Err(failed.err),
+            ),
+        };
+        self.last_cu = top_level_cu(&logs, &lending::ID.to_string());
+        self.last_tx_cu = cu;
+        self.last_logs = logs;
+        out
     }
 }
 
@@ -154,16 +180,29 @@ impl TestEnv for Env {
 
     /// Processes a transaction signed by the caller.
     async fn process(&mut self, tx: Transaction) -> TxResult {
-        let res = self.svm.send_transaction(tx);
-        // A fresh blockhash keeps identical later transactions distinct.
-        self.svm.expire_blockhash();
-        let (logs, out) = match res {
-            Ok(meta) => (meta.logs, Ok(())),
-            Err(failed) => (failed.meta.logs, Err(failed.err)),
+        self.run(tx)
+    }
+
+    async fn process_v0(
+        &mut self,
+        payer: &Keypair,
+        ixs: &[Instruction],
+        signers: &[&Keypair],
+        table: &LookupTable,
+    ) -> (usize, TxResult) {
+        let table = AddressLookupTableAccount {
+            key: addr(&table.key),
+            addresses: table.addresses.iter().map(addr).collect(),
         };
-        self.last_cu = top_level_cu(&logs, &lending::ID.to_string());
-        self.last_logs = logs;
-        out
+        let message =
+            v0::Message::try_compile(&payer.pubkey(), ixs, &[table], self.svm.latest_blockhash())
+                .expect("the v0 message compiles");
+        let mut keys = vec![payer];
+        keys.extend_from_slice(signers);
+        let tx = VersionedTransaction::try_new(VersionedMessage::V0(message), &keys)
+            .expect("every signer signs");
+        let size = bincode::serialize(&tx).expect("serializes").len();
+        (size, self.run(tx))
     }
 
     /// Raw account, if it exists.

@@ -44,6 +44,46 @@ pub struct Account {
     pub rent_epoch: u64,
 }
 
+/// `signers` without `payer` (who signs first anyway).
+pub fn co_signers<'a>(payer: &Keypair, signers: &[&'a Keypair]) -> Vec<&'a Keypair> {
+    signers
+        .iter()
+        .copied()
+        .filter(|s| s.pubkey() != payer.pubkey())
+        .collect()
+}
+
+/// An address lookup table as transactions use it: its address and its addresses, all usable.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LookupTable {
+    /// The table's address.
+    pub key: Pubkey,
+    /// Its addresses, in order.
+    pub addresses: Vec<Pubkey>,
+}
+
+impl LookupTable {
+    /// The table's account with every address usable from slot 0 on, and no authority
+    /// (frozen).
+    pub fn account_data(&self) -> Vec<u8> {
+        // ProgramState::LookupTable(meta), bincode: tag, deactivation slot (none: u64::MAX),
+        // last extended slot (0) and the index from which the addresses it added wait for the
+        // next slot (all of them usable: their count), authority (None), padding; 56 bytes.
+        assert!(
+            self.addresses.len() < 256,
+            "one table holds at most 255 addresses here"
+        );
+        let mut data = vec![0u8; 56];
+        data[..4].copy_from_slice(&1u32.to_le_bytes());
+        data[4..12].copy_from_slice(&u64::MAX.to_le_bytes());
+        data[20] = self.addresses.len() as u8;
+        for a in &self.addresses {
+            data.extend_from_slice(a.as_ref());
+        }
+        data
+    }
+}
+
 /// A test environment: a bank (or a validator) with a funded payer.
 #[allow(async_fn_in_trait)]
 pub trait TestEnv {
@@ -85,10 +125,40 @@ pub trait TestEnv {
     /// Sends and panics with the error if it fails.
     async fn ok(&mut self, ixs: &[Instruction], signers: &[&Keypair]);
 
+    /// Signs exactly `ixs` as a v0 transaction paid by `payer` and signed by `signers` too,
+    /// whose accounts found in `table` are named through it, and processes it: its wire size
+    /// and its outcome.
+    async fn process_v0(
+        &mut self,
+        payer: &Keypair,
+        ixs: &[Instruction],
+        signers: &[&Keypair],
+        table: &LookupTable,
+    ) -> (usize, TxResult);
+
+    /// [`TestEnv::send`] as a v0 transaction through `table`, paid by the payer.
+    async fn send_v0(
+        &mut self,
+        ixs: &[Instruction],
+        signers: &[&Keypair],
+        table: &LookupTable,
+    ) -> TxResult {
+        let all = self.with_unit_limit(ixs);
+        let payer = self.payer();
+        let others = co_signers(&payer, signers);
+        self.process_v0(&payer, &all, &others, table).await.1
+    }
+
     /// Sends `ixs` after a compute-budget instruction, paid by the payer and signed by
     /// `signers` too. Every environment's `send` does this, so instruction indices agree
     /// across them; the limit differs per call, which keeps identical transactions distinct.
     async fn send(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> TxResult {
+        let all = self.with_unit_limit(ixs);
+        self.send_raw(&all, signers).await
+    }
+
+    /// `ixs` after a compute-unit limit that differs per call.
+    fn with_unit_limit(&mut self, ixs: &[Instruction]) -> Vec<Instruction> {
         let nonce = self.next_nonce();
         let mut all = vec![
             solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_limit(
@@ -96,17 +166,13 @@ pub trait TestEnv {
             ),
         ];
         all.extend_from_slice(ixs);
-        self.send_raw(&all, signers).await
+        all
     }
 
     /// `ixs` signed by the payer and `signers`, with the current blockhash.
     async fn sign(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> Self::Transaction {
         let payer = self.payer();
-        let others: Vec<&Keypair> = signers
-            .iter()
-            .copied()
-            .filter(|s| s.pubkey() != payer.pubkey())
-            .collect();
+        let others = co_signers(&payer, signers);
         self.sign_by(&payer, ixs, &others).await
     }
 
@@ -229,6 +295,23 @@ pub trait VmEnv: TestEnv + Sized + 'static {
 
     /// Writes an arbitrary account (oracle sources, hostile mints, attacks).
     fn set_account(&mut self, key: &Pubkey, account: Account);
+
+    /// Writes `table`'s account (owned by the lookup table program, rent-exempt); the
+    /// validator suite creates its tables through the program, as the migration does.
+    async fn set_lookup_table(&mut self, table: &LookupTable) {
+        let data = table.account_data();
+        let lamports = self.rent(data.len()).await;
+        self.set_account(
+            &table.key,
+            Account {
+                lamports,
+                data,
+                owner: lending_sdk::lookup::PROGRAM_ID,
+                executable: false,
+                rent_epoch: 0,
+            },
+        );
+    }
 
     /// Simulates `ixs` (as [`TestEnv::send`] would send them), panicking if that fails, and
     /// returns the payloads of the events the program emitted, or `None` where the VM cannot

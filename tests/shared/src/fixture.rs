@@ -1,7 +1,7 @@
 //! A market with reserves and users, and the action helpers scenarios are written in.
 
 use super::env::TestEnv;
-use super::env::TxResult;
+use super::env::{LookupTable, TxResult};
 use super::ix::{self, pda, ReserveKeys};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
@@ -85,6 +85,11 @@ pub struct Market {
     pub reserves: Vec<ReserveKeys>,
     /// Ids of the e-mode groups created through [`Market::add_group`].
     pub groups: Vec<u8>,
+    /// The market's lookup table once [`Market::use_lookup_table`] made one: the fixture's
+    /// transactions are then v0 through it.
+    pub table: Option<LookupTable>,
+    /// The Pyth source of each price account listed by [`Market::add_pyth_reserve`].
+    pub sources: std::collections::HashMap<Pubkey, Pubkey>,
 }
 
 /// A user with a wallet and token accounts per reserve.
@@ -125,6 +130,8 @@ impl Market {
             market: market.pubkey(),
             reserves: vec![],
             groups: vec![],
+            table: None,
+            sources: Default::default(),
         }
     }
 
@@ -156,16 +163,53 @@ impl Market {
         expo: i32,
         config: ReserveConfigParams,
     ) -> usize {
+        self.add_reserve_priced_by(
+            env,
+            decimals,
+            token_program,
+            fixed_oracle(price, expo),
+            config,
+        )
+        .await
+    }
+
+    /// Lists a new asset priced by the Pyth pull account at `source` (which must exist with a
+    /// fresh price) and returns its index.
+    pub async fn add_pyth_reserve(
+        &mut self,
+        env: &mut impl TestEnv,
+        decimals: u8,
+        token_program: Pubkey,
+        source: Pubkey,
+        config: ReserveConfigParams,
+    ) -> usize {
+        let i = self
+            .add_reserve_priced_by(
+                env,
+                decimals,
+                token_program,
+                crate::pyth::pull_params(source),
+                config,
+            )
+            .await;
+        self.sources.insert(self.reserves[i].oracle, source);
+        i
+    }
+
+    /// Lists a new asset priced as `oracle` says and returns its index.
+    pub async fn add_reserve_priced_by(
+        &mut self,
+        env: &mut impl TestEnv,
+        decimals: u8,
+        token_program: Pubkey,
+        oracle: OracleParams,
+        config: ReserveConfigParams,
+    ) -> usize {
         let mint = env.create_mint(decimals, token_program).await;
         let k = ReserveKeys::derive(self.market, mint, token_program, decimals);
         let o = self.owner.pubkey();
         env.ok(
-            &[ix::init_oracle_price(
-                o,
-                self.market,
-                mint,
-                fixed_oracle(price, expo),
-            )],
+            &[ix::init_oracle_price(o, self.market, mint, oracle)],
             &[&self.owner],
         )
         .await;
@@ -236,7 +280,10 @@ impl Market {
     pub fn refresh_all_reserves(&self) -> Vec<Instruction> {
         let mut v = vec![];
         for k in &self.reserves {
-            v.push(ix::refresh_oracle_price(k.oracle, None));
+            v.push(ix::refresh_oracle_price(
+                k.oracle,
+                self.sources.get(&k.oracle).copied(),
+            ));
             v.push(ix::refresh_reserve(k));
         }
         v
@@ -275,7 +322,35 @@ impl Market {
         let mut all = self.refresh_all_reserves();
         all.push(self.refresh_obligation_ix(env, obligation).await);
         all.extend_from_slice(ixs);
-        env.send(&all, signers).await
+        self.send(env, &all, signers).await
+    }
+
+    /// Sends `ixs` as [`TestEnv::send`] does, through the market's lookup table when it has one.
+    pub async fn send(
+        &self,
+        env: &mut impl TestEnv,
+        ixs: &[Instruction],
+        signers: &[&Keypair],
+    ) -> TxResult {
+        match &self.table {
+            Some(t) => env.send_v0(ixs, signers, t).await,
+            None => env.send(ixs, signers).await,
+        }
+    }
+
+    /// Gives the market a lookup table holding what the migration's holds
+    /// (`lending_sdk::lookup::market_addresses`), records it in the market, and sends the
+    /// fixture's transactions through it from now on.
+    pub async fn use_lookup_table(&mut self, env: &mut impl crate::env::VmEnv) -> LookupTable {
+        let table = LookupTable {
+            key: env.keypair().pubkey(),
+            addresses: lending_sdk::lookup::market_addresses(&self.state(env).await),
+        };
+        env.set_lookup_table(&table).await;
+        let set = ix::set_lookup_table(self.owner.pubkey(), self.market, table.key);
+        env.ok(&[set], &[&self.owner]).await;
+        self.table = Some(table.clone());
+        table
     }
 
     /// Refreshes all reserves, then runs `ixs` (no obligation refresh).
@@ -287,7 +362,7 @@ impl Market {
     ) -> TxResult {
         let mut all = self.refresh_all_reserves();
         all.extend_from_slice(ixs);
-        env.send(&all, signers).await
+        self.send(env, &all, signers).await
     }
 
     /// The market as a client fetches it (the market, its reserves, their price accounts and its
@@ -320,6 +395,54 @@ impl Market {
         };
         let clock = env.clock().await;
         fetched.at(clock.slot, clock.unix_timestamp)
+    }
+
+    /// The whole liquidation a bot sends for `b`'s obligation: a compute-unit limit of
+    /// `cu_limit`, every position's price and reserve refreshed, the obligation refreshed, then
+    /// `liquidate_obligation` by `liq` repaying reserve `debt` from its wallet and seizing
+    /// reserve `coll` (as shares, or the liquidity itself), with the debt reserve's insurance
+    /// fund when it has one.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn liquidation_ixs(
+        &self,
+        env: &mut impl TestEnv,
+        b: &User,
+        liq: &User,
+        debt: usize,
+        coll: usize,
+        receive_liquidity: bool,
+        cu_limit: u32,
+    ) -> Vec<Instruction> {
+        let state = self.state(env).await;
+        let ob = Self::obligation(env, &b.obligation).await;
+        let mut ixs = vec![lending_sdk::compute::set_compute_unit_limit(cu_limit)];
+        ixs.extend(state.refresh_obligation(b.obligation, &ob, &[]));
+        let (dk, ck) = (self.reserves[debt], self.reserves[coll]);
+        let destination = if receive_liquidity {
+            liq.liquidity[coll]
+        } else {
+            liq.shares[coll]
+        };
+        let liquidate = ix::liquidate(
+            liq.kp.pubkey(),
+            b.obligation,
+            &dk,
+            liq.liquidity[debt],
+            &ck,
+            destination,
+            lending_sdk::types::LiquidateParams {
+                max_repay: u64::MAX,
+                min_receive: 1,
+                receive_liquidity,
+            },
+            &lending_sdk::market::obligation_reserves(&ob),
+        );
+        ixs.push(lending_sdk::fund::with_fund(
+            liquidate,
+            &dk.reserve,
+            &state.reserves[&dk.reserve],
+        ));
+        ixs
     }
 
     /// Reads an obligation.

@@ -70,3 +70,25 @@ pub fn legacy_trading(data: &[u8]) -> Vec<u8> {
     bytes[..raw.len()].copy_from_slice(raw);
     bytes
 }
+
+/// Where the price message starts in a `PriceUpdateV2` whose verification level is `Full`:
+/// discriminator (8), write authority (32), the level's tag (1).
+const PULL_MESSAGE: usize = 41;
+
+/// A `PriceUpdateV2` account's data: the pull snapshot with its message rewritten to `price`
+/// (expo -8) and an EMA at the same price, each with a 0.1% confidence, published at
+/// `publish_time`.
+pub fn pull_update(price: i64, publish_time: i64) -> Vec<u8> {
+    let (_, mut data) = fixture("pyth-pull-sol-usd.json");
+    let m = PULL_MESSAGE;
+    assert_eq!(data[m..m + 32], feed_id(), "the snapshot's layout moved");
+    assert_eq!(data[m + 48..m + 52], (-8i32).to_le_bytes());
+    let conf = (price / 1_000) as u64;
+    data[m + 32..m + 40].copy_from_slice(&price.to_le_bytes());
+    data[m + 40..m + 48].copy_from_slice(&conf.to_le_bytes());
+    data[m + 52..m + 60].copy_from_slice(&publish_time.to_le_bytes());
+    data[m + 60..m + 68].copy_from_slice(&(publish_time - 1).to_le_bytes());
+    data[m + 68..m + 76].copy_from_slice(&price.to_le_bytes());
+    data[m + 76..m + 84].copy_from_slice(&conf.to_le_bytes());
+    data
+}

@@ -6,8 +6,9 @@
 
 use anchor_lang::prelude::{Clock, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
+use lending_sdk::rpc::{v0_transaction, AddressLookupTableAccount};
 use lending_test_suite::account_as;
-use lending_test_suite::env::{Account, TestEnv, TxResult};
+use lending_test_suite::env::{Account, LookupTable, TestEnv, TxResult};
 use solana_commitment_config::CommitmentConfig;
 use solana_keypair::Keypair;
 use solana_rpc_client::nonblocking::rpc_client::RpcClient;
@@ -25,6 +26,21 @@ pub struct Env {
 }
 
 impl Env {
+    /// Sends `tx` and waits for confirmation: its transaction error, if any.
+    async fn confirm(
+        &mut self,
+        tx: &(impl solana_rpc_client::rpc_client::SerializableTransaction + Sync),
+    ) -> TxResult {
+        self.sent += 1;
+        match self.rpc.send_and_confirm_transaction(tx).await {
+            Ok(_) => Ok(()),
+            Err(e) => match e.get_transaction_error() {
+                Some(te) => Err(te),
+                None => panic!("rpc error: {e}"),
+            },
+        }
+    }
+
     /// An environment on the validator at `url`, paying with `payer`.
     pub fn new(url: &str, payer: Keypair) -> Self {
         Self {
@@ -83,14 +99,30 @@ impl TestEnv for Env {
 
     /// Sends a signed transaction and waits for confirmation.
     async fn process(&mut self, tx: Transaction) -> TxResult {
-        self.sent += 1;
-        match self.rpc.send_and_confirm_transaction(&tx).await {
-            Ok(_) => Ok(()),
-            Err(e) => match e.get_transaction_error() {
-                Some(te) => Err(te),
-                None => panic!("rpc error: {e}"),
-            },
-        }
+        self.confirm(&tx).await
+    }
+
+    /// The table must exist on the validator (created through the lookup table program, as
+    /// the migration does) with every address usable.
+    async fn process_v0(
+        &mut self,
+        payer: &Keypair,
+        ixs: &[Instruction],
+        signers: &[&Keypair],
+        table: &LookupTable,
+    ) -> (usize, TxResult) {
+        let blockhash = self
+            .rpc
+            .get_latest_blockhash()
+            .await
+            .unwrap_or_else(|e| panic!("getLatestBlockhash: {e}"));
+        let others: Vec<&dyn Signer> = signers.iter().map(|k| *k as &dyn Signer).collect();
+        let table = AddressLookupTableAccount {
+            key: table.key,
+            addresses: table.addresses.clone(),
+        };
+        let (tx, size) = v0_transaction(payer, &others, ixs, &[table], blockhash).unwrap();
+        (size, self.confirm(&tx).await)
     }
 
     /// Raw account, if it exists.

@@ -124,8 +124,13 @@ macro_rules! account_layouts {
             pub changes_queued: u64,
             /// Changes queued and not yet applied, cancelled or closed.
             pub changes_pending: u64,
+            /// The market's address lookup table (its reserves' accounts, price sources, programs
+            /// and sysvars), where clients find it to build v0 transactions; the default key
+            /// means none. Advisory: a table only maps indexes to addresses, so a wrong one
+            /// makes transactions fail or grow, never reach other accounts.
+            pub lookup_table: Pubkey,
             /// Reserved for upgrades.
-            pub padding: [u64; 15],
+            pub padding: [u64; 11],
         }
 
         /// Risk and fee settings of a reserve, set by the market owner within validated bounds.

@@ -1,18 +1,21 @@
 //! An obligation: one borrower's collateral and debt positions in one market.
 //!
-//! Positions live in fixed arrays. The limits (4 collateral + 3 debt positions) are set so that
-//! a liquidation — every position's reserve refreshed, the obligation refreshed, then
-//! `liquidate_obligation` — fits in one legacy transaction of 1,232 bytes without a lookup
-//! table; the native test suite builds that transaction at the maximum and checks its size.
+//! Positions live in fixed arrays: at most 8 collateral and 5 debt positions, as klend allows.
+//! A liquidation of a full obligation (every position's price and reserve refreshed, the
+//! obligation refreshed, then `liquidate_obligation`) names 13 reserves with their price
+//! accounts, vaults and mints: past the 1,232 bytes of a legacy transaction, it fits one v0
+//! transaction through the market's address lookup table (`LendingMarket::lookup_table`).
+//! The test suites build that transaction at the maximum and check its size; the CU benchmark
+//! measures it whole.
 
 use super::{Obligation, ObligationBorrow, ObligationDeposit};
 use crate::risk::health::{BorrowValues, DepositValues, Health};
 use crate::Pubkey;
 
 /// Most collateral positions one obligation may hold.
-pub const MAX_DEPOSITS: usize = 4;
+pub const MAX_DEPOSITS: usize = 8;
 /// Most debt positions one obligation may hold.
-pub const MAX_BORROWS: usize = 3;
+pub const MAX_BORROWS: usize = 5;
 
 impl ObligationDeposit {
     /// The cached contribution in the pure core's format.
@@ -165,7 +168,8 @@ mod tests {
     #[test]
     fn removing_a_debt_position_keeps_each_valuation_seq_with_its_position() {
         let mut ob = empty();
-        let keys = [1, 2, 3].map(|n| Pubkey::new_from_array([n; 32]));
+        let keys: [Pubkey; MAX_BORROWS] =
+            core::array::from_fn(|n| Pubkey::new_from_array([n as u8 + 1; 32]));
         for (n, k) in keys.iter().enumerate() {
             let i = ob.find_or_add_borrow(k).unwrap();
             ob.borrows[i].debt_shares.set(1);
@@ -174,10 +178,31 @@ mod tests {
         ob.borrows[0].debt_shares.set(0);
         ob.remove_borrow_if_empty(0);
         let left: Vec<_> = ob.borrows().iter().map(|b| b.reserve).collect();
-        assert_eq!(left, vec![keys[1], keys[2]]);
-        assert_eq!(ob.borrow_reserve_seqs, [11, 12, 0]);
+        assert_eq!(left, keys[1..].to_vec());
+        assert_eq!(ob.borrow_reserve_seqs, [11, 12, 13, 14, 0]);
         // A new position starts unvalued, whatever its slot held before.
         let i = ob.find_or_add_borrow(&keys[0]).unwrap();
-        assert_eq!((i, ob.borrow_reserve_seqs[i]), (2, 0));
+        assert_eq!((i, ob.borrow_reserve_seqs[i]), (MAX_BORROWS - 1, 0));
+    }
+
+    /// 8 collateral and 5 debt positions fit; one more of either finds no slot, and a reserve
+    /// already held finds its own.
+    #[test]
+    fn positions_stop_at_eight_deposits_and_five_borrows() {
+        let mut ob = empty();
+        let key = |n: usize| Pubkey::new_from_array([n as u8 + 1; 32]);
+        for n in 0..MAX_DEPOSITS {
+            assert_eq!(ob.find_or_add_deposit(&key(n)), Some(n));
+        }
+        assert_eq!(ob.find_or_add_deposit(&key(MAX_DEPOSITS)), None);
+        assert_eq!(ob.find_or_add_deposit(&key(3)), Some(3));
+        for n in 0..MAX_BORROWS {
+            assert_eq!(ob.find_or_add_borrow(&key(n)), Some(n));
+        }
+        assert_eq!(ob.find_or_add_borrow(&key(MAX_BORROWS)), None);
+        assert_eq!(
+            (ob.deposits().len(), ob.borrows().len()),
+            (MAX_DEPOSITS, MAX_BORROWS)
+        );
     }
 }

@@ -26,12 +26,15 @@ pub struct Insured {
 }
 
 impl Sut {
-    /// Reserve `r` and its fund now.
+    /// Reserve `r` and its fund now (an empty fund for a wide market's uninsured assets).
     pub async fn insured(&mut self, r: usize) -> Insured {
-        Insured {
-            reserve: self.m.reserve(&mut self.env, r).await,
-            fund: self.m.fund(&mut self.env, r).await,
-        }
+        let reserve = self.m.reserve(&mut self.env, r).await;
+        let fund = if reserve.has_insurance_fund() {
+            self.m.fund(&mut self.env, r).await
+        } else {
+            bytemuck::Zeroable::zeroed()
+        };
+        Insured { reserve, fund }
     }
 
     /// A copy of staker `who`'s accounts in reserve `r`'s fund.

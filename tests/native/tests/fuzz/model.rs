@@ -5,8 +5,12 @@ use proptest_state_machine::ReferenceStateMachine;
 
 /// Users who act (the liquidator is separate).
 pub const USERS: u8 = 4;
-/// Reserves: SOL (9 decimals, SPL Token), USDC (6, SPL Token), PYUSD (6, Token-2022).
+/// The insured reserves every market lists: SOL (9 decimals, SPL Token), USDC (6, SPL Token),
+/// PYUSD (6, Token-2022).
 pub const RESERVES: u8 = 3;
+/// Reserves of a wide market: the three plus ten plain $1 assets, so that an obligation can
+/// hold the most positions (8 collateral + 5 debt) and be liquidated at that size.
+pub const WIDE_RESERVES: u8 = 13;
 /// Stakers in each reserve's insurance fund.
 pub const STAKERS: u8 = 2;
 
@@ -105,19 +109,36 @@ pub enum Op {
     Warp { secs: u32 },
     /// A healthy user repays everything and withdraws everything.
     Exit { user: u8 },
+    /// The user takes collateral positions in every reserve it holds tokens of and debt
+    /// positions, small amounts, up to the most an obligation holds (in a wide market, 8 + 5);
+    /// one more of either is refused.
+    Fill { user: u8 },
 }
 
-/// The reference state: how many steps have run (the operations need no more).
-#[derive(Clone, Debug, Default)]
+/// The reference state: the market's width and how many steps have run (the operations need
+/// no more).
+#[derive(Clone, Debug)]
 pub struct Model {
+    /// Reserves the market lists: [`RESERVES`], or [`WIDE_RESERVES`] in one case of three.
+    pub reserves: u8,
     /// Steps applied so far.
     pub steps: usize,
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Self {
+            reserves: RESERVES,
+            steps: 0,
+        }
+    }
 }
 
 fn user() -> impl Strategy<Value = u8> {
     0..USERS
 }
-fn reserve() -> impl Strategy<Value = u8> {
+/// An insured reserve (the funds' operations).
+fn insured() -> impl Strategy<Value = u8> {
     0..RESERVES
 }
 fn bps() -> impl Strategy<Value = u16> {
@@ -129,11 +150,16 @@ impl ReferenceStateMachine for Model {
     type Transition = Op;
 
     fn init_state() -> BoxedStrategy<Model> {
-        Just(Model::default()).boxed()
+        prop_oneof![2 => Just(RESERVES), 1 => Just(WIDE_RESERVES)]
+            .prop_map(|reserves| Model { reserves, steps: 0 })
+            .boxed()
     }
 
-    fn transitions(_: &Model) -> BoxedStrategy<Op> {
+    fn transitions(state: &Model) -> BoxedStrategy<Op> {
+        let n = state.reserves;
+        let reserve = move || 0..n;
         prop_oneof![
+            1 => user().prop_map(|user| Op::Fill { user }),
             3 => (user(), reserve(), bps()).prop_map(|(user, reserve, bps)| Op::Supply { user, reserve, bps }),
             2 => (user(), reserve(), bps()).prop_map(|(user, reserve, bps)| Op::Redeem { user, reserve, bps }),
             4 => (user(), reserve(), bps()).prop_map(|(user, reserve, bps)| Op::Deposit { user, reserve, bps }),
@@ -159,11 +185,11 @@ impl ReferenceStateMachine for Model {
             1 => (1u8..=2, 5_000u16..=9_000, 100u16..=800, 0u32..=40_000).prop_map(
                 |(group, ltv_bps, lt_gap_bps, ceiling)| Op::GroupLimits { group, ltv_bps, lt_gap_bps, ceiling }
             ),
-            2 => (0..STAKERS, reserve(), bps()).prop_map(|(who, reserve, bps)| Op::Stake { who, reserve, bps }),
-            1 => (0..STAKERS, reserve(), bps()).prop_map(|(who, reserve, bps)| Op::Unstake { who, reserve, bps }),
-            1 => (0..STAKERS, reserve(), any::<bool>())
+            2 => (0..STAKERS, insured(), bps()).prop_map(|(who, reserve, bps)| Op::Stake { who, reserve, bps }),
+            1 => (0..STAKERS, insured(), bps()).prop_map(|(who, reserve, bps)| Op::Unstake { who, reserve, bps }),
+            1 => (0..STAKERS, insured(), any::<bool>())
                 .prop_map(|(who, reserve, cancel)| Op::FundExit { who, reserve, cancel }),
-            1 => reserve().prop_map(|reserve| Op::Collect { reserve }),
+            1 => insured().prop_map(|reserve| Op::Collect { reserve }),
             2 => prop_oneof![1u32..120, 3_600u32..400_000].prop_map(|secs| Op::Warp { secs }),
             1 => user().prop_map(|user| Op::Exit { user }),
             1 => (reserve(), bps()).prop_map(|(reserve, bps)| Op::Threshold { reserve, bps }),

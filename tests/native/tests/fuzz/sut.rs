@@ -10,7 +10,7 @@ use lending::risk::fixed::WAD;
 use lending_program_tests::env::Env;
 use lending_sdk::fund::with_fund;
 use lending_sdk::lending_core::state::EmodeLimits;
-use lending_sdk::lending_core::state::Obligation;
+use lending_sdk::lending_core::state::{Obligation, MAX_BORROWS, MAX_DEPOSITS};
 use lending_sdk::market::obligation_reserves;
 use lending_sdk::types::{AdminChange, EmodeGroupParams, LiquidateParams, ReserveConfigParams};
 use lending_test_suite::env::{TestEnv, VmEnv};
@@ -32,8 +32,18 @@ fn moved_price(p: i64, pct: i8) -> i64 {
     (p as i128 * (100 + pct as i128) / 100).max(1_000) as i64
 }
 
-/// Fixed prices: mantissas with exponent −6 (SOL $100, USDC $1, PYUSD $1).
-const START_PRICES: [i64; 3] = [100_000_000, 1_000_000, 1_000_000];
+/// Fixed prices: mantissas with exponent −6 (SOL $100, USDC $1, PYUSD $1, the wide market's
+/// other assets $1).
+fn start_price(reserve: usize) -> i64 {
+    if reserve == 0 {
+        100_000_000
+    } else {
+        1_000_000
+    }
+}
+
+/// What each user's wallet holds of a wide market's plain assets (1,000 tokens).
+const PLAIN_WALLET: u64 = 1_000_000_000;
 
 /// The plain e-mode group: SOL and USDC as collateral, USDC as debt.
 pub const PLAIN_GROUP: u8 = 1;
@@ -67,6 +77,11 @@ fn listing(reserve: usize) -> ReserveConfigParams {
     c
 }
 
+/// A wide market's plain asset: $1, no e-mode group, not insured.
+fn plain_listing() -> ReserveConfigParams {
+    config(7_500, 8_000)
+}
+
 /// A group's limits with a 2% to 4% bonus, and its ceiling in USDC units.
 fn group_params(ltv_bps: u16, liquidation_threshold_bps: u16, ceiling: u64) -> EmodeGroupParams {
     EmodeGroupParams {
@@ -87,7 +102,7 @@ pub struct Sut {
     pub liquidator: User,
     /// Each staker's wallet and fund shares, by reserve.
     pub stakers: Vec<Vec<Staker>>,
-    prices: [i64; 3],
+    prices: Vec<i64>,
     pub baseline: Baseline,
     pub tally: Tally,
     /// The market's risk admin.
@@ -97,11 +112,13 @@ pub struct Sut {
     /// True when this step applied a queued change.
     pub applied: bool,
     /// Each reserve's liquidation threshold after the last step.
-    pub thresholds: [u16; 3],
+    pub thresholds: Vec<u16>,
 }
 
 impl Sut {
-    async fn start() -> (
+    async fn start(
+        reserves: usize,
+    ) -> (
         Env,
         Market,
         Vec<User>,
@@ -111,12 +128,16 @@ impl Sut {
     ) {
         let mut env = Env::start().await;
         let mut m = Market::new(&mut env).await;
-        m.add_reserve(&mut env, 9, SPL_TOKEN, START_PRICES[0], -6, listing(0))
+        m.add_reserve(&mut env, 9, SPL_TOKEN, start_price(0), -6, listing(0))
             .await;
-        m.add_reserve(&mut env, 6, SPL_TOKEN, START_PRICES[1], -6, listing(1))
+        m.add_reserve(&mut env, 6, SPL_TOKEN, start_price(1), -6, listing(1))
             .await;
-        m.add_reserve(&mut env, 6, TOKEN_2022, START_PRICES[2], -6, listing(2))
+        m.add_reserve(&mut env, 6, TOKEN_2022, start_price(2), -6, listing(2))
             .await;
+        for r in 3..reserves {
+            m.add_reserve(&mut env, 6, SPL_TOKEN, start_price(r), -6, plain_listing())
+                .await;
+        }
         let wallets = [
             [1_000_000_000_000, 100_000_000_000, 100_000_000_000],
             [100_000_000_000, 1_000_000_000_000, 0],
@@ -125,14 +146,17 @@ impl Sut {
         ];
         let mut users = vec![];
         for w in wallets {
+            let mut w = w.to_vec();
+            w.resize(reserves, PLAIN_WALLET);
             users.push(m.user(&mut env, &w).await);
         }
-        let liquidator = m
-            .user(
-                &mut env,
-                &[1_000_000_000_000, 1_000_000_000_000, 1_000_000_000_000],
-            )
-            .await;
+        let liquidator = m.user(&mut env, &vec![1_000_000_000_000; reserves]).await;
+        // The liquidator also lends the plain assets, so that there is something to borrow.
+        for r in 3..reserves {
+            m.supply(&mut env, &liquidator, r, 100_000_000_000)
+                .await
+                .unwrap();
+        }
         m.add_group(&mut env, PLAIN_GROUP, group_params(8_500, 9_000, 0), None)
             .await;
         m.add_group(
@@ -161,6 +185,10 @@ impl Sut {
             stakers.push(by_reserve);
         }
         let risk_admin = super::timelock_ops::set_up(&mut env, &m).await;
+        if reserves > 3 {
+            // A full obligation's transactions are v0 through the market's lookup table.
+            m.use_lookup_table(&mut env).await;
+        }
         (env, m, users, liquidator, stakers, risk_admin)
     }
 
@@ -418,6 +446,82 @@ impl Sut {
             Op::Collect { reserve } => self.collect(reserve as usize).await,
             Op::Warp { secs } => self.env.advance(secs as i64).await,
             Op::Exit { user } => self.exit(user as usize).await,
+            Op::Fill { user } => self.fill(user as usize).await,
+        }
+    }
+
+    /// User `u` takes a collateral position (a twentieth of its wallet) in every reserve it
+    /// holds tokens of and no position in yet, then a small debt position in every reserve it
+    /// holds no position in (the program refuses collateral and debt in one reserve),
+    /// up to the most an obligation holds; at the maximum, one more of either is refused with
+    /// the limit's own error.
+    async fn fill(&mut self, u: usize) {
+        let n = self.m.reserves.len();
+        for r in 0..n {
+            let ob = Market::obligation(&mut self.env, &self.users[u].obligation).await;
+            let key = self.m.reserves[r].reserve;
+            // A reserve is collateral or debt of one obligation, not both.
+            if ob.find_deposit(&key).is_some() || ob.find_borrow(&key).is_some() {
+                continue;
+            }
+            let amount = self.env.balance(&self.users[u].liquidity[r]).await / 20;
+            if amount == 0 {
+                continue;
+            }
+            let full = ob.deposits_len as usize == MAX_DEPOSITS;
+            let res = self
+                .m
+                .deposit_collateral(&mut self.env, &self.users[u], r, amount)
+                .await;
+            self.tally.outcome("fill-deposit", &res);
+            if full {
+                assert_eq!(
+                    custom_code(&res),
+                    Some(lending_error(LendingError::TooManyDeposits)),
+                    "a collateral position past the maximum: {res:?}"
+                );
+                break;
+            }
+        }
+        for r in (0..n).rev() {
+            let ob = Market::obligation(&mut self.env, &self.users[u].obligation).await;
+            if ob.deposits_len == 0 {
+                return;
+            }
+            let key = self.m.reserves[r].reserve;
+            if ob.find_borrow(&key).is_some() || ob.find_deposit(&key).is_some() {
+                continue;
+            }
+            // Spread 98% of the room left under the borrow limit over the debt slots left, so
+            // that a full obligation sits near its limit and price moves can make it
+            // liquidatable.
+            let full = ob.borrows_len as usize == MAX_BORROWS;
+            let h = self.refreshed(u).await.health();
+            let room = h.borrow_limit.saturating_sub(h.borrowed_weighted) as f64 / WAD as f64;
+            let slots = (MAX_BORROWS - (ob.borrows_len as usize).min(MAX_BORROWS - 1)) as f64;
+            let reserve = self.m.reserve(&mut self.env, r).await;
+            let price = self.prices[r] as f64 / 1e6;
+            let factor = reserve.config.borrow_factor_bps as f64 / 1e4;
+            let tokens = room * 0.98 / slots / price / factor;
+            let amount = ((tokens * 10f64.powi(reserve.decimals as i32)) as u64)
+                .min(reserve.available / 10)
+                .max(1);
+            let res = self
+                .m
+                .borrow(&mut self.env, &self.users[u], r, amount)
+                .await;
+            if full {
+                self.tally.outcome("fill-borrow", &res);
+                // Refused: by the position limit, or by a check the program makes first (a
+                // group that refuses the asset, the utilization cap); the tally counts which.
+                assert!(res.is_err(), "a debt position past the maximum was taken");
+                break;
+            }
+            self.lowered_health("fill-borrow", u, &res).await;
+        }
+        let ob = Market::obligation(&mut self.env, &self.users[u].obligation).await;
+        if (ob.deposits_len as usize, ob.borrows_len as usize) == (MAX_DEPOSITS, MAX_BORROWS) {
+            self.tally.count("obligation filled to 8 + 5");
         }
     }
 
@@ -465,7 +569,7 @@ impl Sut {
             GroupUse::DebtChange,
         ));
         let (owner, kp) = (m.owner.insecure_clone(), who.kp.insecure_clone());
-        let res = self.env.send(&ixs, &[&owner, &kp]).await;
+        let res = self.m.send(&mut self.env, &ixs, &[&owner, &kp]).await;
         let stale = p != self.prices[q] && valued.contains(&k.reserve);
         let refused = custom_code(&res)
             == Some(anchor_lang::error::ERROR_CODE_OFFSET + LendingError::ValuationChanged as u32);
@@ -592,6 +696,11 @@ impl Sut {
         let kp = liq.kp.insecure_clone();
         let res = self.m.act(&mut self.env, &ob, &ixs, &[&kp]).await;
         self.tally.outcome("liquidate", &res);
+        let full = (before.deposits_len as usize, before.borrows_len as usize)
+            == (MAX_DEPOSITS, MAX_BORROWS);
+        if full && res.is_ok() {
+            self.tally.count("liquidation of a full 8 + 5 obligation");
+        }
         let after = self.insured(repay).await;
         check_loss_order(&insured, &after, super::fund_ops::SETTINGS.max_slash_bps);
         if after.reserve.bad_debt_written_off.get() > insured.reserve.bad_debt_written_off.get() {
@@ -765,6 +874,11 @@ impl Sut {
     }
 }
 
+/// The custom error code of `e`.
+fn lending_error(e: LendingError) -> u32 {
+    anchor_lang::error::ERROR_CODE_OFFSET + e as u32
+}
+
 /// `bps` basis points of `x`, rounded down.
 pub fn frac(x: u64, bps: u16) -> u64 {
     (x as u128 * bps as u128 / 10_000) as u64
@@ -774,13 +888,14 @@ impl StateMachineTest for Sut {
     type SystemUnderTest = Self;
     type Reference = Model;
 
-    fn init_test(_: &Model) -> Self {
+    fn init_test(model: &Model) -> Self {
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .unwrap();
         let rt = std::sync::Arc::new(rt);
-        let (mut env, m, users, liquidator, stakers, risk_admin) = rt.block_on(Self::start());
+        let n = model.reserves as usize;
+        let (mut env, m, users, liquidator, stakers, risk_admin) = rt.block_on(Self::start(n));
         let baseline = rt.block_on(Baseline::take(&mut env, &m));
         Sut {
             rt,
@@ -789,13 +904,15 @@ impl StateMachineTest for Sut {
             users,
             liquidator,
             stakers,
-            prices: START_PRICES,
+            prices: (0..n).map(start_price).collect(),
             baseline,
             tally: Tally::default(),
             risk_admin,
             waiting: vec![],
             applied: false,
-            thresholds: [8_000, 8_500, 8_500],
+            thresholds: (0..n)
+                .map(|r| if r == 0 || r >= 3 { 8_000 } else { 8_500 })
+                .collect(),
         }
     }
 

@@ -110,6 +110,7 @@ const ADMIN: &[&str] = &[
     "set_risk_admin",
     "queue_change",
     "cancel_change",
+    "set_lookup_table",
 ];
 
 /// Instructions anyone may send: they take no signer.

@@ -22,7 +22,7 @@ use solana_keypair::Keypair;
 use solana_signer::Signer;
 
 /// Every instruction of the program, in the order of docs/security.md.
-pub const INSTRUCTIONS: [&str; 42] = [
+pub const INSTRUCTIONS: [&str; 43] = [
     "init_market",
     "propose_owner",
     "accept_owner",
@@ -65,6 +65,7 @@ pub const INSTRUCTIONS: [&str; 42] = [
     "queue_change",
     "apply_change",
     "cancel_change",
+    "set_lookup_table",
 ];
 
 /// The market under attack and everyone in it.
@@ -104,6 +105,8 @@ pub struct Scene {
     pub fund_shares: [Pubkey; 2],
     /// The owner's PYUSD account holding the seed of a new fund (for init_insurance_fund).
     pub new_fund_seed: Pubkey,
+    /// An address lookup table holding the market's shared addresses (for set_lookup_table).
+    pub lookup_table: Pubkey,
 }
 
 /// The id of the change each scene market has queued (its fund rules, as they are), which may
@@ -322,7 +325,13 @@ impl Scene {
             pyusd.token_program,
         )
         .await;
+        let lookup_table = super::super::env::LookupTable {
+            key: env.keypair().pubkey(),
+            addresses: lending_sdk::lookup::market_addresses(&m.state(env).await),
+        };
+        env.set_lookup_table(&lookup_table).await;
         Self {
+            lookup_table: lookup_table.key,
             m,
             other,
             lender,
@@ -652,6 +661,10 @@ impl Scene {
                 vec![],
             ),
             "cancel_change" => plain(ix::cancel_change(o, m.market, SCENE_CHANGE, o), vec![owner]),
+            "set_lookup_table" => plain(
+                ix::set_lookup_table(o, m.market, self.lookup_table),
+                vec![owner],
+            ),
             "update_fund_settings" => plain(
                 fund::update_fund_settings(o, m.market, scene_fund_settings()),
                 vec![owner],

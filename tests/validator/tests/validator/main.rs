@@ -14,6 +14,7 @@ mod clients;
 mod emode;
 mod flash_bot;
 mod fund;
+mod positions;
 mod timelock;
 /// The RPC environment, beside what every environment shares.
 mod env {
@@ -571,6 +572,7 @@ fn main() {
         emode::emode_borrow_and_its_liquidation,
         fund::the_fund_absorbs_a_write_off,
         timelock::the_queue_applies_and_cancels_and_a_threshold_ramps,
+        positions::full_obligation_is_liquidated_through_the_migrations_table,
         clients::bot_liquidates_fifty_obligations_after_one_price_move,
         flash_bot::bot_funds_liquidations_with_flash_loans,
         app::web_app_end_to_end_in_chromium,

@@ -1,4 +1,8 @@
-//! Fetchers over JSON-RPC (blocking `RpcClient` of the agave 3.1 line).
+//! Fetchers over JSON-RPC (blocking `RpcClient` of the agave 3.1 line), a sender with readable
+//! errors, and address lookup tables ([`tables`]).
+
+mod tables;
+pub use tables::*;
 
 use crate::accounts::{decode, DecodeError, ProgramAccount};
 use crate::health::{Groups, Reserves};
@@ -32,6 +36,8 @@ pub enum FetchError {
     Decode(Pubkey, DecodeError),
     /// The account is not owned by the expected program.
     WrongOwner { key: Pubkey, owner: Pubkey },
+    /// The account is owned by the lookup table program but holds no table.
+    NotALookupTable(Pubkey),
 }
 
 impl fmt::Display for FetchError {
@@ -40,6 +46,7 @@ impl fmt::Display for FetchError {
             Self::Rpc(e) => write!(f, "rpc: {e}"),
             Self::Missing(k) => write!(f, "account {k} does not exist"),
             Self::Decode(k, e) => write!(f, "account {k}: {e}"),
+            Self::NotALookupTable(k) => write!(f, "account {k} is not an address lookup table"),
             Self::WrongOwner { key, owner } => {
                 write!(
                     f,
@@ -253,6 +260,17 @@ impl fmt::Display for SendError {
 
 impl std::error::Error for SendError {}
 
+impl SendError {
+    /// A failure found before sending (nothing reached the node).
+    pub fn local(message: String) -> Self {
+        Self {
+            message,
+            logs: Vec::new(),
+            transaction_error: None,
+        }
+    }
+}
+
 impl From<ClientError> for SendError {
     fn from(e: ClientError) -> Self {
         describe(&e)
@@ -373,16 +391,20 @@ pub fn send(
 ) -> Result<Signature, SendError> {
     let size = tx_size(ixs, &payer.pubkey());
     if size > MAX_TX_BYTES {
-        return Err(SendError {
-            message: format!(
-                "the transaction is {size} bytes, over the {MAX_TX_BYTES}-byte limit: split it or use an address lookup table"
-            ),
-            logs: Vec::new(),
-            transaction_error: None,
-        });
+        return Err(SendError::local(format!(
+            "the transaction is {size} bytes, over the {MAX_TX_BYTES}-byte limit: split it or \
+             send it through the market's address lookup table"
+        )));
     }
     let ixs = crate::compute::with_budget(ixs);
     let blockhash = rpc.get_latest_blockhash()?;
+    let all = signing(payer, signers);
+    let tx = Transaction::new_signed_with_payer(&ixs, Some(&payer.pubkey()), &all, blockhash);
+    Ok(rpc.send_and_confirm_transaction(&tx)?)
+}
+
+/// `payer` first, then `signers` without it.
+fn signing<'a>(payer: &'a dyn Signer, signers: &[&'a dyn Signer]) -> Vec<&'a dyn Signer> {
     let mut all: Vec<&dyn Signer> = vec![payer];
     all.extend(
         signers
@@ -390,8 +412,7 @@ pub fn send(
             .copied()
             .filter(|s| s.pubkey() != payer.pubkey()),
     );
-    let tx = Transaction::new_signed_with_payer(&ixs, Some(&payer.pubkey()), &all, blockhash);
-    Ok(rpc.send_and_confirm_transaction(&tx)?)
+    all
 }
 
 /// Every change queued in `market` and not yet applied or cancelled, by id (accounts that do

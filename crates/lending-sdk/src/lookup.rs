@@ -1,0 +1,124 @@
+//! The market's address lookup table: the addresses that every user's transactions in a market
+//! name, whoever sends them (the market, each reserve's accounts and price source, the insurance
+//! funds, the e-mode groups, the token programs and sysvars). `lending-cli market create` (the
+//! migration) puts them in one table and records it in `LendingMarket::lookup_table`; the SDK,
+//! the CLI and the bot compile v0 transactions through it (`rpc::send_with_tables`).
+//!
+//! With it, a liquidation of an obligation at the most positions (8 + 5) names each of its 13
+//! reserves' accounts in one byte instead of 32 and fits one transaction.
+
+use crate::market::MarketState;
+use anchor_lang::prelude::Pubkey;
+use lending_core::constants::FUND_VAULT_SEED;
+
+/// Most addresses one lookup table holds.
+pub const MAX_ADDRESSES: usize = 256;
+
+/// Addresses one `extend_lookup_table` transaction adds: 20 × 32 bytes keeps it far below the
+/// 1,232-byte limit with its signatures and accounts.
+pub const EXTEND_CHUNK: usize = 20;
+
+/// The address lookup table program (owner of every table).
+pub const PROGRAM_ID: Pubkey = anchor_lang::pubkey!("AddressLookupTab1e1111111111111111111111111");
+
+/// Programs and sysvars that the program's instructions take as accounts.
+const SHARED: [Pubkey; 6] = [
+    crate::program::ID,
+    anchor_lang::system_program::ID,
+    anchor_spl::token::ID,
+    anchor_spl::token_2022::ID,
+    anchor_spl::associated_token::ID,
+    solana_sdk_ids::sysvar::instructions::ID,
+];
+
+/// Every address of `state` a table for its market holds, without duplicates, in a stable
+/// order: the market, the shared programs and sysvars, then per reserve (by address) the
+/// reserve, its mint, price account, price source, vaults, share mint and token program, its
+/// insurance fund and the fund's vault, then the e-mode groups by id.
+pub fn market_addresses(state: &MarketState) -> Vec<Pubkey> {
+    let mut out = vec![state.key];
+    out.extend(SHARED);
+    for (key, r) in state.sorted_reserves() {
+        out.extend([
+            key,
+            r.liquidity_mint,
+            r.oracle,
+            r.supply_vault,
+            r.fee_vault,
+            r.share_mint,
+            r.token_program,
+        ]);
+        if let Some(o) = state.oracles.get(&r.oracle) {
+            out.push(o.source);
+        }
+        if r.has_insurance_fund() {
+            out.push(r.insurance_fund);
+            out.push(fund_vault(&key));
+        }
+    }
+    let mut ids: Vec<u8> = state.groups.keys().copied().collect();
+    ids.sort_unstable();
+    out.extend(
+        ids.into_iter()
+            .map(|id| crate::ix::pda::emode_group(&state.key, id)),
+    );
+    dedup(out)
+}
+
+/// `wanted` without the addresses `held` already has, in order.
+pub fn missing(wanted: &[Pubkey], held: &[Pubkey]) -> Vec<Pubkey> {
+    let held: std::collections::HashSet<&Pubkey> = held.iter().collect();
+    wanted
+        .iter()
+        .filter(|k| !held.contains(k))
+        .copied()
+        .collect()
+}
+
+/// How many of a table's first addresses a transaction may use at `slot`: the addresses added
+/// in the table's last extension become usable in the slot after it.
+pub fn usable_len(len: usize, last_extended_slot: u64, start_index: u8, slot: u64) -> usize {
+    if slot > last_extended_slot {
+        len
+    } else {
+        (start_index as usize).min(len)
+    }
+}
+
+/// The insurance fund vault of `reserve`.
+fn fund_vault(reserve: &Pubkey) -> Pubkey {
+    Pubkey::find_program_address(&[FUND_VAULT_SEED, reserve.as_ref()], &crate::program::ID).0
+}
+
+/// `keys` without the default key and without repeats, first occurrence kept.
+fn dedup(keys: Vec<Pubkey>) -> Vec<Pubkey> {
+    let mut seen = std::collections::HashSet::new();
+    keys.into_iter()
+        .filter(|k| *k != Pubkey::default() && seen.insert(*k))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_keeps_order_and_skips_held() {
+        let k: Vec<Pubkey> = (0..5).map(|_| Pubkey::new_unique()).collect();
+        assert_eq!(missing(&k, &[k[1], k[3]]), vec![k[0], k[2], k[4]]);
+        assert!(missing(&k, &k).is_empty());
+    }
+
+    #[test]
+    fn addresses_of_the_last_extension_wait_a_slot() {
+        assert_eq!(usable_len(30, 100, 20, 100), 20);
+        assert_eq!(usable_len(30, 100, 20, 101), 30);
+        assert_eq!(usable_len(30, 0, 0, 1), 30);
+    }
+
+    #[test]
+    fn dedup_drops_default_and_repeats() {
+        let a = Pubkey::new_unique();
+        assert_eq!(dedup(vec![a, Pubkey::default(), a]), vec![a]);
+    }
+}
