@@ -12,6 +12,7 @@ mod memory;
 mod oracles;
 mod report;
 mod timelock;
+mod whole_tx;
 
 use anchor_lang::solana_program::instruction::Instruction;
 use lending_sbf_tests::env::Env;
@@ -25,7 +26,9 @@ use solana_keypair::Keypair;
 use solana_signer::Signer;
 use std::sync::{Arc, Mutex};
 
-/// Reserves 0..4 serve as collateral, 4..7 as debt (one obligation holds at most 4 + 3).
+/// Reserves 0..4 serve as collateral, 4..7 as debt: obligations of up to 4 + 3 positions, the
+/// rows compared with SPL's. The most positions (8 + 5) are measured in [`whole_tx`], as the
+/// whole transaction that liquidates them.
 const COLL: [usize; 4] = [0, 1, 2, 3];
 const DEBT: [usize; 3] = [4, 5, 6];
 /// One whole token (6 decimals).
@@ -250,6 +253,11 @@ async fn main() {
     println!("timelock");
     timelock::measure(&mut b).await;
 
+    println!("whole liquidation transaction at the most positions");
+    let (whole, entries) = whole_tx::measure().await;
+    b.report.entries.extend(entries);
+    b.report.whole = whole;
+
     let account_rows = report::account_rows(&b.env);
     b.report.accounts = account_rows;
     if std::env::var_os("LENDING_DEPLOY_DIR").is_some() {
@@ -262,6 +270,14 @@ async fn main() {
     b.report.write(&root);
     if std::env::var("LENDING_CU_BUDGET").as_deref() == Ok("update") {
         budget::write(&root, &b.report.entries);
+    }
+    let whole_problems: Vec<String> = b.report.whole.iter().flat_map(|w| w.problems()).collect();
+    if !whole_problems.is_empty() {
+        eprintln!("error: the whole liquidation transaction passes its bounds:");
+        for p in &whole_problems {
+            eprintln!("  {p}");
+        }
+        std::process::exit(1);
     }
     let problems = budget::problems(&b.report.entries, &budget::read(&root));
     if !problems.is_empty() {
