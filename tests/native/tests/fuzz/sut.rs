@@ -492,7 +492,7 @@ impl Sut {
             if ob.find_borrow(&key).is_some() || ob.find_deposit(&key).is_some() {
                 continue;
             }
-            // Spread 98% of the room left under the borrow limit over the debt slots left, so
+            // Spread 99.5% of the room left under the borrow limit over the debt slots left, so
             // that a full obligation sits near its limit and price moves can make it
             // liquidatable.
             let full = ob.borrows_len as usize == MAX_BORROWS;
@@ -502,7 +502,7 @@ impl Sut {
             let reserve = self.m.reserve(&mut self.env, r).await;
             let price = self.prices[r] as f64 / 1e6;
             let factor = reserve.config.borrow_factor_bps as f64 / 1e4;
-            let tokens = room * 0.98 / slots / price / factor;
+            let tokens = room * 0.995 / slots / price / factor;
             let amount = ((tokens * 10f64.powi(reserve.decimals as i32)) as u64)
                 .min(reserve.available / 10)
                 .max(1);
