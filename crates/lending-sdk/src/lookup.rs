@@ -48,7 +48,9 @@ pub fn market_addresses(state: &MarketState) -> Vec<Pubkey> {
             r.share_mint,
             r.token_program,
         ]);
-        if let Some(o) = state.oracles.get(&r.oracle) {
+        // A fixed price has no source (the default key, which is also the system program's
+        // address: only the real one is added, above).
+        if let Some(o) = state.oracles.get(&r.oracle).filter(|o| o.source != Pubkey::default()) {
             out.push(o.source);
         }
         if r.has_insurance_fund() {
@@ -90,17 +92,83 @@ fn fund_vault(reserve: &Pubkey) -> Pubkey {
     Pubkey::find_program_address(&[FUND_VAULT_SEED, reserve.as_ref()], &crate::program::ID).0
 }
 
-/// `keys` without the default key and without repeats, first occurrence kept.
+/// `keys` without repeats, first occurrence kept.
 fn dedup(keys: Vec<Pubkey>) -> Vec<Pubkey> {
     let mut seen = std::collections::HashSet::new();
-    keys.into_iter()
-        .filter(|k| *k != Pubkey::default() && seen.insert(*k))
-        .collect()
+    keys.into_iter().filter(|k| seen.insert(*k)).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lending_core::state::{EmodeGroup, LendingMarket, OraclePrice, Reserve};
+
+    fn key(n: u8) -> Pubkey {
+        Pubkey::new_from_array([n; 32])
+    }
+
+    /// Two reserves, the second insured and priced by a Pyth account, one e-mode group.
+    fn state() -> MarketState {
+        let market = key(1);
+        let mut reserves = std::collections::HashMap::new();
+        let mut oracles = std::collections::HashMap::new();
+        for (n, insured) in [(10u8, false), (20, true)] {
+            let mut r: Reserve = bytemuck::Zeroable::zeroed();
+            r.market = market;
+            r.liquidity_mint = key(n + 1);
+            r.oracle = key(n + 2);
+            r.supply_vault = key(n + 3);
+            r.fee_vault = key(n + 4);
+            r.share_mint = key(n + 5);
+            r.token_program = anchor_spl::token::ID;
+            let mut o: OraclePrice = bytemuck::Zeroable::zeroed();
+            if insured {
+                r.insurance_fund = key(n + 6);
+                o.source = key(n + 7);
+            }
+            oracles.insert(r.oracle, o);
+            reserves.insert(key(n), r);
+        }
+        let group: EmodeGroup = bytemuck::Zeroable::zeroed();
+        MarketState {
+            key: market,
+            market: <LendingMarket as bytemuck::Zeroable>::zeroed(),
+            reserves,
+            oracles,
+            groups: [(3u8, group)].into_iter().collect(),
+            funds: Default::default(),
+            clock: Default::default(),
+        }
+    }
+
+    #[test]
+    fn a_markets_table_holds_each_shared_address_once() {
+        let s = state();
+        let got = market_addresses(&s);
+        let mut want = vec![key(1)];
+        want.extend(SHARED);
+        want.extend((11..=15).map(key).chain([key(10)]));
+        want.extend((21..=27).map(key).chain([key(20), fund_vault(&key(20))]));
+        want.push(crate::ix::pda::emode_group(&key(1), 3));
+        let mut sorted = got.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), got.len(), "no address twice");
+        // The token program appears once although both reserves name it.
+        let mut want_sorted = want;
+        want_sorted.sort();
+        want_sorted.dedup();
+        assert_eq!(sorted, want_sorted);
+        // The system program's address is the default key: it is there once, as a program,
+        // not for the first reserve's missing source or fund.
+        assert_eq!(
+            got.iter().filter(|k| **k == Pubkey::default()).count(),
+            1,
+            "the system program, once"
+        );
+        assert_eq!(got[0], key(1), "the market first");
+        assert!(got.len() <= MAX_ADDRESSES);
+    }
 
     #[test]
     fn missing_keeps_order_and_skips_held() {
@@ -117,8 +185,8 @@ mod tests {
     }
 
     #[test]
-    fn dedup_drops_default_and_repeats() {
-        let a = Pubkey::new_unique();
-        assert_eq!(dedup(vec![a, Pubkey::default(), a]), vec![a]);
+    fn dedup_keeps_the_first_of_each() {
+        let (a, b) = (Pubkey::new_unique(), Pubkey::new_unique());
+        assert_eq!(dedup(vec![a, b, a, b]), vec![a, b]);
     }
 }
