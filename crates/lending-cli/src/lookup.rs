@@ -48,9 +48,12 @@ pub fn ensure(c: &Client, market: &Pubkey) -> Result<Value> {
     let (key, held, mut status) = match current {
         Some(t) => (recorded, t.addresses, "exists"),
         None => {
+            // The lookup table program takes a slot of the recent slot hashes: a finalized one
+            // is an ancestor of the bank that simulates and runs the transaction (a confirmed
+            // one may be that bank itself, whose own hash is not in the list yet).
             let slot = c
                 .rpc
-                .get_slot()
+                .get_slot_with_commitment(rpc::CommitmentConfig::finalized())
                 .context("reading the slot for a new table")?;
             let (create, key) = rpc::create_table(wallet, wallet, slot);
             c.send("create_lookup_table", &[create], &[])?;

@@ -50,7 +50,11 @@ pub fn market_addresses(state: &MarketState) -> Vec<Pubkey> {
         ]);
         // A fixed price has no source (the default key, which is also the system program's
         // address: only the real one is added, above).
-        if let Some(o) = state.oracles.get(&r.oracle).filter(|o| o.source != Pubkey::default()) {
+        if let Some(o) = state
+            .oracles
+            .get(&r.oracle)
+            .filter(|o| o.source != Pubkey::default())
+        {
             out.push(o.source);
         }
         if r.has_insurance_fund() {

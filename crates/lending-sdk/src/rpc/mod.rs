@@ -299,11 +299,28 @@ pub fn describe(e: &ClientError) -> SendError {
             Some(te) => Some(format!("transaction failed: {te}")),
             None => None,
         })
+        .map(|m| with_last_log(m, &logs))
         .unwrap_or_else(|| format!("rpc: {e}"));
     SendError {
         message,
         logs,
         transaction_error: tx_err,
+    }
+}
+
+/// `message` followed by the last program log line when the failure is not the lending
+/// program's (another program's refusal: the lookup table program's, the token program's).
+fn with_last_log(message: String, logs: &[String]) -> String {
+    if crate::errors::from_logs(logs).is_some() {
+        return message;
+    }
+    match logs
+        .iter()
+        .rev()
+        .find_map(|l| l.strip_prefix("Program log: "))
+    {
+        Some(why) => format!("{message} ({why})"),
+        None => message,
     }
 }
 
@@ -440,6 +457,24 @@ pub fn pending_changes(
 
 #[cfg(test)]
 mod tests {
+    use super::with_last_log;
+
+    #[test]
+    fn another_programs_refusal_carries_its_last_log_line() {
+        let logs: Vec<String> = [
+            "Program AddressLookupTab1e1111111111111111111111111 invoke [1]",
+            "Program log: 41 is not a recent slot",
+            "Program AddressLookupTab1e1111111111111111111111111 failed: invalid instruction data",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            with_last_log("instruction 1 failed".into(), &logs),
+            "instruction 1 failed (41 is not a recent slot)"
+        );
+        assert_eq!(with_last_log("rpc: timeout".into(), &[]), "rpc: timeout");
+    }
+
     use super::*;
     use anchor_lang::solana_program::instruction::AccountMeta;
 

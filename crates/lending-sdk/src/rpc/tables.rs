@@ -73,7 +73,8 @@ pub fn market_tables(
 }
 
 /// Creates a table whose authority is `authority`, paid by `payer`, derived from `recent_slot`
-/// (a slot the cluster still remembers: the node's confirmed slot); returns its address.
+/// (a slot in the recent slot hashes of the bank that runs it: a finalized slot); returns its
+/// address.
 pub fn create_table(authority: Pubkey, payer: Pubkey, recent_slot: u64) -> (Instruction, Pubkey) {
     table_ix::create_lookup_table(authority, payer, recent_slot)
 }
