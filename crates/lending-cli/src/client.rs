@@ -115,16 +115,12 @@ impl Client {
         let Some(key) = self.lookup_table.get() else {
             return vec![];
         };
-        match rpc::lookup_table(&self.rpc, &key) {
-            Ok(t) if t.active => vec![t.usable],
-            Ok(_) => vec![],
-            Err(e) => {
-                if self.verbose {
-                    eprintln!("  lookup table {key} unreadable ({e}): sending legacy");
-                }
-                vec![]
+        rpc::active_tables(&self.rpc, &key).unwrap_or_else(|e| {
+            if self.verbose {
+                eprintln!("  lookup table {key} unreadable ({e}): sending legacy");
             }
-        }
+            vec![]
+        })
     }
 
     /// Whether an account exists.

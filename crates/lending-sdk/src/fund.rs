@@ -15,6 +15,11 @@ pub fn fund_address(reserve: &Pubkey) -> Pubkey {
     pda(&[INSURANCE_FUND_SEED, reserve.as_ref()])
 }
 
+/// The fund vault PDA of `reserve`.
+pub fn vault_address(reserve: &Pubkey) -> Pubkey {
+    pda(&[FUND_VAULT_SEED, reserve.as_ref()])
+}
+
 /// The unstake request PDA of `owner` in `fund`.
 pub fn request_address(fund: &Pubkey, owner: &Pubkey) -> Pubkey {
     pda(&[UNSTAKE_REQUEST_SEED, fund.as_ref(), owner.as_ref()])
@@ -52,7 +57,7 @@ impl FundKeys {
             market: k.market,
             reserve: k.reserve,
             fund: fund_address(&k.reserve),
-            vault: pda(&[FUND_VAULT_SEED, k.reserve.as_ref()]),
+            vault: vault_address(&k.reserve),
             share_mint: pda(&[FUND_SHARE_MINT_SEED, k.reserve.as_ref()]),
             mint: k.mint,
             token_program: k.token_program,
@@ -82,10 +87,8 @@ pub fn with_fund(mut ix: Instruction, repay_key: &Pubkey, repay: &Reserve) -> In
     if repay.has_insurance_fund() {
         ix.accounts
             .push(AccountMeta::new(repay.insurance_fund, false));
-        ix.accounts.push(AccountMeta::new(
-            pda(&[FUND_VAULT_SEED, repay_key.as_ref()]),
-            false,
-        ));
+        ix.accounts
+            .push(AccountMeta::new(vault_address(repay_key), false));
     }
     ix
 }

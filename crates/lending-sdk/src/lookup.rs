@@ -9,7 +9,6 @@
 
 use crate::market::MarketState;
 use anchor_lang::prelude::Pubkey;
-use lending_core::constants::FUND_VAULT_SEED;
 
 /// Most addresses one lookup table holds.
 pub const MAX_ADDRESSES: usize = 256;
@@ -59,7 +58,7 @@ pub fn market_addresses(state: &MarketState) -> Vec<Pubkey> {
         }
         if r.has_insurance_fund() {
             out.push(r.insurance_fund);
-            out.push(fund_vault(&key));
+            out.push(crate::fund::vault_address(&key));
         }
     }
     let mut ids: Vec<u8> = state.groups.keys().copied().collect();
@@ -89,11 +88,6 @@ pub fn usable_len(len: usize, last_extended_slot: u64, start_index: u8, slot: u6
     } else {
         (start_index as usize).min(len)
     }
-}
-
-/// The insurance fund vault of `reserve`.
-fn fund_vault(reserve: &Pubkey) -> Pubkey {
-    Pubkey::find_program_address(&[FUND_VAULT_SEED, reserve.as_ref()], &crate::program::ID).0
 }
 
 /// `keys` without repeats, first occurrence kept.
@@ -152,7 +146,11 @@ mod tests {
         let mut want = vec![key(1)];
         want.extend(SHARED);
         want.extend((11..=15).map(key).chain([key(10)]));
-        want.extend((21..=27).map(key).chain([key(20), fund_vault(&key(20))]));
+        want.extend(
+            (21..=27)
+                .map(key)
+                .chain([key(20), crate::fund::vault_address(&key(20))]),
+        );
         want.push(crate::ix::pda::emode_group(&key(1), 3));
         let mut sorted = got.clone();
         sorted.sort();

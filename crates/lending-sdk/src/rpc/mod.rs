@@ -292,14 +292,16 @@ pub fn describe(e: &ClientError) -> SendError {
     };
     let tx_err = e.get_transaction_error();
     let message = crate::errors::from_logs(&logs)
-        .or_else(|| match &tx_err {
-            Some(TransactionError::InstructionError(i, InstructionError::Custom(c))) => {
-                Some(format!("instruction {i}: {}", crate::errors::describe(*c)))
+        .or_else(|| {
+            match &tx_err {
+                Some(TransactionError::InstructionError(i, InstructionError::Custom(c))) => {
+                    Some(format!("instruction {i}: {}", crate::errors::describe(*c)))
+                }
+                Some(te) => Some(format!("transaction failed: {te}")),
+                None => None,
             }
-            Some(te) => Some(format!("transaction failed: {te}")),
-            None => None,
+            .map(|m| with_last_log(m, &logs))
         })
-        .map(|m| with_last_log(m, &logs))
         .unwrap_or_else(|| format!("rpc: {e}"));
     SendError {
         message,
@@ -308,12 +310,10 @@ pub fn describe(e: &ClientError) -> SendError {
     }
 }
 
-/// `message` followed by the last program log line when the failure is not the lending
-/// program's (another program's refusal: the lookup table program's, the token program's).
+/// `message` followed by the last program log line: for a failure that is not the lending
+/// program's own error (another program's refusal: the lookup table program's, the token
+/// program's), the line that says why.
 fn with_last_log(message: String, logs: &[String]) -> String {
-    if crate::errors::from_logs(logs).is_some() {
-        return message;
-    }
     match logs
         .iter()
         .rev()
@@ -331,10 +331,18 @@ pub const MAX_TX_BYTES: usize = 1232;
 /// (compute-budget instruction and every signature included).
 pub fn tx_size(ixs: &[Instruction], payer: &Pubkey) -> usize {
     let tx = Transaction::new_with_payer(&crate::compute::with_budget(ixs), Some(payer));
-    let sigs = tx.message.header.num_required_signatures as usize;
-    // The signature count is a compact-u16: one byte below 128.
+    signed_size(
+        tx.message.header.num_required_signatures,
+        tx.message_data().len(),
+    )
+}
+
+/// Wire size of a transaction with `signatures` signatures over a message of `message_len`
+/// bytes (the signature count is a compact-u16: one byte below 128).
+fn signed_size(signatures: u8, message_len: usize) -> usize {
+    let sigs = signatures as usize;
     let count_len = if sigs < 0x80 { 1 } else { 2 };
-    count_len + 64 * sigs + tx.message_data().len()
+    count_len + 64 * sigs + message_len
 }
 
 /// A transaction built for someone else to sign: a multisig proposal (Squads takes the

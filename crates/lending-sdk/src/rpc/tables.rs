@@ -60,7 +60,7 @@ pub fn lookup_table(rpc: &RpcClient, key: &Pubkey) -> Result<TableState, FetchEr
 }
 
 /// The tables a transaction in `market` compiles through: the table the market records, when
-/// there is one and it is active; none otherwise (transactions are then legacy).
+/// there is one ([`active_tables`]); none otherwise (transactions are then legacy).
 pub fn market_tables(
     rpc: &RpcClient,
     market: &LendingMarket,
@@ -68,7 +68,16 @@ pub fn market_tables(
     if market.lookup_table == Pubkey::default() {
         return Ok(vec![]);
     }
-    let t = lookup_table(rpc, &market.lookup_table)?;
+    active_tables(rpc, &market.lookup_table)
+}
+
+/// The table at `key` with the addresses usable now, while it is active; none once it is
+/// deactivated (it will close and stop resolving).
+pub fn active_tables(
+    rpc: &RpcClient,
+    key: &Pubkey,
+) -> Result<Vec<AddressLookupTableAccount>, FetchError> {
+    let t = lookup_table(rpc, key)?;
     Ok(if t.active { vec![t.usable] } else { vec![] })
 }
 
@@ -119,9 +128,10 @@ pub fn v0_transaction(
 
 /// Wire size in bytes of `message` once signed.
 fn wire_size(message: &VersionedMessage) -> usize {
-    let sigs = message.header().num_required_signatures as usize;
-    let count_len = if sigs < 0x80 { 1 } else { 2 };
-    count_len + 64 * sigs + message.serialize().len()
+    super::signed_size(
+        message.header().num_required_signatures,
+        message.serialize().len(),
+    )
 }
 
 /// Wire size of the transaction [`send_with_tables`] builds for `ixs` paid by `payer`: v0
