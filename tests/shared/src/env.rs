@@ -17,7 +17,7 @@ use solana_keypair::Keypair;
 use solana_signer::Signer;
 
 #[allow(unused_imports)]
-pub use crate::outcome::{assert_anchor_err, assert_err, custom_code, find_event};
+pub use crate::outcome::{assert_anchor_err, assert_err, assert_err_in, custom_code, find_event};
 pub use solana_transaction_error::TransactionError;
 
 /// Outcome of a transaction: the error of the failing instruction, if any.

@@ -5,7 +5,7 @@
 //! collateral seized) writing off an insured debt. The same transaction without the table
 //! does not fit.
 
-use super::env::{LookupTable, VmEnv, SPL_TOKEN};
+use super::env::{assert_err_in, LookupTable, VmEnv, SPL_TOKEN};
 use super::fixture::{config, Market, User};
 use super::ix;
 use anchor_lang::solana_program::instruction::Instruction;
@@ -202,11 +202,10 @@ async fn remaining_accounts_at_the_most_positions<E: VmEnv>() {
         let mut ixs = refresh.clone();
         ixs.push(ix::refresh_obligation(b.obligation, list));
         let res = s.m.send(&mut env, &ixs, &[]).await;
-        assert_refused(
+        assert_err_in(
+            &format!("refresh_obligation, {what}"),
             &res,
             LendingError::WrongRemainingAccounts,
-            "refresh_obligation",
-            what,
         );
     }
     // liquidate: the same variants of the reserves it does not name.
@@ -245,11 +244,10 @@ async fn remaining_accounts_at_the_most_positions<E: VmEnv>() {
             &debt_reserve,
         ));
         let res = s.m.send(&mut env, &ixs, &[&s.liq.kp]).await;
-        assert_refused(
+        assert_err_in(
+            &format!("liquidate_obligation, {what}"),
             &res,
             LendingError::WrongRemainingAccounts,
-            "liquidate_obligation",
-            what,
         );
     }
     // Untouched, both go through.
@@ -295,27 +293,15 @@ async fn only_a_lookup_table_is_recorded<E: VmEnv>() {
                 &[&owner],
             )
             .await;
-        assert_refused(
+        assert_err_in(
+            &format!("set_lookup_table, {what}"),
             &res,
             LendingError::NotALookupTable,
-            "set_lookup_table",
-            what,
         );
     }
     let table = m.use_lookup_table(&mut env).await;
     let market: lending_sdk::lending_core::state::LendingMarket = env.zc(&m.market).await;
     assert_eq!(market.lookup_table, table.key);
-}
-
-/// Asserts that `res` failed with `e`, naming the instruction and the variant.
-#[track_caller]
-fn assert_refused(res: &super::env::TxResult, e: LendingError, ix: &str, what: &str) {
-    let want = anchor_lang::error::ERROR_CODE_OFFSET + e as u32;
-    assert_eq!(
-        super::env::custom_code(res),
-        Some(want),
-        "{ix}, {what}: expected {e:?}, got {res:?}"
-    );
 }
 
 crate::scenarios!(

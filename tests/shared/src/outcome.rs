@@ -60,11 +60,17 @@ pub fn custom_code(res: &TxResult) -> Option<u32> {
 /// Asserts the transaction failed with this program error.
 #[track_caller]
 pub fn assert_err(res: TxResult, expected: lending::errors::LendingError) {
+    assert_err_in("", &res, expected);
+}
+
+/// [`assert_err`] naming what was sent (`what`), for checks made in a loop.
+#[track_caller]
+pub fn assert_err_in(what: &str, res: &TxResult, expected: lending::errors::LendingError) {
     let want = anchor_lang::error::ERROR_CODE_OFFSET + expected as u32;
     assert_eq!(
-        custom_code(&res),
+        custom_code(res),
         Some(want),
-        "expected {expected:?} ({want}), got {res:?}"
+        "{what}: expected {expected:?} ({want}), got {res:?}"
     );
 }
 

@@ -4,6 +4,7 @@
 use super::checks::{self, Baseline, Tally};
 use super::fund_ops::check_loss_order;
 use super::model::{Model, Op};
+use super::timelock_ops::failed_with;
 use lending::errors::LendingError;
 use lending::risk::emode::group_bit;
 use lending::risk::fixed::WAD;
@@ -53,8 +54,12 @@ pub const ISOLATED_GROUP: u8 = 2;
 
 /// Each reserve's listing configuration: the volatile asset's debt weighs 1.25x; SOL and USDC
 /// are collateral in the plain group and USDC its debt; PYUSD's collateral counts only in the
-/// isolated group (SOL's there too).
+/// isolated group (SOL's there too); a wide market's other assets are plain ($1, in no group,
+/// not insured).
 fn listing(reserve: usize) -> ReserveConfigParams {
+    if reserve >= 3 {
+        return config(7_500, 8_000);
+    }
     let (plain, isolated) = (group_bit(PLAIN_GROUP), group_bit(ISOLATED_GROUP));
     let mut c = match reserve {
         0 => config(7_500, 8_000),
@@ -75,11 +80,6 @@ fn listing(reserve: usize) -> ReserveConfigParams {
         }
     }
     c
-}
-
-/// A wide market's plain asset: $1, no e-mode group, not insured.
-fn plain_listing() -> ReserveConfigParams {
-    config(7_500, 8_000)
 }
 
 /// A group's limits with a 2% to 4% bonus, and its ceiling in USDC units.
@@ -135,7 +135,7 @@ impl Sut {
         m.add_reserve(&mut env, 6, TOKEN_2022, start_price(2), -6, listing(2))
             .await;
         for r in 3..reserves {
-            m.add_reserve(&mut env, 6, SPL_TOKEN, start_price(r), -6, plain_listing())
+            m.add_reserve(&mut env, 6, SPL_TOKEN, start_price(r), -6, listing(r))
                 .await;
         }
         let wallets = [
@@ -420,13 +420,8 @@ impl Sut {
                         AdminChange::EmodeGroup(params),
                     )
                     .await;
-                let refused = custom_code(&res)
-                    == Some(
-                        anchor_lang::error::ERROR_CODE_OFFSET
-                            + LendingError::InvalidEmodeGroup as u32,
-                    );
-                let queued =
-                    super::timelock_ops::failed_with(&res, LendingError::ChangeNeedsTimelock);
+                let refused = failed_with(&res, LendingError::InvalidEmodeGroup);
+                let queued = failed_with(&res, LendingError::ChangeNeedsTimelock);
                 assert_eq!(
                     res.is_ok() || queued,
                     valid,
@@ -475,9 +470,8 @@ impl Sut {
                 .await;
             self.tally.outcome("fill-deposit", &res);
             if full {
-                assert_eq!(
-                    custom_code(&res),
-                    Some(lending_error(LendingError::TooManyDeposits)),
+                assert!(
+                    failed_with(&res, LendingError::TooManyDeposits),
                     "a collateral position past the maximum: {res:?}"
                 );
                 break;
@@ -571,8 +565,7 @@ impl Sut {
         let (owner, kp) = (m.owner.insecure_clone(), who.kp.insecure_clone());
         let res = self.m.send(&mut self.env, &ixs, &[&owner, &kp]).await;
         let stale = p != self.prices[q] && valued.contains(&k.reserve);
-        let refused = custom_code(&res)
-            == Some(anchor_lang::error::ERROR_CODE_OFFSET + LendingError::ValuationChanged as u32);
+        let refused = failed_with(&res, LendingError::ValuationChanged);
         assert_eq!(
             refused, stale,
             "user {u} borrowing from reserve {r} after reserve {q} moved to {p}: {res:?}"
@@ -874,11 +867,6 @@ impl Sut {
     }
 }
 
-/// The custom error code of `e`.
-fn lending_error(e: LendingError) -> u32 {
-    anchor_lang::error::ERROR_CODE_OFFSET + e as u32
-}
-
 /// `bps` basis points of `x`, rounded down.
 pub fn frac(x: u64, bps: u16) -> u64 {
     (x as u128 * bps as u128 / 10_000) as u64
@@ -911,7 +899,7 @@ impl StateMachineTest for Sut {
             waiting: vec![],
             applied: false,
             thresholds: (0..n)
-                .map(|r| if r == 0 || r >= 3 { 8_000 } else { 8_500 })
+                .map(|r| listing(r).liquidation_threshold_bps)
                 .collect(),
         }
     }
